@@ -1,0 +1,5 @@
+package io.guichet.core.account;
+
+/** Identity of an authorized contact. */
+public record ContactId(long value) {
+}

@@ -1,0 +1,266 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.Problem;
+import io.guichet.core.account.Account;
+import io.guichet.core.account.Contact;
+import io.guichet.core.account.Language;
+import io.guichet.core.intake.IntakeReport;
+import io.guichet.core.intake.IntakeRules;
+import io.guichet.core.ticket.Actor;
+import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.Lifecycle;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketId;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.ticket.TicketStatus;
+import io.guichet.core.ticket.Transition;
+import io.guichet.core.ticket.TransitionResult;
+import io.guichet.core.version.SupportWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The customer's side of the desk: opening tickets and adding messages to them. Checks the sender (R10), the
+ * account's coverage (R1), the intake (R4, R5) and the version's support window (R20), applies the lifecycle,
+ * and tells the customer and the staff what they must hear, all in one transaction.
+ */
+public final class CustomerDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerDesk.class);
+
+    private final DeskContext desk;
+    private final IntakeRules intake;
+    private final SupportWindow supportWindow;
+    private final TicketChanges changes;
+
+    public CustomerDesk(DeskContext desk) {
+        this.desk = desk;
+        this.intake = new IntakeRules(desk.policy());
+        this.supportWindow = new SupportWindow(desk.policy().previousVersionSupport());
+        this.changes = new TicketChanges(desk);
+    }
+
+    public CustomerOutcome handle(CustomerCommand command) {
+        return desk.transactions().inTransaction(() -> switch (command) {
+            case CustomerCommand.OpenTicket open -> open(open);
+            case CustomerCommand.AddCustomerMessage message -> addMessage(message);
+        });
+    }
+
+    private CustomerOutcome open(CustomerCommand.OpenTicket command) {
+        Optional<Contact> sender = authorizedSender(command);
+        if (sender.isEmpty()) {
+            return unknownSender(command);
+        }
+        Contact contact = sender.get();
+        Account account = desk.contacts().account(contact.accountId()).orElseThrow();
+        if (!account.coveredOn(desk.today())) {
+            return notCovered(contact, account);
+        }
+        return openFor(contact, command.draft(), command.asksEscalation(), Optional.empty());
+    }
+
+    private CustomerOutcome openFor(Contact contact, io.guichet.core.intake.IntakeDraft draft, boolean asksEscalation,
+                                    Optional<Ticket> previous) {
+        Instant now = desk.clock().instant();
+        IntakeReport report = intake.evaluate(draft);
+        TicketStatus status = report.complete() ? TicketStatus.OPEN : TicketStatus.AWAITING_INFO;
+        Ticket.Due due = report.complete()
+                ? changes.firstResponseDue(report.accepted().severity().orElseThrow(), now)
+                : Ticket.Due.none();
+        boolean escalate = asksEscalation || report.accepted().severity().filter(s -> s == Severity.S1).isPresent();
+        Ticket draftTicket = new Ticket(new TicketId(0), new TicketNumber(1), contact.accountId(), contact.id(),
+                report.accepted(), report.accepted().severity(), status, Optional.empty(), Optional.empty(), escalate,
+                contact.certifiedUntil(), previous.map(Ticket::id), due, now, now, Optional.empty(), Optional.empty(), 0);
+        Ticket created = desk.tickets().create(draftTicket);
+        Actor actor = new Actor.Customer(contact.email());
+        List<TicketEvent> events = new ArrayList<>();
+        events.add(new TicketEvent(created.id(), now, actor, EventKind.CREATED, Optional.empty(), Optional.of(status),
+                previous.map(p -> "follows closed ticket " + p.number()).orElse("")));
+        if (escalate) {
+            events.add(TicketEvent.fact(created.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
+                    asksEscalation ? "R18: customer asked for escalation" : "R18: severity 1 escalates automatically"));
+        }
+        desk.tickets().append(events);
+
+        Optional<SupportWindow.Verdict.Unsupported> unsupported = created.fields().version()
+                .map(v -> supportWindow.judge(v, desk.versions().all(), desk.today()))
+                .filter(SupportWindow.Verdict.Unsupported.class::isInstance)
+                .map(SupportWindow.Verdict.Unsupported.class::cast);
+        desk.messenger().tell(new CustomerNotice.Acknowledged(Recipient.of(contact), created, report.missing(),
+                report.problems(), unsupported, previous.map(Ticket::number)));
+        if (created.severity().filter(s -> s == Severity.S1).isPresent()) {
+            desk.staff().notify(new StaffNotice.NewSeverityOne(created));
+        }
+        if (escalate) {
+            desk.staff().notify(new StaffNotice.Escalation(created, asksEscalation
+                    ? "the customer asked for escalation" : "severity 1"));
+        }
+        LOG.info("ticket {} opened by {} as {}{}", created.number(), actor.label(), status,
+                report.complete() ? "" : " missing " + report.missing());
+        return new CustomerOutcome.Opened(created, report, previous.map(Ticket::number));
+    }
+
+    private CustomerOutcome addMessage(CustomerCommand.AddCustomerMessage command) {
+        Optional<Ticket> found = desk.tickets().find(command.ticket());
+        Optional<Contact> sender = authorizedSender(command);
+        if (found.isEmpty() || sender.isEmpty() || !sender.get().accountId().equals(found.get().accountId())) {
+            return noAccess(command, sender);
+        }
+        Ticket ticket = found.get();
+        Contact contact = sender.get();
+        Instant now = desk.clock().instant();
+        if (ticket.status() == TicketStatus.CLOSED || reopenWindowOver(ticket, now)) {
+            return followUp(ticket, contact, command);
+        }
+        Account account = desk.contacts().account(contact.accountId()).orElseThrow();
+        if (!account.coveredOn(desk.today())) {
+            return notCovered(contact, account);
+        }
+        Actor actor = new Actor.Customer(contact.email());
+        List<TicketEvent> events = new ArrayList<>();
+        events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.CUSTOMER_MESSAGE, excerpt(command.text())));
+        List<CustomerNotice> notices = new ArrayList<>();
+        Ticket changed = switch (ticket.status()) {
+            case AWAITING_INFO -> supplyInformation(ticket, contact, command, now, events, notices);
+            case WAITING_ON_CUSTOMER -> {
+                Ticket moved = apply(ticket, new Transition.CustomerReplied(), actor, now, events);
+                yield moved.withDue(changes.customerWrote(moved, now), now);
+            }
+            case ON_HOLD -> {
+                Ticket moved = apply(ticket, new Transition.Resume(), actor, now, events);
+                yield moved.withDue(changes.customerWrote(moved, now), now);
+            }
+            case RESOLVED -> {
+                Ticket moved = apply(ticket, new Transition.Reopen(), actor, now, events);
+                notices.add(new CustomerNotice.Reopened(Recipient.of(contact), moved));
+                yield moved.withDue(changes.customerWrote(moved, now), now);
+            }
+            case OPEN, IN_PROGRESS -> ticket.withDue(changes.customerWrote(ticket, now), now);
+            case CLOSED -> throw new IllegalStateException("closed tickets are followed up above");
+        };
+        if (command.asksEscalation() && !changed.escalated()) {
+            changed = changed.escalatedAt(now);
+            events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.ESCALATED, "R18: customer asked for escalation"));
+            notices.add(new CustomerNotice.Escalated(Recipient.of(contact), changed));
+        }
+        Ticket saved = changes.save(changed, events).orElseThrow(() -> new ConcurrentChange(ticket.number()));
+        notices.forEach(n -> desk.messenger().tell(rebind(n, saved)));
+        if (command.asksEscalation() && !ticket.escalated()) {
+            desk.staff().notify(new StaffNotice.Escalation(saved, "the customer asked for escalation"));
+        }
+        LOG.info("ticket {}: message from {}, {} -> {}", saved.number(), actor.label(), ticket.status(), saved.status());
+        return new CustomerOutcome.Updated(saved);
+    }
+
+    /** R5: the reply may supply the missing fields; complete -> the queue by itself, else ask again for the rest. */
+    private Ticket supplyInformation(Ticket ticket, Contact contact, CustomerCommand.AddCustomerMessage command,
+                                     Instant now, List<TicketEvent> events, List<CustomerNotice> notices) {
+        IntakeReport report = intake.evaluate(ticket.fields(), command.draft());
+        Ticket updated = ticket.withFields(report.accepted(), now);
+        if (!updated.fields().equals(ticket.fields())) {
+            events.add(TicketEvent.fact(ticket.id(), now, new Actor.Customer(contact.email()), EventKind.FIELDS_UPDATED,
+                    "intake fields supplied"));
+        }
+        if (!report.complete()) {
+            notices.add(new CustomerNotice.StillMissing(Recipient.of(contact), updated, report.missing(), report.problems()));
+            return updated;
+        }
+        Ticket open = apply(updated, new Transition.CompleteIntake(), Actor.SYSTEM, now, events);
+        Severity severity = open.severity().orElseThrow();
+        open = open.withDue(changes.firstResponseDue(severity, now), now);
+        notices.add(new CustomerNotice.IntakeComplete(Recipient.of(contact), open));
+        if (severity == Severity.S1 && !open.escalated()) {
+            open = open.escalatedAt(now);
+            events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
+                    "R18: severity 1 escalates automatically"));
+            desk.staff().notify(new StaffNotice.NewSeverityOne(open));
+        }
+        return open;
+    }
+
+    /** R13: a closed ticket is never reopened; the problem came back, so a new ticket linked to the old one opens. */
+    private CustomerOutcome followUp(Ticket closed, Contact contact, CustomerCommand.AddCustomerMessage command) {
+        Account account = desk.contacts().account(contact.accountId()).orElseThrow();
+        if (!account.coveredOn(desk.today())) {
+            return notCovered(contact, account);
+        }
+        io.guichet.core.intake.IntakeDraft draft = command.draft();
+        if (draft.subject().isEmpty()) {
+            draft = draft.with(io.guichet.core.intake.IntakeField.SUBJECT, closed.fields().subject());
+        }
+        if (draft.description().isEmpty() && !command.text().isBlank()) {
+            draft = draft.with(io.guichet.core.intake.IntakeField.DESCRIPTION, command.text());
+        }
+        return openFor(contact, draft, command.asksEscalation(), Optional.of(closed));
+    }
+
+    private boolean reopenWindowOver(Ticket ticket, Instant now) {
+        return ticket.status() == TicketStatus.RESOLVED
+                && ticket.resolvedAt().map(at -> !now.isBefore(at.plus(desk.policy().reopenWindow()))).orElse(false);
+    }
+
+    private Ticket apply(Ticket ticket, Transition transition, Actor actor, Instant now, List<TicketEvent> events) {
+        return switch (Lifecycle.apply(ticket, transition, actor, now)) {
+            case TransitionResult.Applied applied -> {
+                events.add(applied.event());
+                yield applied.ticket();
+            }
+            case TransitionResult.Refused refused ->
+                    throw new IllegalStateException("lifecycle refused a customer move: " + refused.problem().detail());
+        };
+    }
+
+    private Optional<Contact> authorizedSender(CustomerCommand command) {
+        return desk.contacts().activeContact(command.from()).filter(Contact::active);
+    }
+
+    private CustomerOutcome unknownSender(CustomerCommand command) {
+        Language language = command.language().orElse(Language.EN);
+        desk.messenger().tell(new CustomerNotice.UnknownSender(
+                new Recipient(command.from(), command.senderName(), language)));
+        LOG.warn("message from {} refused: not an authorized contact", command.from().domain());
+        return new CustomerOutcome.Rejected(Problem.notAllowed("from",
+                command.from() + " is not an authorized contact of a customer account (R10)."));
+    }
+
+    private CustomerOutcome notCovered(Contact contact, Account account) {
+        desk.messenger().tell(new CustomerNotice.NotCovered(Recipient.of(contact), account.name(), account.manager()));
+        LOG.info("message from a contact of account {} refused: coverage ended {}", account.id().value(),
+                account.coverageEndsOn().map(Object::toString).orElse("(never covered)"));
+        return new CustomerOutcome.Rejected(Problem.notAllowed("account",
+                "The support coverage of " + account.name() + " is not active (R1)."));
+    }
+
+    private CustomerOutcome noAccess(CustomerCommand.AddCustomerMessage command, Optional<Contact> sender) {
+        Recipient to = sender.map(Recipient::of).orElseGet(() -> new Recipient(command.from(), command.senderName(),
+                command.language().orElse(Language.EN)));
+        desk.messenger().tell(new CustomerNotice.NoAccess(to, command.ticket()));
+        LOG.warn("message on ticket {} refused: sender has no access", command.ticket());
+        return new CustomerOutcome.Rejected(Problem.notAllowed("ticket",
+                "The sender is not an authorized contact of the account of ticket " + command.ticket() + " (R10)."));
+    }
+
+    /** Notices built before the save refer to the saved ticket (its new row version). */
+    private static CustomerNotice rebind(CustomerNotice notice, Ticket saved) {
+        return switch (notice) {
+            case CustomerNotice.StillMissing n -> new CustomerNotice.StillMissing(n.to(), saved, n.missing(), n.problems());
+            case CustomerNotice.IntakeComplete n -> new CustomerNotice.IntakeComplete(n.to(), saved);
+            case CustomerNotice.Reopened n -> new CustomerNotice.Reopened(n.to(), saved);
+            case CustomerNotice.Escalated n -> new CustomerNotice.Escalated(n.to(), saved);
+            default -> notice;
+        };
+    }
+
+    private static String excerpt(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 197) + "...";
+    }
+}

@@ -1,0 +1,115 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.Problem;
+import io.guichet.core.account.AccountManager;
+import io.guichet.core.intake.IntakeField;
+import io.guichet.core.ticket.ResolutionReason;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.version.SupportWindow;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the desk must say to a customer, as data. A channel renders it in the recipient's language (templates live
+ * with the channel); the core decides only what is said and to whom.
+ */
+public sealed interface CustomerNotice {
+
+    Recipient to();
+
+    /** The ticket the notice is about, when there is one (threading, subject tag). */
+    Optional<Ticket> ticket();
+
+    /** R2, R5: a new ticket, its number, the severity understood, and every missing or invalid field at once. */
+    record Acknowledged(Recipient to, Ticket created, List<IntakeField> missing, List<Problem> problems,
+                        Optional<SupportWindow.Verdict.Unsupported> unsupportedVersion,
+                        Optional<TicketNumber> previousTicket) implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(created);
+        }
+    }
+
+    /** R5: a reply still lacks fields. */
+    record StillMissing(Recipient to, Ticket about, List<IntakeField> missing, List<Problem> problems)
+            implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
+    /** R5: the missing fields arrived; the ticket is in the queue. */
+    record IntakeComplete(Recipient to, Ticket about) implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
+    /** R13: a resolved ticket was reopened by the customer's reply. */
+    record Reopened(Recipient to, Ticket about) implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
+    /** R10: the sender is not an authorized contact; no ticket. */
+    record UnknownSender(Recipient to) implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.empty();
+        }
+    }
+
+    /** R1: the account's coverage has ended; no ticket is worked. */
+    record NotCovered(Recipient to, String accountName, AccountManager manager) implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.empty();
+        }
+    }
+
+    /** R10: the sender may not see or change that ticket. The ticket itself is not disclosed. */
+    record NoAccess(Recipient to, TicketNumber number) implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.empty();
+        }
+    }
+
+    /** A technician's answer; {@code question} when it starts the customer's clock. */
+    record StaffReply(Recipient to, Ticket about, String staffName, String text, boolean question)
+            implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
+    /** R12: resolved, with the reason's explanation (R12e: knowledge base; R12f: account manager). */
+    record Resolved(Recipient to, Ticket about, ResolutionReason reason, String text, AccountManager manager)
+            implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
+    /** R18: escalated to support management. */
+    record Escalated(Recipient to, Ticket about) implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
+    /** R6, R11, R17: severity changed, with the reason. */
+    record SeverityChanged(Recipient to, Ticket about, Severity from, Severity to2, String reason)
+            implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
+    /** R9: parked until the customer fixes a hardware/OS cause. */
+    record OnHold(Recipient to, Ticket about, String text) implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+}

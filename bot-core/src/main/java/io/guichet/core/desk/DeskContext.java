@@ -1,0 +1,29 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.policy.PolicySettings;
+import io.guichet.core.port.ContactDirectory;
+import io.guichet.core.port.CustomerMessenger;
+import io.guichet.core.port.StaffNotifier;
+import io.guichet.core.port.TicketStore;
+import io.guichet.core.port.Transactions;
+import io.guichet.core.port.VersionCatalog;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** What the desk's use cases need from outside: ports, the policy, its calendars and the clock. */
+public record DeskContext(Transactions transactions,
+                          TicketStore tickets,
+                          ContactDirectory contacts,
+                          VersionCatalog versions,
+                          CustomerMessenger messenger,
+                          StaffNotifier staff,
+                          PolicySettings policy,
+                          ServiceHours hours,
+                          Clock clock) {
+
+    /** Today in the clock's zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

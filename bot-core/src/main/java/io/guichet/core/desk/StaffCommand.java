@@ -1,0 +1,55 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.ticket.Actor;
+import io.guichet.core.ticket.ResolutionReason;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.TicketNumber;
+
+/** What a technician does to a ticket, whatever the console. */
+public sealed interface StaffCommand {
+
+    Actor.Staff by();
+
+    TicketNumber ticket();
+
+    record Claim(Actor.Staff by, TicketNumber ticket) implements StaffCommand {
+    }
+
+    record Unclaim(Actor.Staff by, TicketNumber ticket) implements StaffCommand {
+    }
+
+    /** An answer mailed to the contact. */
+    record Reply(Actor.Staff by, TicketNumber ticket, String text) implements StaffCommand {
+    }
+
+    /** A question mailed to the contact; the customer's clock starts (R12a). */
+    record Ask(Actor.Staff by, TicketNumber ticket, String text) implements StaffCommand {
+    }
+
+    /** An internal note, never sent to the customer. */
+    record Note(Actor.Staff by, TicketNumber ticket, String text) implements StaffCommand {
+    }
+
+    /** R6, R11, R17: a severity change needs a reason. */
+    record ChangeSeverity(Actor.Staff by, TicketNumber ticket, Severity to, String reason) implements StaffCommand {
+    }
+
+    /** R9: parked for a hardware/OS cause; {@code text} tells the customer what to change. */
+    record Hold(Actor.Staff by, TicketNumber ticket, String text) implements StaffCommand {
+    }
+
+    record Resume(Actor.Staff by, TicketNumber ticket) implements StaffCommand {
+    }
+
+    /** R12: resolved with one of the seven reasons and an explanation. */
+    record Resolve(Actor.Staff by, TicketNumber ticket, ResolutionReason reason, String text) implements StaffCommand {
+    }
+
+    /** R18: escalated to support management. */
+    record Escalate(Actor.Staff by, TicketNumber ticket, String reason) implements StaffCommand {
+    }
+
+    /** R7: the technician accessed the customer's server; logged with name, date and time. */
+    record RecordServerAccess(Actor.Staff by, TicketNumber ticket, String detail) implements StaffCommand {
+    }
+}

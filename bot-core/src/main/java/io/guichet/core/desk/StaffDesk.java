@@ -1,0 +1,278 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.Problem;
+import io.guichet.core.account.Account;
+import io.guichet.core.account.Contact;
+import io.guichet.core.ticket.Actor;
+import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.Lifecycle;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.Transition;
+import io.guichet.core.ticket.TransitionResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The technicians' side of the desk: every action on a ticket, each checked against the lifecycle and the
+ * policy, audited with the technician's name and time, and mailed to the contact when the customer must know.
+ */
+public final class StaffDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaffDesk.class);
+    private static final int MAX_TEXT = 20_000;
+
+    private final DeskContext desk;
+    private final TicketChanges changes;
+
+    public StaffDesk(DeskContext desk) {
+        this.desk = desk;
+        this.changes = new TicketChanges(desk);
+    }
+
+    public StaffOutcome handle(StaffCommand command) {
+        Optional<Problem> bad = checkText(command);
+        if (bad.isPresent()) {
+            return StaffOutcome.Refused.of(bad.get());
+        }
+        StaffOutcome outcome = desk.transactions().inTransaction(() -> {
+            Optional<Ticket> found = desk.tickets().find(command.ticket());
+            if (found.isEmpty()) {
+                return StaffOutcome.Refused.of(Problem.notFound("ticket", "There is no ticket " + command.ticket() + "."));
+            }
+            return apply(command, found.get());
+        });
+        switch (outcome) {
+            case StaffOutcome.Done done -> LOG.info("ticket {}: {} by {}", done.ticket().number(),
+                    command.getClass().getSimpleName(), command.by().label());
+            case StaffOutcome.Refused refused -> LOG.info("ticket {}: {} by {} refused: {}", command.ticket(),
+                    command.getClass().getSimpleName(), command.by().label(), refused.problems().get(0).code());
+        }
+        return outcome;
+    }
+
+    private StaffOutcome apply(StaffCommand command, Ticket ticket) {
+        Instant now = desk.clock().instant();
+        Actor actor = command.by();
+        return switch (command) {
+            case StaffCommand.Claim c -> transition(ticket, new Transition.Claim(c.by().name()), actor, now,
+                    "You claimed ticket " + ticket.number() + ".");
+            case StaffCommand.Unclaim u -> transition(ticket, new Transition.Unclaim(), actor, now,
+                    "Ticket " + ticket.number() + " is back in the queue.");
+            case StaffCommand.Reply r -> reply(ticket, r.by(), r.text(), false, now);
+            case StaffCommand.Ask a -> reply(ticket, a.by(), a.text(), true, now);
+            case StaffCommand.Note n -> fact(ticket, actor, now, EventKind.NOTE, n.text(),
+                    "Note added to ticket " + ticket.number() + " (not sent to the customer).");
+            case StaffCommand.ChangeSeverity s -> changeSeverity(ticket, s, now);
+            case StaffCommand.Hold h -> hold(ticket, h, now);
+            case StaffCommand.Resume r -> transition(ticket, new Transition.Resume(), actor, now,
+                    "Ticket " + ticket.number() + " resumed.");
+            case StaffCommand.Resolve r -> resolve(ticket, r, now);
+            case StaffCommand.Escalate e -> escalate(ticket, e, now);
+            case StaffCommand.RecordServerAccess a -> fact(ticket, actor, now, EventKind.SERVER_ACCESS,
+                    a.detail().isBlank() ? "server accessed" : a.detail(),
+                    "Server access by " + a.by().name() + " at " + now + " recorded on ticket " + ticket.number() + " (R7).");
+        };
+    }
+
+    private StaffOutcome transition(Ticket ticket, Transition transition, Actor actor, Instant now, String summary) {
+        return switch (Lifecycle.apply(ticket, transition, actor, now)) {
+            case TransitionResult.Refused refused -> StaffOutcome.Refused.of(refused.problem());
+            case TransitionResult.Applied applied -> {
+                Ticket moved = applied.ticket();
+                if (transition instanceof Transition.Resume) {
+                    moved = moved.withDue(changes.customerWrote(moved, now), now);
+                }
+                yield saved(ticket, moved, List.of(applied.event()), summary);
+            }
+        };
+    }
+
+    private StaffOutcome reply(Ticket ticket, Actor.Staff by, String text, boolean question, Instant now) {
+        if (!ticket.status().active()) {
+            return StaffOutcome.Refused.of(Problem.conflict("status", "Ticket " + ticket.number() + " is "
+                    + ticket.status() + ": replies go to active tickets only; the customer may reopen it by answering."));
+        }
+        List<TicketEvent> events = new ArrayList<>();
+        events.add(TicketEvent.fact(ticket.id(), now, by, EventKind.STAFF_REPLY, excerpt(text)));
+        Ticket changed = ticket.withDue(changes.answered(ticket, now), now);
+        if (question) {
+            switch (Lifecycle.apply(changed, new Transition.AskCustomer(), by, now)) {
+                case TransitionResult.Refused refused -> {
+                    return StaffOutcome.Refused.of(refused.problem());
+                }
+                case TransitionResult.Applied applied -> {
+                    events.add(applied.event());
+                    changed = applied.ticket().withDue(changes.paused(applied.ticket()), now);
+                }
+            }
+        } else if (changed.status() == io.guichet.core.ticket.TicketStatus.OPEN) {
+            switch (Lifecycle.apply(changed, new Transition.Claim(by.name()), by, now)) {
+                case TransitionResult.Refused refused -> {
+                }
+                case TransitionResult.Applied applied -> {
+                    events.add(applied.event());
+                    changed = applied.ticket();
+                }
+            }
+        }
+        StaffOutcome outcome = saved(ticket, changed, events, question
+                ? "Question mailed to the customer of ticket " + ticket.number() + "; waiting on the customer."
+                : "Reply mailed to the customer of ticket " + ticket.number() + ".");
+        if (outcome instanceof StaffOutcome.Done done) {
+            desk.messenger().tell(new CustomerNotice.StaffReply(recipient(done.ticket()), done.ticket(), by.name(), text,
+                    question));
+        }
+        return outcome;
+    }
+
+    private StaffOutcome changeSeverity(Ticket ticket, StaffCommand.ChangeSeverity command, Instant now) {
+        if (command.reason().isBlank()) {
+            return StaffOutcome.Refused.of(Problem.missing("reason",
+                    "A severity change needs a reason (R6, R11, R17): say why in a sentence."));
+        }
+        if (!ticket.status().active()) {
+            return StaffOutcome.Refused.of(Problem.conflict("status",
+                    "Ticket " + ticket.number() + " is " + ticket.status() + ": its severity can no longer change."));
+        }
+        Optional<Severity> from = ticket.severity();
+        if (from.filter(command.to()::equals).isPresent()) {
+            return StaffOutcome.Refused.of(Problem.conflict("severity",
+                    "Ticket " + ticket.number() + " is already severity " + command.to().level() + "."));
+        }
+        Ticket changed = ticket.withFields(ticket.fields().withSeverity(command.to()), now);
+        changed = changed.withDue(changes.retimed(changed, command.to(), now), now);
+        List<TicketEvent> events = new ArrayList<>();
+        events.add(TicketEvent.fact(ticket.id(), now, command.by(), EventKind.SEVERITY_CHANGED,
+                from.map(s -> String.valueOf(s.level())).orElse("none") + " -> " + command.to().level() + ": "
+                        + command.reason()));
+        boolean becomesOne = command.to() == Severity.S1 && !ticket.escalated();
+        if (becomesOne) {
+            changed = changed.escalatedAt(now);
+            events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
+                    "R18: severity 1 escalates automatically"));
+        }
+        StaffOutcome outcome = saved(ticket, changed, events, "Ticket " + ticket.number() + " is now severity "
+                + command.to().level() + ".");
+        if (outcome instanceof StaffOutcome.Done done && from.isPresent()) {
+            desk.messenger().tell(new CustomerNotice.SeverityChanged(recipient(done.ticket()), done.ticket(), from.get(),
+                    command.to(), command.reason()));
+            if (command.to().level() > from.get().level()) {
+                desk.staff().notify(new StaffNotice.Downgraded(done.ticket(), from.get(), command.to(), command.reason()));
+            }
+            if (becomesOne) {
+                desk.staff().notify(new StaffNotice.Escalation(done.ticket(), "raised to severity 1"));
+            }
+        }
+        return outcome;
+    }
+
+    private StaffOutcome hold(Ticket ticket, StaffCommand.Hold command, Instant now) {
+        if (command.text().isBlank()) {
+            return StaffOutcome.Refused.of(Problem.missing("text",
+                    "Putting a ticket on hold (R9) needs the hardware or OS change the customer must make."));
+        }
+        return switch (Lifecycle.apply(ticket, new Transition.PutOnHold(), command.by(), now)) {
+            case TransitionResult.Refused refused -> StaffOutcome.Refused.of(refused.problem());
+            case TransitionResult.Applied applied -> {
+                Ticket held = applied.ticket().withDue(changes.paused(applied.ticket()), now);
+                StaffOutcome outcome = saved(ticket, held, List.of(applied.event()),
+                        "Ticket " + ticket.number() + " is on hold until the customer fixes the cause (R9).");
+                if (outcome instanceof StaffOutcome.Done done) {
+                    desk.messenger().tell(new CustomerNotice.OnHold(recipient(done.ticket()), done.ticket(), command.text()));
+                }
+                yield outcome;
+            }
+        };
+    }
+
+    private StaffOutcome resolve(Ticket ticket, StaffCommand.Resolve command, Instant now) {
+        return switch (Lifecycle.apply(ticket, new Transition.Resolve(command.reason()), command.by(), now)) {
+            case TransitionResult.Refused refused -> StaffOutcome.Refused.of(refused.problem());
+            case TransitionResult.Applied applied -> {
+                StaffOutcome outcome = saved(ticket, applied.ticket(), List.of(applied.event()),
+                        "Ticket " + ticket.number() + " resolved: " + command.reason().code() + " ("
+                                + command.reason().rule() + ").");
+                if (outcome instanceof StaffOutcome.Done done) {
+                    Account account = desk.contacts().account(done.ticket().accountId()).orElseThrow();
+                    desk.messenger().tell(new CustomerNotice.Resolved(recipient(done.ticket()), done.ticket(),
+                            command.reason(), command.text(), account.manager()));
+                }
+                yield outcome;
+            }
+        };
+    }
+
+    private StaffOutcome escalate(Ticket ticket, StaffCommand.Escalate command, Instant now) {
+        if (!ticket.status().active()) {
+            return StaffOutcome.Refused.of(Problem.conflict("status",
+                    "Ticket " + ticket.number() + " is " + ticket.status() + ": only active tickets are escalated."));
+        }
+        if (ticket.escalated()) {
+            return StaffOutcome.Refused.of(Problem.conflict("ticket", "Ticket " + ticket.number() + " is already escalated."));
+        }
+        String reason = command.reason().isBlank() ? "escalated by " + command.by().name() : command.reason();
+        StaffOutcome outcome = saved(ticket, ticket.escalatedAt(now), List.of(TicketEvent.fact(ticket.id(), now,
+                command.by(), EventKind.ESCALATED, "R18: " + reason)), "Ticket " + ticket.number() + " escalated (R18).");
+        if (outcome instanceof StaffOutcome.Done done) {
+            desk.staff().notify(new StaffNotice.Escalation(done.ticket(), reason));
+            desk.messenger().tell(new CustomerNotice.Escalated(recipient(done.ticket()), done.ticket()));
+        }
+        return outcome;
+    }
+
+    private StaffOutcome fact(Ticket ticket, Actor actor, Instant now, EventKind kind, String detail, String summary) {
+        Ticket touched = ticket.withDue(ticket.due(), now);
+        return saved(ticket, touched, List.of(TicketEvent.fact(ticket.id(), now, actor, kind, detail)), summary);
+    }
+
+    private StaffOutcome saved(Ticket before, Ticket changed, List<TicketEvent> events, String summary) {
+        return changes.save(changed, events)
+                .<StaffOutcome>map(t -> new StaffOutcome.Done(t, summary))
+                .orElseGet(() -> StaffOutcome.Refused.of(Problem.conflict("ticket", "Ticket " + before.number()
+                        + " was changed by someone else meanwhile: look at it again and retry.")));
+    }
+
+    private Recipient recipient(Ticket ticket) {
+        Contact contact = desk.contacts().contact(ticket.contactId()).orElseThrow();
+        return Recipient.of(contact);
+    }
+
+    private static Optional<Problem> checkText(StaffCommand command) {
+        String text = switch (command) {
+            case StaffCommand.Reply r -> r.text();
+            case StaffCommand.Ask a -> a.text();
+            case StaffCommand.Note n -> n.text();
+            case StaffCommand.ChangeSeverity s -> s.reason();
+            case StaffCommand.Hold h -> h.text();
+            case StaffCommand.Resolve r -> r.text();
+            case StaffCommand.Escalate e -> e.reason();
+            case StaffCommand.RecordServerAccess a -> a.detail();
+            case StaffCommand.Claim c -> "";
+            case StaffCommand.Unclaim u -> "";
+            case StaffCommand.Resume r -> "";
+        };
+        boolean needsText = command instanceof StaffCommand.Reply || command instanceof StaffCommand.Ask
+                || command instanceof StaffCommand.Note;
+        if (needsText && text.isBlank()) {
+            return Optional.of(Problem.missing("text", "The message is empty: write what the "
+                    + (command instanceof StaffCommand.Note ? "note" : "customer") + " should read."));
+        }
+        if (text.length() > MAX_TEXT) {
+            return Optional.of(Problem.invalid("text", "The text is " + text.length() + " characters long; at most "
+                    + MAX_TEXT + " are accepted."));
+        }
+        return Optional.empty();
+    }
+
+    private static String excerpt(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 500 ? oneLine : oneLine.substring(0, 497) + "...";
+    }
+}

@@ -1,0 +1,26 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+
+/** What the support staff must hear about, as data; the staff channel renders it. */
+public sealed interface StaffNotice {
+
+    Ticket ticket();
+
+    /** R14, R18: a new severity-1 ticket. */
+    record NewSeverityOne(Ticket ticket) implements StaffNotice {
+    }
+
+    /** R18: escalated, automatically or at the customer's request. */
+    record Escalation(Ticket ticket, String reason) implements StaffNotice {
+    }
+
+    /** R15, R16: a response target was missed. */
+    record TargetBreached(Ticket ticket, String target) implements StaffNotice {
+    }
+
+    /** R6, R11, R17: the severity was lowered. */
+    record Downgraded(Ticket ticket, Severity from, Severity to, String reason) implements StaffNotice {
+    }
+}

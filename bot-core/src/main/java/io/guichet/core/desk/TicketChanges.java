@@ -1,0 +1,73 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Saving a changed ticket with its audit events, and keeping its response targets (R15, R16) in step. */
+final class TicketChanges {
+
+    private final DeskContext desk;
+
+    TicketChanges(DeskContext desk) {
+        this.desk = desk;
+    }
+
+    /** Conditional save plus events; empty when someone else changed the ticket first (nothing is written then). */
+    Optional<Ticket> save(Ticket changed, List<TicketEvent> events) {
+        Optional<Ticket> saved = desk.tickets().update(changed);
+        saved.ifPresent(t -> desk.tickets().append(events));
+        return saved;
+    }
+
+    /** R15: the first-response target of a ticket that just entered the queue. */
+    Ticket.Due firstResponseDue(Severity severity, Instant from) {
+        Instant by = desk.hours().due(severity, from, desk.policy().firstResponseTarget(severity));
+        return new Ticket.Due(Optional.of(by), Optional.empty(), Optional.empty());
+    }
+
+    /** R16: after staff answered, the next update is due one update interval later; the first response is recorded. */
+    Ticket.Due answered(Ticket ticket, Instant at) {
+        Ticket.Due due = ticket.due();
+        Optional<Instant> responded = due.firstRespondedAt().or(() -> Optional.of(at));
+        return new Ticket.Due(due.firstResponseBy(), nextUpdate(ticket, at), responded);
+    }
+
+    /** R16: a customer update restarts the update clock (the earliest of the pending target and a new interval). */
+    Ticket.Due customerWrote(Ticket ticket, Instant at) {
+        Ticket.Due due = ticket.due();
+        if (due.firstRespondedAt().isEmpty()) {
+            return due;
+        }
+        Optional<Instant> next = nextUpdate(ticket, at);
+        Optional<Instant> earliest = due.nextUpdateBy().isPresent() && next.isPresent()
+                && due.nextUpdateBy().get().isBefore(next.get()) ? due.nextUpdateBy() : next;
+        return new Ticket.Due(due.firstResponseBy(), earliest, due.firstRespondedAt());
+    }
+
+    /** While the customer's clock runs, no update is due from us. */
+    Ticket.Due paused(Ticket ticket) {
+        Ticket.Due due = ticket.due();
+        return new Ticket.Due(due.firstResponseBy(), Optional.empty(), due.firstRespondedAt());
+    }
+
+    /** Severity changed: pending targets are re-timed from now on the new severity's calendar. */
+    Ticket.Due retimed(Ticket ticket, Severity severity, Instant at) {
+        Ticket.Due due = ticket.due();
+        Optional<Instant> first = due.firstRespondedAt().isPresent() || due.firstResponseBy().isEmpty()
+                ? due.firstResponseBy()
+                : Optional.of(desk.hours().due(severity, at, desk.policy().firstResponseTarget(severity)));
+        Optional<Instant> next = due.nextUpdateBy().isEmpty()
+                ? Optional.empty()
+                : Optional.of(desk.hours().due(severity, at, desk.policy().updateTarget(severity)));
+        return new Ticket.Due(first, next, due.firstRespondedAt());
+    }
+
+    private Optional<Instant> nextUpdate(Ticket ticket, Instant at) {
+        return ticket.severity().map(s -> desk.hours().due(s, at, desk.policy().updateTarget(s)));
+    }
+}

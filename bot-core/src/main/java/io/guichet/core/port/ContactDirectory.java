@@ -1,0 +1,49 @@
+package io.guichet.core.port;
+
+import io.guichet.core.account.Account;
+import io.guichet.core.account.AccountId;
+import io.guichet.core.account.AccountManager;
+import io.guichet.core.account.Contact;
+import io.guichet.core.account.ContactId;
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.account.Language;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Customer accounts and their authorized contacts (R1, R10). */
+public interface ContactDirectory {
+
+    /** The new account, or empty when the name is taken. */
+    Optional<Account> addAccount(String name, Optional<LocalDate> coverageEndsOn, AccountManager manager);
+
+    Optional<Account> account(AccountId id);
+
+    Optional<Account> accountNamed(String name);
+
+    List<Account> accounts();
+
+    /** Sets the last covered day (R1); false when no such account. */
+    boolean setCoverage(AccountId id, Optional<LocalDate> coverageEndsOn);
+
+    /** The new contact, or empty when the address is already an active contact. */
+    Optional<Contact> addContact(AccountId account, String name, EmailAddress email, String phone, Language language,
+                                 Optional<String> discordUserId, Optional<LocalDate> certifiedUntil);
+
+    /** The active authorized contact with this address (R10). */
+    Optional<Contact> activeContact(EmailAddress email);
+
+    Optional<Contact> contact(ContactId id);
+
+    List<Contact> contactsOf(AccountId account);
+
+    /** Withdraws an authorization (the row stays for the audit trail); false when it was not active. */
+    boolean deactivate(ContactId id);
+
+    /** Records a certification valid through {@code until} (R10); false when no such active contact. */
+    boolean certify(ContactId id, Optional<LocalDate> until);
+
+    /** Active contacts whose certification ends on a day in [from, to] (R10 reminders). */
+    List<Contact> certificationsEndingBetween(LocalDate from, LocalDate to);
+}

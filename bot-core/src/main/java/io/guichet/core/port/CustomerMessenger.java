@@ -1,0 +1,13 @@
+package io.guichet.core.port;
+
+import io.guichet.core.desk.CustomerNotice;
+
+/**
+ * Says something to a customer. Called inside the transaction of the change that causes it, so an
+ * implementation records the message durably (an outbox) and sends it after commit: nothing is said for a change
+ * that rolled back, and nothing to say is lost.
+ */
+public interface CustomerMessenger {
+
+    void tell(CustomerNotice notice);
+}

@@ -1,0 +1,46 @@
+package io.guichet.core.port;
+
+import io.guichet.core.account.ContactId;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketId;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.ticket.TicketStatus;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Tickets and their audit trail. */
+public interface TicketStore {
+
+    /** Stores a new ticket, giving it an id and the next number from the sequence (R2); {@code draft}'s id, number and row version are ignored. */
+    Ticket create(Ticket draft);
+
+    Optional<Ticket> find(TicketNumber number);
+
+    Optional<Ticket> find(TicketId id);
+
+    /**
+     * Saves {@code changed} if the stored row still has {@code changed.rowVersion()}: a conditional update, never
+     * read-modify-write. Returns the saved ticket with its new row version, or empty when someone else changed it first.
+     */
+    Optional<Ticket> update(Ticket changed);
+
+    /** Appends to the audit trail; events are never changed or removed. */
+    void append(List<TicketEvent> events);
+
+    /** The audit trail of a ticket, oldest first. */
+    List<TicketEvent> events(TicketId id);
+
+    /**
+     * A page of the triage queue (R15) among the given statuses, in {@link io.guichet.core.triage.TriageOrder}
+     * on {@code today}.
+     */
+    List<Ticket> queue(Set<TicketStatus> statuses, Optional<io.guichet.core.ticket.Severity> severity, LocalDate today,
+                       int offset, int limit);
+
+    /** Keeps the submitter's certification copy current on active tickets of a contact (R10, R15). */
+    int refreshSubmitterCertification(ContactId contact, Optional<LocalDate> certifiedUntil);
+}

@@ -1,0 +1,27 @@
+package io.guichet.core.ticket;
+
+/** What an audit event records. Every lifecycle transition has its own kind; other kinds record facts. */
+public enum EventKind {
+    CREATED,
+    INTAKE_COMPLETED,
+    CLAIMED,
+    UNCLAIMED,
+    ASKED_CUSTOMER,
+    CUSTOMER_REPLIED,
+    PUT_ON_HOLD,
+    RESUMED,
+    RESOLVED,
+    REOPENED,
+    CLOSED,
+    SEVERITY_CHANGED,
+    ESCALATED,
+    FIELDS_UPDATED,
+    CUSTOMER_MESSAGE,
+    STAFF_REPLY,
+    NOTE,
+    /** R7: a technician accessed the customer's server. */
+    SERVER_ACCESS,
+    REMINDER_SENT,
+    TARGET_BREACHED,
+    BOUNCE
+}

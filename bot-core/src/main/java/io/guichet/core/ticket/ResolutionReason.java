@@ -1,0 +1,62 @@
+package io.guichet.core.ticket;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Why a ticket was resolved: the seven cases of R12, each with its rule id and a short name. */
+public enum ResolutionReason {
+    /** R12a: no answer to several contact attempts, typically 7 days. */
+    NO_RESPONSE("R12a", "no-response"),
+    /** R12b: the customer says help is no longer needed. */
+    NO_LONGER_NEEDED("R12b", "no-longer-needed"),
+    /** R12c: the latest patch or upgrade fixes it. */
+    FIXED_BY_UPDATE("R12c", "fixed-by-update"),
+    /** R12d: the software works as documented. */
+    WORKS_AS_DOCUMENTED("R12d", "works-as-documented"),
+    /** R12e: a feature request; the customer is pointed to the knowledge base to submit it. */
+    FEATURE_REQUEST("R12e", "feature-request"),
+    /** R12f: outside support's competence (training, licensing, business, professional services). */
+    OUT_OF_SCOPE("R12f", "out-of-scope"),
+    /** R12g: does not substantially affect the software, need not be fixed now. */
+    NOT_SUBSTANTIAL("R12g", "not-substantial");
+
+    private final String rule;
+    private final String code;
+
+    ResolutionReason(String rule, String code) {
+        this.rule = rule;
+        this.code = code;
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    /** The short name technicians type. */
+    public String code() {
+        return code;
+    }
+
+    /** Every accepted spelling, for messages. */
+    public static String accepted() {
+        return Arrays.stream(values()).map(r -> r.code + " (" + r.rule + ")").collect(Collectors.joining(", "));
+    }
+
+    /** Reads a code ({@code feature-request}), a rule id ({@code R12e}, {@code 12e}, {@code e}) or the enum name. */
+    public static Optional<ResolutionReason> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String t = text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (ResolutionReason r : values()) {
+            String rule = r.rule.toLowerCase(Locale.ROOT);
+            if (t.equals(r.code) || t.equals(rule) || t.equals(rule.substring(1)) || t.equals(rule.substring(3))
+                    || t.equals(r.name().toLowerCase(Locale.ROOT).replace('_', '-'))) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+}
