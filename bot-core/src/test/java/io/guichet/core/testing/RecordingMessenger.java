@@ -1,0 +1,30 @@
+package io.guichet.core.testing;
+
+import io.guichet.core.desk.CustomerNotice;
+import io.guichet.core.port.CustomerMessenger;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps what the desk told customers, for assertions. */
+public final class RecordingMessenger implements CustomerMessenger {
+
+    private final List<CustomerNotice> told = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void tell(CustomerNotice notice) {
+        told.add(notice);
+    }
+
+    public List<CustomerNotice> told() {
+        return List.copyOf(told);
+    }
+
+    public <T extends CustomerNotice> List<T> told(Class<T> kind) {
+        return told.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    public void clear() {
+        told.clear();
+    }
+}
