@@ -1,0 +1,48 @@
+package io.guichet.core.mail;
+
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.ticket.TicketId;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Inbound receipts, ticket threads, automatic-reply counts and mailbox positions. */
+public interface MailJournal {
+
+    /** Records a receipt; false when this mail was already recorded (same position, Message-ID or content hash). */
+    boolean recordReceipt(InboundReceipt receipt);
+
+    /** Says what became of a recorded mail. */
+    void settle(MailPosition position, Disposition disposition, Optional<TicketId> ticket, String detail);
+
+    /** The disposition of the receipt at a position, if recorded. */
+    Optional<Disposition> dispositionAt(MailPosition position);
+
+    /** Adds a mail to a ticket's thread (ignored when its Message-ID is already there). */
+    void recordMessage(ThreadMessage message);
+
+    /** The ticket whose thread holds any of these Message-IDs (In-Reply-To, References). */
+    Optional<TicketId> ticketOf(Collection<String> messageIds);
+
+    /** The Message-IDs of a ticket's thread, oldest first, for the References header. */
+    List<String> threadIds(TicketId ticket);
+
+    /** The thread of a ticket, oldest first. */
+    List<ThreadMessage> thread(TicketId ticket);
+
+    /** Records an automatic reply sent to {@code sender}. */
+    void recordAutoReply(EmailAddress sender, Instant at);
+
+    /** How many automatic replies went to {@code sender} since {@code since} (per-sender cap). */
+    int autoRepliesSince(EmailAddress sender, Instant since);
+
+    Optional<MailboxState> mailboxState(String mailbox);
+
+    void saveMailboxState(MailboxState state);
+
+    /** The last UID handled in a mailbox under its UIDVALIDITY. */
+    record MailboxState(String mailbox, long uidValidity, long lastUid, Instant updatedAt) {
+    }
+}

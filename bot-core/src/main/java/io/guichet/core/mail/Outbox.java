@@ -1,0 +1,30 @@
+package io.guichet.core.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Mail to send, written in the transaction of the change that caused it, sent after commit with retries. */
+public interface Outbox {
+
+    /** Adds a mail; its id is given by the store. */
+    void enqueue(OutgoingMail mail);
+
+    /**
+     * Claims up to {@code limit} mails due at {@code now}, oldest first, skipping those another sender holds: each
+     * claimed mail is hidden from other claims for {@code lease} (if the sender dies it comes back after it).
+     */
+    List<OutgoingMail> claimDue(Instant now, int limit, Duration lease);
+
+    void markSent(long id, Instant at);
+
+    /** A failed attempt: retried at {@code retryAt}, or abandoned when empty. */
+    void markFailed(long id, String error, Optional<Instant> retryAt, Instant now);
+
+    /** Mails not yet sent nor abandoned, and the age of the oldest (for health and metrics). */
+    Backlog backlog(Instant now);
+
+    record Backlog(int pending, Optional<Duration> oldestAge) {
+    }
+}

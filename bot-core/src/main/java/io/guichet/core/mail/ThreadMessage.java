@@ -1,0 +1,18 @@
+package io.guichet.core.mail;
+
+import io.guichet.core.ticket.TicketId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One mail of a ticket's thread, in or out. {@code body} is what was new in it. */
+public record ThreadMessage(Optional<TicketId> ticket, Direction direction, String messageId, String subject,
+                            String sender, String body, Instant at, List<StoredAttachment> attachments) {
+
+    public enum Direction { IN, OUT }
+
+    /** An attachment's metadata, and its content when within the stored-size limit. */
+    public record StoredAttachment(String filename, String contentType, long size, Optional<byte[]> content) {
+    }
+}
