@@ -1,0 +1,145 @@
+package io.guichet.mail.outbound;
+
+import io.guichet.core.Problem;
+import io.guichet.core.ProblemCode;
+import io.guichet.core.account.Language;
+import io.guichet.core.desk.CustomerNotice;
+import io.guichet.core.intake.IntakeField;
+import io.guichet.core.ticket.Severity;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders what the desk must say ({@link CustomerNotice}) as a mail in the recipient's language, from the
+ * templates. Every answer about a ticket carries its tag in the subject (R2).
+ */
+public final class NoticeRenderer {
+
+    private final MailTemplates templates;
+    private final SubjectTag tag;
+    private final Duration reopenWindow;
+
+    public NoticeRenderer(MailTemplates templates, SubjectTag tag, Duration reopenWindow) {
+        this.templates = templates;
+        this.tag = tag;
+        this.reopenWindow = reopenWindow;
+    }
+
+    public RenderedMail render(CustomerNotice notice) {
+        Language lang = notice.to().language();
+        Map<String, String> v = new HashMap<>();
+        v.put("name", notice.to().name().isBlank() ? notice.to().email().value() : notice.to().name());
+        v.put("email", notice.to().email().value());
+        notice.ticket().ifPresent(t -> {
+            v.put("number", t.number().toString());
+            v.put("tag", tag.tag(t.number()));
+            v.put("subject", t.fields().subject().isBlank() ? t.number().toString() : t.fields().subject());
+            v.put("severity", severity(lang, t.severity()));
+        });
+        return switch (notice) {
+            case CustomerNotice.Acknowledged n -> {
+                v.put("missing", n.missing().isEmpty() ? "" : missingBlock(lang, n.missing(), n.problems()));
+                v.put("previous", n.previousTicket().map(p -> templates.fragment(lang, "previous",
+                        Map.of("previous", p.toString()))).orElse(""));
+                v.put("unsupported", n.unsupportedVersion().map(u -> templates.fragment(lang, "unsupported",
+                        Map.of("reason", u.reason(), "current", u.current().product() + " " + u.current().version())))
+                        .orElse(""));
+                yield automatic(lang, "acknowledged", v);
+            }
+            case CustomerNotice.StillMissing n -> {
+                v.put("missing", missingBlock(lang, n.missing(), n.problems()));
+                yield automatic(lang, "still-missing", v);
+            }
+            case CustomerNotice.IntakeComplete n -> automatic(lang, "intake-complete", v);
+            case CustomerNotice.Reopened n -> automatic(lang, "reopened", v);
+            case CustomerNotice.UnknownSender n -> automatic(lang, "unknown-sender", v);
+            case CustomerNotice.NotCovered n -> {
+                v.put("account", n.accountName());
+                v.put("manager", manager(n.manager().name(), n.manager().email()));
+                yield automatic(lang, "not-covered", v);
+            }
+            case CustomerNotice.NoAccess n -> {
+                v.put("number", n.number().toString());
+                yield automatic(lang, "no-access", v);
+            }
+            case CustomerNotice.StaffReply n -> {
+                v.put("text", n.text().strip() + "\n");
+                v.put("staff", n.staffName());
+                v.put("question", n.question() ? templates.fragment(lang, "question", Map.of()) : "");
+                yield personal(lang, "staff-reply", v);
+            }
+            case CustomerNotice.Resolved n -> {
+                v.put("reason", templates.fragment(lang, "reason." + n.reason().name(),
+                        Map.of("manager", manager(n.manager().name(), n.manager().email()))));
+                v.put("text", n.text().isBlank() ? "" : "\n" + n.text().strip() + "\n");
+                v.put("window", days(lang, reopenWindow));
+                yield personal(lang, "resolved", v);
+            }
+            case CustomerNotice.Escalated n -> automatic(lang, "escalated", v);
+            case CustomerNotice.SeverityChanged n -> {
+                v.put("from", severity(lang, Optional.of(n.from())));
+                v.put("to", severity(lang, Optional.of(n.to2())));
+                v.put("reason", n.reason());
+                yield personal(lang, "severity-changed", v);
+            }
+            case CustomerNotice.OnHold n -> {
+                v.put("text", n.text().strip());
+                yield personal(lang, "on-hold", v);
+            }
+        };
+    }
+
+    /** R5: what is missing, why, and a fill-in template the customer completes in a reply. */
+    private String missingBlock(Language lang, List<IntakeField> missing, List<Problem> problems) {
+        StringBuilder problemLines = new StringBuilder();
+        for (Problem p : problems) {
+            if (p.code() == ProblemCode.MISSING) {
+                continue;
+            }
+            String key = "problem." + p.field();
+            String detail = templates.hasFragment(lang, key) ? templates.fragment(lang, key, Map.of()) : p.detail();
+            problemLines.append('\n').append(templates.fragment(lang, "problem.line", Map.of("detail", detail)));
+        }
+        StringBuilder template = new StringBuilder();
+        for (IntakeField field : missing) {
+            String label = lang == Language.FR ? field.frenchLabel() : field.englishLabel();
+            template.append(templates.fragment(lang, "field.line", Map.of("label", label))).append('\n');
+        }
+        return templates.render(lang, "missing", Map.of("problems", problemLines.toString(),
+                "template", template.toString())).body();
+    }
+
+    private RenderedMail automatic(Language lang, String name, Map<String, String> values) {
+        MailTemplates.Template t = templates.render(lang, name, values);
+        return new RenderedMail(t.subject(), t.body(), true);
+    }
+
+    private RenderedMail personal(Language lang, String name, Map<String, String> values) {
+        MailTemplates.Template t = templates.render(lang, name, values);
+        return new RenderedMail(t.subject(), t.body(), false);
+    }
+
+    private String severity(Language lang, Optional<Severity> severity) {
+        return templates.fragment(lang, severity.map(s -> "severity." + s.level()).orElse("severity.none"), Map.of());
+    }
+
+    private String days(Language lang, Duration window) {
+        long days = window.toDays();
+        if (days < 1) {
+            return window.toString();
+        }
+        return days == 1 ? templates.fragment(lang, "days.one", Map.of())
+                : templates.fragment(lang, "days.many", Map.of("n", Long.toString(days)));
+    }
+
+    private static String manager(String name, String email) {
+        if (name.isBlank()) {
+            return email;
+        }
+        return email.isBlank() ? name : name + " <" + email + ">";
+    }
+}
