@@ -148,9 +148,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * must not be taken for an orphan.
      */
     private static void requireNotInUse(Path directory) throws IOException {
+        Path lockFile = directory.resolve(ZONKY_LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return;
+        }
         String inUse = "the data directory is in use by another running server";
-        try (FileChannel channel = FileChannel.open(directory.resolve(ZONKY_LOCK_FILE),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
              FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 throw new IOException(inUse);
