@@ -1,0 +1,42 @@
+package io.guichet.app;
+
+import io.guichet.app.cli.CliFailures;
+import io.guichet.app.cli.GuichetVersion;
+import io.guichet.app.cli.MigrateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code guichet} command: the entry point of the application. Each subcommand is one thing an operator does
+ * ({@code migrate}, ...). Exit codes: 0 done, 1 the database or a migration failed, 2 bad usage, 70 a bug.
+ */
+@Command(
+        name = "guichet",
+        mixinStandardHelpOptions = true,
+        versionProvider = GuichetVersion.class,
+        description = "Guichet: a support desk that lives in e-mail and Discord.",
+        subcommands = {MigrateCommand.class, CommandLine.HelpCommand.class})
+public final class GuichetCli implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs the command line and exits with its exit code. */
+    public static void main(String[] args) {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its subcommands and failure handling, printing to System.out and System.err. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new GuichetCli()).setExecutionExceptionHandler(new CliFailures());
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'guichet migrate'.");
+    }
+}

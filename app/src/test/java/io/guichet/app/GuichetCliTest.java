@@ -1,0 +1,105 @@
+package io.guichet.app;
+
+import io.guichet.db.testing.PostgresExtension;
+import io.guichet.db.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(PostgresExtension.class)
+class GuichetCliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void help_lists_the_migrate_command() {
+        int exitCode = run("--help");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("Usage: guichet").containsPattern("(?m)^\\s+migrate\\s+Apply");
+    }
+
+    @Test
+    void version_prints_the_build_version() {
+        int exitCode = run("--version");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString().strip()).matches("guichet \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
+    @Test
+    void no_command_is_a_usage_error() {
+        int exitCode = run();
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing command");
+    }
+
+    @Test
+    void migrate_applies_every_migration_to_an_empty_database() {
+        try (TestDatabase empty = TestDatabase.createEmpty()) {
+            int exitCode = run("migrate", "--db-url", empty.jdbcUrl(),
+                    "--db-user", empty.user(), "--db-password", empty.password());
+
+            assertThat(exitCode).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Applied V1 core", "Applied V2 quartz", "Schema now at version 2");
+            assertThat(empty.database().migrate().applied()).as("nothing left to apply").isEmpty();
+        }
+    }
+
+    @Test
+    void migrate_on_an_up_to_date_database_applies_nothing(TestDatabase database) {
+        int exitCode = run("migrate", "--db-url", database.jdbcUrl(),
+                "--db-user", database.user(), "--db-password", database.password());
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString()).doesNotContain("Applied").contains("Schema already up to date at version 2.");
+    }
+
+    @Test
+    void migrate_without_a_url_uses_an_embedded_postgresql_that_keeps_its_data(@TempDir Path home) {
+        Path data = home.resolve("pgdata");
+
+        int first = run("migrate", "--embedded-data-dir", data.toString());
+        int second = run("migrate", "--embedded-data-dir", data.toString());
+
+        assertThat(first).as(err.toString()).isZero();
+        assertThat(second).as(err.toString()).isZero();
+        assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();
+        assertThat(out.toString()).contains("Applied V2 quartz", "Schema already up to date at version 2.");
+    }
+
+    @Test
+    void an_unreachable_database_fails_with_one_line_and_no_stack_trace() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        int exitCode = run("migrate", "--db-url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/guichet",
+                "--db-password", "s3cret");
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString().strip())
+                .startsWith("guichet: cannot connect to jdbc:postgresql://127.0.0.1:" + closedPort + "/guichet: ")
+                .doesNotContain("\n", "Exception", "\tat ", "s3cret");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = GuichetCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}

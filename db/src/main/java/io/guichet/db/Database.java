@@ -1,0 +1,159 @@
+package io.guichet.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A PostgreSQL database reached through a HikariCP pool: runs the Flyway migrations of this module and hands out
+ * a jOOQ {@link DSLContext} and the {@link JooqTransactions} that repositories use. Close it to close the pool.
+ *
+ * <p>{@link #connect} checks that the server answers before building the pool, so a wrong URL or a server that is
+ * down fails at once with a {@link DatabaseUnavailableException} carrying a one-line message.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Pool size used when none is given. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    private static final String MIGRATIONS = "classpath:db/migration";
+
+    private final HikariDataSource pool;
+    private final DSLContext dsl;
+    private final JooqTransactions transactions;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+        this.dsl = DSL.using(pool, SQLDialect.POSTGRES);
+        this.transactions = new JooqTransactions(dsl);
+    }
+
+    /** Connects with {@link #DEFAULT_POOL_SIZE} connections at most; see {@link #connect(String, String, String, int)}. */
+    public static Database connect(String jdbcUrl, String user, String password) {
+        return connect(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+    }
+
+    /**
+     * Connects to {@code jdbcUrl} and opens a pool of at most {@code poolSize} connections.
+     *
+     * @param user     the user name, or an empty string to take it from the URL
+     * @param password the password, or an empty string for none (or the one in the URL)
+     * @throws DatabaseUnavailableException when the server cannot be reached or refuses the credentials
+     */
+    public static Database connect(String jdbcUrl, String user, String password, int poolSize) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
+        }
+        checkReachable(jdbcUrl, user, password);
+
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("guichet");
+        config.setJdbcUrl(jdbcUrl);
+        if (!user.isEmpty()) {
+            config.setUsername(user);
+        }
+        if (!password.isEmpty()) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));
+        return new Database(new HikariDataSource(config));
+    }
+
+    /**
+     * Applies the pending Flyway migrations found at {@code classpath:db/migration}.
+     *
+     * @throws MigrationFailedException when a migration fails or the applied ones do not match the scripts
+     */
+    public MigrationReport migrate() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations(MIGRATIONS)
+                .failOnMissingLocations(true)
+                .load();
+        try {
+            MigrateResult result = flyway.migrate();
+            List<AppliedMigration> applied = result.migrations.stream().map(Database::applied).toList();
+            Optional<String> version = Optional.ofNullable(flyway.info().current())
+                    .map(MigrationInfo::getVersion)
+                    .map(Object::toString);
+            return new MigrationReport(applied, version);
+        } catch (FlywayException e) {
+            throw new MigrationFailedException(e.getMessage(), e);
+        }
+    }
+
+    /** The pooled data source; connections borrowed from it must be closed. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** A jOOQ context on the pool (PostgreSQL dialect); each statement borrows a connection in auto-commit. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /** The transactions of this database: the one instance that repositories on this database share. */
+    public JooqTransactions transactions() {
+        return transactions;
+    }
+
+    /** Closes the pool. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static AppliedMigration applied(MigrateOutput output) {
+        return new AppliedMigration(output.version, output.description, output.filepath);
+    }
+
+    private static void checkReachable(String jdbcUrl, String user, String password) {
+        Properties properties = new Properties();
+        if (!user.isEmpty()) {
+            properties.setProperty("user", user);
+        }
+        if (!password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, properties)) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException(
+                    "cannot connect to " + redacted(jdbcUrl) + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** The URL without its parameters, which may hold a password. */
+    static String redacted(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail given";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,69 @@
+package io.guichet.db;
+
+import io.guichet.db.testing.PostgresExtension;
+import io.guichet.db.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+@ExtendWith(PostgresExtension.class)
+class MigrationsIT {
+
+    private static final List<String> QUARTZ_TABLES = List.of(
+            "qrtz_job_details", "qrtz_triggers", "qrtz_simple_triggers", "qrtz_cron_triggers", "qrtz_simprop_triggers",
+            "qrtz_blob_triggers", "qrtz_calendars", "qrtz_paused_trigger_grps", "qrtz_fired_triggers",
+            "qrtz_scheduler_state", "qrtz_locks");
+
+    @Test
+    void migrations_apply_in_order_on_an_empty_database_and_only_once() {
+        try (TestDatabase empty = TestDatabase.createEmpty()) {
+            Database database = empty.database();
+
+            MigrationReport first = database.migrate();
+            MigrationReport second = database.migrate();
+
+            assertThat(first.applied()).extracting(AppliedMigration::version, AppliedMigration::description)
+                    .containsExactly(
+                            tuple("1", "core"),
+                            tuple("2", "quartz"));
+            assertThat(first.schemaVersion()).contains("2");
+            assertThat(second.applied()).isEmpty();
+            assertThat(second.schemaVersion()).contains("2");
+        }
+    }
+
+    @Test
+    void an_empty_test_database_has_no_table_at_all() {
+        try (TestDatabase empty = TestDatabase.createEmpty()) {
+            int tables = empty.database().dsl()
+                    .fetchCount(table(name("information_schema", "tables")),
+                            field(name("table_schema")).eq("public"));
+
+            assertThat(tables).isZero();
+        }
+    }
+
+    @Test
+    void the_database_given_to_a_test_is_already_migrated(Database database) {
+        assertThat(database.migrate().applied()).isEmpty();
+    }
+
+    @Test
+    void quartz_tables_exist_in_lower_case_for_the_postgresql_delegate(Database database) {
+        List<String> tables = database.dsl()
+                .select(field(name("table_name"), String.class))
+                .from(table(name("information_schema", "tables")))
+                .where(field(name("table_schema")).eq("public"))
+                .and(field(name("table_name"), String.class).like("qrtz\\_%"))
+                .fetch(field(name("table_name"), String.class));
+
+        assertThat(tables).containsExactlyInAnyOrderElementsOf(QUARTZ_TABLES);
+    }
+}
