@@ -30,12 +30,16 @@ class MigrationsIT {
             MigrationReport second = database.migrate();
 
             assertThat(first.applied()).extracting(AppliedMigration::version, AppliedMigration::description)
-                    .containsExactly(
+                    .startsWith(
                             tuple("1", "core"),
-                            tuple("2", "quartz"));
-            assertThat(first.schemaVersion()).contains("2");
+                            tuple("2", "quartz"),
+                            tuple("3", "mail"));
+            List<Integer> versions = first.applied().stream().map(m -> Integer.parseInt(m.version())).toList();
+            assertThat(versions).isSorted().doesNotHaveDuplicates();
+            String last = first.applied().get(first.applied().size() - 1).version();
+            assertThat(first.schemaVersion()).contains(last);
             assertThat(second.applied()).isEmpty();
-            assertThat(second.schemaVersion()).contains("2");
+            assertThat(second.schemaVersion()).contains(last);
         }
     }
 

@@ -1,0 +1,183 @@
+package io.guichet.db;
+
+import io.guichet.core.account.AccountId;
+import io.guichet.core.account.ContactId;
+import io.guichet.core.port.TicketStore;
+import io.guichet.core.ticket.Actor;
+import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.ResolutionReason;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketFields;
+import io.guichet.core.ticket.TicketId;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.ticket.TicketStatus;
+import io.guichet.db.jooq.tables.records.TicketEventsRecord;
+import io.guichet.db.jooq.tables.records.TicketsRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.guichet.db.jooq.Tables.TICKETS;
+import static io.guichet.db.jooq.Tables.TICKET_EVENTS;
+
+/** {@link TicketStore} on PostgreSQL: explicit mapping, numbers from a sequence, conditional updates on row_version. */
+public final class JooqTicketStore implements TicketStore {
+
+    private final JooqTransactions db;
+
+    public JooqTicketStore(JooqTransactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public Ticket create(Ticket draft) {
+        TicketsRecord record = db.dsl().newRecord(TICKETS);
+        write(record, draft);
+        record.setRowVersion(0);
+        TicketsRecord stored = db.dsl().insertInto(TICKETS).set(record).returning().fetchSingle();
+        return read(stored);
+    }
+
+    @Override
+    public Optional<Ticket> find(TicketNumber number) {
+        return db.dsl().selectFrom(TICKETS).where(TICKETS.NUMBER.eq(number.value())).fetchOptional(JooqTicketStore::read);
+    }
+
+    @Override
+    public Optional<Ticket> find(TicketId id) {
+        return db.dsl().selectFrom(TICKETS).where(TICKETS.ID.eq(id.value())).fetchOptional(JooqTicketStore::read);
+    }
+
+    @Override
+    public Optional<Ticket> update(Ticket changed) {
+        TicketsRecord record = db.dsl().newRecord(TICKETS);
+        write(record, changed);
+        record.setRowVersion(changed.rowVersion() + 1);
+        record.changed(TICKETS.ID, false);
+        record.changed(TICKETS.NUMBER, false);
+        int rows = db.dsl().update(TICKETS).set(record)
+                .where(TICKETS.ID.eq(changed.id().value()))
+                .and(TICKETS.ROW_VERSION.eq(changed.rowVersion()))
+                .execute();
+        return rows == 1 ? Optional.of(changed.withRowVersion(changed.rowVersion() + 1)) : Optional.empty();
+    }
+
+    @Override
+    public void append(List<TicketEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        DSLContext dsl = db.dsl();
+        var insert = dsl.insertInto(TICKET_EVENTS, TICKET_EVENTS.TICKET_ID, TICKET_EVENTS.AT, TICKET_EVENTS.ACTOR,
+                TICKET_EVENTS.KIND, TICKET_EVENTS.FROM_STATUS, TICKET_EVENTS.TO_STATUS, TICKET_EVENTS.DETAIL);
+        for (TicketEvent e : events) {
+            insert = insert.values(e.ticketId().value(), Times.at(e.at()), e.actor().label(), e.kind().name(),
+                    e.from().map(Enum::name).orElse(null), e.to().map(Enum::name).orElse(null), e.detail());
+        }
+        insert.execute();
+    }
+
+    @Override
+    public List<TicketEvent> events(TicketId id) {
+        return db.dsl().selectFrom(TICKET_EVENTS).where(TICKET_EVENTS.TICKET_ID.eq(id.value()))
+                .orderBy(TICKET_EVENTS.ID).fetch(JooqTicketStore::readEvent);
+    }
+
+    @Override
+    public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today, int offset,
+                              int limit) {
+        Condition condition = TICKETS.STATUS.in(statuses.stream().map(Enum::name).toList());
+        if (severity.isPresent()) {
+            condition = condition.and(TICKETS.SEVERITY.eq((short) severity.get().level()));
+        }
+        Field<Boolean> uncertified = DSL.field(TICKETS.SUBMITTER_CERTIFIED_UNTIL.isNull()
+                .or(TICKETS.SUBMITTER_CERTIFIED_UNTIL.lt(today)));
+        Field<java.time.OffsetDateTime> earliestDue = DSL.least(
+                DSL.when(TICKETS.FIRST_RESPONDED_AT.isNull(), TICKETS.FIRST_RESPONSE_DUE_AT),
+                TICKETS.NEXT_UPDATE_DUE_AT);
+        return db.dsl().selectFrom(TICKETS)
+                .where(condition)
+                .orderBy(DSL.coalesce(TICKETS.SEVERITY, DSL.inline((short) 5)).asc(),
+                        uncertified.asc(),
+                        earliestDue.asc().nullsLast(),
+                        TICKETS.CREATED_AT.asc(),
+                        TICKETS.NUMBER.asc())
+                .offset(offset)
+                .limit(limit)
+                .fetch(JooqTicketStore::read);
+    }
+
+    @Override
+    public int refreshSubmitterCertification(ContactId contact, Optional<LocalDate> certifiedUntil) {
+        List<String> active = java.util.Arrays.stream(TicketStatus.values()).filter(TicketStatus::active)
+                .map(Enum::name).toList();
+        return db.dsl().update(TICKETS)
+                .set(TICKETS.SUBMITTER_CERTIFIED_UNTIL, certifiedUntil.orElse(null))
+                .set(TICKETS.ROW_VERSION, TICKETS.ROW_VERSION.plus(1))
+                .where(TICKETS.CONTACT_ID.eq(contact.value()))
+                .and(TICKETS.STATUS.in(active))
+                .execute();
+    }
+
+    private static void write(TicketsRecord r, Ticket t) {
+        TicketFields f = t.fields();
+        r.setAccountId(t.accountId().value());
+        r.setContactId(t.contactId().value());
+        r.setSubject(f.subject());
+        r.setDescription(f.description());
+        r.setServerUrl(f.serverUrl().orElse(null));
+        r.setModule(f.module().orElse(null));
+        r.setStepsToReproduce(f.stepsToReproduce().orElse(null));
+        r.setAffectedDevices(f.affectedDevices().orElse(null));
+        r.setProductVersion(f.version().orElse(null));
+        r.setSeverity(f.severity().map(s -> (short) s.level()).orElse(null));
+        r.setOriginalSeverity(t.originalSeverity().map(s -> (short) s.level()).orElse(null));
+        r.setStatus(t.status().name());
+        r.setResolutionReason(t.resolution().map(Enum::name).orElse(null));
+        r.setAssignee(t.assignee().orElse(null));
+        r.setEscalated(t.escalated());
+        r.setSubmitterCertifiedUntil(t.submitterCertifiedUntil().orElse(null));
+        r.setPreviousTicketId(t.previousTicket().map(TicketId::value).orElse(null));
+        r.setFirstResponseDueAt(Times.atOrNull(t.due().firstResponseBy()));
+        r.setNextUpdateDueAt(Times.atOrNull(t.due().nextUpdateBy()));
+        r.setFirstRespondedAt(Times.atOrNull(t.due().firstRespondedAt()));
+        r.setCreatedAt(Times.at(t.createdAt()));
+        r.setUpdatedAt(Times.at(t.updatedAt()));
+        r.setResolvedAt(Times.atOrNull(t.resolvedAt()));
+        r.setClosedAt(Times.atOrNull(t.closedAt()));
+    }
+
+    static Ticket read(TicketsRecord r) {
+        TicketFields fields = new TicketFields(r.getSubject(), r.getDescription(),
+                Optional.ofNullable(r.getSeverity()).map(s -> Severity.of(s)),
+                Optional.ofNullable(r.getServerUrl()), Optional.ofNullable(r.getModule()),
+                Optional.ofNullable(r.getStepsToReproduce()), Optional.ofNullable(r.getAffectedDevices()),
+                Optional.ofNullable(r.getProductVersion()));
+        return new Ticket(new TicketId(r.getId()), new TicketNumber(r.getNumber()), new AccountId(r.getAccountId()),
+                new ContactId(r.getContactId()), fields,
+                Optional.ofNullable(r.getOriginalSeverity()).map(s -> Severity.of(s)),
+                TicketStatus.valueOf(r.getStatus()),
+                Optional.ofNullable(r.getResolutionReason()).map(ResolutionReason::valueOf),
+                Optional.ofNullable(r.getAssignee()), r.getEscalated(),
+                Optional.ofNullable(r.getSubmitterCertifiedUntil()),
+                Optional.ofNullable(r.getPreviousTicketId()).map(TicketId::new),
+                new Ticket.Due(Times.optional(r.getFirstResponseDueAt()), Times.optional(r.getNextUpdateDueAt()),
+                        Times.optional(r.getFirstRespondedAt())),
+                Times.instant(r.getCreatedAt()), Times.instant(r.getUpdatedAt()), Times.optional(r.getResolvedAt()),
+                Times.optional(r.getClosedAt()), r.getRowVersion());
+    }
+
+    private static TicketEvent readEvent(TicketEventsRecord r) {
+        return new TicketEvent(new TicketId(r.getTicketId()), Times.instant(r.getAt()), Actor.fromLabel(r.getActor()),
+                EventKind.valueOf(r.getKind()), Optional.ofNullable(r.getFromStatus()).map(TicketStatus::valueOf),
+                Optional.ofNullable(r.getToStatus()).map(TicketStatus::valueOf), r.getDetail());
+    }
+}

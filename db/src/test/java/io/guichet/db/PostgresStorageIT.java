@@ -1,0 +1,25 @@
+package io.guichet.db;
+
+import io.guichet.core.testing.StorageContract;
+import io.guichet.core.testing.Stores;
+import io.guichet.db.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+
+/** The storage contract on PostgreSQL through jOOQ: the same tests the in-memory fakes pass. */
+class PostgresStorageIT extends StorageContract {
+
+    private TestDatabase database;
+
+    @Override
+    protected Stores stores() {
+        database = TestDatabase.createMigrated();
+        JooqTransactions transactions = database.database().transactions();
+        return new Stores(transactions, new JooqTicketStore(transactions), new JooqContactDirectory(transactions),
+                new JooqVersionCatalog(transactions));
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
+    }
+}
