@@ -1,0 +1,163 @@
+package io.guichet.db;
+
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.mail.Disposition;
+import io.guichet.core.mail.InboundReceipt;
+import io.guichet.core.mail.MailJournal;
+import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.ThreadMessage;
+import io.guichet.core.ticket.TicketId;
+import io.guichet.db.jooq.tables.records.MailMessagesRecord;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import static io.guichet.db.jooq.Tables.AUTO_REPLIES;
+import static io.guichet.db.jooq.Tables.INBOUND_RECEIPTS;
+import static io.guichet.db.jooq.Tables.MAILBOX_STATE;
+import static io.guichet.db.jooq.Tables.MAIL_ATTACHMENTS;
+import static io.guichet.db.jooq.Tables.MAIL_MESSAGES;
+
+/**
+ * {@link MailJournal} on PostgreSQL. A receipt is unique by position, by Message-ID, and by content hash when the
+ * Message-ID is missing; {@code ON CONFLICT DO NOTHING} turns a second delivery into a plain {@code false}.
+ */
+public final class JooqMailJournal implements MailJournal {
+
+    private final JooqTransactions db;
+
+    public JooqMailJournal(JooqTransactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public boolean recordReceipt(InboundReceipt receipt) {
+        return db.dsl().insertInto(INBOUND_RECEIPTS)
+                .set(INBOUND_RECEIPTS.MAILBOX, receipt.position().mailbox())
+                .set(INBOUND_RECEIPTS.UID_VALIDITY, receipt.position().uidValidity())
+                .set(INBOUND_RECEIPTS.UID, receipt.position().uid())
+                .set(INBOUND_RECEIPTS.MESSAGE_ID, receipt.messageId().orElse(null))
+                .set(INBOUND_RECEIPTS.CONTENT_HASH, receipt.contentHash())
+                .set(INBOUND_RECEIPTS.SENDER, receipt.sender())
+                .set(INBOUND_RECEIPTS.SUBJECT, receipt.subject())
+                .set(INBOUND_RECEIPTS.RECEIVED_AT, Times.at(receipt.receivedAt()))
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    @Override
+    public void settle(MailPosition position, Disposition disposition, Optional<TicketId> ticket, String detail) {
+        db.dsl().update(INBOUND_RECEIPTS)
+                .set(INBOUND_RECEIPTS.DISPOSITION, disposition.name())
+                .set(INBOUND_RECEIPTS.TICKET_ID, ticket.map(TicketId::value).orElse(null))
+                .set(INBOUND_RECEIPTS.DETAIL, detail)
+                .where(INBOUND_RECEIPTS.MAILBOX.eq(position.mailbox()))
+                .and(INBOUND_RECEIPTS.UID_VALIDITY.eq(position.uidValidity()))
+                .and(INBOUND_RECEIPTS.UID.eq(position.uid()))
+                .execute();
+    }
+
+    @Override
+    public Optional<Disposition> dispositionAt(MailPosition position) {
+        return db.dsl().select(INBOUND_RECEIPTS.DISPOSITION).from(INBOUND_RECEIPTS)
+                .where(INBOUND_RECEIPTS.MAILBOX.eq(position.mailbox()))
+                .and(INBOUND_RECEIPTS.UID_VALIDITY.eq(position.uidValidity()))
+                .and(INBOUND_RECEIPTS.UID.eq(position.uid()))
+                .fetchOptional(r -> Disposition.valueOf(r.value1()));
+    }
+
+    @Override
+    public void recordMessage(ThreadMessage message) {
+        Optional<Long> id = db.dsl().insertInto(MAIL_MESSAGES)
+                .set(MAIL_MESSAGES.TICKET_ID, message.ticket().map(TicketId::value).orElse(null))
+                .set(MAIL_MESSAGES.DIRECTION, message.direction().name())
+                .set(MAIL_MESSAGES.MESSAGE_ID, message.messageId())
+                .set(MAIL_MESSAGES.SUBJECT, message.subject())
+                .set(MAIL_MESSAGES.SENDER, message.sender())
+                .set(MAIL_MESSAGES.BODY, message.body())
+                .set(MAIL_MESSAGES.CREATED_AT, Times.at(message.at()))
+                .onConflictDoNothing()
+                .returning(MAIL_MESSAGES.ID)
+                .fetchOptional(MAIL_MESSAGES.ID);
+        if (id.isEmpty() || message.attachments().isEmpty()) {
+            return;
+        }
+        var insert = db.dsl().insertInto(MAIL_ATTACHMENTS, MAIL_ATTACHMENTS.MAIL_MESSAGE_ID, MAIL_ATTACHMENTS.FILENAME,
+                MAIL_ATTACHMENTS.CONTENT_TYPE, MAIL_ATTACHMENTS.SIZE_BYTES, MAIL_ATTACHMENTS.CONTENT);
+        for (ThreadMessage.StoredAttachment a : message.attachments()) {
+            insert = insert.values(id.get(), a.filename(), a.contentType(), a.size(), a.content().orElse(null));
+        }
+        insert.execute();
+    }
+
+    @Override
+    public Optional<TicketId> ticketOf(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.dsl().select(MAIL_MESSAGES.TICKET_ID).from(MAIL_MESSAGES)
+                .where(MAIL_MESSAGES.MESSAGE_ID.in(messageIds))
+                .and(MAIL_MESSAGES.TICKET_ID.isNotNull())
+                .orderBy(MAIL_MESSAGES.ID.desc())
+                .limit(1)
+                .fetchOptional(r -> new TicketId(r.value1()));
+    }
+
+    @Override
+    public List<String> threadIds(TicketId ticket) {
+        return db.dsl().select(MAIL_MESSAGES.MESSAGE_ID).from(MAIL_MESSAGES)
+                .where(MAIL_MESSAGES.TICKET_ID.eq(ticket.value())).orderBy(MAIL_MESSAGES.ID)
+                .fetch(MAIL_MESSAGES.MESSAGE_ID);
+    }
+
+    @Override
+    public List<ThreadMessage> thread(TicketId ticket) {
+        return db.dsl().selectFrom(MAIL_MESSAGES).where(MAIL_MESSAGES.TICKET_ID.eq(ticket.value()))
+                .orderBy(MAIL_MESSAGES.ID).fetch(this::message);
+    }
+
+    @Override
+    public void recordAutoReply(EmailAddress sender, Instant at) {
+        db.dsl().insertInto(AUTO_REPLIES).set(AUTO_REPLIES.SENDER, sender.value()).set(AUTO_REPLIES.SENT_AT, Times.at(at))
+                .execute();
+    }
+
+    @Override
+    public int autoRepliesSince(EmailAddress sender, Instant since) {
+        return db.dsl().fetchCount(AUTO_REPLIES, AUTO_REPLIES.SENDER.eq(sender.value())
+                .and(AUTO_REPLIES.SENT_AT.ge(Times.at(since))));
+    }
+
+    @Override
+    public Optional<MailboxState> mailboxState(String mailbox) {
+        return db.dsl().selectFrom(MAILBOX_STATE).where(MAILBOX_STATE.MAILBOX.eq(mailbox))
+                .fetchOptional(r -> new MailboxState(r.getMailbox(), r.getUidValidity(), r.getLastUid(),
+                        Times.instant(r.getUpdatedAt())));
+    }
+
+    @Override
+    public void saveMailboxState(MailboxState state) {
+        db.dsl().insertInto(MAILBOX_STATE)
+                .set(MAILBOX_STATE.MAILBOX, state.mailbox())
+                .set(MAILBOX_STATE.UID_VALIDITY, state.uidValidity())
+                .set(MAILBOX_STATE.LAST_UID, state.lastUid())
+                .set(MAILBOX_STATE.UPDATED_AT, Times.at(state.updatedAt()))
+                .onConflict(MAILBOX_STATE.MAILBOX).doUpdate()
+                .set(MAILBOX_STATE.UID_VALIDITY, state.uidValidity())
+                .set(MAILBOX_STATE.LAST_UID, state.lastUid())
+                .set(MAILBOX_STATE.UPDATED_AT, Times.at(state.updatedAt()))
+                .execute();
+    }
+
+    private ThreadMessage message(MailMessagesRecord r) {
+        List<ThreadMessage.StoredAttachment> attachments = db.dsl().selectFrom(MAIL_ATTACHMENTS)
+                .where(MAIL_ATTACHMENTS.MAIL_MESSAGE_ID.eq(r.getId())).orderBy(MAIL_ATTACHMENTS.ID)
+                .fetch(a -> new ThreadMessage.StoredAttachment(a.getFilename(), a.getContentType(), a.getSizeBytes(),
+                        Optional.ofNullable(a.getContent())));
+        return new ThreadMessage(Optional.ofNullable(r.getTicketId()).map(TicketId::new),
+                ThreadMessage.Direction.valueOf(r.getDirection()), r.getMessageId(), r.getSubject(), r.getSender(),
+                r.getBody(), Times.instant(r.getCreatedAt()), attachments);
+    }
+}

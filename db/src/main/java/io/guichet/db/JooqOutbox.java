@@ -1,0 +1,107 @@
+package io.guichet.db;
+
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.mail.Outbox;
+import io.guichet.core.mail.OutgoingMail;
+import io.guichet.core.ticket.TicketId;
+import io.guichet.db.jooq.tables.records.OutboxRecord;
+import org.jooq.impl.DSL;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static io.guichet.db.jooq.Tables.OUTBOX;
+
+/**
+ * {@link Outbox} on PostgreSQL. Claims take due rows with {@code FOR UPDATE SKIP LOCKED} and push their next
+ * attempt out by the lease, so two senders never send the same mail and a sender that dies loses nothing.
+ */
+public final class JooqOutbox implements Outbox {
+
+    private static final int MAX_ERROR = 500;
+
+    private final JooqTransactions db;
+
+    public JooqOutbox(JooqTransactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public void enqueue(OutgoingMail mail) {
+        db.dsl().insertInto(OUTBOX)
+                .set(OUTBOX.TICKET_ID, mail.ticket().map(TicketId::value).orElse(null))
+                .set(OUTBOX.MESSAGE_ID, mail.messageId())
+                .set(OUTBOX.RECIPIENT, mail.to().value())
+                .set(OUTBOX.RECIPIENT_NAME, mail.toName())
+                .set(OUTBOX.SUBJECT, mail.subject())
+                .set(OUTBOX.BODY, mail.body())
+                .set(OUTBOX.IN_REPLY_TO, mail.inReplyTo().orElse(null))
+                .set(OUTBOX.REFERENCES_HEADER, String.join(" ", mail.references()))
+                .set(OUTBOX.AUTOMATIC, mail.automatic())
+                .set(OUTBOX.CREATED_AT, Times.at(mail.createdAt()))
+                .set(OUTBOX.NEXT_ATTEMPT_AT, Times.at(mail.createdAt()))
+                .execute();
+    }
+
+    @Override
+    public List<OutgoingMail> claimDue(Instant now, int limit, Duration lease) {
+        return db.inTransaction(() -> {
+            List<Long> ids = db.dsl().select(OUTBOX.ID).from(OUTBOX)
+                    .where(OUTBOX.SENT_AT.isNull()).and(OUTBOX.ABANDONED_AT.isNull())
+                    .and(OUTBOX.NEXT_ATTEMPT_AT.le(Times.at(now)))
+                    .orderBy(OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.ID)
+                    .limit(limit)
+                    .forUpdate().skipLocked()
+                    .fetch(OUTBOX.ID);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            return db.dsl().update(OUTBOX)
+                    .set(OUTBOX.NEXT_ATTEMPT_AT, Times.at(now.plus(lease)))
+                    .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+                    .where(OUTBOX.ID.in(ids))
+                    .returning()
+                    .fetch(JooqOutbox::mail)
+                    .stream()
+                    .sorted(java.util.Comparator.comparingLong(OutgoingMail::id))
+                    .toList();
+        });
+    }
+
+    @Override
+    public void markSent(long id, Instant at) {
+        db.dsl().update(OUTBOX).set(OUTBOX.SENT_AT, Times.at(at)).set(OUTBOX.LAST_ERROR, "")
+                .where(OUTBOX.ID.eq(id)).and(OUTBOX.SENT_AT.isNull()).execute();
+    }
+
+    @Override
+    public void markFailed(long id, String error, Optional<Instant> retryAt, Instant now) {
+        String shortError = error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+        var update = db.dsl().update(OUTBOX).set(OUTBOX.LAST_ERROR, shortError);
+        var next = retryAt.isPresent()
+                ? update.set(OUTBOX.NEXT_ATTEMPT_AT, Times.at(retryAt.get()))
+                : update.set(OUTBOX.ABANDONED_AT, Times.at(now));
+        next.where(OUTBOX.ID.eq(id)).and(OUTBOX.SENT_AT.isNull()).execute();
+    }
+
+    @Override
+    public Backlog backlog(Instant now) {
+        var row = db.dsl().select(DSL.count(), DSL.min(OUTBOX.CREATED_AT)).from(OUTBOX)
+                .where(OUTBOX.SENT_AT.isNull()).and(OUTBOX.ABANDONED_AT.isNull())
+                .fetchSingle();
+        Optional<Duration> age = Optional.ofNullable(row.value2()).map(oldest -> Duration.between(oldest.toInstant(), now));
+        return new Backlog(row.value1(), age);
+    }
+
+    private static OutgoingMail mail(OutboxRecord r) {
+        List<String> references = r.getReferencesHeader().isBlank() ? List.of()
+                : Arrays.asList(r.getReferencesHeader().split(" "));
+        return new OutgoingMail(r.getId(), Optional.ofNullable(r.getTicketId()).map(TicketId::new), r.getMessageId(),
+                EmailAddress.parse(r.getRecipient()).orElseThrow(() -> new IllegalStateException("stored recipient is invalid")),
+                r.getRecipientName(), r.getSubject(), r.getBody(), Optional.ofNullable(r.getInReplyTo()), references,
+                r.getAutomatic(), Times.instant(r.getCreatedAt()), r.getAttempts());
+    }
+}
