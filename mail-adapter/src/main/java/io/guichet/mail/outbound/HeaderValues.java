@@ -23,7 +23,7 @@ public final class HeaderValues {
     private static final Pattern MSG_ID = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    + "|\\[[A-Za-z0-9!-Z^-~]*])");
+                    + "|\\[[!-;=?-Z^-~]*])");
     private static final int MAX_ID_LENGTH = 250;
 
     private HeaderValues() {
