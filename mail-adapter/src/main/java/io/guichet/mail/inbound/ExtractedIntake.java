@@ -1,0 +1,42 @@
+package io.guichet.mail.inbound;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The intake fields of policy rule R4 as found in a message, unvalidated: whether a URL is valid or a severity
+ * allowed is for the core to decide.
+ *
+ * @param subject          {@code Objet:} / {@code Subject:}, else the mail subject when given
+ * @param description      {@code Description:}, else the text without its labelled lines
+ * @param severityText     the raw severity value, e.g. {@code "2 - majeure"}
+ * @param severity         the severity number 1-4 read from {@code severityText}, when it holds one
+ * @param serverUrl        {@code URL du serveur:} / {@code Server URL:}, else the first https URL
+ * @param module           {@code Module:} / {@code Catégorie:} / {@code Category:}
+ * @param stepsToReproduce {@code Étapes pour reproduire:} / {@code Steps to reproduce:}
+ * @param affectedDevices  {@code Appareils concernés:} / {@code Affected devices:}
+ * @param version          {@code Version:} / {@code Numéro de version:}, else a version-looking string
+ */
+public record ExtractedIntake(
+        Optional<String> subject,
+        Optional<String> description,
+        Optional<String> severityText,
+        Optional<Integer> severity,
+        Optional<String> serverUrl,
+        Optional<String> module,
+        Optional<String> stepsToReproduce,
+        Optional<String> affectedDevices,
+        Optional<String> version) {
+
+    public ExtractedIntake {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(severityText, "severityText");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(serverUrl, "serverUrl");
+        Objects.requireNonNull(module, "module");
+        Objects.requireNonNull(stepsToReproduce, "stepsToReproduce");
+        Objects.requireNonNull(affectedDevices, "affectedDevices");
+        Objects.requireNonNull(version, "version");
+    }
+}

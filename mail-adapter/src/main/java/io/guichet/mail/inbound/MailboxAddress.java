@@ -1,0 +1,33 @@
+package io.guichet.mail.inbound;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One address of a mail header, e.g. {@code "Jean Dupont" <jean@acme.fr>}.
+ *
+ * @param address     the addr-spec, lower-cased and trimmed
+ * @param displayName the decoded display name (RFC 2047), when the header had a non-blank one
+ */
+public record MailboxAddress(String address, Optional<String> displayName) {
+
+    public MailboxAddress {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(displayName, "displayName");
+        address = address.trim().toLowerCase(Locale.ROOT);
+        displayName = displayName.map(String::strip).filter(name -> !name.isEmpty());
+    }
+
+    /** The part after the last {@code @}, or the empty string for a local-only address. */
+    public String domain() {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "" : address.substring(at + 1);
+    }
+
+    /** The part before the last {@code @}. */
+    public String localPart() {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? address : address.substring(0, at);
+    }
+}

@@ -1,0 +1,97 @@
+package io.guichet.mail.outbound;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Makes values safe to put in a header. Jakarta Mail's {@code setHeader(name, value)} writes the value as is,
+ * so a value holding {@code "\r\nBcc: x"} would become a real header (header injection): every header built
+ * from input goes through {@link #safe(String)} or {@link #references(List)}.
+ */
+public final class HeaderValues {
+
+    /** Longest {@code References} value built by default: well under the 998-octet line limit of RFC 5322. */
+    public static final int DEFAULT_REFERENCES_MAX_LENGTH = 900;
+
+    /** {@code id-left "@" id-right} of RFC 5322 section 3.6.4, dot-atom or domain-literal on the right. */
+    private static final Pattern MSG_ID = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "|\\[[!-;=?-Z^-~]*])");
+    private static final int MAX_ID_LENGTH = 250;
+
+    private HeaderValues() {
+    }
+
+    /**
+     * {@code value} with every control character (CR, LF, tab, NUL, DEL, C1 controls) and Unicode line or
+     * paragraph separator replaced by a space, runs of spaces collapsed, and trimmed.
+     */
+    public static String safe(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(cp -> {
+            boolean control = Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029;
+            out.appendCodePoint(control ? ' ' : cp);
+        });
+        return out.toString().replaceAll(" {2,}", " ").strip();
+    }
+
+    /**
+     * One Message-ID as a header token {@code <left@right>}, from an id with or without angle brackets;
+     * nothing when it is not a valid msg-id (RFC 5322) or is longer than 250 characters.
+     */
+    public static Optional<String> messageId(String id) {
+        String bare = id.strip();
+        if (bare.startsWith("<") && bare.endsWith(">")) {
+            bare = bare.substring(1, bare.length() - 1);
+        }
+        return bare.length() <= MAX_ID_LENGTH && MSG_ID.matcher(bare).matches()
+                ? Optional.of("<" + bare + ">")
+                : Optional.empty();
+    }
+
+    /** {@link #references(List, int)} with {@link #DEFAULT_REFERENCES_MAX_LENGTH}. */
+    public static Optional<String> references(List<String> ids) {
+        return references(ids, DEFAULT_REFERENCES_MAX_LENGTH);
+    }
+
+    /**
+     * A {@code References} value from message ids, oldest first: invalid ids are dropped, duplicates kept once,
+     * tokens separated by single spaces. When too long, the first id (the thread root) and the most recent ids
+     * are kept, as RFC 5322 section 3.6.4 suggests. Nothing when no id is valid.
+     */
+    public static Optional<String> references(List<String> ids, int maxLength) {
+        Set<String> tokens = new LinkedHashSet<>();
+        for (String id : ids) {
+            messageId(id).ifPresent(tokens::add);
+        }
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> ordered = new ArrayList<>(tokens);
+        String root = ordered.getFirst();
+        if (root.length() > maxLength) {
+            return Optional.empty();
+        }
+        Deque<String> recent = new ArrayDeque<>();
+        int length = root.length();
+        for (int i = ordered.size() - 1; i > 0; i--) {
+            String token = ordered.get(i);
+            if (length + 1 + token.length() > maxLength) {
+                break;
+            }
+            recent.addFirst(token);
+            length += 1 + token.length();
+        }
+        List<String> kept = new ArrayList<>();
+        kept.add(root);
+        kept.addAll(recent);
+        return Optional.of(String.join(" ", kept));
+    }
+}
