@@ -37,9 +37,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final DSLContext dsl;
     private final JooqTransactions transactions;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, String jdbcUrl, String user, String password) {
         this.pool = pool;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
         this.dsl = DSL.using(pool, SQLDialect.POSTGRES);
         this.transactions = new JooqTransactions(dsl);
     }
@@ -76,17 +82,18 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(Math.min(2, poolSize));
-        return new Database(new HikariDataSource(config));
+        return new Database(new HikariDataSource(config), jdbcUrl, user, password);
     }
 
     /**
-     * Applies the pending Flyway migrations found at {@code classpath:db/migration}.
+     * Applies the pending Flyway migrations found at {@code classpath:db/migration}. Flyway opens its own
+     * connections (it needs two at once), so this works whatever the pool size.
      *
      * @throws MigrationFailedException when a migration fails or the applied ones do not match the scripts
      */
     public MigrationReport migrate() {
         Flyway flyway = Flyway.configure()
-                .dataSource(pool)
+                .dataSource(jdbcUrl, user.isEmpty() ? null : user, password.isEmpty() ? null : password)
                 .locations(MIGRATIONS)
                 .failOnMissingLocations(true)
                 .load();

@@ -1,9 +1,12 @@
 package io.guichet.db;
 
+import io.guichet.db.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
 
+import static io.guichet.db.jooq.Tables.ACCOUNTS;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DatabaseIT {
@@ -21,5 +24,14 @@ class DatabaseIT {
                 .hasMessageStartingWith("cannot connect to jdbc:postgresql://127.0.0.1:" + closedPort + "/guichet: ")
                 .hasMessageNotContaining("s3cret")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void migrations_run_even_with_a_pool_of_one_connection() {
+        try (TestDatabase empty = TestDatabase.createEmpty();
+             Database database = Database.connect(empty.jdbcUrl(), empty.user(), empty.password(), 1)) {
+            assertThat(database.migrate().schemaVersion()).contains("2");
+            assertThat(database.dsl().fetchCount(ACCOUNTS)).isZero();
+        }
     }
 }

@@ -84,7 +84,7 @@ final class TestServer {
     /** A new database cloned from the migrated template. */
     String createMigrated() {
         String name = nextName();
-        execute("create database " + name + " template " + template + " strategy file_copy");
+        execute("create database " + name + " template " + template);
         return name;
     }
 
