@@ -99,3 +99,5 @@ end;
 $$;
 create trigger ticket_events_no_update before update or delete on ticket_events
     for each statement execute function ticket_events_append_only();
+create trigger ticket_events_no_truncate before truncate on ticket_events
+    for each statement execute function ticket_events_append_only();
