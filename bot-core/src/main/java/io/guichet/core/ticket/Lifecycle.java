@@ -18,7 +18,7 @@ import static io.guichet.core.ticket.TicketStatus.WAITING_ON_CUSTOMER;
 /**
  * The ticket lifecycle as an explicit state machine:
  * <pre>
- * AWAITING_INFO -> OPEN -> IN_PROGRESS <-> WAITING_ON_CUSTOMER
+ * AWAITING_INFO -> OPEN (IN_PROGRESS if claimed meanwhile) -> IN_PROGRESS <-> WAITING_ON_CUSTOMER
  * OPEN | IN_PROGRESS | WAITING_ON_CUSTOMER -> ON_HOLD -> (resume) OPEN | IN_PROGRESS
  * any active status -> RESOLVED -> (reopen, R13) OPEN | IN_PROGRESS, or CLOSED for good
  * </pre>
@@ -56,7 +56,7 @@ public final class Lifecycle {
             return refused(ticket, transition);
         }
         return switch (transition) {
-            case Transition.CompleteIntake c -> moved(ticket, ticket.withStatus(OPEN, at), actor, at,
+            case Transition.CompleteIntake c -> moved(ticket, ticket.withStatus(backToWork(ticket), at), actor, at,
                     EventKind.INTAKE_COMPLETED, "");
             case Transition.Claim c -> claim(ticket, c.technician(), actor, at);
             case Transition.Unclaim u -> unclaim(ticket, actor, at);

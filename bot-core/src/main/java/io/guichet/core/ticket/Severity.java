@@ -22,7 +22,7 @@ public enum Severity {
     /** What {@link #parse} accepts, for messages. */
     public static final String ACCEPTED = "1, 2, 3 or 4 (1 = outage, 2 = major, 3 = moderate, 4 = minor)";
 
-    private static final Pattern NUMBERED = Pattern.compile("^(?:sev(?:erity)?|s|p|gravite|niveau)?\\s*[-:#]?\\s*([1-4])\\b.*");
+    private static final Pattern NUMBERED = Pattern.compile("^(?:sev(?:erity|erite)?|s|p(?:riority|riorite)?|gravite|niveau|level)?\\s*[-:#]?\\s*([1-4])\\b.*");
 
     private final int level;
 
@@ -68,10 +68,10 @@ public enum Severity {
         if (m.matches()) {
             return Optional.of(of(Integer.parseInt(m.group(1))));
         }
-        String word = t.split("[\\s,.;()/-]+", 2)[0];
+        String word = t.split("[\\s,.;:!()/-]+", 2)[0];
         return switch (word) {
-            case "critical", "critique", "urgent", "outage", "panne", "bloquant", "blocker" -> Optional.of(S1);
-            case "high", "haute", "haut", "elevee", "major", "majeure", "majeur", "significant" -> Optional.of(S2);
+            case "critical", "critique", "urgent", "urgente", "outage", "panne", "bloquant", "bloquante", "blocker" -> Optional.of(S1);
+            case "high", "haute", "haut", "elevee", "eleve", "major", "majeure", "majeur", "significant" -> Optional.of(S2);
             case "medium", "moyenne", "moyen", "moderate", "moderee", "modere", "normal", "normale" -> Optional.of(S3);
             case "low", "basse", "bas", "faible", "minor", "mineure", "mineur" -> Optional.of(S4);
             default -> Optional.empty();

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public record TicketNumber(long value) {
 
-    private static final Pattern NUMBER = Pattern.compile("^\\s*(?:ticket\\s*)?#?\\s*(\\d{1,18})\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMBER = Pattern.compile("^\\s*(?:(?:ticket|dossier)\\s*)?#?\\s*(\\d{1,18})\\s*$", Pattern.CASE_INSENSITIVE);
 
     public TicketNumber {
         if (value <= 0) {
@@ -17,7 +17,7 @@ public record TicketNumber(long value) {
         }
     }
 
-    /** Reads {@code 1234}, {@code #1234} or {@code Ticket#1234}; empty for anything else. */
+    /** Reads {@code 1234}, {@code #1234}, {@code Ticket#1234} or {@code Dossier #1234} (R2 [dossier]); empty for anything else. */
     public static Optional<TicketNumber> parse(String text) {
         if (text == null) {
             return Optional.empty();

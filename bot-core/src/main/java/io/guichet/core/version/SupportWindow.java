@@ -21,7 +21,7 @@ public final class SupportWindow {
 
     /** The verdict on a version a customer named. */
     public sealed interface Verdict {
-        /** The current version, or the previous one within its year. {@code until} is set for the previous one. */
+        /** The current version, or the previous one within its year. {@code until} (the last supported day, inclusive) is set for the previous one. */
         record Supported(ProductVersion release, Optional<LocalDate> until) implements Verdict {
         }
 
@@ -44,10 +44,13 @@ public final class SupportWindow {
             return new Verdict.Unknown(text);
         }
         String lower = text.toLowerCase(java.util.Locale.ROOT);
+        boolean productNamed = catalogue.stream()
+                .anyMatch(v -> lower.contains(v.product().toLowerCase(java.util.Locale.ROOT)));
         List<ProductVersion> candidates = catalogue.stream()
                 .filter(v -> VersionNumber.parse(v.version()).map(asked.get()::within).orElse(false))
-                .filter(v -> lower.contains(v.product().toLowerCase(java.util.Locale.ROOT))
-                        || catalogue.stream().filter(o -> o.version().equals(v.version())).count() == 1)
+                .filter(v -> productNamed
+                        ? lower.contains(v.product().toLowerCase(java.util.Locale.ROOT))
+                        : catalogue.stream().filter(o -> o.version().equals(v.version())).count() == 1)
                 .sorted(Comparator.comparing((ProductVersion v) -> VersionNumber.parse(v.version()).orElseThrow()).reversed())
                 .toList();
         if (candidates.isEmpty()) {
@@ -73,14 +76,16 @@ public final class SupportWindow {
             return new Verdict.Supported(release, Optional.empty());
         }
         ProductVersion next = line.get(index + 1);
-        LocalDate until = next.releasedOn().plus(previousVersionSupport);
+        // "for at least 1 year after the next version's release": the anniversary day itself is still covered
+        // (inclusive, like coverage R1 and certification R10); support ends the day after.
+        LocalDate lastDay = next.releasedOn().plus(previousVersionSupport);
         boolean previous = index == line.size() - 2;
-        if (previous && release.onPremise() && today.isBefore(until)) {
-            return new Verdict.Supported(release, Optional.of(until.minusDays(1)));
+        if (previous && release.onPremise() && !today.isAfter(lastDay)) {
+            return new Verdict.Supported(release, Optional.of(lastDay));
         }
         String reason = previous && release.onPremise()
-                ? release.product() + " " + release.version() + " left support on " + until + ", "
-                        + previousVersionSupport.toTotalMonths() / 12 + " year(s) after " + next.version() + " was released."
+                ? release.product() + " " + release.version() + " was supported until " + lastDay + " because "
+                        + next.version() + " was released on " + next.releasedOn() + "."
                 : release.product() + " " + release.version() + " is no longer supported: only the current version "
                         + current.version() + " and the previous on-premise version are.";
         return new Verdict.Unsupported(release, reason, current);
