@@ -30,7 +30,7 @@ class DatabaseIT {
     void migrations_run_even_with_a_pool_of_one_connection() {
         try (TestDatabase empty = TestDatabase.createEmpty();
              Database database = Database.connect(empty.jdbcUrl(), empty.user(), empty.password(), 1)) {
-            assertThat(database.migrate().schemaVersion()).contains("2");
+            assertThat(database.migrate().applied()).isNotEmpty();
             assertThat(database.dsl().fetchCount(ACCOUNTS)).isZero();
         }
     }
