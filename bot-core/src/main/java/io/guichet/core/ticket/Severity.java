@@ -22,7 +22,7 @@ public enum Severity {
     /** What {@link #parse} accepts, for messages. */
     public static final String ACCEPTED = "1, 2, 3 or 4 (1 = outage, 2 = major, 3 = moderate, 4 = minor)";
 
-    private static final Pattern NUMBERED = Pattern.compile("^(?:sev(?:erity|erite)?|s|p(?:riority|riorite)?|gravite|niveau|level)?\\s*[-:#]?\\s*([1-4])\\b.*");
+    private static final Pattern NUMBERED = Pattern.compile("^(?:sev(?:erity|erite)?|s|p(?:riority|riorite)?|gravite|niveau|level)?\\s*[-:#]?\\s*([1-4])(?![.,]?\\d)\\b.*");
 
     private final int level;
 

@@ -72,7 +72,7 @@ class SeverityTest {
 
     @ParameterizedTest(name = "[{index}] \"{0}\" refused")
     @NullAndEmptySource
-    @ValueSource(strings = {"0", "5", "12", "sev 5", "S5", "P0", "urgentt", "critica", "pas urgent", "non critique",
+    @ValueSource(strings = {"0", "5", "12", "2.5", "1,5", "3.0", "sev 5", "S5", "P0", "urgentt", "critica", "pas urgent", "non critique",
             "very high", "asap", "?", "severity", "gravité"})
     @DisplayName("R14: anything but 1-4 or a known word is refused, so the customer is asked again")
     void refuses(String text) {

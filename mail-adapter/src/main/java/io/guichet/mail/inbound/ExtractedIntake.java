@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param subject          {@code Objet:} / {@code Subject:}, else the mail subject when given
  * @param description      {@code Description:}, else the text without its labelled lines
  * @param severityText     the raw severity value, e.g. {@code "2 - majeure"}
- * @param severity         the severity number 1-4 read from {@code severityText}, when it holds one
+ * @param severity         the severity number 1-4 read from {@code severityText} by the core's {@code Severity.parse}
  * @param serverUrl        {@code URL du serveur:} / {@code Server URL:}, else the first https URL
  * @param module           {@code Module:} / {@code Catégorie:} / {@code Category:}
  * @param stepsToReproduce {@code Étapes pour reproduire:} / {@code Steps to reproduce:}

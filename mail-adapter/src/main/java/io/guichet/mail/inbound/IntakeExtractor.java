@@ -76,7 +76,7 @@ public final class IntakeExtractor {
                 value(values, IntakeLabel.SUBJECT).or(() -> mailSubject.map(String::strip).filter(s -> !s.isEmpty())),
                 value(values, IntakeLabel.DESCRIPTION).or(() -> unlabelled(lines, labelled)),
                 severityText,
-                severityText.flatMap(SeverityText::number),
+                severityText.flatMap(io.guichet.core.ticket.Severity::parse).map(io.guichet.core.ticket.Severity::level),
                 value(values, IntakeLabel.SERVER_URL).or(() -> firstHttpsUrl(text)),
                 value(values, IntakeLabel.MODULE),
                 value(values, IntakeLabel.STEPS),
