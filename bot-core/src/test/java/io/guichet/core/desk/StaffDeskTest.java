@@ -1,0 +1,228 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.ProblemCode;
+import io.guichet.core.ticket.Actor;
+import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.ResolutionReason;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.ticket.TicketStatus;
+import io.guichet.core.testing.DeskFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static io.guichet.core.testing.DeskFixture.complete;
+import static io.guichet.core.testing.DeskFixture.email;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StaffDeskTest {
+
+    private final DeskFixture desk = new DeskFixture();
+    private final Actor.Staff tess = new Actor.Staff("tess");
+    private final Actor.Staff tom = new Actor.Staff("tom");
+    private Ticket ticket;
+
+    @BeforeEach
+    void openTicket() {
+        CustomerOutcome outcome = desk.customers.handle(new CustomerCommand.OpenTicket(email("bob@acme.example"), "Bob",
+                Optional.empty(), complete("3"), false));
+        ticket = ((CustomerOutcome.Opened) outcome).ticket();
+        desk.messenger.clear();
+        desk.clock.advance(Duration.ofMinutes(10));
+    }
+
+    @Test
+    @DisplayName("R15: claiming takes the ticket from the queue; a repeated click changes nothing")
+    void claim() {
+        StaffOutcome first = handle(new StaffCommand.Claim(tess, ticket.number()));
+        StaffOutcome second = handle(new StaffCommand.Claim(tess, ticket.number()));
+
+        assertThat(((StaffOutcome.Done) first).ticket().status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(second).isInstanceOf(StaffOutcome.Refused.class);
+        assertThat(kinds()).containsOnlyOnce(EventKind.CLAIMED);
+    }
+
+    @Test
+    @DisplayName("R16: a reply mails the contact, records the first response and sets the next update target")
+    void reply() {
+        StaffOutcome outcome = handle(new StaffCommand.Reply(tess, ticket.number(), "Please restart the agent service."));
+
+        Ticket replied = ((StaffOutcome.Done) outcome).ticket();
+        assertThat(replied.due().firstRespondedAt()).contains(desk.clock.instant());
+        assertThat(replied.due().nextUpdateBy()).contains(desk.clock.instant().plus(Duration.ofHours(16)));
+        assertThat(replied.status()).as("replying to an unclaimed ticket claims it").isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(desk.messenger.told(CustomerNotice.StaffReply.class)).singleElement().satisfies(n -> {
+            assertThat(n.to().email()).isEqualTo(email("bob@acme.example"));
+            assertThat(n.text()).isEqualTo("Please restart the agent service.");
+            assertThat(n.question()).isFalse();
+        });
+    }
+
+    @Test
+    @DisplayName("R12a: a question waits on the customer and pauses our update target")
+    void ask() {
+        handle(new StaffCommand.Claim(tess, ticket.number()));
+        Ticket waiting = ((StaffOutcome.Done) handle(new StaffCommand.Ask(tess, ticket.number(), "Which version?"))).ticket();
+
+        assertThat(waiting.status()).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER);
+        assertThat(waiting.due().nextUpdateBy()).isEmpty();
+        assertThat(desk.messenger.told(CustomerNotice.StaffReply.class)).singleElement()
+                .satisfies(n -> assertThat(n.question()).isTrue());
+    }
+
+    @Test
+    @DisplayName("R2: an internal note is recorded and never mailed")
+    void note() {
+        handle(new StaffCommand.Note(tess, ticket.number(), "Customer sounds upset"));
+
+        assertThat(desk.messenger.told()).isEmpty();
+        assertThat(desk.stores.tickets().events(ticket.id())).last()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("Customer sounds upset"));
+    }
+
+    @Test
+    @DisplayName("R6, R17: a severity change needs a reason")
+    void severityNeedsReason() {
+        StaffOutcome outcome = handle(new StaffCommand.ChangeSeverity(tess, ticket.number(), Severity.S4, " "));
+
+        assertThat(((StaffOutcome.Refused) outcome).problems()).singleElement()
+                .satisfies(p -> assertThat(p.code()).isEqualTo(ProblemCode.MISSING));
+        assertThat(desk.stores.tickets().find(ticket.id()).orElseThrow().severity()).contains(Severity.S3);
+    }
+
+    @Test
+    @DisplayName("R6, R17: a downgrade keeps the original severity, tells the customer why and warns the staff")
+    void downgrade() {
+        Ticket changed = ((StaffOutcome.Done) handle(new StaffCommand.ChangeSeverity(tess, ticket.number(), Severity.S4,
+                "Diagnostic steps not followed"))).ticket();
+
+        assertThat(changed.severity()).contains(Severity.S4);
+        assertThat(changed.originalSeverity()).contains(Severity.S3);
+        assertThat(desk.messenger.told(CustomerNotice.SeverityChanged.class)).singleElement()
+                .satisfies(n -> assertThat(n.reason()).isEqualTo("Diagnostic steps not followed"));
+        assertThat(desk.staff.notices(StaffNotice.Downgraded.class)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R14, R18: raising a ticket to severity 1 escalates it and re-times its target round the clock")
+    void raiseToOne() {
+        Ticket changed = ((StaffOutcome.Done) handle(new StaffCommand.ChangeSeverity(tess, ticket.number(), Severity.S1,
+                "Server down"))).ticket();
+
+        assertThat(changed.escalated()).isTrue();
+        assertThat(changed.due().firstResponseBy()).contains(desk.clock.instant().plus(Duration.ofHours(1)));
+        assertThat(desk.staff.notices(StaffNotice.Escalation.class)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R9: holding needs the change to make, tells the customer, and pauses the update target")
+    void hold() {
+        assertThat(handle(new StaffCommand.Hold(tess, ticket.number(), ""))).isInstanceOf(StaffOutcome.Refused.class);
+
+        Ticket held = ((StaffOutcome.Done) handle(new StaffCommand.Hold(tess, ticket.number(),
+                "Upgrade the server to 16 GB of RAM."))).ticket();
+
+        assertThat(held.status()).isEqualTo(TicketStatus.ON_HOLD);
+        assertThat(desk.messenger.told(CustomerNotice.OnHold.class)).hasSize(1);
+        assertThat(((StaffOutcome.Done) handle(new StaffCommand.Resume(tess, ticket.number()))).ticket().status())
+                .isEqualTo(TicketStatus.OPEN);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ResolutionReason.class)
+    @DisplayName("R12a-g: resolving records the reason and mails its explanation")
+    void resolve(ResolutionReason reason) {
+        Ticket resolved = ((StaffOutcome.Done) handle(new StaffCommand.Resolve(tess, ticket.number(), reason,
+                "Details."))).ticket();
+
+        assertThat(resolved.status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(resolved.resolution()).contains(reason);
+        assertThat(desk.messenger.told(CustomerNotice.Resolved.class)).singleElement().satisfies(n -> {
+            assertThat(n.reason()).isEqualTo(reason);
+            assertThat(n.manager().name()).as("R12f names the account manager").isEqualTo("Marie Curie");
+        });
+        assertThat(desk.stores.tickets().events(ticket.id())).last()
+                .satisfies(e -> assertThat(e.detail()).contains(reason.rule()));
+    }
+
+    @Test
+    @DisplayName("R13: a resolved ticket takes no reply from staff; the customer reopens it by answering")
+    void replyToResolved() {
+        handle(new StaffCommand.Resolve(tess, ticket.number(), ResolutionReason.NO_LONGER_NEEDED, ""));
+
+        StaffOutcome outcome = handle(new StaffCommand.Reply(tess, ticket.number(), "One more thing"));
+
+        assertThat(((StaffOutcome.Refused) outcome).problems().get(0).code()).isEqualTo(ProblemCode.CONFLICT);
+    }
+
+    @Test
+    @DisplayName("R18: escalation warns management and the customer, once")
+    void escalate() {
+        handle(new StaffCommand.Escalate(tom, ticket.number(), "Customer is a key account"));
+        StaffOutcome again = handle(new StaffCommand.Escalate(tom, ticket.number(), "again"));
+
+        assertThat(again).isInstanceOf(StaffOutcome.Refused.class);
+        assertThat(desk.staff.notices(StaffNotice.Escalation.class)).hasSize(1);
+        assertThat(desk.messenger.told(CustomerNotice.Escalated.class)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R7: a server access is logged with the technician, date and time")
+    void serverAccess() {
+        handle(new StaffCommand.RecordServerAccess(tess, ticket.number(), "RDP to vsa.acme.example"));
+
+        assertThat(desk.stores.tickets().events(ticket.id())).filteredOn(e -> e.kind() == EventKind.SERVER_ACCESS)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo(tess);
+                    assertThat(e.at()).isEqualTo(desk.clock.instant());
+                    assertThat(e.detail()).isEqualTo("RDP to vsa.acme.example");
+                });
+    }
+
+    @Test
+    @DisplayName("R2: a command on a ticket that does not exist names the number")
+    void unknownTicket() {
+        StaffOutcome outcome = handle(new StaffCommand.Claim(tess, new TicketNumber(99_999)));
+
+        assertThat(((StaffOutcome.Refused) outcome).problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.NOT_FOUND);
+            assertThat(p.detail()).contains("#99999");
+        });
+    }
+
+    @Test
+    @DisplayName("R2: an empty reply is refused with what to do")
+    void emptyReply() {
+        StaffOutcome outcome = handle(new StaffCommand.Reply(tess, ticket.number(), "   "));
+
+        assertThat(((StaffOutcome.Refused) outcome).problems().get(0).detail()).contains("empty");
+        assertThat(desk.messenger.told()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R15: another technician may take over a claimed ticket; the audit names both")
+    void takeOver() {
+        handle(new StaffCommand.Claim(tess, ticket.number()));
+        Ticket taken = ((StaffOutcome.Done) handle(new StaffCommand.Claim(tom, ticket.number()))).ticket();
+
+        assertThat(taken.assignee()).contains("tom");
+        assertThat(desk.stores.tickets().events(ticket.id())).last()
+                .satisfies(e -> assertThat(e.detail()).contains("tom").contains("tess"));
+    }
+
+    private StaffOutcome handle(StaffCommand command) {
+        return desk.technicians.handle(command);
+    }
+
+    private java.util.List<EventKind> kinds() {
+        return desk.stores.tickets().events(ticket.id()).stream().map(TicketEvent::kind).toList();
+    }
+}
