@@ -4,6 +4,8 @@ import io.guichet.core.Problem;
 import io.guichet.core.account.Account;
 import io.guichet.core.account.Contact;
 import io.guichet.core.account.Language;
+import io.guichet.core.intake.IntakeDraft;
+import io.guichet.core.intake.IntakeField;
 import io.guichet.core.intake.IntakeReport;
 import io.guichet.core.intake.IntakeRules;
 import io.guichet.core.ticket.Actor;
@@ -67,7 +69,7 @@ public final class CustomerDesk {
         return openFor(contact, command.draft(), command.asksEscalation(), Optional.empty());
     }
 
-    private CustomerOutcome openFor(Contact contact, io.guichet.core.intake.IntakeDraft draft, boolean asksEscalation,
+    private CustomerOutcome openFor(Contact contact, IntakeDraft draft, boolean asksEscalation,
                                     Optional<Ticket> previous) {
         Instant now = desk.clock().instant();
         IntakeReport report = intake.evaluate(draft);
@@ -163,7 +165,7 @@ public final class CustomerDesk {
     /** R5: the reply may supply the missing fields; complete -> the queue by itself, else ask again for the rest. */
     private Ticket supplyInformation(Ticket ticket, Contact contact, CustomerCommand.AddCustomerMessage command,
                                      Instant now, List<TicketEvent> events, List<CustomerNotice> notices) {
-        IntakeReport report = intake.evaluate(ticket.fields(), command.draft());
+        IntakeReport report = intake.evaluate(ticket.fields(), keepSubjectAndDescription(ticket, command.draft()));
         Ticket updated = ticket.withFields(report.accepted(), now);
         if (!updated.fields().equals(ticket.fields())) {
             events.add(TicketEvent.fact(ticket.id(), now, new Actor.Customer(contact.email()), EventKind.FIELDS_UPDATED,
@@ -186,18 +188,30 @@ public final class CustomerDesk {
         return open;
     }
 
+    /** A reply adds to the ticket; it does not replace the subject or description the customer already gave. */
+    private static IntakeDraft keepSubjectAndDescription(Ticket ticket, IntakeDraft draft) {
+        IntakeDraft kept = draft;
+        if (!ticket.fields().subject().isBlank()) {
+            kept = kept.with(IntakeField.SUBJECT, null);
+        }
+        if (!ticket.fields().description().isBlank()) {
+            kept = kept.with(IntakeField.DESCRIPTION, null);
+        }
+        return kept;
+    }
+
     /** R13: a closed ticket is never reopened; the problem came back, so a new ticket linked to the old one opens. */
     private CustomerOutcome followUp(Ticket closed, Contact contact, CustomerCommand.AddCustomerMessage command) {
         Account account = desk.contacts().account(contact.accountId()).orElseThrow();
         if (!account.coveredOn(desk.today())) {
             return notCovered(contact, account);
         }
-        io.guichet.core.intake.IntakeDraft draft = command.draft();
+        IntakeDraft draft = command.draft();
         if (draft.subject().isEmpty()) {
-            draft = draft.with(io.guichet.core.intake.IntakeField.SUBJECT, closed.fields().subject());
+            draft = draft.with(IntakeField.SUBJECT, closed.fields().subject());
         }
         if (draft.description().isEmpty() && !command.text().isBlank()) {
-            draft = draft.with(io.guichet.core.intake.IntakeField.DESCRIPTION, command.text());
+            draft = draft.with(IntakeField.DESCRIPTION, command.text());
         }
         return openFor(contact, draft, command.asksEscalation(), Optional.of(closed));
     }

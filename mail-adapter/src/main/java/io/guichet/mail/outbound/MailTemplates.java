@@ -36,14 +36,19 @@ public final class MailTemplates {
 
     /** Subject and body of template {@code name} in {@code language}, placeholders filled. */
     public Template render(Language language, String name, Map<String, String> values) {
-        String raw = templates.get(language).computeIfAbsent(name, n -> load(language, n));
-        String filled = fill(raw, values);
+        String filled = block(language, name, values);
         int split = filled.indexOf("\n\n");
         String subjectLine = filled.substring(0, split);
         if (!subjectLine.startsWith("Subject: ")) {
             throw new IllegalStateException("template " + language.code() + "/" + name + " must start with 'Subject: '");
         }
         return new Template(subjectLine.substring("Subject: ".length()).strip(), filled.substring(split + 2));
+    }
+
+    /** A template without subject line (a block inserted into another), placeholders filled. */
+    public String block(Language language, String name, Map<String, String> values) {
+        String raw = templates.get(language).computeIfAbsent(name, n -> load(language, n));
+        return fill(raw, values);
     }
 
     /** A short piece of text (severity names, reasons...), placeholders filled; empty when not defined. */

@@ -109,8 +109,8 @@ public final class NoticeRenderer {
             String label = lang == Language.FR ? field.frenchLabel() : field.englishLabel();
             template.append(templates.fragment(lang, "field.line", Map.of("label", label))).append('\n');
         }
-        return templates.render(lang, "missing", Map.of("problems", problemLines.toString(),
-                "template", template.toString())).body();
+        return templates.block(lang, "missing", Map.of("problems", problemLines.toString(),
+                "template", template.toString()));
     }
 
     private RenderedMail automatic(Language lang, String name, Map<String, String> values) {

@@ -1,0 +1,88 @@
+package io.guichet.mail;
+
+import io.guichet.core.account.Account;
+import io.guichet.core.account.AccountManager;
+import io.guichet.core.account.Contact;
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.account.Language;
+import io.guichet.core.calendar.AlwaysOpen;
+import io.guichet.core.desk.CustomerDesk;
+import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.ServiceHours;
+import io.guichet.core.desk.StaffDesk;
+import io.guichet.core.policy.PolicySettings;
+import io.guichet.core.testing.MutableClock;
+import io.guichet.core.testing.RecordingStaffNotifier;
+import io.guichet.db.Database;
+import io.guichet.db.JooqContactDirectory;
+import io.guichet.db.JooqMailJournal;
+import io.guichet.db.JooqOutbox;
+import io.guichet.db.JooqTicketStore;
+import io.guichet.db.JooqTransactions;
+import io.guichet.db.JooqVersionCatalog;
+import io.guichet.mail.inbound.ClassifierSettings;
+import io.guichet.mail.inbound.MailIntake;
+import io.guichet.mail.inbound.MailIntakeSettings;
+import io.guichet.mail.inbound.MimeParser;
+import io.guichet.mail.outbound.AutoReplyLimits;
+import io.guichet.mail.outbound.MailTemplates;
+import io.guichet.mail.outbound.NoticeRenderer;
+import io.guichet.mail.outbound.OutboxMessenger;
+import io.guichet.mail.outbound.SubjectTag;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The e-mail channel wired on a real PostgreSQL database, for integration tests: the desk, the intake, the
+ * outbox messenger, one covered account "Acme" with a French contact (alice@acme.example, certified) and an
+ * English one (bob@acme.example).
+ */
+public final class MailChannel {
+
+    public static final String SUPPORT = "support@guichet.example";
+    public static final String DOMAIN = "guichet.example";
+
+    public final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+    public final JooqTransactions transactions;
+    public final JooqTicketStore tickets;
+    public final JooqContactDirectory contacts;
+    public final JooqMailJournal journal;
+    public final JooqOutbox outbox;
+    public final RecordingStaffNotifier staff = new RecordingStaffNotifier();
+    public final CustomerDesk customers;
+    public final StaffDesk technicians;
+    public final MailIntake intake;
+    public final Account acme;
+    public final Contact alice;
+    public final Contact bob;
+
+    public MailChannel(Database database) {
+        transactions = database.transactions();
+        tickets = new JooqTicketStore(transactions);
+        contacts = new JooqContactDirectory(transactions);
+        journal = new JooqMailJournal(transactions);
+        outbox = new JooqOutbox(transactions);
+        PolicySettings policy = PolicySettings.defaults();
+        SubjectTag tag = new SubjectTag(SubjectTag.DEFAULT_FORMAT);
+        OutboxMessenger messenger = new OutboxMessenger(new NoticeRenderer(new MailTemplates(), tag, policy.reopenWindow()),
+                journal, outbox, AutoReplyLimits.defaults(), DOMAIN, clock);
+        DeskContext context = new DeskContext(transactions, tickets, contacts, new JooqVersionCatalog(transactions),
+                messenger, staff, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
+        customers = new CustomerDesk(context);
+        technicians = new StaffDesk(context);
+        intake = new MailIntake(new MimeParser(), transactions, journal, tickets, customers,
+                new MailIntakeSettings(tag, ClassifierSettings.of(SUPPORT, DOMAIN), Optional.of("mx.guichet.example"),
+                        policy.escalationKeywords()), clock);
+        acme = contacts.addAccount("Acme", Optional.of(LocalDate.parse("2026-12-31")),
+                new AccountManager("Marie Curie", "marie@vendor.example")).orElseThrow();
+        alice = contacts.addContact(acme.id(), "Alice Martin", email("alice@acme.example"), "", Language.FR,
+                Optional.empty(), Optional.of(LocalDate.parse("2026-12-31"))).orElseThrow();
+        bob = contacts.addContact(acme.id(), "Bob Smith", email("bob@acme.example"), "", Language.EN,
+                Optional.empty(), Optional.empty()).orElseThrow();
+    }
+
+    public static EmailAddress email(String text) {
+        return EmailAddress.parse(text).orElseThrow();
+    }
+}

@@ -1,0 +1,354 @@
+package io.guichet.mail;
+
+import io.guichet.core.mail.Disposition;
+import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.OutgoingMail;
+import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.ticket.TicketStatus;
+import io.guichet.db.Database;
+import io.guichet.db.testing.PostgresExtension;
+import io.guichet.mail.inbound.MailHandler;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(PostgresExtension.class)
+class MailIntakeIT {
+
+    private static final String COMPLETE_EN = """
+            Hello,
+
+            All agents went offline after last night's upgrade.
+
+            Severity: 2
+            Server URL: https://vsa.acme.example
+            Module: Agent
+            Steps to reproduce: upgrade to 9.5.0.12, open the console
+            Affected devices: SN-1234 / dev-42
+            Version: VSA 9.5.0.12
+
+            Bob
+            """;
+
+    private MailChannel channel;
+    private long uid;
+
+    @BeforeEach
+    void wire(Database database) {
+        channel = new MailChannel(database);
+    }
+
+    @Test
+    @DisplayName("R2, R4: a complete request opens a ticket and the answer, tagged with its number, waits in the outbox")
+    void completeRequest() {
+        MailHandler.Handled handled = deliver(mail("bob@acme.example", "Agents offline", "m1@acme.example", COMPLETE_EN));
+
+        assertThat(handled).isInstanceOf(MailHandler.Handled.Processed.class);
+        Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(ticket.fields().serverUrl()).contains("https://vsa.acme.example");
+        assertThat(ticket.fields().description()).contains("All agents went offline");
+        OutgoingMail ack = onlyOutgoing();
+        assertThat(ack.subject()).isEqualTo("[Ticket#1000] Agents offline");
+        assertThat(ack.body()).contains("#1000").contains("Severity understood: 2");
+        assertThat(ack.to().value()).isEqualTo("bob@acme.example");
+        assertThat(ack.inReplyTo()).contains("m1@acme.example");
+        assertThat(ack.references()).contains("m1@acme.example");
+        assertThat(ack.automatic()).isTrue();
+        assertThat(ack.messageId()).endsWith("@" + MailChannel.DOMAIN);
+    }
+
+    @Test
+    @DisplayName("R2: the same mail delivered twice (same Message-ID, another UID) opens one ticket and one answer")
+    void duplicateMessageId() {
+        String raw = mail("bob@acme.example", "Agents offline", "dup@acme.example", COMPLETE_EN);
+        deliver(raw);
+        MailHandler.Handled second = deliver(raw);
+
+        assertThat(second).isEqualTo(new MailHandler.Handled.Processed("already handled"));
+        assertThat(channel.tickets.find(new TicketNumber(1001))).isEmpty();
+        assertThat(pending()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R2: a mail without Message-ID is recognised by its content when it comes again")
+    void duplicateWithoutMessageId() {
+        String raw = mail("bob@acme.example", "Agents offline", null, COMPLETE_EN);
+        deliver(raw);
+        deliver(raw);
+
+        assertThat(channel.tickets.find(new TicketNumber(1001))).isEmpty();
+        assertThat(pending()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R5: missing fields put the ticket on hold, the French answer lists them, and a reply completes it")
+    void missingThenCompleted() {
+        deliver(mail("alice@acme.example", "Console lente", "a1@acme.example", """
+                Bonjour,
+
+                La console met une minute à s'ouvrir depuis ce matin.
+
+                Gravité : 3
+                """));
+        Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.AWAITING_INFO);
+        OutgoingMail ack = onlyOutgoing();
+        assertThat(ack.body()).contains("dossier #1000").contains("- URL du serveur :").contains("- Module :")
+                .contains("- Étapes pour reproduire :").doesNotContain("- Gravité :");
+
+        channel.outbox.markSent(ack.id(), channel.clock.instant());
+        deliver(mail("alice@acme.example", "RE: [Ticket#1000] Console lente", "a2@acme.example", """
+                Voici les informations.
+
+                URL du serveur : https://vsa.acme.example
+                Module : Console
+                Étapes pour reproduire : ouvrir la console
+                Appareils concernés : SN-77
+                Numéro de version : 9.5.0.12
+
+                Le 2 mars 2026 à 09:00, Support <support@guichet.example> a écrit :
+                > Votre demande est enregistrée
+                """, "<" + ack.messageId() + ">"));
+
+        Ticket completed = channel.tickets.find(ticket.id()).orElseThrow();
+        assertThat(completed.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(completed.fields().module()).contains("Console");
+        assertThat(completed.fields().description()).contains("La console met une minute");
+        assertThat(onlyOutgoing().body()).contains("contient maintenant tout");
+    }
+
+    @Test
+    @DisplayName("R2: a reply naming no tag is threaded by In-Reply-To to the ticket of our answer")
+    void threadedByInReplyTo() {
+        deliver(mail("bob@acme.example", "Agents offline", "t1@acme.example", COMPLETE_EN));
+        OutgoingMail ack = onlyOutgoing();
+        channel.outbox.markSent(ack.id(), channel.clock.instant());
+
+        deliver(mail("bob@acme.example", "Re: Agents offline", "t2@acme.example", "Logs attached.\n",
+                "<" + ack.messageId() + ">"));
+
+        Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        assertThat(channel.tickets.events(ticket.id())).extracting(TicketEvent::kind).contains(EventKind.CUSTOMER_MESSAGE);
+        assertThat(channel.tickets.find(new TicketNumber(1001))).isEmpty();
+        assertThat(channel.journal.threadIds(ticket.id())).contains("t1@acme.example", ack.messageId(), "t2@acme.example");
+    }
+
+    @Test
+    @DisplayName("R10: an unknown sender gets one polite answer per day and never a ticket")
+    void unknownSenderRateLimited() {
+        deliver(mail("stranger@other.example", "Help", "s1@other.example", "Our server is down.\n"));
+        deliver(mail("stranger@other.example", "Help again", "s2@other.example", "Still down.\n"));
+
+        assertThat(channel.tickets.find(new TicketNumber(1000))).isEmpty();
+        assertThat(pending()).singleElement().satisfies(m -> {
+            assertThat(m.to().value()).isEqualTo("stranger@other.example");
+            assertThat(m.body()).contains("not an authorized contact");
+        });
+        assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.REJECTED);
+    }
+
+    @Test
+    @DisplayName("R10: a sender failing DMARC at our trusted server is not trusted and not answered")
+    void failedAuthentication() {
+        String raw = "Authentication-Results: mx.guichet.example; dmarc=fail header.from=acme.example\r\n"
+                + mail("bob@acme.example", "Agents offline", "spoof@acme.example", COMPLETE_EN);
+        deliver(raw);
+
+        assertThat(channel.tickets.find(new TicketNumber(1000))).isEmpty();
+        assertThat(pending()).isEmpty();
+        assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.REJECTED);
+    }
+
+    @Test
+    @DisplayName("R10: headers from another authserv-id are ignored")
+    void untrustedAuthenticationHeader() {
+        String raw = "Authentication-Results: evil.example; dmarc=fail\r\n"
+                + mail("bob@acme.example", "Agents offline", "other-auth@acme.example", COMPLETE_EN);
+        deliver(raw);
+
+        assertThat(channel.tickets.find(new TicketNumber(1000))).isPresent();
+    }
+
+    @Test
+    @DisplayName("RFC 3834: an automatic reply is recorded and never answered")
+    void autoReply() {
+        deliver(fixture("vacation-auto-submitted.eml"));
+
+        assertThat(pending()).isEmpty();
+        assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.AUTO_REPLY);
+    }
+
+    @Test
+    @DisplayName("Loops: our own mail coming back is recorded and never answered")
+    void ownMail() {
+        deliver(mail(MailChannel.SUPPORT, "[Ticket#1000] Agents offline", "x@" + MailChannel.DOMAIN, "echo\n"));
+
+        assertThat(pending()).isEmpty();
+        assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.LOOP);
+    }
+
+    @Test
+    @DisplayName("RFC 3464: a bounce of our answer is recorded on its ticket, without answer")
+    void bounce() {
+        deliver(mail("bob@acme.example", "Agents offline", "b1@acme.example", COMPLETE_EN));
+        OutgoingMail ack = onlyOutgoing();
+        channel.outbox.markSent(ack.id(), channel.clock.instant());
+
+        deliver(dsn(ack.messageId(), "bob@acme.example"));
+
+        Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        assertThat(channel.tickets.events(ticket.id())).filteredOn(e -> e.kind() == EventKind.BOUNCE).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("5.1.1"));
+        assertThat(pending()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R18: a first line asking for escalation escalates the ticket")
+    void escalationKeyword() {
+        deliver(mail("bob@acme.example", "Agents offline", "e1@acme.example", COMPLETE_EN));
+        channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
+
+        deliver(mail("bob@acme.example", "Re: [Ticket#1000] Agents offline", "e2@acme.example",
+                "Escalade : cela bloque toute la production.\n"));
+
+        assertThat(channel.tickets.find(new TicketNumber(1000)).orElseThrow().escalated()).isTrue();
+        assertThat(channel.staff.notices()).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("R13: a reply after the reopen window opens a new ticket and names both numbers")
+    void lateReplyOpensNewTicket() {
+        deliver(mail("bob@acme.example", "Agents offline", "l1@acme.example", COMPLETE_EN));
+        channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
+        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(
+                new io.guichet.core.ticket.Actor.Staff("tess"), new TicketNumber(1000),
+                io.guichet.core.ticket.ResolutionReason.FIXED_BY_UPDATE, "Install 9.5.0.13."));
+        channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
+        channel.clock.advance(Duration.ofDays(8));
+
+        deliver(mail("bob@acme.example", "Re: [Ticket#1000] Agents offline", "l2@acme.example", "It is back.\n"));
+
+        Ticket next = channel.tickets.find(new TicketNumber(1001)).orElseThrow();
+        assertThat(next.previousTicket()).contains(channel.tickets.find(new TicketNumber(1000)).orElseThrow().id());
+        assertThat(onlyOutgoing().body()).contains("#1001").contains("#1000");
+    }
+
+    @Test
+    @DisplayName("Unparseable mail is quarantined with its reason and nothing is answered")
+    void unparseable() {
+        MailHandler.Handled handled = deliver("this is not a mail at all");
+
+        assertThat(handled).isInstanceOf(MailHandler.Handled.Quarantined.class);
+        assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.QUARANTINED);
+        assertThat(pending()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Oversize mail is quarantined without being read")
+    void oversize() {
+        MailHandler.Handled handled = channel.intake.oversize(position(++uid), "big@acme.example", "bob@acme.example",
+                "Huge", 80_000_000L);
+
+        assertThat(handled).isInstanceOf(MailHandler.Handled.Quarantined.class);
+        assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.QUARANTINED);
+    }
+
+    private MailHandler.Handled deliver(String raw) {
+        return channel.intake.handle(raw.getBytes(StandardCharsets.UTF_8), position(++uid));
+    }
+
+    private static MailPosition position(long uid) {
+        return new MailPosition("INBOX", 7, uid);
+    }
+
+    private List<OutgoingMail> pending() {
+        return channel.outbox.claimDue(channel.clock.instant().plusSeconds(1), 100, Duration.ZERO);
+    }
+
+    private OutgoingMail onlyOutgoing() {
+        List<OutgoingMail> mails = pending();
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+
+    static String mail(String from, String subject, String messageId, String body) {
+        return mail(from, subject, messageId, body, null);
+    }
+
+    static String mail(String from, String subject, String messageId, String body, String inReplyTo) {
+        StringBuilder raw = new StringBuilder();
+        raw.append("From: ").append(from).append("\r\n");
+        raw.append("To: ").append(MailChannel.SUPPORT).append("\r\n");
+        raw.append("Subject: =?UTF-8?B?").append(java.util.Base64.getEncoder()
+                .encodeToString(subject.getBytes(StandardCharsets.UTF_8))).append("?=\r\n");
+        raw.append("Date: Mon, 2 Mar 2026 09:00:00 +0000\r\n");
+        if (messageId != null) {
+            raw.append("Message-ID: <").append(messageId).append(">\r\n");
+        }
+        if (inReplyTo != null) {
+            raw.append("In-Reply-To: ").append(inReplyTo).append("\r\n");
+            raw.append("References: ").append(inReplyTo).append("\r\n");
+        }
+        raw.append("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
+        raw.append(body.replace("\n", "\r\n"));
+        return raw.toString();
+    }
+
+    private static String dsn(String originalMessageId, String recipient) {
+        return """
+                Return-Path: <>
+                From: MAILER-DAEMON@mx.guichet.example (Mail Delivery System)
+                To: support@guichet.example
+                Subject: Undelivered Mail Returned to Sender
+                Auto-Submitted: auto-replied
+                Message-ID: <dsn-4711@bounces.mta.example>
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+                --B
+                Content-Type: text/plain
+
+                Your message could not be delivered.
+
+                --B
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.guichet.example
+
+                Final-Recipient: rfc822; %2$s
+                Action: failed
+                Status: 5.1.1
+
+                --B
+                Content-Type: text/rfc822-headers
+
+                From: support@guichet.example
+                To: %2$s
+                Message-ID: <%1$s>
+                Subject: [Ticket#1000] Agents offline
+
+                --B--
+                """.formatted(originalMessageId, recipient).replace("\n", "\r\n");
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = MailIntakeIT.class.getResourceAsStream("/mail/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
