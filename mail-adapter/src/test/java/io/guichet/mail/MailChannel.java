@@ -11,6 +11,7 @@ import io.guichet.core.desk.DeskContext;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.desk.StaffDesk;
 import io.guichet.core.policy.PolicySettings;
+import io.guichet.core.port.StaffNotifier;
 import io.guichet.core.testing.MutableClock;
 import io.guichet.core.testing.RecordingStaffNotifier;
 import io.guichet.db.Database;
@@ -58,6 +59,11 @@ public final class MailChannel {
     public final Contact bob;
 
     public MailChannel(Database database) {
+        this(database, null);
+    }
+
+    /** The channel with {@code staffNotifier} in place of the recording one (to inject failures). */
+    public MailChannel(Database database, StaffNotifier staffNotifier) {
         transactions = database.transactions();
         tickets = new JooqTicketStore(transactions);
         contacts = new JooqContactDirectory(transactions);
@@ -68,18 +74,20 @@ public final class MailChannel {
         OutboxMessenger messenger = new OutboxMessenger(new NoticeRenderer(new MailTemplates(), tag, policy.reopenWindow()),
                 journal, outbox, AutoReplyLimits.defaults(), DOMAIN, clock);
         DeskContext context = new DeskContext(transactions, tickets, contacts, new JooqVersionCatalog(transactions),
-                messenger, staff, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
+                messenger, staffNotifier == null ? staff : staffNotifier, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         customers = new CustomerDesk(context);
         technicians = new StaffDesk(context);
         intake = new MailIntake(new MimeParser(), transactions, journal, tickets, customers,
                 new MailIntakeSettings(tag, ClassifierSettings.of(SUPPORT, DOMAIN), Optional.of("mx.guichet.example"),
                         policy.escalationKeywords()), clock);
-        acme = contacts.addAccount("Acme", Optional.of(LocalDate.parse("2026-12-31")),
-                new AccountManager("Marie Curie", "marie@vendor.example")).orElseThrow();
-        alice = contacts.addContact(acme.id(), "Alice Martin", email("alice@acme.example"), "", Language.FR,
-                Optional.empty(), Optional.of(LocalDate.parse("2026-12-31"))).orElseThrow();
-        bob = contacts.addContact(acme.id(), "Bob Smith", email("bob@acme.example"), "", Language.EN,
-                Optional.empty(), Optional.empty()).orElseThrow();
+        acme = contacts.accountNamed("Acme").orElseGet(() -> contacts.addAccount("Acme",
+                Optional.of(LocalDate.parse("2026-12-31")), new AccountManager("Marie Curie", "marie@vendor.example"))
+                .orElseThrow());
+        alice = contacts.activeContact(email("alice@acme.example")).orElseGet(() -> contacts.addContact(acme.id(),
+                "Alice Martin", email("alice@acme.example"), "", Language.FR, Optional.empty(),
+                Optional.of(LocalDate.parse("2026-12-31"))).orElseThrow());
+        bob = contacts.activeContact(email("bob@acme.example")).orElseGet(() -> contacts.addContact(acme.id(),
+                "Bob Smith", email("bob@acme.example"), "", Language.EN, Optional.empty(), Optional.empty()).orElseThrow());
     }
 
     public static EmailAddress email(String text) {

@@ -266,6 +266,36 @@ class MailIntakeIT {
         assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.QUARANTINED);
     }
 
+    @Test
+    @DisplayName("R2: a failure in the middle of handling leaves nothing behind, and the retry handles the mail once")
+    void failureRollsBackEverything(Database database) {
+        java.util.concurrent.atomic.AtomicBoolean failNext = new java.util.concurrent.atomic.AtomicBoolean(true);
+        channel = new MailChannel(database, notice -> {
+            if (failNext.getAndSet(false)) {
+                throw new IllegalStateException("staff channel down");
+            }
+        });
+        String raw = mail("bob@acme.example", "Server down", "f1@acme.example", COMPLETE_EN.replace("Severity: 2", "Severity: 1"));
+        MailPosition at = position(++uid);
+
+        MailHandler.Handled first = channel.intake.handle(raw.getBytes(StandardCharsets.UTF_8), at);
+
+        assertThat(first).isInstanceOf(MailHandler.Handled.RetryLater.class);
+        assertThat(((MailHandler.Handled.RetryLater) first).reason()).doesNotContain("staff channel down")
+                .startsWith("internal error, ref ");
+        assertThat(channel.journal.dispositionAt(at)).isEmpty();
+        assertThat(channel.tickets.find(new TicketNumber(1000))).isEmpty();
+        assertThat(pending()).isEmpty();
+
+        MailHandler.Handled second = channel.intake.handle(raw.getBytes(StandardCharsets.UTF_8), at);
+
+        assertThat(second).isInstanceOf(MailHandler.Handled.Processed.class);
+        assertThat(channel.journal.dispositionAt(at)).contains(Disposition.OPENED);
+        assertThat(channel.tickets.find(new TicketNumber(1001))).as("numbers are not reused, nothing doubled").isPresent()
+                .hasValueSatisfying(t -> assertThat(t.escalated()).isTrue());
+        assertThat(pending()).hasSize(1);
+    }
+
     private MailHandler.Handled deliver(String raw) {
         return channel.intake.handle(raw.getBytes(StandardCharsets.UTF_8), position(++uid));
     }
