@@ -4,6 +4,7 @@ import io.guichet.core.account.Contact;
 import io.guichet.core.account.Language;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.version.ProductVersion;
+import io.guichet.core.version.SupportWindow;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -132,8 +133,12 @@ class ConsoleDirectoryTest {
         assertThat(f.desk.versions().all()).extracting(ProductVersion::version).containsExactlyInAnyOrder("9.5", "10.0");
         assertThat(duplicate.content()).contains("already in the catalogue");
         assertThat(badNumber.content()).contains("'ten' is not a version number");
+        SupportWindow.Verdict verdict = new SupportWindow(f.desk.policy().previousVersionSupport())
+                .judge(f.desk.versions().all().stream().filter(v -> v.version().equals("9.5")).findFirst().orElseThrow(),
+                        f.desk.versions().all(), f.desk.today());
+        LocalDate until = ((SupportWindow.Verdict.Supported) verdict).until().orElseThrow();
         assertThat(shown(list)).contains("10.0 - 2025-09-01, on-premise - current",
-                "9.5 - 2024-05-01, on-premise - supported through 2026-08-31");
+                "9.5 - 2024-05-01, on-premise - supported through " + until);
     }
 
     @Test
