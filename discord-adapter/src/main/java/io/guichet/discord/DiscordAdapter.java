@@ -1,0 +1,124 @@
+package io.guichet.discord;
+
+import io.guichet.core.desk.DeskContext;
+import io.guichet.discord.console.Console;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Discord side of Guichet: the technician console and the staff channel. Wiring: create it, give
+ * {@link #staffChannel()} to the {@code DeskContext}, then {@link #start(DeskContext)}. With no token configured it
+ * stays off and says so; the staff channel then only logs.
+ */
+public final class DiscordAdapter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
+    private static final int WORKERS = 4;
+
+    private final DiscordSettings settings;
+    private final JdaStaffChannel staffChannel;
+    private JDA jda;
+    private ExecutorService workers;
+
+    public DiscordAdapter(DiscordSettings settings) {
+        this.settings = settings;
+        this.staffChannel = new JdaStaffChannel(settings.staffChannelId());
+    }
+
+    /** The staff notifier to put in the desk context; posts once the adapter is started. */
+    public JdaStaffChannel staffChannel() {
+        return staffChannel;
+    }
+
+    /** Connects and registers the commands for the configured guild; false (and a log line) when there is no token. */
+    public synchronized boolean start(DeskContext desk) {
+        if (settings.token().isEmpty()) {
+            LOG.info("Discord adapter off: no bot token configured (technicians have no console; staff notices are only logged)");
+            return false;
+        }
+        if (jda != null) {
+            return true;
+        }
+        MessageRequest.setDefaultMentions(JdaMessages.NO_MENTIONS);
+        workers = Executors.newFixedThreadPool(WORKERS, named());
+        Console console = new Console(desk, settings.roles());
+        jda = JDABuilder.createLight(settings.token().get())
+                .addEventListeners(new JdaConsoleListener(console, workers), new CommandRegistration(settings.guildId()))
+                .build();
+        staffChannel.attach(jda);
+        LOG.info("Discord adapter starting for guild {}, staff channel {}", settings.guildId(), settings.staffChannelId());
+        return true;
+    }
+
+    public synchronized void stop() {
+        if (jda == null) {
+            return;
+        }
+        staffChannel.detach();
+        jda.shutdown();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+            if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+                jda.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            jda.shutdownNow();
+        }
+        jda = null;
+        LOG.info("Discord adapter stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static ThreadFactory named() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "guichet-discord-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Registers the catalogue for the configured guild once connected (asynchronously, off the caller's thread). */
+    private static final class CommandRegistration extends ListenerAdapter {
+
+        private final String guildId;
+
+        CommandRegistration(String guildId) {
+            this.guildId = guildId;
+        }
+
+        @Override
+        public void onReady(ReadyEvent event) {
+            Guild guild = event.getJDA().getGuildById(guildId);
+            if (guild == null) {
+                LOG.error("Discord guild {} not found: invite the bot to it; no commands registered", guildId);
+                return;
+            }
+            guild.updateCommands().addCommands(CommandCatalog.commands()).queue(
+                    commands -> LOG.info("{} Discord commands registered for guild {}", commands.size(), guild.getName()),
+                    failure -> LOG.error("could not register Discord commands for guild {}: {}", guildId,
+                            failure.toString()));
+        }
+    }
+}

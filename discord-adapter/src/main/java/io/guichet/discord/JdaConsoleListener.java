@@ -1,0 +1,124 @@
+package io.guichet.discord;
+
+import io.guichet.discord.console.Answer;
+import io.guichet.discord.console.AutocompleteInput;
+import io.guichet.discord.console.ButtonAction;
+import io.guichet.discord.console.ButtonInput;
+import io.guichet.discord.console.Choice;
+import io.guichet.discord.console.Console;
+import io.guichet.discord.console.SlashInput;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Turns JDA interaction events into the console's plain inputs. On the gateway thread it only reads the event and
+ * acknowledges it (deferred, so Discord's 3-second limit is always met); the console runs on {@code executor}, and
+ * its answer is sent with no allowed mentions. Nothing here blocks ({@code queue()}, never {@code complete()}).
+ */
+public final class JdaConsoleListener extends ListenerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdaConsoleListener.class);
+
+    private final Console console;
+    private final Executor executor;
+
+    public JdaConsoleListener(Console console, Executor executor) {
+        this.console = console;
+        this.executor = executor;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        Member member = event.getMember();
+        if (member == null) {
+            event.reply("Guichet's commands work in the support server only.").setEphemeral(true).queue();
+            return;
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (OptionMapping option : event.getOptions()) {
+            options.put(option.getName(), option.getAsString());
+        }
+        SlashInput input = new SlashInput(event.getUser().getId(), event.getUser().getName(), roleIds(member),
+                event.getFullCommandName(), options);
+        event.deferReply(true).queue(null, failure -> LOG.warn("could not acknowledge /{}: {}", input.commandPath(),
+                failure.toString()));
+        answerLater(event.getHook(), () -> console.handle(input));
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        Member member = event.getMember();
+        String id = event.getComponentId();
+        if (member == null) {
+            event.reply("Guichet's buttons work in the support server only.").setEphemeral(true).queue();
+            return;
+        }
+        ButtonInput input = new ButtonInput(event.getUser().getId(), event.getUser().getName(), roleIds(member), id);
+        boolean inPlace = ButtonAction.parse(id).map(ButtonAction::updatesInPlace).orElse(false);
+        if (inPlace) {
+            event.deferEdit().queue(null, failure -> LOG.warn("could not acknowledge button {}: {}", id, failure.toString()));
+        } else {
+            event.deferReply(true).queue(null, failure -> LOG.warn("could not acknowledge button {}: {}", id,
+                    failure.toString()));
+        }
+        answerLater(event.getHook(), () -> console.handle(input));
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        Member member = event.getMember();
+        if (member == null) {
+            event.replyChoices(List.of()).queue();
+            return;
+        }
+        AutocompleteInput input = new AutocompleteInput(event.getUser().getId(), event.getUser().getName(),
+                roleIds(member), event.getFullCommandName(), event.getFocusedOption().getName(),
+                event.getFocusedOption().getValue());
+        try {
+            executor.execute(() -> {
+                List<Command.Choice> choices = console.complete(input).stream()
+                        .map((Choice c) -> new Command.Choice(c.name(), c.value())).toList();
+                event.replyChoices(choices).queue(null, failure -> LOG.debug("autocomplete answer dropped: {}",
+                        failure.toString()));
+            });
+        } catch (RejectedExecutionException e) {
+            event.replyChoices(List.of()).queue();
+        }
+    }
+
+    private void answerLater(InteractionHook hook, Supplier<Answer> work) {
+        try {
+            executor.execute(() -> send(hook, work.get()));
+        } catch (RejectedExecutionException e) {
+            send(hook, Answer.text("Guichet is shutting down; try again in a minute."));
+        }
+    }
+
+    private static void send(InteractionHook hook, Answer answer) {
+        hook.editOriginal(JdaMessages.edit(answer)).queue(null,
+                failure -> LOG.warn("could not deliver an answer to {}: {}", hook.getInteraction().getUser().getName(),
+                        failure.toString()));
+    }
+
+    private static Set<String> roleIds(Member member) {
+        return member.getRoles().stream().map(Role::getId).collect(Collectors.toSet());
+    }
+}

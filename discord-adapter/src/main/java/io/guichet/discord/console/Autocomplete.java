@@ -1,0 +1,58 @@
+package io.guichet.discord.console;
+
+import io.guichet.core.account.Account;
+import io.guichet.core.desk.DeskContext;
+import io.guichet.core.ticket.Ticket;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Suggestions while typing: ticket numbers (the most recent active tickets whose number starts with what is typed)
+ * and account names. Only members with the role of the command see any, so subjects never leak to others.
+ */
+final class Autocomplete {
+
+    /** How many active tickets are looked at for suggestions. */
+    static final int WINDOW = 500;
+
+    private final DeskContext desk;
+    private final StaffRoles roles;
+
+    Autocomplete(DeskContext desk, StaffRoles roles) {
+        this.desk = desk;
+        this.roles = roles;
+    }
+
+    List<Choice> complete(AutocompleteInput input) {
+        return switch (input.option()) {
+            case "ticket" -> roles.holds(input.roleIds(), StaffRoles.Role.TECHNICIAN) ? tickets(input.typed()) : List.of();
+            case "account" -> roles.holds(input.roleIds(), StaffRoles.Role.MANAGER) ? accounts(input.typed()) : List.of();
+            default -> List.of();
+        };
+    }
+
+    private List<Choice> tickets(String typed) {
+        String prefix = typed.strip().replaceFirst("^#", "");
+        List<Ticket> active = desk.transactions().inTransaction(() -> desk.tickets().queue(
+                QueueView.StatusFilter.ACTIVE.statuses(), java.util.Optional.empty(), desk.today(), 0, WINDOW));
+        return active.stream()
+                .filter(t -> String.valueOf(t.number().value()).startsWith(prefix))
+                .sorted(Comparator.comparing(Ticket::createdAt).reversed())
+                .limit(DiscordText.CHOICES)
+                .map(t -> new Choice(t.number() + " " + Cards.severity(t.severity()) + " " + Cards.status(t.status())
+                        + " - " + t.fields().subject().replaceAll("\\s+", " "), String.valueOf(t.number().value())))
+                .toList();
+    }
+
+    private List<Choice> accounts(String typed) {
+        String part = typed.strip().toLowerCase(Locale.ROOT);
+        return desk.transactions().inTransaction(() -> desk.contacts().accounts()).stream()
+                .map(Account::name)
+                .filter(n -> n.toLowerCase(Locale.ROOT).contains(part))
+                .limit(DiscordText.CHOICES)
+                .map(n -> new Choice(n, n))
+                .toList();
+    }
+}

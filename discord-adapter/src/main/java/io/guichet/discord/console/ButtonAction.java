@@ -1,0 +1,67 @@
+package io.guichet.discord.console;
+
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.TicketNumber;
+
+import java.util.Optional;
+
+/**
+ * What a console button does, written into its id: {@code claim:1042}, {@code show:1042}, {@code queue:2:open:S2}
+ * (page 2 of the open tickets of severity 2; {@code any} for every severity). Ids are short, carry no secret, and
+ * are parsed back here; anything else is an unknown button.
+ */
+public sealed interface ButtonAction {
+
+    String id();
+
+    /** Does the click change the message it is on (paging) rather than answer in a new one? */
+    default boolean updatesInPlace() {
+        return this instanceof Page;
+    }
+
+    record Claim(TicketNumber ticket) implements ButtonAction {
+        public String id() {
+            return "claim:" + ticket.value();
+        }
+    }
+
+    record Show(TicketNumber ticket) implements ButtonAction {
+        public String id() {
+            return "show:" + ticket.value();
+        }
+    }
+
+    /** A page of the queue, counted from 1. */
+    record Page(int page, QueueView view) implements ButtonAction {
+        public String id() {
+            return "queue:" + page + ":" + view.status().code() + ":" + view.severity().map(Enum::name).orElse("any");
+        }
+    }
+
+    static Optional<ButtonAction> parse(String id) {
+        String[] parts = id.split(":", -1);
+        return switch (parts[0]) {
+            case "claim" -> parts.length == 2 ? number(parts[1]).map(Claim::new) : Optional.empty();
+            case "show" -> parts.length == 2 ? number(parts[1]).map(Show::new) : Optional.empty();
+            case "queue" -> parts.length == 4 ? page(parts[1], parts[2], parts[3]) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<TicketNumber> number(String text) {
+        return text.matches("\\d{1,18}") ? TicketNumber.parse(text) : Optional.empty();
+    }
+
+    private static Optional<ButtonAction> page(String page, String status, String severity) {
+        if (!page.matches("\\d{1,6}") || Integer.parseInt(page) < 1) {
+            return Optional.empty();
+        }
+        Optional<QueueView.StatusFilter> filter = QueueView.StatusFilter.parse(status);
+        Optional<Optional<Severity>> level = severity.equals("any") ? Optional.of(Optional.empty())
+                : severity.matches("S[1-4]") ? Optional.of(Optional.of(Severity.valueOf(severity))) : Optional.empty();
+        if (filter.isEmpty() || level.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Page(Integer.parseInt(page), new QueueView(filter.get(), level.get())));
+    }
+}

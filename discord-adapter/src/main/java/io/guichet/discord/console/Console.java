@@ -1,0 +1,115 @@
+package io.guichet.discord.console;
+
+import io.guichet.core.desk.DeskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The technician console, in plain Java: turns slash commands and button clicks into the core's commands and their
+ * outcomes into {@link Answer}s. It checks the caller's role on every interaction (technician for tickets, manager
+ * for contacts, coverage and versions), whatever Discord's command permissions say, and logs refusals at WARN. No
+ * exception text reaches a technician: an unexpected failure answers with a reference logged at ERROR.
+ */
+public final class Console {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Console.class);
+
+    private final StaffRoles roles;
+    private final Routes routes = new Routes();
+    private final TicketCommands tickets;
+    private final Autocomplete autocomplete;
+
+    public Console(DeskContext desk, StaffRoles roles) {
+        this.roles = roles;
+        this.tickets = new TicketCommands(desk);
+        this.tickets.register(routes);
+        new DirectoryCommands(desk).register(routes);
+        this.autocomplete = new Autocomplete(desk, roles);
+    }
+
+    /** Every command path the console handles, e.g. {@code "ticket reply"}. */
+    public Set<String> commandPaths() {
+        return routes.paths();
+    }
+
+    /** The role a command needs, or empty for a path the console does not know. */
+    public Optional<StaffRoles.Role> requiredRole(String commandPath) {
+        return routes.find(commandPath).map(Routes.Route::role);
+    }
+
+    public Answer handle(SlashInput input) {
+        return guarded("/" + input.commandPath(), input.userName(), () -> {
+            Optional<Routes.Route> route = routes.find(input.commandPath());
+            if (route.isEmpty()) {
+                LOG.warn("unknown command /{} from {} ({})", input.commandPath(), input.userName(), input.userId());
+                return Answer.text("There is no command /" + input.commandPath() + " here. Commands: "
+                        + String.join(", ", routes.paths().stream().sorted().map(p -> "/" + p).toList()) + ".");
+            }
+            if (!roles.holds(input.roleIds(), route.get().role())) {
+                return refuse(input.caller(), "/" + input.commandPath(), route.get().role());
+            }
+            Answer answer = route.get().handler().apply(input.caller(), new Options(input.options()));
+            LOG.info("/{} by {}", input.commandPath(), input.caller().actor().label());
+            return answer;
+        });
+    }
+
+    public Answer handle(ButtonInput input) {
+        return guarded("button " + input.buttonId(), input.userName(), () -> {
+            Optional<ButtonAction> action = ButtonAction.parse(input.buttonId());
+            if (action.isEmpty()) {
+                LOG.warn("unknown button {} from {} ({})", input.buttonId(), input.userName(), input.userId());
+                return Answer.text("This button is no longer understood: run the command again.");
+            }
+            if (!roles.holds(input.roleIds(), StaffRoles.Role.TECHNICIAN)) {
+                return refuse(input.caller(), "button " + input.buttonId(), StaffRoles.Role.TECHNICIAN);
+            }
+            LOG.info("button {} by {}", input.buttonId(), input.caller().actor().label());
+            return switch (action.get()) {
+                case ButtonAction.Claim claim -> tickets.claimButton(input.caller(), claim.ticket());
+                case ButtonAction.Show show -> tickets.show(input.caller(), show.ticket());
+                case ButtonAction.Page page -> tickets.queuePage(page.view(), page.page());
+            };
+        });
+    }
+
+    /** Suggestions for an option with autocomplete; none on any failure (a suggestion list is never worth an error). */
+    public List<Choice> complete(AutocompleteInput input) {
+        try {
+            return autocomplete.complete(input);
+        } catch (RuntimeException e) {
+            LOG.error("autocomplete of {} in /{} failed", input.option(), input.commandPath(), e);
+            return List.of();
+        }
+    }
+
+    private Answer refuse(Caller caller, String what, StaffRoles.Role role) {
+        LOG.warn("refused {} for {} ({}): lacks the {} role", what, caller.userName(), caller.userId(), role.label());
+        return Answer.text("Only members with the " + role.label() + " role may use " + what
+                + ". Ask a manager if you need it.");
+    }
+
+    private static Answer guarded(String what, String user, Supplier<Answer> work) {
+        String ref = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        MDC.put("channel", "discord");
+        MDC.put("correlationId", ref);
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            LOG.error("{} by {} failed (ref {})", what, user, ref, e);
+            return Answer.text("Something went wrong (ref " + ref + "). Nothing was changed; try again, and if it "
+                    + "happens again give this reference to an administrator.");
+        } finally {
+            MDC.remove("channel");
+            MDC.remove("correlationId");
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.guichet.discord.console;
+
+import io.guichet.core.Problem;
+import io.guichet.core.account.Account;
+import io.guichet.core.account.Contact;
+import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.StaffCommand;
+import io.guichet.core.desk.StaffDesk;
+import io.guichet.core.ticket.ResolutionReason;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketNumber;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static io.guichet.discord.console.StaffRoles.Role.TECHNICIAN;
+
+/** {@code /queue} and {@code /ticket ...}: technicians' work on tickets, through the core's {@link StaffDesk}. */
+final class TicketCommands {
+
+    static final int PAGE_SIZE = 10;
+
+    private final DeskContext desk;
+    private final StaffDesk staffDesk;
+
+    TicketCommands(DeskContext desk) {
+        this.desk = desk;
+        this.staffDesk = new StaffDesk(desk);
+    }
+
+    void register(Routes routes) {
+        routes.add("queue", TECHNICIAN, this::queue);
+        routes.add("ticket show", TECHNICIAN, (c, o) -> show(c, o.ticket("ticket"), o));
+        routes.add("ticket history", TECHNICIAN, (c, o) -> history(o.ticket("ticket"), o));
+        routes.add("ticket claim", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            return act(o, () -> new StaffCommand.Claim(c.actor(), n.orElseThrow()));
+        });
+        routes.add("ticket unclaim", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            return act(o, () -> new StaffCommand.Unclaim(c.actor(), n.orElseThrow()));
+        });
+        routes.add("ticket reply", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            String text = o.text("text");
+            return act(o, () -> new StaffCommand.Reply(c.actor(), n.orElseThrow(), text));
+        });
+        routes.add("ticket ask", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            String text = o.text("text");
+            return act(o, () -> new StaffCommand.Ask(c.actor(), n.orElseThrow(), text));
+        });
+        routes.add("ticket note", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            String text = o.text("text");
+            return act(o, () -> new StaffCommand.Note(c.actor(), n.orElseThrow(), text));
+        });
+        routes.add("ticket severity", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            Optional<Severity> level = o.severity("level");
+            String reason = o.text("reason");
+            return act(o, () -> new StaffCommand.ChangeSeverity(c.actor(), n.orElseThrow(), level.orElseThrow(), reason));
+        });
+        routes.add("ticket hold", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            String text = o.text("text");
+            return act(o, () -> new StaffCommand.Hold(c.actor(), n.orElseThrow(), text));
+        });
+        routes.add("ticket resume", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            return act(o, () -> new StaffCommand.Resume(c.actor(), n.orElseThrow()));
+        });
+        routes.add("ticket resolve", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            Optional<ResolutionReason> reason = o.reason("reason");
+            String text = o.text("text");
+            return act(o, () -> new StaffCommand.Resolve(c.actor(), n.orElseThrow(), reason.orElseThrow(), text));
+        });
+        routes.add("ticket escalate", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            String reason = o.text("reason");
+            return act(o, () -> new StaffCommand.Escalate(c.actor(), n.orElseThrow(), reason));
+        });
+        routes.add("ticket access", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            String detail = o.text("detail");
+            return act(o, () -> new StaffCommand.RecordServerAccess(c.actor(), n.orElseThrow(), detail));
+        });
+    }
+
+    /** Runs a staff command once every option read well; else lists what was wrong. */
+    private Answer act(Options options, Supplier<StaffCommand> command) {
+        if (!options.problems().isEmpty()) {
+            return Cards.refused(options.problems());
+        }
+        return Cards.outcome(staffDesk.handle(command.get()));
+    }
+
+    private Answer queue(Caller caller, Options o) {
+        Optional<QueueView.StatusFilter> status = o.statusFilter("status");
+        Optional<Optional<Severity>> severity = o.optionalSeverity("severity");
+        Optional<Integer> page = o.page("page");
+        if (!o.problems().isEmpty()) {
+            return Cards.refused(o.problems());
+        }
+        return queuePage(new QueueView(status.orElseThrow(), severity.orElseThrow()), page.orElseThrow());
+    }
+
+    /** R15: one page of the queue in triage order, a Claim button per ticket, Prev/Next to page. */
+    Answer queuePage(QueueView view, int page) {
+        LocalDate today = desk.today();
+        List<Ticket> tickets = desk.transactions().inTransaction(() -> desk.tickets().queue(view.status().statuses(),
+                view.severity(), today, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1));
+        boolean more = tickets.size() > PAGE_SIZE;
+        List<Ticket> shown = tickets.subList(0, Math.min(PAGE_SIZE, tickets.size()));
+        List<String> lines = shown.stream().map(t -> Cards.queueLine(t, today)).toList();
+        String title = "Queue: " + view.describe() + " - page " + page;
+        String body = lines.isEmpty() ? "No tickets here." : String.join("\n\n", lines);
+        List<Answer.Button> buttons = new ArrayList<>();
+        for (Ticket t : shown) {
+            buttons.add(new Answer.Button(new ButtonAction.Claim(t.number()).id(), "Claim " + t.number(),
+                    Answer.Button.Style.PRIMARY, false));
+        }
+        buttons.add(new Answer.Button(new ButtonAction.Page(Math.max(1, page - 1), view).id(), "Prev",
+                Answer.Button.Style.SECONDARY, page == 1));
+        buttons.add(new Answer.Button(new ButtonAction.Page(page + 1, view).id(), "Next",
+                Answer.Button.Style.SECONDARY, !more));
+        Answer.Embed embed = new Answer.Embed(title, body, List.of(),
+                Optional.of("Triage order (R15): severity, certified submitter, earliest target, age."), Cards.BLUE);
+        return new Answer("", List.of(embed), buttons, true);
+    }
+
+    private Answer show(Caller caller, Optional<TicketNumber> number, Options o) {
+        if (!o.problems().isEmpty()) {
+            return Cards.refused(o.problems());
+        }
+        return show(caller, number.orElseThrow());
+    }
+
+    Answer show(Caller caller, TicketNumber number) {
+        return desk.transactions().inTransaction(() -> desk.tickets().find(number).map(t -> {
+            Optional<Contact> contact = desk.contacts().contact(t.contactId());
+            Optional<Account> account = desk.contacts().account(t.accountId());
+            List<Answer.Button> buttons = new ArrayList<>();
+            if (t.status().active() && !t.assignee().filter(caller.userName()::equals).isPresent()) {
+                buttons.add(new Answer.Button(new ButtonAction.Claim(t.number()).id(), "Claim " + t.number(),
+                        Answer.Button.Style.PRIMARY, false));
+            }
+            return new Answer("", List.of(Cards.card(t, contact, account, desk.today())), buttons, true);
+        }).orElseGet(() -> noSuchTicket(number)));
+    }
+
+    private Answer history(Optional<TicketNumber> number, Options o) {
+        if (!o.problems().isEmpty()) {
+            return Cards.refused(o.problems());
+        }
+        return desk.transactions().inTransaction(() -> desk.tickets().find(number.orElseThrow())
+                .map(t -> new Answer("", List.of(Cards.history(t, desk.tickets().events(t.id()))), List.of(), true))
+                .orElseGet(() -> noSuchTicket(number.orElseThrow())));
+    }
+
+    /**
+     * The Claim button. A second click by the same technician is refused by the core ("already claimed"), with no
+     * second event; a click on a ticket someone else holds does not take it over silently: that needs
+     * {@code /ticket claim}, typed on purpose.
+     */
+    Answer claimButton(Caller caller, TicketNumber number) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<Ticket> found = desk.tickets().find(number);
+            if (found.isEmpty()) {
+                return noSuchTicket(number);
+            }
+            Optional<String> holder = found.get().assignee().filter(a -> !a.equals(caller.userName()));
+            if (holder.isPresent()) {
+                return Cards.refused(List.of(Problem.conflict("ticket", "Ticket " + number + " is already claimed by "
+                        + holder.get() + ". To take it over, use /ticket claim ticket:" + number.value() + ".")));
+            }
+            return Cards.outcome(staffDesk.handle(new StaffCommand.Claim(caller.actor(), number)));
+        });
+    }
+
+    private static Answer noSuchTicket(TicketNumber number) {
+        return Cards.refused(List.of(Problem.notFound("ticket", "There is no ticket " + number + ".")));
+    }
+}
