@@ -1,0 +1,101 @@
+package io.guichet.app.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shape of the code, kept by the build: dependencies point inward, frameworks stay at the edge. Runs in
+ * {@code app} because only it sees every module.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses guichet;
+
+    @BeforeAll
+    static void importClasses() {
+        guichet = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
+                .importPackages("io.guichet");
+    }
+
+    @Test
+    @DisplayName("the import sees every module, so the rules below have something to check")
+    void importSeesEveryModule() {
+        assertThat(guichet.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
+                .contains("core", "db", "mail", "discord", "app");
+    }
+
+    @Test
+    @DisplayName("the core depends on the JDK and slf4j-api only")
+    void coreHasNoFramework() {
+        ArchRule rule = classes().that().resideInAPackage("io.guichet.core..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.guichet.core..", "java..", "org.slf4j..");
+        rule.check(guichet);
+    }
+
+    @Test
+    @DisplayName("the generated jOOQ code is used only inside db")
+    void jooqCodeStaysInDb() {
+        noClasses().that().resideOutsideOfPackage("io.guichet.db..")
+                .should().dependOnClassesThat().resideInAPackage("io.guichet.db.jooq..")
+                .check(guichet);
+        noClasses().that().resideOutsideOfPackage("io.guichet.db..")
+                .should().dependOnClassesThat().resideInAPackage("org.jooq..")
+                .check(guichet);
+    }
+
+    @Test
+    @DisplayName("adapters do not depend on each other, and the core on none of them")
+    void adaptersAreIndependent() {
+        noClasses().that().resideInAPackage("io.guichet.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.guichet.discord..", "io.guichet.db..", "io.guichet.app..")
+                .check(guichet);
+        noClasses().that().resideInAPackage("io.guichet.discord..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.guichet.mail..", "io.guichet.db..", "io.guichet.app..")
+                .check(guichet);
+        noClasses().that().resideInAPackage("io.guichet.db..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.guichet.mail..", "io.guichet.discord..", "io.guichet.app..")
+                .check(guichet);
+    }
+
+    @Test
+    @DisplayName("framework types stay in their adapter: Jakarta Mail in mail, JDA in discord, Quartz and picocli in app")
+    void frameworksStayAtTheEdge() {
+        noClasses().that().resideOutsideOfPackage("io.guichet.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..")
+                .check(guichet);
+        noClasses().that().resideOutsideOfPackage("io.guichet.discord..")
+                .should().dependOnClassesThat().resideInAPackage("net.dv8tion..")
+                .check(guichet);
+        noClasses().that().resideOutsideOfPackage("io.guichet.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.quartz..", "picocli..")
+                .check(guichet);
+    }
+
+    @Test
+    @DisplayName("no util or common packages")
+    void noJunkDrawers() {
+        noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..", "..helpers..")
+                .check(guichet);
+    }
+
+    @Test
+    @DisplayName("only the command line writes to standard output or error")
+    void noSystemOutOutsideCli() {
+        noClasses().that().resideOutsideOfPackage("io.guichet.app.cli..")
+                .and().doNotHaveFullyQualifiedName("io.guichet.app.GuichetCli")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .check(guichet);
+    }
+}
