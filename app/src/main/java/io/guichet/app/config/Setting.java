@@ -1,0 +1,85 @@
+package io.guichet.app.config;
+
+import java.util.Optional;
+
+/**
+ * Every configuration key of Guichet, with its default and meaning. Keys are read from the environment and from
+ * an optional properties file (same names; the environment wins). The README's configuration table lists these.
+ */
+public enum Setting {
+    // database
+    DB_URL("GUICHET_DB_URL", null, "PostgreSQL JDBC URL. Empty: an embedded PostgreSQL with data in GUICHET_DATA_DIR."),
+    DB_USER("GUICHET_DB_USER", "", "Database user."),
+    DB_PASSWORD("GUICHET_DB_PASSWORD", "", "Database password."),
+    DB_POOL_SIZE("GUICHET_DB_POOL_SIZE", "10", "Connections in the pool."),
+    DATA_DIR("GUICHET_DATA_DIR", ".guichet", "Local data: the embedded PostgreSQL's files when no GUICHET_DB_URL is set."),
+    // mailbox
+    IMAP_HOST("GUICHET_IMAP_HOST", null, "IMAP server of the support mailbox (required by `run`)."),
+    IMAP_PORT("GUICHET_IMAP_PORT", "993", "IMAP port."),
+    IMAP_SECURITY("GUICHET_IMAP_SECURITY", "tls", "tls, starttls or none."),
+    IMAP_USER("GUICHET_IMAP_USER", "", "IMAP user."),
+    IMAP_PASSWORD("GUICHET_IMAP_PASSWORD", "", "IMAP password."),
+    IMAP_FOLDER("GUICHET_IMAP_FOLDER", "INBOX", "Folder read for new mail."),
+    IMAP_PROCESSED_FOLDER("GUICHET_IMAP_PROCESSED_FOLDER", "Processed", "Handled mail is moved there; empty: flagged and left in place."),
+    IMAP_QUARANTINE_FOLDER("GUICHET_IMAP_QUARANTINE_FOLDER", "Quarantine", "Mail that cannot be handled is moved there."),
+    IMAP_POLL_INTERVAL("GUICHET_IMAP_POLL_INTERVAL", "PT30S", "Safety-net poll interval besides IMAP IDLE (ISO-8601 duration)."),
+    MAIL_MAX_BYTES("GUICHET_MAIL_MAX_BYTES", "26214400", "Larger mail is quarantined without being downloaded."),
+    // sending
+    SMTP_HOST("GUICHET_SMTP_HOST", null, "SMTP server for answers (required by `run`)."),
+    SMTP_PORT("GUICHET_SMTP_PORT", "587", "SMTP port."),
+    SMTP_SECURITY("GUICHET_SMTP_SECURITY", "starttls", "tls, starttls or none."),
+    SMTP_USER("GUICHET_SMTP_USER", "", "SMTP user; empty: no authentication."),
+    SMTP_PASSWORD("GUICHET_SMTP_PASSWORD", "", "SMTP password."),
+    SUPPORT_ADDRESS("GUICHET_SUPPORT_ADDRESS", null, "The support address: From of every answer (required by `run`)."),
+    SUPPORT_NAME("GUICHET_SUPPORT_NAME", "Support", "Display name of the support address."),
+    MESSAGE_ID_DOMAIN("GUICHET_MESSAGE_ID_DOMAIN", "", "Domain of our Message-IDs; empty: the support address's domain."),
+    SUBJECT_TAG("GUICHET_SUBJECT_TAG", "[Ticket#{n}]", "Ticket tag in subjects; {n} is the number."),
+    TRUSTED_AUTHSERV_ID("GUICHET_TRUSTED_AUTHSERV_ID", "", "authserv-id of our receiving server, whose Authentication-Results are trusted (R10); empty: none."),
+    AUTO_REPLY_CAP("GUICHET_AUTO_REPLY_CAP", "20", "Automatic answers per recipient per day."),
+    // policy (R22)
+    TIMEZONE("GUICHET_TIMEZONE", "Europe/Paris", "Time zone of the business hours (R14)."),
+    BUSINESS_HOURS("GUICHET_BUSINESS_HOURS", "MON-FRI 09:00-18:00", "Business hours for severities 2-4 (R14), e.g. MON-THU 08:30-12:00,13:00-17:30; FRI 08:30-16:00."),
+    HOLIDAYS("GUICHET_HOLIDAYS", "", "Closed days, comma-separated ISO dates (R14)."),
+    MODULES("GUICHET_MODULES", "", "The desk's list of modules (R4), comma-separated; empty: any."),
+    REMINDERS("GUICHET_REMINDERS", "P2D,P5D", "Reminders while waiting on the customer (R12a)."),
+    AUTO_RESOLVE_AFTER("GUICHET_AUTO_RESOLVE_AFTER", "P7D", "Resolved after this long without an answer (R12a)."),
+    REOPEN_WINDOW("GUICHET_REOPEN_WINDOW", "P7D", "A resolved ticket may be reopened this long, then is closed for good (R13)."),
+    FIRST_RESPONSE_TARGETS("GUICHET_FIRST_RESPONSE_TARGETS", "PT1H,PT4H,PT8H,PT16H", "First response target for severities 1-4 (R15)."),
+    UPDATE_TARGETS("GUICHET_UPDATE_TARGETS", "PT4H,PT8H,PT16H,PT40H", "Update interval for severities 1-4 (R16)."),
+    SEVERITY_ONE_ANSWER_TIMEOUT("GUICHET_SEVERITY_ONE_ANSWER_TIMEOUT", "PT4H", "Unanswered severity-1 question downgrades to 2 after this (R11, R17)."),
+    ESCALATION_KEYWORDS("GUICHET_ESCALATION_KEYWORDS", "escalate,escalade,escalation,escalader", "A first line starting with one of these asks for escalation (R18)."),
+    // Discord
+    DISCORD_TOKEN("GUICHET_DISCORD_TOKEN", "", "Bot token; empty: the Discord console stays off."),
+    DISCORD_GUILD_ID("GUICHET_DISCORD_GUILD_ID", "", "Server (guild) where commands are registered."),
+    DISCORD_STAFF_CHANNEL_ID("GUICHET_DISCORD_STAFF_CHANNEL_ID", "", "Channel for staff notices."),
+    DISCORD_TECHNICIAN_ROLE_ID("GUICHET_DISCORD_TECHNICIAN_ROLE_ID", "", "Role allowed to work tickets."),
+    DISCORD_MANAGER_ROLE_ID("GUICHET_DISCORD_MANAGER_ROLE_ID", "", "Role allowed to manage contacts, coverage and versions.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String meaning;
+
+    Setting(String key, String defaultValue, String meaning) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.meaning = meaning;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The default, or empty when the setting has none (required where it is used, or optional). */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** Whether this setting holds a secret that must never be printed. */
+    public boolean secret() {
+        return key.endsWith("PASSWORD") || key.endsWith("TOKEN");
+    }
+}
