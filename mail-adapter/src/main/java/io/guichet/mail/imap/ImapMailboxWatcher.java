@@ -228,10 +228,12 @@ public final class ImapMailboxWatcher implements AutoCloseable {
                 }
                 IMAPFolder folder = server.openReadWrite(settings.folder());
                 try {
-                    if (readBatch(server, folder) == Round.WAIT && running) {
-                        waitForMail(server, folder);
-                    }
+                    Round round = readBatch(server, folder);
                     lastSuccess = clock.instant();
+                    if (round == Round.WAIT && running) {
+                        waitForMail(server, folder);
+                        lastSuccess = clock.instant();
+                    }
                 } finally {
                     closeQuietly(folder);
                 }
