@@ -1,0 +1,524 @@
+package io.guichet.mail.imap;
+
+import io.guichet.core.mail.MailJournal;
+import io.guichet.core.mail.MailJournal.MailboxState;
+import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MailboxLock;
+import io.guichet.mail.inbound.MailHandler;
+import io.guichet.mail.inbound.MailHandler.Handled;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches the support mailbox and hands every new message, in UID order, to a {@link MailHandler}.
+ *
+ * <p>Only the holder of the {@link MailboxLock} reads. The last handled UID is stored with its UIDVALIDITY in the
+ * {@link MailJournal}; when the server's UIDVALIDITY differs, the mailbox is read again from UID 1 (the handler
+ * recognises mail it has already recorded). New messages are fetched in batches with one metadata round trip each
+ * (UID, size, envelope); mail larger than the limit goes to {@link MailHandler#oversize} without being downloaded;
+ * the rest is downloaded in peek mode (never {@code \Seen} by reading) and handled. Only after the handler has
+ * returned is the message moved or flagged (at the end of its batch, by UID): processed mail to the processed
+ * folder (or {@code \Seen} + {@value ImapSettings#PROCESSED_KEYWORD}), quarantined mail to the quarantine folder;
+ * mail the handler asks to retry stays, and the batch stops there. A handler that throws is logged with a
+ * correlation id and treated as "retry later", until the third failure of the same UID, which quarantines it.
+ *
+ * <p>Between rounds it waits with IMAP IDLE, broken and re-issued at least every {@code idleRenewal} and every
+ * {@code pollInterval} (a scheduled NOOP aborts an IDLE that a dead connection would otherwise leave hanging), and
+ * polls when the server has no IDLE. Any connection failure closes everything and reconnects after an exponential
+ * backoff (1 s doubling to 60 s, with jitter).
+ *
+ * <p>A crash between the handler's commit and the move leaves the message in place; a restart either handles it
+ * again (harmless: the handler answers Processed) or, when its UID was already saved, leaves it where it is.
+ */
+public final class ImapMailboxWatcher implements AutoCloseable {
+
+    /** Failed attempts after which a message whose handling keeps throwing is quarantined. */
+    static final int MAX_FAILURES_PER_MESSAGE = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(ImapMailboxWatcher.class);
+    private static final Duration FIRST_RECONNECT_DELAY = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RECONNECT_DELAY = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** What a readiness check needs to know. */
+    public record Health(boolean running, boolean holdsLock, boolean connected, Optional<Instant> lastSuccess,
+                         Optional<String> lastError) {
+    }
+
+    private enum Round { MORE, WAIT }
+
+    private enum Target { PROCESSED, QUARANTINE }
+
+    private final ImapSettings settings;
+    private final MailHandler handler;
+    private final MailJournal journal;
+    private final MailboxLock lock;
+    private final Clock clock;
+    private final String mailbox;
+    private final Semaphore wake = new Semaphore(0);
+    private final Map<Long, Integer> failures = new HashMap<>();
+    private final Map<Long, Target> pendingMoves = new HashMap<>();
+    private long pendingUidValidity;
+    private Optional<PrintStream> protocolTrace = Optional.empty();
+
+    private volatile boolean running;
+    private volatile boolean holdsLock;
+    private volatile boolean connected;
+    private volatile Instant lastSuccess;
+    private volatile String lastError;
+    private volatile IMAPFolder idling;
+    private Thread thread;
+    private ScheduledExecutorService idleBreaker;
+
+    public ImapMailboxWatcher(ImapSettings settings, MailHandler handler, MailJournal journal, MailboxLock lock,
+                              Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.lock = Objects.requireNonNull(lock, "lock");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.mailbox = settings.mailboxName();
+    }
+
+    /** Starts watching on a thread of its own. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        running = true;
+        idleBreaker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "guichet-imap-idle-breaker");
+            t.setDaemon(true);
+            return t;
+        });
+        thread = new Thread(this::run, "guichet-imap-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Stops: the message being handled is finished and its move applied, then the connection is closed and the lock
+     * released. Returns when the watcher thread has ended (or after a grace period).
+     */
+    public void stop() {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+            running = false;
+        }
+        if (t == null) {
+            return;
+        }
+        wake.release();
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        try {
+            while (t.isAlive() && System.nanoTime() < deadline) {
+                breakIdle();
+                t.join(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            log.warn("mailbox {}: watcher still busy after {}; leaving it to finish", mailbox, STOP_GRACE);
+        }
+        idleBreaker.shutdownNow();
+        synchronized (this) {
+            thread = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public Health health() {
+        return new Health(running, holdsLock, connected, Optional.ofNullable(lastSuccess),
+                Optional.ofNullable(lastError));
+    }
+
+    /** Tests: write the IMAP conversation (without credentials) there. Call before {@link #start()}. */
+    void traceProtocolTo(PrintStream out) {
+        this.protocolTrace = Optional.of(out);
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(FIRST_RECONNECT_DELAY, LONGEST_RECONNECT_DELAY);
+        try {
+            while (running) {
+                if (!lock.tryAcquire(mailbox)) {
+                    holdsLock = false;
+                    log.debug("mailbox {}: another node holds it; waiting", mailbox);
+                    pause(settings.pollInterval());
+                    continue;
+                }
+                if (!holdsLock) {
+                    log.info("mailbox {}: this node holds the mailbox lock", mailbox);
+                }
+                holdsLock = true;
+                try {
+                    session(backoff);
+                } catch (MessagingException | RuntimeException e) {
+                    connected = false;
+                    lastError = describe(e);
+                    Duration delay = backoff.next();
+                    log.warn("mailbox {}: {}; reconnecting in {} ms", mailbox, lastError, delay.toMillis());
+                    pause(delay);
+                }
+            }
+        } finally {
+            connected = false;
+            if (holdsLock) {
+                releaseLock();
+            }
+            log.info("mailbox {}: watcher stopped", mailbox);
+        }
+    }
+
+    /** One connection: rounds of reading and waiting until stopped, the lock lost or the connection broken. */
+    private void session(Backoff backoff) throws MessagingException {
+        try (ImapConnection server = ImapConnection.open(settings, protocolTrace)) {
+            server.ensureFolder(settings.quarantineFolder());
+            if (settings.processedFolder().isPresent()) {
+                server.ensureFolder(settings.processedFolder().get());
+            }
+            connected = true;
+            lastError = null;
+            backoff.reset();
+            log.info("mailbox {}: connected ({}; IDLE {})", mailbox, settings.security(),
+                    server.supportsIdle() ? "supported" : "not supported: polling");
+            while (running) {
+                if (!lock.stillHeld(mailbox)) {
+                    log.warn("mailbox {}: the mailbox lock was lost; stopping reading", mailbox);
+                    holdsLock = false;
+                    return;
+                }
+                IMAPFolder folder = server.openReadWrite(settings.folder());
+                try {
+                    Round round = readBatch(server, folder);
+                    lastSuccess = clock.instant();
+                    if (round == Round.WAIT && running) {
+                        waitForMail(server, folder);
+                        lastSuccess = clock.instant();
+                    }
+                } finally {
+                    closeQuietly(folder);
+                }
+            }
+        } finally {
+            connected = false;
+        }
+    }
+
+    private Round readBatch(ImapConnection server, IMAPFolder folder) throws MessagingException {
+        long uidValidity = folder.getUIDValidity();
+        MailboxState state = positionFor(uidValidity);
+        applyPendingMoves(server, folder, uidValidity);
+        if (folder.getMessageCount() == 0) {
+            return Round.WAIT;
+        }
+        List<Message> batch = newMessages(folder, state.lastUid());
+        if (batch.isEmpty()) {
+            return Round.WAIT;
+        }
+        Round round = Round.MORE;
+        try {
+            messages:
+            for (Message message : batch) {
+                if (!running) {
+                    break;
+                }
+                long uid = folder.getUID(message);
+                Handled handled = handle(message, new MailPosition(mailbox, uidValidity, uid));
+                switch (handled) {
+                    case Handled.Processed p -> pendingMoves.put(uid, Target.PROCESSED);
+                    case Handled.Quarantined q -> pendingMoves.put(uid, Target.QUARANTINE);
+                    case Handled.RetryLater r -> {
+                        log.info("mailbox {}: UID {} will be retried: {}", mailbox, uid, r.reason());
+                        round = Round.WAIT;
+                        break messages;
+                    }
+                }
+                failures.remove(uid);
+                journal.saveMailboxState(new MailboxState(mailbox, uidValidity, uid, clock.instant()));
+            }
+        } finally {
+            applyPendingMoves(server, folder, uidValidity);
+        }
+        return round;
+    }
+
+    /** The stored position, or a fresh one (from UID 1) when there is none or the UIDVALIDITY changed. */
+    private MailboxState positionFor(long uidValidity) {
+        Optional<MailboxState> stored = journal.mailboxState(mailbox);
+        if (stored.isPresent() && stored.get().uidValidity() == uidValidity) {
+            return stored.get();
+        }
+        if (stored.isPresent()) {
+            log.warn("mailbox {}: UIDVALIDITY changed from {} to {}: reading it again from UID 1 (mail already "
+                    + "recorded is recognised, not handled twice)", mailbox, stored.get().uidValidity(), uidValidity);
+        } else {
+            log.info("mailbox {}: no stored position; reading from UID 1 (UIDVALIDITY {})", mailbox, uidValidity);
+        }
+        failures.clear();
+        MailboxState fresh = new MailboxState(mailbox, uidValidity, 0, clock.instant());
+        journal.saveMailboxState(fresh);
+        return fresh;
+    }
+
+    /** The next batch after {@code lastUid}, UID order, with UID, size and envelope fetched in one round trip. */
+    private List<Message> newMessages(IMAPFolder folder, long lastUid) throws MessagingException {
+        // "UID FETCH n:*" also returns the highest message when it is below n: filter
+        Message[] candidates = folder.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
+        List<Message> batch = new ArrayList<>();
+        for (Message m : candidates) {
+            if (m != null && folder.getUID(m) > lastUid) {
+                batch.add(m);
+            }
+        }
+        batch.sort(Comparator.comparingLong(m -> uidOf(folder, m)));
+        List<Message> limited = List.copyOf(batch.subList(0, Math.min(batch.size(), settings.batchSize())));
+        if (!limited.isEmpty()) {
+            FetchProfile profile = new FetchProfile();
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            profile.add(FetchProfile.Item.SIZE);
+            profile.add(FetchProfile.Item.ENVELOPE);
+            folder.fetch(limited.toArray(Message[]::new), profile);
+        }
+        return limited;
+    }
+
+    /** Hands one message over; a handler that throws is contained here. Connection failures propagate. */
+    private Handled handle(Message message, MailPosition position) throws MessagingException {
+        String correlationId = UUID.randomUUID().toString().substring(0, 8);
+        MDC.put("channel", "mail");
+        MDC.put("correlationId", correlationId);
+        try {
+            long size = message.getSize();
+            if (size > settings.maxMessageBytes()) {
+                log.warn("mailbox {}: UID {} is {} bytes, over the {} limit: not downloaded", mailbox,
+                        position.uid(), size, settings.maxMessageBytes());
+                return guarded(position, correlationId, () -> handler.oversize(position, messageId(message),
+                        sender(message), subject(message), size));
+            }
+            byte[] raw = download(message);
+            return guarded(position, correlationId, () -> handler.handle(raw, position));
+        } catch (FolderClosedException | StoreClosedException e) {
+            throw e;
+        } catch (MessageRemovedException e) {
+            log.warn("mailbox {}: UID {} was removed by someone else before it was read", mailbox, position.uid());
+            return new Handled.Processed("removed from the mailbox before it was read");
+        } catch (MessagingException | IOException e) {
+            return failed(position, correlationId, e);
+        } finally {
+            MDC.remove("correlationId");
+            MDC.remove("channel");
+        }
+    }
+
+    private Handled guarded(MailPosition position, String correlationId, HandlerCall call) {
+        try {
+            Handled handled = Objects.requireNonNull(call.get(), "the mail handler returned null");
+            log.debug("mailbox {}: UID {} -> {}", mailbox, position.uid(), handled);
+            return handled;
+        } catch (RuntimeException e) {
+            return failed(position, correlationId, e);
+        }
+    }
+
+    private Handled failed(MailPosition position, String correlationId, Exception e) {
+        int count = failures.merge(position.uid(), 1, Integer::sum);
+        log.error("mailbox {}: handling UID {} failed (attempt {} of {}, correlation id {})", mailbox,
+                position.uid(), count, MAX_FAILURES_PER_MESSAGE, correlationId, e);
+        if (count >= MAX_FAILURES_PER_MESSAGE) {
+            return new Handled.Quarantined("handling failed " + count + " times (correlation id " + correlationId
+                    + "): " + e.getClass().getSimpleName());
+        }
+        return new Handled.RetryLater("handling failed (correlation id " + correlationId + ")");
+    }
+
+    @FunctionalInterface
+    private interface HandlerCall {
+        Handled get();
+    }
+
+    private static byte[] download(Message message) throws MessagingException, IOException {
+        int expected = (int) Math.max(0, Math.min(message.getSize(), Integer.MAX_VALUE - 8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(expected, 1024));
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+
+    /** Moves and flags what was handled, by UID; kept for the next round if the connection breaks meanwhile. */
+    private void applyPendingMoves(ImapConnection server, IMAPFolder folder, long uidValidity)
+            throws MessagingException {
+        if (pendingUidValidity != uidValidity) {
+            pendingMoves.clear();
+            pendingUidValidity = uidValidity;
+        }
+        if (pendingMoves.isEmpty()) {
+            return;
+        }
+        List<Long> processed = uidsFor(Target.PROCESSED);
+        List<Long> quarantined = uidsFor(Target.QUARANTINE);
+        if (settings.processedFolder().isPresent()) {
+            UidCommands.move(folder, processed, settings.processedFolder().get(), server);
+        } else {
+            UidCommands.addFlags(folder, processed, "\\Seen " + ImapSettings.PROCESSED_KEYWORD);
+        }
+        UidCommands.move(folder, quarantined, settings.quarantineFolder(), server);
+        pendingMoves.clear();
+        if (!quarantined.isEmpty()) {
+            log.info("mailbox {}: moved UIDs {} to {}", mailbox, quarantined, settings.quarantineFolder());
+        }
+    }
+
+    private List<Long> uidsFor(Target target) {
+        return pendingMoves.entrySet().stream().filter(e -> e.getValue() == target).map(Map.Entry::getKey).toList();
+    }
+
+    /** IDLE until something happens or the next safety poll is due; a plain pause when the server has no IDLE. */
+    private void waitForMail(ImapConnection server, IMAPFolder folder) throws MessagingException {
+        Duration wait = settings.pollInterval().compareTo(settings.idleRenewal()) < 0
+                ? settings.pollInterval() : settings.idleRenewal();
+        if (!server.supportsIdle()) {
+            pause(wait);
+            return;
+        }
+        idling = folder;
+        ScheduledFuture<?> breaker = idleBreaker.schedule(this::breakIdle, wait.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            if (running) {
+                folder.idle(true);
+            }
+        } finally {
+            breaker.cancel(false);
+            idling = null;
+        }
+    }
+
+    /**
+     * Ends the current IDLE, if any, by issuing a NOOP on its folder from another thread (Angus Mail sends DONE
+     * first). On a dead connection the NOOP fails or times out, and the IDLE ends with an error: reconnect.
+     */
+    private void breakIdle() {
+        IMAPFolder folder = idling;
+        if (folder == null) {
+            return;
+        }
+        try {
+            folder.doCommand(p -> {
+                p.simpleCommand("NOOP", null);
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("mailbox {}: NOOP to end IDLE failed: {}", mailbox, e.toString());
+        }
+    }
+
+    private void pause(Duration d) {
+        try {
+            if (wake.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS)) {
+                wake.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void releaseLock() {
+        try {
+            lock.release(mailbox);
+        } catch (RuntimeException e) {
+            log.warn("mailbox {}: releasing the mailbox lock failed: {}", mailbox, e.toString());
+        }
+        holdsLock = false;
+    }
+
+    private static long uidOf(IMAPFolder folder, Message m) {
+        try {
+            return folder.getUID(m);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("UID unknown after UID FETCH", e);
+        }
+    }
+
+    private static String messageId(Message m) {
+        try {
+            String id = ((MimeMessage) m).getMessageID();
+            return id == null ? "" : id;
+        } catch (MessagingException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String sender(Message m) {
+        try {
+            return Optional.ofNullable(m.getFrom()).stream().flatMap(Arrays::stream)
+                    .filter(InternetAddress.class::isInstance)
+                    .map(a -> ((InternetAddress) a).getAddress())
+                    .filter(Objects::nonNull)
+                    .findFirst().orElse("");
+        } catch (MessagingException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String subject(Message m) {
+        try {
+            return Objects.requireNonNullElse(m.getSubject(), "");
+        } catch (MessagingException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static void closeQuietly(IMAPFolder folder) {
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("closing the IMAP folder failed: {}", e.toString());
+        }
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        String text = e.getClass().getSimpleName() + message;
+        return text.length() > 300 ? text.substring(0, 300) : text;
+    }
+}

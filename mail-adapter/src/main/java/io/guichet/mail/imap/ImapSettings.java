@@ -1,0 +1,101 @@
+package io.guichet.mail.imap;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach and work the support mailbox.
+ *
+ * @param processedFolder where handled mail is moved; when empty, handled mail stays in {@code folder} and is
+ *                        flagged {@code \Seen} and {@link #PROCESSED_KEYWORD} instead
+ * @param idleRenewal     an IDLE is re-issued at least this often (at most 10 minutes: servers drop idle clients
+ *                        after 30, and NATs sooner)
+ * @param pollInterval    how often the folder is polled by UID even while IDLE, as a safety net (IDLE may surface
+ *                        nothing when the connection dies) and to retry mail that asked for it
+ * @param batchSize       messages whose metadata is fetched in one round trip
+ * @param maxMessageBytes larger messages are not downloaded: they go to {@code MailHandler.oversize}
+ */
+public record ImapSettings(String host, int port, Security security, String user, String password, String folder,
+                           Optional<String> processedFolder, String quarantineFolder, Duration connectTimeout,
+                           Duration readTimeout, Duration writeTimeout, Duration idleRenewal, Duration pollInterval,
+                           int batchSize, long maxMessageBytes) {
+
+    /** The keyword set on handled mail when there is no processed folder. */
+    public static final String PROCESSED_KEYWORD = "$GuichetProcessed";
+
+    /** The longest allowed {@link #idleRenewal}. */
+    public static final Duration MAX_IDLE_RENEWAL = Duration.ofMinutes(10);
+
+    /** How the connection is protected. */
+    public enum Security {
+        /** Plain text (tests, a local relay). */
+        NONE,
+        /** Plain connection upgraded with STARTTLS, which is required. */
+        STARTTLS,
+        /** TLS from the first byte (IMAPS, port 993). */
+        TLS
+    }
+
+    public ImapSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(processedFolder, "processedFolder");
+        Objects.requireNonNull(quarantineFolder, "quarantineFolder");
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(readTimeout, "readTimeout");
+        requirePositive(writeTimeout, "writeTimeout");
+        requirePositive(idleRenewal, "idleRenewal");
+        requirePositive(pollInterval, "pollInterval");
+        if (idleRenewal.compareTo(MAX_IDLE_RENEWAL) > 0) {
+            throw new IllegalArgumentException("idleRenewal must be at most " + MAX_IDLE_RENEWAL + ", was " + idleRenewal);
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1-65535, was " + port);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+        if (maxMessageBytes < 1) {
+            throw new IllegalArgumentException("maxMessageBytes must be positive, was " + maxMessageBytes);
+        }
+        if (processedFolder.filter(p -> p.equals(folder) || p.equals(quarantineFolder)).isPresent()) {
+            throw new IllegalArgumentException("processedFolder must differ from folder and quarantineFolder");
+        }
+        if (quarantineFolder.equals(folder)) {
+            throw new IllegalArgumentException("quarantineFolder must differ from folder");
+        }
+    }
+
+    /**
+     * Sensible defaults for a mailbox: INBOX, flagging instead of moving, a {@code Quarantine} folder, 30 s
+     * timeouts, IDLE renewed every 9 minutes, a poll every minute, batches of 100, mail up to 25 MB.
+     */
+    public static ImapSettings defaults(String host, int port, Security security, String user, String password) {
+        return new ImapSettings(host, port, security, user, password, "INBOX", Optional.empty(), "Quarantine",
+                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(9),
+                Duration.ofMinutes(1), 100, 25L * 1024 * 1024);
+    }
+
+    /** The name under which the mailbox is locked and its position stored: {@code user@host/folder}. */
+    public String mailboxName() {
+        return user + "@" + host + "/" + folder;
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "ImapSettings[" + security + " " + mailboxName() + ":" + port + ", processed="
+                + processedFolder.orElse("(flag " + PROCESSED_KEYWORD + ")") + ", quarantine=" + quarantineFolder + "]";
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package io.guichet.mail.smtp;
+
+import io.guichet.core.mail.OutgoingMail;
+import io.guichet.core.mail.Outbox;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Sends the outbox over SMTP. Each pass claims the mails due (with a lease, so several nodes can run one each),
+ * sends them over one connection, and marks each sent, or failed with its next attempt by the {@link RetryPolicy},
+ * or abandoned: at once when the relay refuses the recipient or the message for good (5xx), else at the last
+ * attempt. Passes run every {@code pollInterval}, and at once after {@link #wakeUp()}.
+ */
+public final class SmtpOutboxDispatcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpOutboxDispatcher.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    private static final int MAX_ERROR_LENGTH = 300;
+
+    /** What a readiness check needs to know. */
+    public record Health(boolean running, Optional<Instant> lastSent, Optional<String> lastError) {
+    }
+
+    /** What one pass did. */
+    public record Pass(int claimed, int sent, int failed, int abandoned) {
+    }
+
+    private final SmtpSettings settings;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final MimeComposer composer;
+    private final Semaphore wake = new Semaphore(0);
+    private final ReentrantLock passLock = new ReentrantLock();
+
+    private volatile boolean running;
+    private volatile boolean stopping;
+    private volatile Instant lastSent;
+    private volatile String lastError;
+    private Thread thread;
+
+    public SmtpOutboxDispatcher(SmtpSettings settings, Outbox outbox, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.composer = new MimeComposer(settings, clock);
+    }
+
+    /** Starts sending on a thread of its own. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        running = true;
+        stopping = false;
+        thread = new Thread(this::run, "guichet-smtp-dispatcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks for a pass now (call it after committing mail to the outbox). */
+    public void wakeUp() {
+        wake.release();
+    }
+
+    /**
+     * Stops: the mail being sent is finished; the rest of its batch stays claimed until its lease ends, then is sent
+     * by whoever runs next. Returns when the sending thread has ended (or after a grace period).
+     */
+    public void stop() {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+            running = false;
+            stopping = true;
+        }
+        if (t == null) {
+            return;
+        }
+        wake.release();
+        try {
+            t.join(STOP_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            log.warn("outbox dispatcher still busy after {}; leaving it to finish", STOP_GRACE);
+        }
+        synchronized (this) {
+            thread = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public Health health() {
+        return new Health(running, Optional.ofNullable(lastSent), Optional.ofNullable(lastError));
+    }
+
+    /** One pass, on the caller's thread: claims what is due now and sends it over one connection. */
+    public Pass dispatchDue() {
+        passLock.lock();
+        try {
+            return pass();
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    private void run() {
+        log.info("outbox dispatcher started ({})", settings);
+        while (running) {
+            int claimed = 0;
+            try {
+                claimed = dispatchDue().claimed();
+            } catch (RuntimeException e) {
+                lastError = describe(e);
+                log.error("outbox pass failed: {}", lastError, e);
+            }
+            if (claimed < settings.batchSize() && running) {
+                pause(settings.pollInterval());
+            }
+        }
+        log.info("outbox dispatcher stopped");
+    }
+
+    private Pass pass() {
+        List<OutgoingMail> due = outbox.claimDue(clock.instant(), settings.batchSize(), settings.lease());
+        if (due.isEmpty()) {
+            return new Pass(0, 0, 0, 0);
+        }
+        Session session = Session.getInstance(properties());
+        Transport transport = null;
+        int sent = 0;
+        int failed = 0;
+        int abandoned = 0;
+        try {
+            for (int i = 0; i < due.size(); i++) {
+                if (stopping) {
+                    log.info("stopping: {} claimed mails left for after their lease", due.size() - i);
+                    break;
+                }
+                OutgoingMail mail = due.get(i);
+                MimeMessage message;
+                try {
+                    message = composer.compose(session, mail);
+                } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+                    abandoned += fail(mail, "cannot compose: " + describe(e), true);
+                    continue;
+                }
+                if (transport == null) {
+                    try {
+                        transport = connect(session);
+                    } catch (MessagingException e) {
+                        String error = "cannot connect: " + describe(e);
+                        for (OutgoingMail waiting : due.subList(i, due.size())) {
+                            int gaveUp = fail(waiting, error, false);
+                            abandoned += gaveUp;
+                            failed += 1 - gaveUp;
+                        }
+                        break;
+                    }
+                }
+                try {
+                    transport.sendMessage(message, message.getAllRecipients());
+                    Instant now = clock.instant();
+                    outbox.markSent(mail.id(), now);
+                    lastSent = now;
+                    sent++;
+                    log.info("sent outbox mail {} <{}>", mail.id(), HeaderText.messageId(mail.messageId()));
+                } catch (MessagingException e) {
+                    int gaveUp = fail(mail, describe(e), isPermanent(e));
+                    abandoned += gaveUp;
+                    failed += 1 - gaveUp;
+                    if (!stillConnected(transport)) {
+                        closeQuietly(transport);
+                        transport = null;
+                    }
+                }
+            }
+        } finally {
+            closeQuietly(transport);
+        }
+        if (failed == 0 && abandoned == 0) {
+            lastError = null;
+        }
+        return new Pass(due.size(), sent, failed, abandoned);
+    }
+
+    /** Records a failed attempt; returns 1 when the mail was abandoned, else 0. */
+    private int fail(OutgoingMail mail, String error, boolean permanent) {
+        Instant now = clock.instant();
+        int failures = mail.attempts() + 1;
+        Optional<Instant> retryAt = permanent ? Optional.empty() : settings.retry().nextAttempt(failures, now);
+        outbox.markFailed(mail.id(), error, retryAt, now);
+        lastError = error;
+        if (retryAt.isPresent()) {
+            log.warn("outbox mail {}: attempt {} failed ({}); next attempt at {}", mail.id(), failures, error,
+                    retryAt.get());
+            return 0;
+        }
+        log.error("outbox mail {} abandoned after {} attempt(s){}: {}", mail.id(), failures,
+                permanent ? " (refused for good)" : "", error);
+        return 1;
+    }
+
+    /**
+     * A refusal that retrying cannot change: the relay refused the recipient (5xx on RCPT) or the message itself
+     * (5xx after DATA). A refusal of our sender (MAIL FROM) is a configuration problem: retried.
+     */
+    static boolean isPermanent(MessagingException e) {
+        if (e instanceof SMTPSenderFailedException) {
+            return false;
+        }
+        if (e instanceof SendFailedException sfe && sfe.getInvalidAddresses() != null
+                && sfe.getInvalidAddresses().length > 0) {
+            return true;
+        }
+        return e instanceof SMTPSendFailedException smtp && smtp.getReturnCode() >= 500 && smtp.getReturnCode() < 600;
+    }
+
+    private Transport connect(Session session) throws MessagingException {
+        Transport transport = session.getTransport("smtp");
+        transport.connect(settings.host(), settings.port(), settings.user().orElse(null),
+                settings.password().orElse(null));
+        return transport;
+    }
+
+    private Properties properties() {
+        Properties props = new Properties();
+        props.setProperty("mail.smtp.host", settings.host());
+        props.setProperty("mail.smtp.port", Integer.toString(settings.port()));
+        props.setProperty("mail.smtp.connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
+        props.setProperty("mail.smtp.timeout", Long.toString(settings.readTimeout().toMillis()));
+        props.setProperty("mail.smtp.writetimeout", Long.toString(settings.writeTimeout().toMillis()));
+        props.setProperty("mail.smtp.from", settings.fromAddress().value());
+        props.setProperty("mail.smtp.auth", Boolean.toString(settings.user().isPresent()));
+        switch (settings.security()) {
+            case NONE -> {
+            }
+            case STARTTLS -> {
+                props.setProperty("mail.smtp.starttls.enable", "true");
+                props.setProperty("mail.smtp.starttls.required", "true");
+                props.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+            }
+            case TLS -> {
+                props.setProperty("mail.smtp.ssl.enable", "true");
+                props.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+            }
+        }
+        return props;
+    }
+
+    private void pause(Duration d) {
+        try {
+            if (wake.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS)) {
+                wake.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static boolean stillConnected(Transport transport) {
+        try {
+            return transport.isConnected();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(Transport transport) {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("closing the SMTP connection failed: {}", e.toString());
+        }
+    }
+
+    /** A short, single-line error: the exception's kind and message, and the relay's reply when nested. */
+    static String describe(Exception e) {
+        StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
+        if (e.getMessage() != null) {
+            text.append(": ").append(e.getMessage());
+        }
+        if (e instanceof MessagingException me && me.getNextException() != null
+                && me.getNextException().getMessage() != null) {
+            text.append(" (").append(me.getNextException().getMessage()).append(')');
+        }
+        String safe = HeaderText.safe(text.toString());
+        return safe.length() > MAX_ERROR_LENGTH ? safe.substring(0, MAX_ERROR_LENGTH) : safe;
+    }
+}

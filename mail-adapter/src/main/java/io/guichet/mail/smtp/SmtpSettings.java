@@ -1,0 +1,73 @@
+package io.guichet.mail.smtp;
+
+import io.guichet.core.account.EmailAddress;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach the SMTP relay and work the outbox.
+ *
+ * @param user         when present the relay is logged in to (with {@code password})
+ * @param fromAddress  our address, in {@code From} and as the envelope sender
+ * @param fromName     the display name in {@code From}
+ * @param batchSize    mails claimed and sent over one connection
+ * @param lease        how long claimed mails stay hidden from other senders (comes back after a crash)
+ * @param pollInterval how often the outbox is looked at when nobody calls {@code wakeUp()}
+ */
+public record SmtpSettings(String host, int port, Security security, Optional<String> user,
+                           Optional<String> password, EmailAddress fromAddress, String fromName,
+                           Duration connectTimeout, Duration readTimeout, Duration writeTimeout, int batchSize,
+                           Duration lease, Duration pollInterval, RetryPolicy retry) {
+
+    /** How the connection is protected. */
+    public enum Security {
+        /** Plain text (tests, a local relay). */
+        NONE,
+        /** Plain connection upgraded with STARTTLS, which is required (submission, port 587). */
+        STARTTLS,
+        /** TLS from the first byte (port 465). */
+        TLS
+    }
+
+    public SmtpSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(fromAddress, "fromAddress");
+        Objects.requireNonNull(fromName, "fromName");
+        Objects.requireNonNull(retry, "retry");
+        for (Duration d : new Duration[] {connectTimeout, readTimeout, writeTimeout, lease, pollInterval}) {
+            Objects.requireNonNull(d, "durations");
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("timeouts, lease and pollInterval must be positive, was " + d);
+            }
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1-65535, was " + port);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+        if (user.isPresent() != password.isPresent()) {
+            throw new IllegalArgumentException("give both user and password, or neither");
+        }
+    }
+
+    /** Defaults: 30 s timeouts, batches of 50, a 5-minute lease, a poll every 5 s, the standard retry policy. */
+    public static SmtpSettings defaults(String host, int port, Security security, Optional<String> user,
+                                       Optional<String> password, EmailAddress fromAddress, String fromName) {
+        return new SmtpSettings(host, port, security, user, password, fromAddress, fromName, Duration.ofSeconds(30),
+                Duration.ofSeconds(30), Duration.ofSeconds(30), 50, Duration.ofMinutes(5), Duration.ofSeconds(5),
+                RetryPolicy.standard());
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "SmtpSettings[" + security + " " + host + ":" + port + user.map(u -> " as " + u).orElse("")
+                + ", from " + fromAddress + ", batch " + batchSize + ", " + retry + "]";
+    }
+}

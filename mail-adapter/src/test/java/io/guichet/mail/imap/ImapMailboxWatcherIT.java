@@ -1,0 +1,298 @@
+package io.guichet.mail.imap;
+
+import io.guichet.core.mail.MailJournal.MailboxState;
+import io.guichet.core.testing.InMemoryMailJournal;
+import io.guichet.core.testing.InMemoryMailboxLock;
+import io.guichet.core.testing.MutableClock;
+import io.guichet.mail.inbound.MailHandler.Handled;
+import io.guichet.mail.testing.TcpProxy;
+import jakarta.mail.Flags;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The mailbox watcher against a real IMAP server (GreenMail). */
+class ImapMailboxWatcherIT {
+
+    private static final Optional<String> PROCESSED = Optional.of("Processed");
+    private static final Duration SLOW_POLL = Duration.ofMinutes(5);
+    private static final Duration FAST_POLL = Duration.ofMillis(300);
+
+    private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+    private final InMemoryMailJournal journal = new InMemoryMailJournal();
+    private final InMemoryMailboxLock lock = new InMemoryMailboxLock();
+    private final ScriptedHandler handler = new ScriptedHandler();
+    private final List<ImapMailboxWatcher> watchers = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private MailboxFixture mailbox;
+
+    @BeforeEach
+    void startServer() {
+        mailbox = new MailboxFixture();
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        watchers.forEach(ImapMailboxWatcher::stop);
+        for (AutoCloseable c : closeables) {
+            c.close();
+        }
+        mailbox.close();
+    }
+
+    private ImapMailboxWatcher start(ImapSettings settings) {
+        return start(settings, handler, lock);
+    }
+
+    private ImapMailboxWatcher start(ImapSettings settings, ScriptedHandler h, InMemoryMailboxLock l) {
+        ImapMailboxWatcher watcher = new ImapMailboxWatcher(settings, h, journal, l, clock);
+        watchers.add(watcher);
+        watcher.start();
+        return watcher;
+    }
+
+    private static void awaitIdle(ImapMailboxWatcher watcher) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> watcher.health().connected()
+                && watcher.health().lastSuccess().isPresent());
+    }
+
+    @Test
+    @DisplayName("mail delivered before start is handled in UID order, then moved to the processed folder, unread")
+    void backlogInUidOrder() {
+        mailbox.deliver("first");
+        mailbox.deliver("second");
+        mailbox.deliver("third");
+        ImapSettings settings = mailbox.settings(PROCESSED, SLOW_POLL);
+        start(settings);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").size() == 3);
+        assertThat(handler.subjects()).containsExactly("first", "second", "third");
+        assertThat(handler.calls()).extracting(c -> c.position().uid()).isSorted();
+        assertThat(mailbox.subjects("INBOX")).isEmpty();
+        assertThat(mailbox.subjects("Processed")).containsExactly("first", "second", "third");
+        assertThat(mailbox.folder("Processed").getMessages()).noneMatch(MailboxFixture::seen);
+        long lastUid = handler.calls().getLast().position().uid();
+        assertThat(journal.mailboxState(settings.mailboxName())).map(MailboxState::lastUid).contains(lastUid);
+    }
+
+    @Test
+    @DisplayName("mail delivered while watching arrives through IDLE within seconds, with a poll every 5 minutes")
+    void idleDelivers() {
+        ImapMailboxWatcher watcher = start(mailbox.settings(PROCESSED, SLOW_POLL));
+        awaitIdle(watcher);
+
+        mailbox.deliver("live");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> mailbox.subjects("Processed").contains("live"));
+        assertThat(handler.subjects()).containsExactly("live");
+    }
+
+    @Test
+    @DisplayName("without a processed folder, handled mail stays and is flagged \\Seen and $GuichetProcessed")
+    void flagMode() {
+        mailbox.deliver("flag me");
+        start(mailbox.settings(Optional.empty(), SLOW_POLL));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.find("INBOX", "flag me")
+                .map(m -> m.getFlags().contains(ImapSettings.PROCESSED_KEYWORD)).orElse(false));
+        Flags flags = mailbox.find("INBOX", "flag me").orElseThrow().getFlags();
+        assertThat(flags.contains(Flags.Flag.SEEN)).isTrue();
+        assertThat(handler.count("flag me")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a quarantined message is moved to the Quarantine folder")
+    void quarantine() {
+        handler.answer(call -> call.subject().equals("garbage")
+                ? new Handled.Quarantined("unparseable") : new Handled.Processed("ok"));
+        mailbox.deliver("garbage");
+        mailbox.deliver("fine");
+        start(mailbox.settings(PROCESSED, SLOW_POLL));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").contains("fine")
+                && !mailbox.subjects("Quarantine").isEmpty());
+        assertThat(mailbox.subjects("Quarantine")).containsExactly("garbage");
+        assertThat(mailbox.subjects("INBOX")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("RetryLater leaves the message in INBOX, unread, and it is handled on a later round")
+    void retryLater() {
+        AtomicBoolean databaseUp = new AtomicBoolean(false);
+        handler.answer(call -> databaseUp.get() ? new Handled.Processed("ok") : new Handled.RetryLater("db down"));
+        mailbox.deliver("patience");
+        mailbox.deliver("after it");
+        start(mailbox.settings(PROCESSED, FAST_POLL));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.count("patience") >= 2);
+        assertThat(handler.count("after it")).as("the batch stops at the message to retry").isZero();
+        assertThat(mailbox.find("INBOX", "patience")).get().matches(m -> !MailboxFixture.seen(m), "not \\Seen");
+
+        databaseUp.set(true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").size() == 2);
+        assertThat(mailbox.subjects("Processed")).containsExactly("patience", "after it");
+    }
+
+    @Test
+    @DisplayName("a handler that throws does not stop the mailbox; after 3 failures the message is quarantined")
+    void poisonMessage() {
+        handler.answer(call -> {
+            if (call.subject().equals("poison")) {
+                throw new IllegalStateException("boom");
+            }
+            return new Handled.Processed("ok");
+        });
+        mailbox.deliver("poison");
+        mailbox.deliver("good");
+        start(mailbox.settings(PROCESSED, FAST_POLL));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").contains("good")
+                && !mailbox.subjects("Quarantine").isEmpty());
+        assertThat(mailbox.subjects("Quarantine")).containsExactly("poison");
+        assertThat(handler.count("poison")).isEqualTo(ImapMailboxWatcher.MAX_FAILURES_PER_MESSAGE);
+    }
+
+    @Test
+    @DisplayName("an oversize message goes to oversize() with its envelope, and its body is never fetched")
+    void oversize() {
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        handler.answer(call -> call.oversize() ? new Handled.Quarantined("too large") : new Handled.Processed("ok"));
+        mailbox.deliver("huge", "x".repeat(200_000));
+        mailbox.deliver("small");
+        ImapSettings settings = mailbox.settings(mailbox.port(), PROCESSED, SLOW_POLL, 50_000);
+        ImapMailboxWatcher watcher = new ImapMailboxWatcher(settings, handler, journal, lock, clock);
+        watcher.traceProtocolTo(new PrintStream(trace, true, StandardCharsets.UTF_8));
+        watchers.add(watcher);
+        watcher.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").contains("small")
+                && !mailbox.subjects("Quarantine").isEmpty());
+        ScriptedHandler.Call huge = handler.calls().getFirst();
+        assertThat(huge.oversize()).isTrue();
+        assertThat(huge.subject()).isEqualTo("huge");
+        assertThat(huge.sender()).isEqualTo("customer@acme.example");
+        assertThat(huge.messageId()).isNotBlank();
+        assertThat(huge.size()).isGreaterThan(200_000);
+        assertThat(handler.calls().get(1).oversize()).isFalse();
+        assertThat(mailbox.subjects("Quarantine")).containsExactly("huge");
+        String conversation = trace.toString(StandardCharsets.UTF_8);
+        assertThat(conversation.split("BODY\\.PEEK\\[\\]", -1)).as("one body fetched: the small one").hasSize(2);
+        assertThat(conversation).contains("UID FETCH").doesNotContain(MailboxFixture.PASSWORD);
+    }
+
+    @Test
+    @DisplayName("a changed UIDVALIDITY makes the watcher read the mailbox again from UID 1")
+    void uidValidityChange() {
+        String name = mailbox.settings(PROCESSED, SLOW_POLL).mailboxName();
+        journal.saveMailboxState(new MailboxState(name, 42, 1_000, clock.instant()));
+        mailbox.deliver("one");
+        mailbox.deliver("two");
+        start(mailbox.settings(PROCESSED, SLOW_POLL));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").size() == 2);
+        MailboxState state = journal.mailboxState(name).orElseThrow();
+        assertThat(state.uidValidity()).isEqualTo(mailbox.folder("INBOX").getUidValidity());
+        assertThat(state.lastUid()).isEqualTo(handler.calls().getLast().position().uid());
+        assertThat(handler.calls()).allMatch(c -> c.position().uidValidity() == state.uidValidity());
+    }
+
+    @Test
+    @DisplayName("after a restart the watcher resumes after the last UID: nothing is handled twice")
+    void restartResumes() {
+        ImapSettings settings = mailbox.settings(Optional.empty(), SLOW_POLL);
+        mailbox.deliver("before 1");
+        mailbox.deliver("before 2");
+        ImapMailboxWatcher first = start(settings);
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.calls().size() == 2);
+        first.stop();
+        assertThat(first.health().holdsLock()).isFalse();
+
+        mailbox.deliver("after");
+        start(settings);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.calls().size() == 3);
+        assertThat(handler.subjects()).containsExactly("before 1", "before 2", "after");
+    }
+
+    @Test
+    @DisplayName("a second node does not read while the first holds the mailbox lock, and takes over when it stops")
+    void oneReaderPerMailbox() {
+        ImapSettings settings = mailbox.settings(PROCESSED, FAST_POLL);
+        ImapMailboxWatcher first = start(settings);
+        awaitIdle(first);
+        ScriptedHandler otherHandler = new ScriptedHandler();
+        ImapMailboxWatcher second = start(settings, otherHandler, lock.otherNode());
+
+        mailbox.deliver("for the holder");
+        await().atMost(Duration.ofSeconds(5)).until(() -> handler.count("for the holder") == 1);
+        assertThat(otherHandler.calls()).isEmpty();
+        assertThat(first.health().holdsLock()).isTrue();
+        assertThat(second.health().holdsLock()).isFalse();
+        assertThat(second.health().connected()).isFalse();
+
+        first.stop();
+        mailbox.deliver("for the successor");
+        await().atMost(Duration.ofSeconds(10)).until(() -> otherHandler.count("for the successor") == 1);
+        assertThat(handler.count("for the successor")).isZero();
+        assertThat(second.health().holdsLock()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a dropped connection is re-established with backoff and mail delivered meanwhile is handled")
+    void reconnectsAfterDrop() throws Exception {
+        TcpProxy proxy = new TcpProxy(mailbox.port());
+        closeables.add(proxy);
+        ImapMailboxWatcher watcher = start(mailbox.settings(proxy.port(), PROCESSED, SLOW_POLL, 1_000_000));
+        serverSideErrorsExpected().atMost(Duration.ofSeconds(10)).until(() -> watcher.health().connected()
+                && watcher.health().lastSuccess().isPresent());
+        int before = proxy.connections();
+
+        proxy.dropAll();
+        mailbox.deliver("while down");
+
+        serverSideErrorsExpected().atMost(Duration.ofSeconds(15)).until(() -> mailbox.subjects("Processed").contains("while down"));
+        assertThat(proxy.connections()).isGreaterThan(before);
+        serverSideErrorsExpected().atMost(Duration.ofSeconds(5)).until(() -> watcher.health().connected());
+    }
+
+    @Test
+    @DisplayName("a connection that silently stops answering during IDLE is detected and replaced")
+    void detectsSilentDeadConnection() throws Exception {
+        TcpProxy proxy = new TcpProxy(mailbox.port());
+        closeables.add(proxy);
+        ImapSettings settings = new ImapSettings("127.0.0.1", proxy.port(), ImapSettings.Security.NONE,
+                MailboxFixture.LOGIN, MailboxFixture.PASSWORD, "INBOX", PROCESSED, "Quarantine", Duration.ofSeconds(2),
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMinutes(9), Duration.ofSeconds(1), 100,
+                1_000_000);
+        ImapMailboxWatcher watcher = start(settings);
+        serverSideErrorsExpected().atMost(Duration.ofSeconds(10)).until(() -> watcher.health().connected()
+                && watcher.health().lastSuccess().isPresent());
+        int before = proxy.connections();
+
+        proxy.stallAll();
+        mailbox.deliver("after the silence");
+
+        serverSideErrorsExpected().atMost(Duration.ofSeconds(20)).until(() -> mailbox.subjects("Processed").contains("after the silence"));
+        assertThat(proxy.connections()).isGreaterThan(before);
+        assertThat(watcher.health().connected()).isTrue();
+    }
+
+    /** GreenMail's connection threads throw when a client vanishes: expected here, so not a failure. */
+    private static ConditionFactory serverSideErrorsExpected() {
+        return await().dontCatchUncaughtExceptions();
+    }
+}
