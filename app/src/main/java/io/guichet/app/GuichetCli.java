@@ -2,7 +2,9 @@ package io.guichet.app;
 
 import io.guichet.app.cli.CliFailures;
 import io.guichet.app.cli.GuichetVersion;
+import io.guichet.app.cli.DemoCommand;
 import io.guichet.app.cli.MigrateCommand;
+import io.guichet.app.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = GuichetVersion.class,
         description = "Guichet: a support desk that lives in e-mail and Discord.",
-        subcommands = {MigrateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
 public final class GuichetCli implements Runnable {
 
     @Spec
@@ -37,6 +39,6 @@ public final class GuichetCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'guichet migrate'.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'guichet run', 'guichet demo' or 'guichet --help'.");
     }
 }

@@ -1,0 +1,238 @@
+package io.guichet.app.cli;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.guichet.app.config.ConfigReader;
+import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.node.DatabaseHandle;
+import io.guichet.app.node.GuichetNode;
+import io.guichet.core.account.Account;
+import io.guichet.core.account.AccountManager;
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.account.Language;
+import io.guichet.core.port.ContactDirectory;
+import io.guichet.core.version.ProductVersion;
+import io.guichet.mail.outbound.SubjectTag;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code guichet demo}: everything embedded, to see Guichet work in a minute. An embedded PostgreSQL (data in a
+ * temporary directory), an in-process IMAP and SMTP server on free localhost ports, a seeded customer account with
+ * two authorized contacts (one certified) and product versions. Sends a sample request, prints the answer with its
+ * ticket number, then keeps running so more mail can be sent with any client ({@code --once} exits instead).
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run Guichet with an embedded database and mail server, send a sample request, print the answer.")
+public final class DemoCommand implements Callable<Integer> {
+
+    static final String SUPPORT = "support@guichet.demo";
+    static final String CUSTOMER = "bob@demo-corp.example";
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--once", description = "Do the round trip, print the answer and exit (0 when answered).")
+    private boolean once;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path work = Files.createTempDirectory("guichet-demo-");
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
+        mail.setUser(SUPPORT, "support", "support");
+        mail.setUser(CUSTOMER, "bob", "bob");
+        mail.setUser("alice@demo-corp.example", "alice", "alice");
+        int smtpPort = mail.getSmtp().getPort();
+        int imapPort = mail.getImap().getPort();
+        out.println("Demo mail server: SMTP 127.0.0.1:" + smtpPort + ", IMAP 127.0.0.1:" + imapPort);
+        out.println("Starting the embedded database (the first start takes a few seconds)...");
+        out.flush();
+
+        GuichetConfig config = config(smtpPort, imapPort, work);
+        DatabaseHandle database = DatabaseHandle.ephemeral(work.resolve("pgdata"), 4);
+        GuichetNode node = new GuichetNode(config, database.database(), Clock.systemUTC());
+        Runnable stop = () -> {
+            node.close();
+            database.close();
+            mail.stop();
+            deleteQuietly(work);
+        };
+        try {
+            seed(node);
+            node.start();
+            send(smtpPort, "Agents offline since the upgrade", """
+                    Hello,
+
+                    Since last night's upgrade all our agents show offline in the console.
+
+                    Severity: 2
+                    Server URL: https://vsa.demo-corp.example
+                    Module: Agent
+                    Steps to reproduce: upgrade the server to 10.0, open the console, look at the agents page
+                    Affected devices: SN-4471 / dev-17
+                    Version: VSA 10.0
+
+                    Bob
+                    """);
+            out.println("Sent a sample request from " + CUSTOMER + " to " + SUPPORT + ".");
+            out.flush();
+            Optional<MimeMessage> answer = awaitAnswer(mail);
+            if (answer.isEmpty()) {
+                err.println("guichet demo: no answer arrived within " + ANSWER_TIMEOUT.toSeconds()
+                        + " s; the log above says why.");
+                stop.run();
+                return CliFailures.INFRASTRUCTURE;
+            }
+            printAnswer(out, answer.get());
+        } catch (RuntimeException e) {
+            stop.run();
+            throw e;
+        }
+        if (once) {
+            stop.run();
+            return 0;
+        }
+        printHowTo(out, smtpPort, imapPort);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            stopped.countDown();
+        }, "guichet-demo-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static GuichetConfig config(int smtpPort, int imapPort, Path work) {
+        Map<String, String> values = new HashMap<>();
+        values.put("GUICHET_IMAP_HOST", "127.0.0.1");
+        values.put("GUICHET_IMAP_PORT", Integer.toString(imapPort));
+        values.put("GUICHET_IMAP_SECURITY", "none");
+        values.put("GUICHET_IMAP_USER", "support");
+        values.put("GUICHET_IMAP_PASSWORD", "support");
+        values.put("GUICHET_IMAP_POLL_INTERVAL", "PT5S");
+        values.put("GUICHET_SMTP_HOST", "127.0.0.1");
+        values.put("GUICHET_SMTP_PORT", Integer.toString(smtpPort));
+        values.put("GUICHET_SMTP_SECURITY", "none");
+        values.put("GUICHET_SUPPORT_ADDRESS", SUPPORT);
+        values.put("GUICHET_SUPPORT_NAME", "Guichet demo support");
+        values.put("GUICHET_DATA_DIR", work.toString());
+        return switch (ConfigReader.read(values)) {
+            case ConfigReader.Result.Valid valid -> valid.config();
+            case ConfigReader.Result.Invalid invalid ->
+                    throw new IllegalStateException("demo configuration is invalid: " + invalid.problems());
+        };
+    }
+
+    /** A covered account, a certified French contact, an English one, and a product line (R1, R10, R20). */
+    private static void seed(GuichetNode node) {
+        LocalDate today = LocalDate.now(Clock.systemUTC());
+        ContactDirectory contacts = node.desk().contacts();
+        node.desk().transactions().run(() -> {
+            Account account = contacts.addAccount("Demo Corp", Optional.of(today.plusYears(1)),
+                    new AccountManager("Marie Curie", "marie.curie@guichet.demo")).orElseThrow();
+            contacts.addContact(account.id(), "Alice Martin", EmailAddress.parse("alice@demo-corp.example").orElseThrow(),
+                    "+33 1 23 45 67 89", Language.FR, Optional.empty(), Optional.of(today.plusMonths(10)));
+            contacts.addContact(account.id(), "Bob Smith", EmailAddress.parse(CUSTOMER).orElseThrow(),
+                    "+1 555 0100", Language.EN, Optional.empty(), Optional.empty());
+            node.desk().versions().add(new ProductVersion("VSA", "9.0", today.minusYears(3), true, Optional.empty()));
+            node.desk().versions().add(new ProductVersion("VSA", "9.5", today.minusMonths(18), true, Optional.empty()));
+            node.desk().versions().add(new ProductVersion("VSA", "10.0", today.minusMonths(6), true, Optional.empty()));
+        });
+    }
+
+    private static void send(int smtpPort, String subject, String body) throws MessagingException {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(smtpPort));
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "10000");
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress(CUSTOMER));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT));
+        message.setSubject(subject, "UTF-8");
+        message.setText(body, "UTF-8");
+        Transport.send(message);
+    }
+
+    private static Optional<MimeMessage> awaitAnswer(GreenMail mail) throws InterruptedException {
+        Instant deadline = Instant.now().plus(ANSWER_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            MimeMessage[] received = mail.getReceivedMessagesForDomain("demo-corp.example");
+            if (received.length > 0) {
+                return Optional.of(received[0]);
+            }
+            Thread.sleep(100);
+        }
+        return Optional.empty();
+    }
+
+    private static void printAnswer(PrintWriter out, MimeMessage answer) throws MessagingException, IOException {
+        String subject = answer.getSubject();
+        Optional<String> number = new SubjectTag(SubjectTag.DEFAULT_FORMAT).find(subject).map(Object::toString);
+        out.println();
+        out.println("Answer received" + number.map(n -> ": ticket " + n).orElse("") + ".");
+        out.println("----------------------------------------------------------------");
+        out.println("From: " + answer.getFrom()[0]);
+        out.println("Subject: " + subject);
+        out.println();
+        out.println(answer.getContent().toString().strip());
+        out.println("----------------------------------------------------------------");
+        out.flush();
+    }
+
+    private static void printHowTo(PrintWriter out, int smtpPort, int imapPort) {
+        out.println();
+        out.println("Guichet keeps running. Write more mail as " + CUSTOMER + " (English) or alice@demo-corp.example"
+                + " (French, certified), for example:");
+        out.println("  swaks --server 127.0.0.1:" + smtpPort + " --from " + CUSTOMER + " --to " + SUPPORT
+                + " --header 'Subject: Console slow' --body 'Severity: 3'");
+        out.println("  printf 'From: " + CUSTOMER + "\\r\\nTo: " + SUPPORT
+                + "\\r\\nSubject: Console slow\\r\\n\\r\\nSeverity: 3\\r\\n' > mail.txt");
+        out.println("  curl --url smtp://127.0.0.1:" + smtpPort + " --mail-from " + CUSTOMER + " --mail-rcpt " + SUPPORT
+                + " --upload-file mail.txt");
+        out.println("Read the answers: curl --url 'imap://127.0.0.1:" + imapPort + "/INBOX;UID=1' --user bob:bob"
+                + "  (or any IMAP client: user bob, password bob; alice/alice).");
+        out.println("Reply with the ticket tag in the subject, e.g. 'Re: [Ticket#1000] ...', to add to the ticket.");
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory; the OS cleans it eventually
+        }
+    }
+}

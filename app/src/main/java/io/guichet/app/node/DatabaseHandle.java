@@ -1,0 +1,80 @@
+package io.guichet.app.node;
+
+import io.guichet.app.config.GuichetConfig;
+import io.guichet.db.Database;
+import io.guichet.db.EmbeddedPostgresServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The database a command works on: the configured PostgreSQL, or an embedded one whose data survives restarts
+ * in {@code GUICHET_DATA_DIR/pgdata}. Migrated when opened. Closing it closes the pool, then the embedded server.
+ */
+public final class DatabaseHandle implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseHandle.class);
+
+    private final Optional<EmbeddedPostgresServer> server;
+    private final Database database;
+
+    private DatabaseHandle(Optional<EmbeddedPostgresServer> server, Database database) {
+        this.server = server;
+        this.database = database;
+    }
+
+    /** Opens and migrates the database of {@code config}. */
+    public static DatabaseHandle open(GuichetConfig.DatabaseConfig config) {
+        if (config.url().isPresent()) {
+            Database database = Database.connect(config.url().get(), config.user(), config.password(), config.poolSize());
+            return migrated(Optional.empty(), database);
+        }
+        Path data = config.dataDirectory().resolve("pgdata");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, true);
+        LOG.info("embedded PostgreSQL on port {}, data in {}", server.port(), data.toAbsolutePath());
+        try {
+            return migrated(Optional.of(server), Database.connect(server.jdbcUrl(), "", "", config.poolSize()));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** A throw-away embedded database (demo mode): data in {@code directory}, no durability. */
+    public static DatabaseHandle ephemeral(Path directory, int poolSize) {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, false);
+        try {
+            return migrated(Optional.of(server), Database.connect(server.jdbcUrl(), "", "", poolSize));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static DatabaseHandle migrated(Optional<EmbeddedPostgresServer> server, Database database) {
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return new DatabaseHandle(server, database);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Where the embedded server listens, when embedded. */
+    public Optional<String> embeddedUrl() {
+        return server.map(EmbeddedPostgresServer::jdbcUrl);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        server.ifPresent(EmbeddedPostgresServer::close);
+    }
+}

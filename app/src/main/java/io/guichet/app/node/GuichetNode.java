@@ -1,0 +1,163 @@
+package io.guichet.app.node;
+
+import io.guichet.app.config.GuichetConfig;
+import io.guichet.core.desk.CustomerDesk;
+import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.StaffDesk;
+import io.guichet.core.mail.MailPosition;
+import io.guichet.core.port.StaffNotifier;
+import io.guichet.db.Database;
+import io.guichet.db.JooqContactDirectory;
+import io.guichet.db.JooqMailJournal;
+import io.guichet.db.JooqOutbox;
+import io.guichet.db.JooqTicketStore;
+import io.guichet.db.JooqTransactions;
+import io.guichet.db.JooqVersionCatalog;
+import io.guichet.db.PostgresMailboxLock;
+import io.guichet.discord.DiscordAdapter;
+import io.guichet.mail.imap.ImapMailboxWatcher;
+import io.guichet.mail.imap.ImapSettings;
+import io.guichet.mail.inbound.ClassifierSettings;
+import io.guichet.mail.inbound.MailHandler;
+import io.guichet.mail.inbound.MailIntake;
+import io.guichet.mail.inbound.MailIntakeSettings;
+import io.guichet.mail.inbound.MimeParser;
+import io.guichet.mail.outbound.AutoReplyLimits;
+import io.guichet.mail.outbound.MailTemplates;
+import io.guichet.mail.outbound.NoticeRenderer;
+import io.guichet.mail.outbound.OutboxMessenger;
+import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.smtp.SmtpOutboxDispatcher;
+import io.guichet.mail.smtp.SmtpSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One running Guichet: the composition root. Builds the desk on the database, the e-mail channel (IMAP watcher,
+ * intake, outbox, SMTP dispatcher), the Discord console when configured, and starts and stops them in order.
+ * Several nodes may share one database: the mailbox lock lets one read the mailbox, the outbox claims let all send.
+ */
+public final class GuichetNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuichetNode.class);
+
+    private final GuichetConfig config;
+    private final JooqTransactions transactions;
+    private final DeskContext desk;
+    private final CustomerDesk customers;
+    private final StaffDesk technicians;
+    private final JooqMailJournal journal;
+    private final JooqOutbox outbox;
+    private final DiscordAdapter discord;
+    private final Optional<SmtpOutboxDispatcher> dispatcher;
+    private final Optional<ImapMailboxWatcher> watcher;
+    private final Optional<MailIntake> intake;
+
+    public GuichetNode(GuichetConfig config, Database database, Clock clock) {
+        this.config = config;
+        this.transactions = database.transactions();
+        JooqTicketStore tickets = new JooqTicketStore(transactions);
+        this.journal = new JooqMailJournal(transactions);
+        this.outbox = new JooqOutbox(transactions);
+        this.discord = new DiscordAdapter(config.discord());
+        StaffNotifier staff = config.discord().token().isPresent() ? discord.staffChannel() : new LoggingStaffNotifier();
+        SubjectTag tag = new SubjectTag(config.mail().map(GuichetConfig.MailConfig::subjectTag).orElse(SubjectTag.DEFAULT_FORMAT));
+        String messageIdDomain = config.mail().map(GuichetConfig.MailConfig::messageIdDomain).orElse("guichet.invalid");
+        int cap = config.mail().map(GuichetConfig.MailConfig::autoReplyCap).orElse(AutoReplyLimits.defaults().automaticPerWindow());
+        OutboxMessenger messenger = new OutboxMessenger(
+                new NoticeRenderer(new MailTemplates(), tag, config.policy().reopenWindow()), journal, outbox,
+                new AutoReplyLimits(cap, 1, Duration.ofHours(24)), messageIdDomain, clock);
+        this.desk = new DeskContext(transactions, tickets, new JooqContactDirectory(transactions),
+                new JooqVersionCatalog(transactions), messenger, staff, config.policy(), config.hours(), clock);
+        this.customers = new CustomerDesk(desk);
+        this.technicians = new StaffDesk(desk);
+
+        this.dispatcher = config.smtp().flatMap(smtp -> config.mail().map(mail -> new SmtpOutboxDispatcher(
+                SmtpSettings.defaults(smtp.host(), smtp.port(), SmtpSettings.Security.valueOf(smtp.security().name()),
+                        smtp.user(), smtp.user().map(u -> smtp.password()), mail.supportAddress(), mail.supportName()),
+                outbox, clock)));
+        this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal, tickets, customers,
+                new MailIntakeSettings(tag, ClassifierSettings.of(mail.supportAddress().value(), mail.messageIdDomain()),
+                        mail.trustedAuthservId(), config.policy().escalationKeywords()), clock));
+        this.watcher = config.mailbox().flatMap(box -> intake.map(handler -> new ImapMailboxWatcher(
+                imapSettings(box), new WakingHandler(handler), journal, new PostgresMailboxLock(database.dataSource()),
+                clock)));
+    }
+
+    /** Starts sending, then reading, then the Discord console. */
+    public void start() {
+        dispatcher.ifPresent(SmtpOutboxDispatcher::start);
+        watcher.ifPresent(ImapMailboxWatcher::start);
+        if (!discord.start(desk)) {
+            LOG.info("Discord console is off: no GUICHET_DISCORD_TOKEN configured");
+        }
+        LOG.info("Guichet started: mailbox {}, SMTP {}", config.mailbox().map(Object::toString).orElse("(none)"),
+                config.smtp().map(Object::toString).orElse("(none)"));
+    }
+
+    public DeskContext desk() {
+        return desk;
+    }
+
+    public CustomerDesk customers() {
+        return customers;
+    }
+
+    public StaffDesk technicians() {
+        return technicians;
+    }
+
+    public JooqOutbox outbox() {
+        return outbox;
+    }
+
+    public Optional<ImapMailboxWatcher> watcher() {
+        return watcher;
+    }
+
+    public Optional<SmtpOutboxDispatcher> dispatcher() {
+        return dispatcher;
+    }
+
+    /** Stops reading first (the current mail is finished), then the console, then sending what is queued. */
+    @Override
+    public void close() {
+        watcher.ifPresent(ImapMailboxWatcher::stop);
+        discord.stop();
+        dispatcher.ifPresent(SmtpOutboxDispatcher::stop);
+        LOG.info("Guichet stopped");
+    }
+
+    private static ImapSettings imapSettings(GuichetConfig.MailboxConfig box) {
+        ImapSettings d = ImapSettings.defaults(box.host(), box.port(), ImapSettings.Security.valueOf(box.security().name()),
+                box.user(), box.password());
+        return new ImapSettings(d.host(), d.port(), d.security(), d.user(), d.password(), box.folder(),
+                box.processedFolder(), box.quarantineFolder(), d.connectTimeout(), d.readTimeout(), d.writeTimeout(),
+                d.idleRenewal(), box.pollInterval(), d.batchSize(), box.maxMessageBytes());
+    }
+
+    /** Wakes the dispatcher once a mail is handled, so its answer leaves at once rather than at the next poll. */
+    private final class WakingHandler implements MailHandler {
+        private final MailHandler delegate;
+
+        private WakingHandler(MailHandler delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Handled handle(byte[] raw, MailPosition position) {
+            Handled handled = delegate.handle(raw, position);
+            dispatcher.ifPresent(SmtpOutboxDispatcher::wakeUp);
+            return handled;
+        }
+
+        @Override
+        public Handled oversize(MailPosition position, String messageId, String sender, String subject, long size) {
+            return delegate.oversize(position, messageId, sender, subject, size);
+        }
+    }
+}
