@@ -376,8 +376,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     }
 
     private static byte[] download(Message message) throws MessagingException, IOException {
-        int expected = (int) Math.max(0, Math.min(message.getSize(), Integer.MAX_VALUE - 8));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(expected, 1024));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
         message.writeTo(out);
         return out.toByteArray();
     }

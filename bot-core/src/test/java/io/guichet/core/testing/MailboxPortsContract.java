@@ -1,0 +1,89 @@
+package io.guichet.core.testing;
+
+import io.guichet.core.mail.InboundReceipt;
+import io.guichet.core.mail.MailJournal;
+import io.guichet.core.mail.MailJournal.MailboxState;
+import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MailboxLock;
+import io.guichet.core.mail.Disposition;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract of what the mailbox watcher relies on: the mailbox lock (one reader per mailbox across nodes) and
+ * the mailbox position and receipts of the {@link MailJournal}. Run against every backend.
+ */
+public abstract class MailboxPortsContract {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final String MAILBOX = "support@imap.example/INBOX";
+
+    /** A fresh, empty journal. */
+    protected abstract MailJournal journal();
+
+    /** Two nodes of one cluster sharing locks. */
+    protected abstract MailboxLock[] twoNodes();
+
+    @Test
+    @DisplayName("only one node holds a mailbox; asking again keeps it; once released, another node takes it")
+    void oneHolder() {
+        MailboxLock[] nodes = twoNodes();
+        assertThat(nodes[0].tryAcquire(MAILBOX)).isTrue();
+        assertThat(nodes[0].tryAcquire(MAILBOX)).isTrue();
+        assertThat(nodes[1].tryAcquire(MAILBOX)).isFalse();
+        assertThat(nodes[0].stillHeld(MAILBOX)).isTrue();
+        assertThat(nodes[1].stillHeld(MAILBOX)).isFalse();
+        assertThat(nodes[1].tryAcquire("other@imap.example/INBOX")).isTrue();
+
+        nodes[1].release(MAILBOX);
+        assertThat(nodes[0].stillHeld(MAILBOX)).as("only the holder releases").isTrue();
+        nodes[0].release(MAILBOX);
+
+        assertThat(nodes[0].stillHeld(MAILBOX)).isFalse();
+        assertThat(nodes[1].tryAcquire(MAILBOX)).isTrue();
+    }
+
+    @Test
+    @DisplayName("the mailbox position is stored with its UIDVALIDITY and replaced on save")
+    void mailboxState() {
+        MailJournal journal = journal();
+        assertThat(journal.mailboxState(MAILBOX)).isEmpty();
+
+        journal.saveMailboxState(new MailboxState(MAILBOX, 7, 10, T0));
+        journal.saveMailboxState(new MailboxState(MAILBOX, 7, 12, T0.plusSeconds(1)));
+
+        assertThat(journal.mailboxState(MAILBOX)).contains(new MailboxState(MAILBOX, 7, 12, T0.plusSeconds(1)));
+        assertThat(journal.mailboxState("other")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a receipt is recorded once: by position, by Message-ID, and by content hash when it has no id")
+    void receiptsAreUnique() {
+        MailJournal journal = journal();
+        MailPosition one = new MailPosition(MAILBOX, 7, 1);
+        assertThat(journal.recordReceipt(receipt(one, Optional.of("a@x.y"), "h1"))).isTrue();
+
+        assertThat(journal.recordReceipt(receipt(one, Optional.of("b@x.y"), "h2"))).as("same position").isFalse();
+        assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 8, 1), Optional.of("a@x.y"), "h3")))
+                .as("same Message-ID after a resync").isFalse();
+        assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 7, 2), Optional.empty(), "h4"))).isTrue();
+        assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 7, 3), Optional.empty(), "h4")))
+                .as("same content without Message-ID").isFalse();
+        assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 7, 4), Optional.of("c@x.y"), "h4")))
+                .as("the hash counts only without Message-ID").isTrue();
+
+        assertThat(journal.dispositionAt(one)).contains(Disposition.RECEIVED);
+        journal.settle(one, Disposition.QUARANTINED, Optional.empty(), "unparseable");
+        assertThat(journal.dispositionAt(one)).contains(Disposition.QUARANTINED);
+        assertThat(journal.dispositionAt(new MailPosition(MAILBOX, 7, 99))).isEmpty();
+    }
+
+    private static InboundReceipt receipt(MailPosition position, Optional<String> messageId, String hash) {
+        return new InboundReceipt(position, messageId, hash, "alice@acme.example", "Subject", T0);
+    }
+}

@@ -1,0 +1,132 @@
+package io.guichet.core.testing;
+
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.mail.OutgoingMail;
+import io.guichet.core.mail.Outbox;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The contract of {@link Outbox}, run against every backend. */
+public abstract class OutboxContract {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private Outbox outbox;
+
+    /** A fresh, empty outbox for each test. */
+    protected abstract Outbox outbox();
+
+    @BeforeEach
+    void setUpOutbox() {
+        outbox = outbox();
+    }
+
+    private static OutgoingMail mail(String id, Instant createdAt) {
+        return new OutgoingMail(0, Optional.empty(), id, new EmailAddress("alice@acme.example"), "Alice", "Subject",
+                "Body", Optional.of("parent@acme.example"), List.of("a@x.y", "b@x.y"), true, createdAt, 0);
+    }
+
+    @Test
+    @DisplayName("due mails are claimed oldest first, up to the limit, with everything they were given")
+    void claimsOldestFirst() {
+        outbox.enqueue(mail("second@guichet.test", T0.plusSeconds(1)));
+        outbox.enqueue(mail("first@guichet.test", T0));
+        outbox.enqueue(mail("third@guichet.test", T0.plusSeconds(2)));
+
+        List<OutgoingMail> claimed = outbox.claimDue(T0.plusSeconds(10), 2, LEASE);
+
+        assertThat(claimed).extracting(OutgoingMail::messageId)
+                .containsExactly("first@guichet.test", "second@guichet.test");
+        OutgoingMail first = claimed.getFirst();
+        assertThat(first.id()).isPositive();
+        assertThat(first.attempts()).isZero();
+        assertThat(first.references()).containsExactly("a@x.y", "b@x.y");
+        assertThat(first.inReplyTo()).contains("parent@acme.example");
+        assertThat(first.automatic()).isTrue();
+        assertThat(first.to()).isEqualTo(new EmailAddress("alice@acme.example"));
+    }
+
+    @Test
+    @DisplayName("a claimed mail is hidden from other claims until its lease ends")
+    void leaseHides() {
+        outbox.enqueue(mail("m@guichet.test", T0));
+        assertThat(outbox.claimDue(T0, 10, LEASE)).hasSize(1);
+
+        assertThat(outbox.claimDue(T0.plusSeconds(1), 10, LEASE)).isEmpty();
+        assertThat(outbox.claimDue(T0.plus(LEASE), 10, LEASE)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a mail is not due before its creation time")
+    void notDueBeforeCreation() {
+        outbox.enqueue(mail("later@guichet.test", T0.plusSeconds(60)));
+
+        assertThat(outbox.claimDue(T0, 10, LEASE)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a sent mail is never claimed again and leaves the backlog")
+    void sent() {
+        outbox.enqueue(mail("m@guichet.test", T0));
+        long id = outbox.claimDue(T0, 10, LEASE).getFirst().id();
+
+        outbox.markSent(id, T0.plusSeconds(1));
+
+        assertThat(outbox.claimDue(T0.plus(Duration.ofDays(1)), 10, LEASE)).isEmpty();
+        assertThat(outbox.backlog(T0)).isEqualTo(new Outbox.Backlog(0, Optional.empty()));
+    }
+
+    @Test
+    @DisplayName("a failed attempt counts, and the mail comes back at its retry time")
+    void failedRetries() {
+        outbox.enqueue(mail("m@guichet.test", T0));
+        long id = outbox.claimDue(T0, 10, LEASE).getFirst().id();
+
+        outbox.markFailed(id, "connection refused", Optional.of(T0.plusSeconds(30)), T0);
+
+        assertThat(outbox.claimDue(T0.plusSeconds(29), 10, LEASE)).isEmpty();
+        List<OutgoingMail> again = outbox.claimDue(T0.plusSeconds(30), 10, LEASE);
+        assertThat(again).singleElement().extracting(OutgoingMail::attempts).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an abandoned mail is never claimed again and leaves the backlog")
+    void abandoned() {
+        outbox.enqueue(mail("m@guichet.test", T0));
+        long id = outbox.claimDue(T0, 10, LEASE).getFirst().id();
+
+        outbox.markFailed(id, "550 no such user", Optional.empty(), T0);
+
+        assertThat(outbox.claimDue(T0.plus(Duration.ofDays(1)), 10, LEASE)).isEmpty();
+        assertThat(outbox.backlog(T0).pending()).isZero();
+    }
+
+    @Test
+    @DisplayName("the backlog counts pending mails, claimed or not, and the age of the oldest")
+    void backlog() {
+        outbox.enqueue(mail("a@guichet.test", T0));
+        outbox.enqueue(mail("b@guichet.test", T0.plusSeconds(60)));
+        outbox.claimDue(T0, 1, LEASE);
+
+        assertThat(outbox.backlog(T0.plusSeconds(100)))
+                .isEqualTo(new Outbox.Backlog(2, Optional.of(Duration.ofSeconds(100))));
+    }
+
+    @Test
+    @DisplayName("a Message-ID is queued once")
+    void uniqueMessageId() {
+        outbox.enqueue(mail("m@guichet.test", T0));
+
+        assertThatThrownBy(() -> outbox.enqueue(mail("m@guichet.test", T0))).isInstanceOf(RuntimeException.class);
+    }
+}
