@@ -18,6 +18,7 @@ import static io.guichet.db.jooq.Tables.OUTBOX;
 /**
  * {@link Outbox} on PostgreSQL. Claims take due rows with {@code FOR UPDATE SKIP LOCKED} and push their next
  * attempt out by the lease, so two senders never send the same mail and a sender that dies loses nothing.
+ * {@code attempts} counts failed attempts: a claim does not change it, {@link #markFailed} adds one.
  */
 public final class JooqOutbox implements Outbox {
 
@@ -61,12 +62,11 @@ public final class JooqOutbox implements Outbox {
             }
             return db.dsl().update(OUTBOX)
                     .set(OUTBOX.NEXT_ATTEMPT_AT, Times.at(now.plus(lease)))
-                    .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
                     .where(OUTBOX.ID.in(ids))
                     .returning()
                     .fetch(JooqOutbox::mail)
                     .stream()
-                    .sorted(java.util.Comparator.comparingLong(OutgoingMail::id))
+                    .sorted(java.util.Comparator.comparingInt(m -> ids.indexOf(m.id())))
                     .toList();
         });
     }
@@ -80,7 +80,8 @@ public final class JooqOutbox implements Outbox {
     @Override
     public void markFailed(long id, String error, Optional<Instant> retryAt, Instant now) {
         String shortError = error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
-        var update = db.dsl().update(OUTBOX).set(OUTBOX.LAST_ERROR, shortError);
+        var update = db.dsl().update(OUTBOX).set(OUTBOX.LAST_ERROR, shortError)
+                .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1));
         var next = retryAt.isPresent()
                 ? update.set(OUTBOX.NEXT_ATTEMPT_AT, Times.at(retryAt.get()))
                 : update.set(OUTBOX.ABANDONED_AT, Times.at(now));
