@@ -1,9 +1,8 @@
 package io.guichet.app.cli;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.guichet.app.config.ConfigReader;
 import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.demo.DemoMailServer;
 import io.guichet.app.node.DatabaseHandle;
 import io.guichet.app.node.GuichetNode;
 import io.guichet.core.account.Account;
@@ -13,12 +12,6 @@ import io.guichet.core.account.Language;
 import io.guichet.core.port.ContactDirectory;
 import io.guichet.core.version.ProductVersion;
 import io.guichet.mail.outbound.SubjectTag;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,13 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -66,15 +57,10 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path work = Files.createTempDirectory("guichet-demo-");
-        GreenMail mail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        mail.start();
-        mail.setUser(SUPPORT, "support", "support");
-        mail.setUser(CUSTOMER, "bob", "bob");
-        mail.setUser("alice@demo-corp.example", "alice", "alice");
-        int smtpPort = mail.getSmtp().getPort();
-        int imapPort = mail.getImap().getPort();
+        DemoMailServer mail = DemoMailServer.start(new String[] {SUPPORT, "support", "support"},
+                new String[] {CUSTOMER, "bob", "bob"}, new String[] {"alice@demo-corp.example", "alice", "alice"});
+        int smtpPort = mail.smtpPort();
+        int imapPort = mail.imapPort();
         out.println("Demo mail server: SMTP 127.0.0.1:" + smtpPort + ", IMAP 127.0.0.1:" + imapPort);
         out.println("Starting the embedded database (the first start takes a few seconds)...");
         out.flush();
@@ -85,13 +71,13 @@ public final class DemoCommand implements Callable<Integer> {
         Runnable stop = () -> {
             node.close();
             database.close();
-            mail.stop();
+            mail.close();
             deleteQuietly(work);
         };
         try {
             seed(node);
             node.start();
-            send(smtpPort, "Agents offline since the upgrade", """
+            mail.send(CUSTOMER, SUPPORT, "Agents offline since the upgrade", """
                     Hello,
 
                     Since last night's upgrade all our agents show offline in the console.
@@ -107,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
                     """);
             out.println("Sent a sample request from " + CUSTOMER + " to " + SUPPORT + ".");
             out.flush();
-            Optional<MimeMessage> answer = awaitAnswer(mail);
+            Optional<DemoMailServer.ReceivedMail> answer = mail.awaitMailFor("demo-corp.example", ANSWER_TIMEOUT);
             if (answer.isEmpty()) {
                 err.println("guichet demo: no answer arrived within " + ANSWER_TIMEOUT.toSeconds()
                         + " s; the log above says why.");
@@ -171,42 +157,16 @@ public final class DemoCommand implements Callable<Integer> {
         });
     }
 
-    private static void send(int smtpPort, String subject, String body) throws MessagingException {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", Integer.toString(smtpPort));
-        props.put("mail.smtp.connectiontimeout", "10000");
-        props.put("mail.smtp.timeout", "10000");
-        MimeMessage message = new MimeMessage(Session.getInstance(props));
-        message.setFrom(new InternetAddress(CUSTOMER));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT));
-        message.setSubject(subject, "UTF-8");
-        message.setText(body, "UTF-8");
-        Transport.send(message);
-    }
-
-    private static Optional<MimeMessage> awaitAnswer(GreenMail mail) throws InterruptedException {
-        Instant deadline = Instant.now().plus(ANSWER_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            MimeMessage[] received = mail.getReceivedMessagesForDomain("demo-corp.example");
-            if (received.length > 0) {
-                return Optional.of(received[0]);
-            }
-            Thread.sleep(100);
-        }
-        return Optional.empty();
-    }
-
-    private static void printAnswer(PrintWriter out, MimeMessage answer) throws MessagingException, IOException {
-        String subject = answer.getSubject();
+    private static void printAnswer(PrintWriter out, DemoMailServer.ReceivedMail answer) {
+        String subject = answer.subject();
         Optional<String> number = new SubjectTag(SubjectTag.DEFAULT_FORMAT).find(subject).map(Object::toString);
         out.println();
         out.println("Answer received" + number.map(n -> ": ticket " + n).orElse("") + ".");
         out.println("----------------------------------------------------------------");
-        out.println("From: " + answer.getFrom()[0]);
+        out.println("From: " + answer.from());
         out.println("Subject: " + subject);
         out.println();
-        out.println(answer.getContent().toString().strip());
+        out.println(answer.body().strip());
         out.println("----------------------------------------------------------------");
         out.flush();
     }

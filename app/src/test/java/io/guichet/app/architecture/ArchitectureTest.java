@@ -69,10 +69,11 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("framework types stay in their adapter: Jakarta Mail in mail, JDA in discord, Quartz and picocli in app")
+    @DisplayName("framework types stay in their adapter: Jakarta Mail in mail (and the demo's mail client), JDA in discord, Quartz and picocli in app")
     void frameworksStayAtTheEdge() {
-        noClasses().that().resideOutsideOfPackage("io.guichet.mail..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..")
+        noClasses().that().resideOutsideOfPackages("io.guichet.mail..", "io.guichet.app.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..",
+                        "com.icegreen..")
                 .check(guichet);
         noClasses().that().resideOutsideOfPackage("io.guichet.discord..")
                 .should().dependOnClassesThat().resideInAPackage("net.dv8tion..")
