@@ -93,12 +93,8 @@ public final class JooqDeadlineStore implements DeadlineStore {
     }
 
     @Override
-    public boolean lockPending(Deadline deadline) {
-        return db.dsl().select(DEADLINES.ID).from(DEADLINES)
-                .where(same(deadline))
-                .forUpdate()
-                .fetchOptional()
-                .isPresent();
+    public boolean stillPending(Deadline deadline) {
+        return db.dsl().fetchExists(DEADLINES, same(deadline));
     }
 
     @Override

@@ -31,11 +31,12 @@ public interface DeadlineStore {
     List<Deadline> claimDue(Instant now, int limit, Duration lease);
 
     /**
-     * Locks {@code deadline} until the end of the transaction if it is still pending with the same due time: true
-     * when the caller may fire it. False when it fired meanwhile, was re-timed or removed. A second caller waits for
-     * the first one's transaction.
+     * Whether {@code deadline} is still pending with the same due time: false once it fired, was re-timed or removed.
+     * A plain read, no lock: the firing is serialised by the ticket's conditional update, and it reads the ticket
+     * <em>before</em> asking this, so a firing that sees the ticket as another firing left it also sees that
+     * firing's mark (both are committed together). Every writer thus takes the ticket row before the deadline rows.
      */
-    boolean lockPending(Deadline deadline);
+    boolean stillPending(Deadline deadline);
 
     /** Records that {@code deadline} was applied (no effect if it was re-timed or removed meanwhile). */
     void markFired(Deadline deadline, Instant at);

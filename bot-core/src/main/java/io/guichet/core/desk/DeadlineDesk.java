@@ -25,9 +25,10 @@ import java.util.Optional;
 /**
  * Applies a deadline that fell due, in one transaction: reminders and the automatic resolution (R12a), closure
  * after the reopen window (R13), response-target breaches (R15, R16, R18) and the severity-1 answer timeout (R11,
- * R17). Before acting it locks the deadline and re-derives the ticket's plan from the ticket as it is now, so a
- * late, repeated or racing firing changes nothing twice; the ticket is saved with a conditional update, so a
- * customer reply racing the firing and the firing cannot both win.
+ * R17). Before acting it checks that the deadline is still pending and re-derives the ticket's plan from the
+ * ticket as it is now, so a late or repeated firing changes nothing; the ticket is saved with a conditional update
+ * (row version), so of two racing firings, or of a customer reply racing a firing, exactly one wins and the other
+ * writes nothing.
  */
 public final class DeadlineDesk {
 
@@ -61,12 +62,13 @@ public final class DeadlineDesk {
         if (deadline.dueAt().isAfter(now)) {
             return new FireOutcome.Stale("not due before " + deadline.dueAt());
         }
-        if (!desk.deadlines().lockPending(deadline)) {
-            return new FireOutcome.Stale("already applied, re-timed or cancelled");
-        }
+        // the ticket first, then the deadline: see DeadlineStore.stillPending
         Optional<Ticket> found = desk.tickets().find(deadline.ticket());
         if (found.isEmpty()) {
             return new FireOutcome.Stale("no such ticket");
+        }
+        if (!desk.deadlines().stillPending(deadline)) {
+            return new FireOutcome.Stale("already applied, re-timed or cancelled");
         }
         Ticket ticket = found.get();
         if (!plan.of(ticket).contains(deadline.planned())) {

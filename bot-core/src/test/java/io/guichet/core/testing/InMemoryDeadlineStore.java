@@ -71,7 +71,7 @@ public final class InMemoryDeadlineStore implements DeadlineStore {
     }
 
     @Override
-    public synchronized boolean lockPending(Deadline deadline) {
+    public synchronized boolean stillPending(Deadline deadline) {
         Row row = rows.get(new Key(deadline.ticket(), deadline.kind(), deadline.step()));
         return row != null && row.deadline().pending() && row.deadline().dueAt().equals(deadline.dueAt());
     }
