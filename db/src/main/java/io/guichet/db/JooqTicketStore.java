@@ -151,6 +151,7 @@ public final class JooqTicketStore implements TicketStore {
         r.setFirstRespondedAt(Times.atOrNull(t.due().firstRespondedAt()));
         r.setCreatedAt(Times.at(t.createdAt()));
         r.setUpdatedAt(Times.at(t.updatedAt()));
+        r.setStatusSince(Times.at(t.statusSince()));
         r.setResolvedAt(Times.atOrNull(t.resolvedAt()));
         r.setClosedAt(Times.atOrNull(t.closedAt()));
     }
@@ -171,7 +172,8 @@ public final class JooqTicketStore implements TicketStore {
                 Optional.ofNullable(r.getPreviousTicketId()).map(TicketId::new),
                 new Ticket.Due(Times.optional(r.getFirstResponseDueAt()), Times.optional(r.getNextUpdateDueAt()),
                         Times.optional(r.getFirstRespondedAt())),
-                Times.instant(r.getCreatedAt()), Times.instant(r.getUpdatedAt()), Times.optional(r.getResolvedAt()),
+                Times.instant(r.getCreatedAt()), Times.instant(r.getUpdatedAt()), Times.instant(r.getStatusSince()),
+                Times.optional(r.getResolvedAt()),
                 Times.optional(r.getClosedAt()), r.getRowVersion());
     }
 

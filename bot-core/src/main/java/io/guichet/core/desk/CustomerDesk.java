@@ -80,7 +80,7 @@ public final class CustomerDesk {
         boolean escalate = asksEscalation || report.accepted().severity().filter(s -> s == Severity.S1).isPresent();
         Ticket draftTicket = new Ticket(new TicketId(0), new TicketNumber(1), contact.accountId(), contact.id(),
                 report.accepted(), report.accepted().severity(), status, Optional.empty(), Optional.empty(), escalate,
-                contact.certifiedUntil(), previous.map(Ticket::id), due, now, now, Optional.empty(), Optional.empty(), 0);
+                contact.certifiedUntil(), previous.map(Ticket::id), due, now, now, now, Optional.empty(), Optional.empty(), 0);
         Ticket created = desk.tickets().create(draftTicket);
         Actor actor = new Actor.Customer(contact.email());
         List<TicketEvent> events = new ArrayList<>();
@@ -91,6 +91,7 @@ public final class CustomerDesk {
                     asksEscalation ? "R18: customer asked for escalation" : "R18: severity 1 escalates automatically"));
         }
         desk.tickets().append(events);
+        changes.replan(created);
 
         Optional<SupportWindow.Verdict.Unsupported> unsupported = created.fields().version()
                 .map(v -> supportWindow.judge(v, desk.versions().all(), desk.today()))
@@ -173,7 +174,7 @@ public final class CustomerDesk {
         }
         if (!report.complete()) {
             notices.add(new CustomerNotice.StillMissing(Recipient.of(contact), updated, report.missing(), report.problems()));
-            return updated;
+            return updated.waitingSince(now);
         }
         Ticket open = apply(updated, new Transition.CompleteIntake(), Actor.SYSTEM, now, events);
         Severity severity = open.severity().orElseThrow();

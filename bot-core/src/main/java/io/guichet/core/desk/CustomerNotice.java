@@ -9,6 +9,9 @@ import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketNumber;
 import io.guichet.core.version.SupportWindow;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -110,6 +113,50 @@ public sealed interface CustomerNotice {
     record OnHold(Recipient to, Ticket about, String text) implements CustomerNotice {
         public Optional<Ticket> ticket() {
             return Optional.of(about);
+        }
+    }
+
+    /**
+     * R12a: a reminder that we wait on the customer; {@code number} counts from 1. Unless they answer, the ticket is
+     * resolved at {@code resolvesAt}. {@code awaitingInfo}: what we wait for is the missing intake information (R5).
+     */
+    record Reminder(Recipient to, Ticket about, int number, Instant resolvesAt, boolean awaitingInfo)
+            implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
+    /** R13: the reopen window ended; the ticket is closed for good and a later reply opens a new one. */
+    record Closed(Recipient to, Ticket about) implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
+    /** R11, R17: no authorized contact answered a severity-1 question within {@code waited}: lowered to {@code to2}. */
+    record AutomaticDowngrade(Recipient to, Ticket about, Severity from, Severity to2, Duration waited)
+            implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
+    /** R10: the contact's certification ends on {@code certifiedUntil} and must be renewed to keep priority. */
+    record CertificationExpiring(Recipient to, LocalDate certifiedUntil) implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * R20: support for {@code product} {@code version}, which the contact's account has tickets on, ends after
+     * {@code lastDay}; {@code upgradeTo} names the current version when there is a newer one.
+     */
+    record EndOfSupport(Recipient to, String product, String version, LocalDate lastDay, Optional<String> upgradeTo)
+            implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.empty();
         }
     }
 }

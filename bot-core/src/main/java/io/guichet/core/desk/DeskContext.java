@@ -1,5 +1,6 @@
 package io.guichet.core.desk;
 
+import io.guichet.core.deadline.DeadlineStore;
 import io.guichet.core.policy.PolicySettings;
 import io.guichet.core.port.ContactDirectory;
 import io.guichet.core.port.CustomerMessenger;
@@ -11,9 +12,13 @@ import io.guichet.core.port.VersionCatalog;
 import java.time.Clock;
 import java.time.LocalDate;
 
-/** What the desk's use cases need from outside: ports, the policy, its calendars and the clock. */
+/**
+ * What the desk's use cases need from outside: ports, the policy, its calendars and the clock. {@code deadlines}
+ * holds the timed rules, re-planned with every ticket change.
+ */
 public record DeskContext(Transactions transactions,
                           TicketStore tickets,
+                          DeadlineStore deadlines,
                           ContactDirectory contacts,
                           VersionCatalog versions,
                           CustomerMessenger messenger,

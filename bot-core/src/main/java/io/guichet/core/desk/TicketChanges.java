@@ -1,27 +1,47 @@
 package io.guichet.core.desk;
 
+import io.guichet.core.deadline.DeadlinePlan;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketStatus;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Saving a changed ticket with its audit events, and keeping its response targets (R15, R16) in step. */
+/**
+ * Saving a changed ticket with its audit events and its deadlines, and keeping its response targets (R15, R16) in
+ * step. Every save re-plans the ticket's deadlines in the same transaction, so a change that ends or alters a timed
+ * rule cancels or re-times it by itself.
+ */
 final class TicketChanges {
 
     private final DeskContext desk;
+    private final DeadlinePlan plan;
 
     TicketChanges(DeskContext desk) {
         this.desk = desk;
+        this.plan = new DeadlinePlan(desk.policy());
     }
 
-    /** Conditional save plus events; empty when someone else changed the ticket first (nothing is written then). */
+    /** Conditional save plus events and deadlines; empty when someone else changed the ticket first (nothing is written then). */
     Optional<Ticket> save(Ticket changed, List<TicketEvent> events) {
         Optional<Ticket> saved = desk.tickets().update(changed);
-        saved.ifPresent(t -> desk.tickets().append(events));
+        saved.ifPresent(t -> {
+            desk.tickets().append(events);
+            replan(t);
+        });
         return saved;
+    }
+
+    /** Writes the deadlines the ticket's state implies (a new ticket, or after a save). */
+    void replan(Ticket ticket) {
+        if (ticket.status() == TicketStatus.CLOSED) {
+            desk.deadlines().forget(ticket.id());
+        } else {
+            desk.deadlines().schedule(ticket.id(), plan.of(ticket), desk.clock().instant());
+        }
     }
 
     /** R15: the first-response target of a ticket that just entered the queue. */

@@ -60,7 +60,7 @@ public final class Lifecycle {
                     EventKind.INTAKE_COMPLETED, "");
             case Transition.Claim c -> claim(ticket, c.technician(), actor, at);
             case Transition.Unclaim u -> unclaim(ticket, actor, at);
-            case Transition.AskCustomer a -> moved(ticket, ticket.withStatus(WAITING_ON_CUSTOMER, at), actor, at,
+            case Transition.AskCustomer a -> moved(ticket, ticket.withStatus(WAITING_ON_CUSTOMER, at).waitingSince(at), actor, at,
                     EventKind.ASKED_CUSTOMER, "");
             case Transition.CustomerReplied c -> moved(ticket, ticket.withStatus(backToWork(ticket), at), actor, at,
                     EventKind.CUSTOMER_REPLIED, "");

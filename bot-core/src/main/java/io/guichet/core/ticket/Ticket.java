@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param submitterCertifiedUntil the submitter's certification end, kept current for triage (R10, R15)
  * @param previousTicket    the closed ticket this one continues (R13)
  * @param due               response targets (R15, R16)
+ * @param statusSince       when the current period began: the status was entered, or, while waiting on the
+ *                          customer, the last question or customer message restarted the customer's clock (R12a).
+ *                          Deadlines are planned from it.
  */
 public record Ticket(TicketId id,
                      TicketNumber number,
@@ -32,6 +35,7 @@ public record Ticket(TicketId id,
                      Due due,
                      Instant createdAt,
                      Instant updatedAt,
+                     Instant statusSince,
                      Optional<Instant> resolvedAt,
                      Optional<Instant> closedAt,
                      int rowVersion) {
@@ -67,58 +71,78 @@ public record Ticket(TicketId id,
 
     Ticket withStatus(TicketStatus newStatus, Instant at) {
         return new Ticket(id, number, accountId, contactId, fields, originalSeverity, newStatus, resolution, assignee,
-                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, resolvedAt, closedAt, rowVersion);
+                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, since(newStatus, at),
+                resolvedAt, closedAt, rowVersion);
     }
 
     Ticket resolvedAs(ResolutionReason reason, Instant at) {
         return new Ticket(id, number, accountId, contactId, fields, originalSeverity, TicketStatus.RESOLVED,
                 Optional.of(reason), assignee, escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at,
-                Optional.of(at), closedAt, rowVersion);
+                at, Optional.of(at), closedAt, rowVersion);
     }
 
     Ticket reopened(TicketStatus to, Instant at) {
         return new Ticket(id, number, accountId, contactId, fields, originalSeverity, to, Optional.empty(), assignee,
-                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, Optional.empty(), closedAt,
+                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, at, Optional.empty(), closedAt,
                 rowVersion);
     }
 
     Ticket closedAt(Instant at) {
         return new Ticket(id, number, accountId, contactId, fields, originalSeverity, TicketStatus.CLOSED, resolution,
-                assignee, escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, resolvedAt,
+                assignee, escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, at, resolvedAt,
                 Optional.of(at), rowVersion);
+    }
+
+    /** The status entered at {@code at} starts a new period; staying in the same status keeps the current one. */
+    private Instant since(TicketStatus newStatus, Instant at) {
+        return newStatus == status ? statusSince : at;
+    }
+
+    /**
+     * R12a: the customer's clock starts again at {@code at} (a new question, or a customer message that did not end
+     * the wait). Reminders and the automatic resolution are planned from it.
+     */
+    public Ticket waitingSince(Instant at) {
+        return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, assignee,
+                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, at, resolvedAt, closedAt,
+                rowVersion);
     }
 
     public Ticket withAssignee(Optional<String> newAssignee, Instant at) {
         return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, newAssignee,
-                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, resolvedAt, closedAt, rowVersion);
+                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, statusSince, resolvedAt,
+                closedAt, rowVersion);
     }
 
     public Ticket withFields(TicketFields newFields, Instant at) {
         Optional<Severity> original = originalSeverity.or(newFields::severity);
         return new Ticket(id, number, accountId, contactId, newFields, original, status, resolution, assignee,
-                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, resolvedAt, closedAt, rowVersion);
+                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, statusSince, resolvedAt,
+                closedAt, rowVersion);
     }
 
     public Ticket escalatedAt(Instant at) {
         return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, assignee,
-                true, submitterCertifiedUntil, previousTicket, due, createdAt, at, resolvedAt, closedAt, rowVersion);
+                true, submitterCertifiedUntil, previousTicket, due, createdAt, at, statusSince, resolvedAt, closedAt,
+                rowVersion);
     }
 
     public Ticket withDue(Due newDue, Instant at) {
         return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, assignee,
-                escalated, submitterCertifiedUntil, previousTicket, newDue, createdAt, at, resolvedAt, closedAt,
-                rowVersion);
+                escalated, submitterCertifiedUntil, previousTicket, newDue, createdAt, at, statusSince, resolvedAt,
+                closedAt, rowVersion);
     }
 
     public Ticket withSubmitterCertifiedUntil(Optional<LocalDate> until) {
         return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, assignee,
-                escalated, until, previousTicket, due, createdAt, updatedAt, resolvedAt, closedAt, rowVersion);
+                escalated, until, previousTicket, due, createdAt, updatedAt, statusSince, resolvedAt, closedAt,
+                rowVersion);
     }
 
     /** The same ticket as the store holds it after a successful save. */
     public Ticket withRowVersion(int newRowVersion) {
         return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, assignee,
-                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, updatedAt, resolvedAt, closedAt,
-                newRowVersion);
+                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, updatedAt, statusSince, resolvedAt,
+                closedAt, newRowVersion);
     }
 }

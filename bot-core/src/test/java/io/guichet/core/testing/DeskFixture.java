@@ -27,6 +27,7 @@ public final class DeskFixture {
     public final Stores stores = Stores.inMemory();
     public final RecordingMessenger messenger = new RecordingMessenger();
     public final RecordingStaffNotifier staff = new RecordingStaffNotifier();
+    public final InMemoryDeadlineStore deadlines = new InMemoryDeadlineStore();
     public final DeskContext context;
     public final CustomerDesk customers;
     public final StaffDesk technicians;
@@ -40,7 +41,7 @@ public final class DeskFixture {
     }
 
     public DeskFixture(PolicySettings policy) {
-        context = new DeskContext(stores.transactions(), stores.tickets(), stores.contacts(), stores.versions(),
+        context = new DeskContext(stores.transactions(), stores.tickets(), deadlines, stores.contacts(), stores.versions(),
                 messenger, staff, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         customers = new CustomerDesk(context);
         technicians = new StaffDesk(context);

@@ -32,7 +32,7 @@ public final class InMemoryTicketStore implements TicketStore {
         Ticket stored = new Ticket(new TicketId(ids.incrementAndGet()), new TicketNumber(numbers.incrementAndGet()),
                 draft.accountId(), draft.contactId(), draft.fields(), draft.originalSeverity(), draft.status(),
                 draft.resolution(), draft.assignee(), draft.escalated(), draft.submitterCertifiedUntil(),
-                draft.previousTicket(), draft.due(), draft.createdAt(), draft.updatedAt(), draft.resolvedAt(),
+                draft.previousTicket(), draft.due(), draft.createdAt(), draft.updatedAt(), draft.statusSince(), draft.resolvedAt(),
                 draft.closedAt(), 0);
         tickets.put(stored.id().value(), stored);
         return stored;

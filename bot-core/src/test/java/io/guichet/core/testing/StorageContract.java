@@ -134,7 +134,7 @@ public abstract class StorageContract {
                 Optional.of(LocalDate.parse("2026-06-30")), Optional.of(previous.id()),
                 new Ticket.Due(Optional.of(T0.plusSeconds(3600)), Optional.of(T0.plusSeconds(7200)),
                         Optional.of(T0.plusSeconds(600))),
-                T0, T0.plusSeconds(900), Optional.of(T0.plusSeconds(900)), Optional.empty(), 0));
+                T0, T0.plusSeconds(900), T0.plusSeconds(900), Optional.of(T0.plusSeconds(900)), Optional.empty(), 0));
         Ticket read = stores.tickets().find(next.id()).orElseThrow();
         assertThat(read).isEqualTo(next);
         assertThat(read.previousTicket()).contains(previous.id());
@@ -230,13 +230,13 @@ public abstract class StorageContract {
                 Optional.of(severity), status, resolved ? Optional.of(ResolutionReason.NO_LONGER_NEEDED) : Optional.empty(),
                 Optional.empty(), false, alice.certifiedUntil(), Optional.empty(),
                 new Ticket.Due(Optional.of(at.plusSeconds(3600)), Optional.empty(), Optional.empty()),
-                at, at, resolved ? Optional.of(at) : Optional.empty(), Optional.empty(), 0);
+                at, at, at, resolved ? Optional.of(at) : Optional.empty(), Optional.empty(), 0);
     }
 
     private static Ticket withContact(Ticket t, Contact contact, Optional<LocalDate> certifiedUntil) {
         return new Ticket(t.id(), t.number(), contact.accountId(), contact.id(), t.fields(), t.originalSeverity(),
                 t.status(), t.resolution(), t.assignee(), t.escalated(), certifiedUntil, t.previousTicket(), t.due(),
-                t.createdAt(), t.updatedAt(), t.resolvedAt(), t.closedAt(), t.rowVersion());
+                t.createdAt(), t.updatedAt(), t.statusSince(), t.resolvedAt(), t.closedAt(), t.rowVersion());
     }
 
     private static TicketFields fields(Severity severity) {

@@ -162,7 +162,7 @@ public final class TicketFixtures {
         public Ticket build() {
             return new Ticket(new TicketId(id), new TicketNumber(number), new AccountId(accountId),
                     new ContactId(contactId), fields, fields.severity(), status, resolution, assignee, escalated,
-                    submitterCertifiedUntil, previousTicket, due, createdAt, createdAt, resolvedAt, closedAt, rowVersion);
+                    submitterCertifiedUntil, previousTicket, due, createdAt, createdAt, createdAt, resolvedAt, closedAt, rowVersion);
         }
     }
 }

@@ -19,6 +19,10 @@ import java.util.Optional;
  */
 public final class NoticeRenderer {
 
+    /** Instants in mails: minute precision, UTC, the zone named. */
+    private static final java.time.format.DateTimeFormatter MOMENT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
     private final MailTemplates templates;
     private final SubjectTag tag;
     private final Duration reopenWindow;
@@ -90,6 +94,31 @@ public final class NoticeRenderer {
                 v.put("text", n.text().strip());
                 yield personal(lang, "on-hold", v);
             }
+            case CustomerNotice.Reminder n -> {
+                v.put("count", Integer.toString(n.number()));
+                v.put("waiting", templates.fragment(lang, n.awaitingInfo() ? "waiting.info" : "waiting.question", Map.of()));
+                v.put("resolves", MOMENT.format(n.resolvesAt()));
+                yield automatic(lang, "reminder", v);
+            }
+            case CustomerNotice.Closed n -> automatic(lang, "closed", v);
+            case CustomerNotice.AutomaticDowngrade n -> {
+                v.put("from", severity(lang, Optional.of(n.from())));
+                v.put("to", severity(lang, Optional.of(n.to2())));
+                v.put("waited", span(lang, n.waited()));
+                yield automatic(lang, "downgraded", v);
+            }
+            case CustomerNotice.CertificationExpiring n -> {
+                v.put("until", n.certifiedUntil().toString());
+                yield automatic(lang, "certification-expiring", v);
+            }
+            case CustomerNotice.EndOfSupport n -> {
+                v.put("product", n.product());
+                v.put("version", n.version());
+                v.put("until", n.lastDay().toString());
+                v.put("upgrade", n.upgradeTo().map(c -> templates.fragment(lang, "upgrade", Map.of("current", c)))
+                        .orElse(""));
+                yield automatic(lang, "end-of-support", v);
+            }
         };
     }
 
@@ -125,6 +154,16 @@ public final class NoticeRenderer {
 
     private String severity(Language lang, Optional<Severity> severity) {
         return templates.fragment(lang, severity.map(s -> "severity." + s.level()).orElse("severity.none"), Map.of());
+    }
+
+    /** Whole days when the span is a number of days, else whole hours, else the ISO form (shrunk test settings). */
+    private String span(Language lang, Duration span) {
+        if (span.toHours() >= 1 && span.toHours() % 24 != 0 && span.toMinutesPart() == 0 && span.toSecondsPart() == 0) {
+            long hours = span.toHours();
+            return hours == 1 ? templates.fragment(lang, "hours.one", Map.of())
+                    : templates.fragment(lang, "hours.many", Map.of("n", Long.toString(hours)));
+        }
+        return days(lang, span);
     }
 
     private String days(Language lang, Duration window) {

@@ -90,6 +90,11 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.Escalated n -> false;
             case CustomerNotice.SeverityChanged n -> false;
             case CustomerNotice.OnHold n -> false;
+            case CustomerNotice.Reminder n -> false;
+            case CustomerNotice.Closed n -> false;
+            case CustomerNotice.AutomaticDowngrade n -> false;
+            case CustomerNotice.CertificationExpiring n -> false;
+            case CustomerNotice.EndOfSupport n -> false;
         };
         return sent >= (refusal ? limits.refusalsPerWindow() : limits.automaticPerWindow());
     }

@@ -1,0 +1,228 @@
+package io.guichet.app.scheduler;
+
+import io.guichet.core.calendar.AlwaysOpen;
+import io.guichet.core.calendar.BusinessCalendar;
+import io.guichet.core.calendar.Parsed;
+import io.guichet.core.calendar.WeeklySchedule;
+import io.guichet.core.deadline.Deadline;
+import io.guichet.core.deadline.DeadlineKind;
+import io.guichet.core.desk.ConcurrentChange;
+import io.guichet.core.desk.FireOutcome;
+import io.guichet.core.desk.ServiceHours;
+import io.guichet.core.desk.StaffCommand;
+import io.guichet.core.desk.StaffNotice;
+import io.guichet.core.mail.OutgoingMail;
+import io.guichet.core.policy.PolicySettings;
+import io.guichet.core.testing.MutableClock;
+import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.ResolutionReason;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.ticket.TicketStatus;
+import io.guichet.core.version.ProductVersion;
+import io.guichet.db.Database;
+import io.guichet.db.JooqContactDirectory;
+import io.guichet.db.testing.PostgresExtension;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every timed rule on real PostgreSQL with the real outbox, a clock moved by hand and the sweep run directly. */
+@ExtendWith(PostgresExtension.class)
+class DeadlinesIT {
+
+    private static final MutableClock START = MutableClock.at("2026-03-02T09:00:00Z");
+
+    private static DeskWorld world(Database database) {
+        return DeskWorld.roundTheClock(database, MutableClock.at(START.instant().toString()), PolicySettings.defaults());
+    }
+
+    @Test
+    @DisplayName("R12a: reminders after 2 and 5 days and resolution after 7 are mailed on time, not before")
+    void remindersAndAutoResolve(Database database) {
+        DeskWorld w = world(database);
+        TicketNumber number = w.asked("3");
+        w.clock.advance(Duration.ofDays(2).minusSeconds(1));
+        assertThat(w.sweep.sweep().claimed()).isZero();
+        w.clock.advance(Duration.ofSeconds(1));
+        w.sweep.sweep();
+        assertThat(w.mails(number, "This is reminder 1")).hasSize(1);
+        w.clock.advance(Duration.ofDays(3));
+        w.sweep.sweep();
+        assertThat(w.mails(number, "This is reminder 2")).hasSize(1);
+        w.clock.advance(Duration.ofDays(2));
+        w.sweep.sweep();
+        assertThat(w.ticket(number).resolution()).contains(ResolutionReason.NO_RESPONSE);
+        assertThat(w.mails(number, "We did not hear back")).singleElement()
+                .satisfies(m -> assertThat(m.subject()).contains("[Ticket#" + number.value() + "]"));
+        assertThat(w.sweep.sweep().claimed()).isZero();
+    }
+
+    @Test
+    @DisplayName("R13: 7 days after resolution the ticket is closed for good with a final mail")
+    void closure(Database database) {
+        DeskWorld w = world(database);
+        TicketNumber number = w.open("3");
+        w.technicians.handle(new StaffCommand.Resolve(DeskWorld.TOM, number, ResolutionReason.WORKS_AS_DOCUMENTED, ""));
+        w.clock.advance(Duration.ofDays(7));
+        w.sweep.sweep();
+        assertThat(w.ticket(number).status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(w.mails(number, "closed for good and can no longer be reopened")).hasSize(1);
+        assertThat(w.deadlineStore.ofTicket(w.ticket(number).id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R11, R17: a severity-1 question unanswered for 4 hours lowers the ticket to 2 and says so")
+    void severityOneDowngrade(Database database) {
+        DeskWorld w = world(database);
+        TicketNumber number = w.asked("1");
+        w.clock.advance(Duration.ofHours(4));
+        w.sweep.sweep();
+        assertThat(w.ticket(number).severity()).contains(Severity.S2);
+        assertThat(w.mails(number, "Nobody answered our question within 4 hours")).hasSize(1);
+        assertThat(w.staff.notices(StaffNotice.Downgraded.class)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R14, R16: a severity change re-times the update target in the same transaction")
+    void severityChangeRetimes(Database database) {
+        DeskWorld w = world(database);
+        TicketNumber number = w.open("3");
+        w.technicians.handle(new StaffCommand.Reply(DeskWorld.TOM, number, "Looking."));
+        Instant before = due(w, number, DeadlineKind.UPDATE_TARGET);
+        assertThat(before).isEqualTo(w.clock.instant().plus(Duration.ofHours(16)));
+        w.clock.advance(Duration.ofHours(1));
+        w.technicians.handle(new StaffCommand.ChangeSeverity(DeskWorld.TOM, number, Severity.S2, "worse than thought"));
+        assertThat(due(w, number, DeadlineKind.UPDATE_TARGET)).isEqualTo(w.clock.instant().plus(Duration.ofHours(8)));
+    }
+
+    @Test
+    @DisplayName("R14, R15, R18: a first-response target across a weekend, a holiday and the DST change breaches on time")
+    void businessCalendarBreach(Database database) {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        WeeklySchedule week = ((Parsed.Ok<WeeklySchedule>) WeeklySchedule.parse("MON-FRI 09:00-18:00")).value();
+        BusinessCalendar business = BusinessCalendar.of(paris, week, Set.of(LocalDate.parse("2026-03-30")));
+        // Friday 27 March 2026 16:00 in Paris (UTC+1); clocks go forward on Sunday 29; Monday 30 is a holiday
+        MutableClock clock = MutableClock.at("2026-03-27T15:00:00Z");
+        DeskWorld w = new DeskWorld(database, clock, PolicySettings.defaults(),
+                new ServiceHours(business, new AlwaysOpen()));
+        TicketNumber number = w.open("3");
+        // 8 open hours: Friday 16:00-18:00, then Tuesday 31 March 09:00-15:00 Paris summer time (UTC+2)
+        Instant due = Instant.parse("2026-03-31T13:00:00Z");
+        assertThat(due(w, number, DeadlineKind.FIRST_RESPONSE_TARGET)).isEqualTo(due);
+        clock.set(due.minusSeconds(1));
+        assertThat(w.sweep.sweep().claimed()).isZero();
+        clock.set(due);
+        w.sweep.sweep();
+        assertThat(w.ticket(number).escalated()).isTrue();
+        assertThat(w.staff.notices(StaffNotice.TargetBreached.class)).hasSize(1);
+        assertThat(w.mails(number, "has been escalated to support management")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R12a: a customer reply racing the automatic resolution: exactly one outcome wins, no contradictory mails")
+    void replyRacesAutoResolve(Database database) throws Exception {
+        DeskWorld w = world(database);
+        List<TicketNumber> numbers = List.of(w.asked("3"), w.asked("3"), w.asked("3"), w.asked("3"));
+        w.clock.advance(Duration.ofDays(7));
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+        for (TicketNumber number : numbers) {
+            Deadline autoResolve = w.deadlineStore.ofTicket(w.ticket(number).id()).stream()
+                    .filter(d -> d.kind() == DeadlineKind.AUTO_RESOLVE).findFirst().orElseThrow();
+            CyclicBarrier start = new CyclicBarrier(2);
+            CompletableFuture<FireOutcome> fire = CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return w.deadlines.fire(autoResolve);
+            }, threads);
+            CompletableFuture<Boolean> reply = CompletableFuture.supplyAsync(() -> {
+                await(start);
+                try {
+                    w.reply(number);
+                    return true;
+                } catch (ConcurrentChange e) {
+                    return false;
+                }
+            }, threads);
+            fire.get(20, TimeUnit.SECONDS);
+            boolean replied = reply.get(20, TimeUnit.SECONDS);
+
+            Ticket ticket = w.ticket(number);
+            List<EventKind> events = w.context.tickets().events(ticket.id()).stream().map(TicketEvent::kind).toList();
+            List<OutgoingMail> resolvedMails = w.mails(number, "We did not hear back");
+            if (events.contains(EventKind.RESOLVED)) {
+                // the resolution won; the reply either lost (retried later by the channel) or reopened it afterwards
+                assertThat(events).containsOnlyOnce(EventKind.RESOLVED).doesNotContain(EventKind.CUSTOMER_REPLIED);
+                assertThat(resolvedMails).hasSize(1);
+                assertThat(replied).isEqualTo(events.contains(EventKind.REOPENED));
+            } else {
+                // the reply won: no resolution, no resolution mail
+                assertThat(replied).isTrue();
+                assertThat(events).contains(EventKind.CUSTOMER_REPLIED);
+                assertThat(resolvedMails).isEmpty();
+                assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
+            }
+        }
+        }
+        w.sweep.sweep();
+        for (TicketNumber number : numbers) {
+            assertThat(w.mails(number, "We did not hear back")).hasSizeLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("R10: a certification ending within 30 days is reminded once, however often the job runs")
+    void certificationReminder(Database database) {
+        DeskWorld w = world(database);
+        JooqContactDirectory contacts = new JooqContactDirectory(database.transactions());
+        contacts.certify(w.bob.id(), Optional.of(LocalDate.parse("2026-04-01")));
+        assertThat(w.calendar.run().certificationReminders()).isEqualTo(1);
+        w.clock.advance(Duration.ofDays(1));
+        assertThat(w.calendar.run().certificationReminders()).isZero();
+        assertThat(w.mails().stream().filter(m -> m.body().contains("Your certification as an administrator")))
+                .singleElement().satisfies(m -> assertThat(m.subject()).contains("2026-04-01"));
+    }
+
+    @Test
+    @DisplayName("R20: contacts of accounts with tickets on a version leaving support are told a year ahead, once")
+    void endOfSupport(Database database) {
+        DeskWorld w = world(database);
+        w.context.versions().add(new ProductVersion("VSA", "9.5.0", LocalDate.parse("2025-01-10"), true, Optional.empty()));
+        w.open("3"); // on VSA 9.5.0.12
+        assertThat(w.calendar.run().endOfSupportNotices()).isZero();
+        w.context.versions().add(new ProductVersion("VSA", "9.6.0", LocalDate.parse("2026-03-01"), true, Optional.empty()));
+        assertThat(w.calendar.run().endOfSupportNotices()).isEqualTo(1);
+        assertThat(w.calendar.run().endOfSupportNotices()).isZero();
+        assertThat(w.mails().stream().filter(m -> m.body().contains("Support for this version ends after 2027-03-01")))
+                .singleElement().satisfies(m -> assertThat(m.body()).contains("VSA 9.6.0"));
+    }
+
+    private static Instant due(DeskWorld w, TicketNumber number, DeadlineKind kind) {
+        return w.deadlineStore.ofTicket(w.ticket(number).id()).stream().filter(d -> d.kind() == kind)
+                .filter(Deadline::pending).findFirst().orElseThrow().dueAt();
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
