@@ -4,6 +4,7 @@ import io.guichet.core.calendar.AlwaysOpen;
 import io.guichet.core.desk.DeskContext;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.policy.PolicySettings;
+import io.guichet.core.testing.InMemoryDeadlineStore;
 import io.guichet.core.testing.MutableClock;
 import io.guichet.core.testing.RecordingMessenger;
 import io.guichet.core.testing.RecordingStaffNotifier;
@@ -28,7 +29,7 @@ class CommandCatalogTest {
 
     private static Console console() {
         Stores stores = Stores.inMemory();
-        DeskContext desk = new DeskContext(stores.transactions(), stores.tickets(), stores.contacts(), stores.versions(),
+        DeskContext desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(),
                 new RecordingMessenger(), new RecordingStaffNotifier(), PolicySettings.defaults(),
                 new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), MutableClock.at("2026-03-02T09:00:00Z"));
         return new Console(desk, new StaffRoles("t", "m"));

@@ -11,6 +11,7 @@ import io.guichet.core.calendar.AlwaysOpen;
 import io.guichet.core.desk.DeskContext;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.policy.PolicySettings;
+import io.guichet.core.testing.InMemoryDeadlineStore;
 import io.guichet.core.testing.MutableClock;
 import io.guichet.core.testing.RecordingMessenger;
 import io.guichet.core.testing.Stores;
@@ -35,7 +36,7 @@ class DiscordAdapterTest {
         DiscordSettings settings = new DiscordSettings(Optional.of("  "), "1", "2", "3", "4");
         DiscordAdapter adapter = new DiscordAdapter(settings);
         Stores stores = Stores.inMemory();
-        DeskContext desk = new DeskContext(stores.transactions(), stores.tickets(), stores.contacts(), stores.versions(),
+        DeskContext desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(),
                 new RecordingMessenger(), adapter.staffChannel(), PolicySettings.defaults(),
                 new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), MutableClock.at("2026-03-02T09:00:00Z"));
 

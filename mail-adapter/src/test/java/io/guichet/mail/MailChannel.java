@@ -16,6 +16,7 @@ import io.guichet.core.testing.MutableClock;
 import io.guichet.core.testing.RecordingStaffNotifier;
 import io.guichet.db.Database;
 import io.guichet.db.JooqContactDirectory;
+import io.guichet.db.JooqDeadlineStore;
 import io.guichet.db.JooqMailJournal;
 import io.guichet.db.JooqOutbox;
 import io.guichet.db.JooqTicketStore;
@@ -73,7 +74,7 @@ public final class MailChannel {
         SubjectTag tag = new SubjectTag(SubjectTag.DEFAULT_FORMAT);
         OutboxMessenger messenger = new OutboxMessenger(new NoticeRenderer(new MailTemplates(), tag, policy.reopenWindow()),
                 journal, outbox, AutoReplyLimits.defaults(), DOMAIN, clock);
-        DeskContext context = new DeskContext(transactions, tickets, contacts, new JooqVersionCatalog(transactions),
+        DeskContext context = new DeskContext(transactions, tickets, new JooqDeadlineStore(transactions), contacts, new JooqVersionCatalog(transactions),
                 messenger, staffNotifier == null ? staff : staffNotifier, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         customers = new CustomerDesk(context);
         technicians = new StaffDesk(context);

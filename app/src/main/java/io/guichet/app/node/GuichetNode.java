@@ -1,6 +1,15 @@
 package io.guichet.app.node;
 
 import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.scheduler.GuichetScheduler;
+import io.guichet.app.scheduler.SchedulerSettings;
+import io.guichet.app.staff.LoggingStaffNotifier;
+import io.guichet.core.desk.CalendarDesk;
+import io.guichet.core.desk.DeadlineDesk;
+import io.guichet.core.desk.DeadlineSweep;
+import io.guichet.db.JooqDeadlineStore;
+import io.guichet.db.JooqNoticeLog;
+import io.guichet.db.JooqVersionsInUse;
 import io.guichet.core.desk.CustomerDesk;
 import io.guichet.core.desk.DeskContext;
 import io.guichet.core.desk.StaffDesk;
@@ -56,6 +65,7 @@ public final class GuichetNode implements AutoCloseable {
     private final Optional<SmtpOutboxDispatcher> dispatcher;
     private final Optional<ImapMailboxWatcher> watcher;
     private final Optional<MailIntake> intake;
+    private final GuichetScheduler scheduler;
 
     public GuichetNode(GuichetConfig config, Database database, Clock clock) {
         this.config = config;
@@ -71,10 +81,15 @@ public final class GuichetNode implements AutoCloseable {
         OutboxMessenger messenger = new OutboxMessenger(
                 new NoticeRenderer(new MailTemplates(), tag, config.policy().reopenWindow()), journal, outbox,
                 new AutoReplyLimits(cap, 1, Duration.ofHours(24)), messageIdDomain, clock);
-        this.desk = new DeskContext(transactions, tickets, new JooqContactDirectory(transactions),
-                new JooqVersionCatalog(transactions), messenger, staff, config.policy(), config.hours(), clock);
+        this.desk = new DeskContext(transactions, tickets, new JooqDeadlineStore(transactions),
+                new JooqContactDirectory(transactions), new JooqVersionCatalog(transactions), messenger, staff,
+                config.policy(), config.hours(), clock);
         this.customers = new CustomerDesk(desk);
         this.technicians = new StaffDesk(desk);
+        DeadlineSweep sweep = new DeadlineSweep(desk, new DeadlineDesk(desk),
+                new DeadlineSweep.Limits(100, Duration.ofMinutes(2), 1000));
+        this.scheduler = GuichetScheduler.create(schedulerSettings(config), database.dataSource(), sweep,
+                new CalendarDesk(desk, new JooqNoticeLog(transactions), new JooqVersionsInUse(transactions)));
 
         this.dispatcher = config.smtp().flatMap(smtp -> config.mail().map(mail -> new SmtpOutboxDispatcher(
                 SmtpSettings.defaults(smtp.host(), smtp.port(), SmtpSettings.Security.valueOf(smtp.security().name()),
@@ -88,9 +103,10 @@ public final class GuichetNode implements AutoCloseable {
                 clock)));
     }
 
-    /** Starts sending, then reading, then the Discord console. */
+    /** Starts sending, then the deadlines, then reading, then the Discord console. */
     public void start() {
         dispatcher.ifPresent(SmtpOutboxDispatcher::start);
+        scheduler.start();
         watcher.ifPresent(ImapMailboxWatcher::start);
         if (!discord.start(desk)) {
             LOG.info("Discord console is off: no GUICHET_DISCORD_TOKEN configured");
@@ -123,13 +139,22 @@ public final class GuichetNode implements AutoCloseable {
         return dispatcher;
     }
 
-    /** Stops reading first (the current mail is finished), then the console, then sending what is queued. */
+    /** Stops reading first (the current mail is finished), then the console and the deadlines, then sending. */
     @Override
     public void close() {
         watcher.ifPresent(ImapMailboxWatcher::stop);
         discord.stop();
+        scheduler.close();
         dispatcher.ifPresent(SmtpOutboxDispatcher::stop);
         LOG.info("Guichet stopped");
+    }
+
+    private static SchedulerSettings schedulerSettings(GuichetConfig config) {
+        SchedulerSettings d = SchedulerSettings.defaults();
+        java.time.ZoneId zone = config.hours().businessHours() instanceof io.guichet.core.calendar.BusinessCalendar b
+                ? b.zone() : d.zone();
+        return new SchedulerSettings(d.clusterName(), d.instanceId(), d.threads(), d.sweepInterval(),
+                d.clusterCheckinInterval(), d.calendarCron(), zone);
     }
 
     private static ImapSettings imapSettings(GuichetConfig.MailboxConfig box) {

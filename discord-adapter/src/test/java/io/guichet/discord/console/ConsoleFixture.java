@@ -18,6 +18,7 @@ import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.intake.IntakeField;
 import io.guichet.core.policy.PolicySettings;
+import io.guichet.core.testing.InMemoryDeadlineStore;
 import io.guichet.core.testing.MutableClock;
 import io.guichet.core.testing.RecordingMessenger;
 import io.guichet.core.testing.RecordingStaffNotifier;
@@ -57,7 +58,7 @@ final class ConsoleFixture {
     /** With other stores (e.g. a ticket store that fails) behind the desk. */
     ConsoleFixture(Stores stores) {
         this.stores = stores;
-        desk = new DeskContext(stores.transactions(), stores.tickets(), stores.contacts(), stores.versions(), mail, staff,
+        desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(), mail, staff,
                 PolicySettings.defaults(), new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         console = new Console(desk, new StaffRoles(TECH, MANAGER));
         customers = new CustomerDesk(desk);
