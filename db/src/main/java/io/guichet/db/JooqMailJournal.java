@@ -108,14 +108,14 @@ public final class JooqMailJournal implements MailJournal {
     @Override
     public List<String> threadIds(TicketId ticket) {
         return db.dsl().select(MAIL_MESSAGES.MESSAGE_ID).from(MAIL_MESSAGES)
-                .where(MAIL_MESSAGES.TICKET_ID.eq(ticket.value())).orderBy(MAIL_MESSAGES.ID)
+                .where(MAIL_MESSAGES.TICKET_ID.eq(ticket.value())).orderBy(threadOrder())
                 .fetch(MAIL_MESSAGES.MESSAGE_ID);
     }
 
     @Override
     public List<ThreadMessage> thread(TicketId ticket) {
         return db.dsl().selectFrom(MAIL_MESSAGES).where(MAIL_MESSAGES.TICKET_ID.eq(ticket.value()))
-                .orderBy(MAIL_MESSAGES.ID).fetch(this::message);
+                .orderBy(threadOrder()).fetch(this::message);
     }
 
     @Override
@@ -149,6 +149,14 @@ public final class JooqMailJournal implements MailJournal {
                 .set(MAILBOX_STATE.LAST_UID, state.lastUid())
                 .set(MAILBOX_STATE.UPDATED_AT, Times.at(state.updatedAt()))
                 .execute();
+    }
+
+    /**
+     * Time order; at equal times a received mail comes before our answer to it (the intake records the mail it
+     * answers after the answer is written, in the same transaction).
+     */
+    private static List<org.jooq.SortField<?>> threadOrder() {
+        return List.of(MAIL_MESSAGES.CREATED_AT.asc(), MAIL_MESSAGES.DIRECTION.eq("OUT").asc(), MAIL_MESSAGES.ID.asc());
     }
 
     private ThreadMessage message(MailMessagesRecord r) {

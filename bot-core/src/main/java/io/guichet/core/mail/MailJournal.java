@@ -26,7 +26,7 @@ public interface MailJournal {
     /** The ticket whose thread holds any of these Message-IDs (In-Reply-To, References). */
     Optional<TicketId> ticketOf(Collection<String> messageIds);
 
-    /** The Message-IDs of a ticket's thread, oldest first, for the References header. */
+    /** The Message-IDs of a ticket's thread, oldest first (a mail before our answer to it), for References. */
     List<String> threadIds(TicketId ticket);
 
     /** The thread of a ticket, oldest first. */

@@ -85,7 +85,10 @@ public final class InMemoryMailJournal implements MailJournal {
 
     @Override
     public synchronized List<ThreadMessage> thread(TicketId ticket) {
-        return messages.stream().filter(m -> m.ticket().equals(Optional.of(ticket))).toList();
+        return messages.stream().filter(m -> m.ticket().equals(Optional.of(ticket)))
+                .sorted(java.util.Comparator.comparing(ThreadMessage::at)
+                        .thenComparing(m -> m.direction() == ThreadMessage.Direction.OUT))
+                .toList();
     }
 
     @Override

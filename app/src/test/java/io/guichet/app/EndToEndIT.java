@@ -1,0 +1,172 @@
+package io.guichet.app;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.guichet.app.config.ConfigReader;
+import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.node.GuichetNode;
+import io.guichet.core.account.Account;
+import io.guichet.core.account.AccountManager;
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.account.Language;
+import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.db.Database;
+import io.guichet.db.testing.PostgresExtension;
+import io.guichet.discord.console.Answer;
+import io.guichet.discord.console.Console;
+import io.guichet.discord.console.SlashInput;
+import io.guichet.discord.console.StaffRoles;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The product's main road, with every real part: a customer's mail arrives over IMAP (GreenMail), opens a ticket
+ * in PostgreSQL, the answer goes out over SMTP; a technician replies from the console; the customer's reply to
+ * that answer finds the ticket by its thread headers.
+ */
+@ExtendWith(PostgresExtension.class)
+class EndToEndIT {
+
+    private static final String SUPPORT = "support@guichet.test";
+    private static final String BOB = "bob@acme.example";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private GreenMail mail;
+    private GuichetNode node;
+
+    @BeforeEach
+    void start(Database database) {
+        mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
+        mail.setUser(SUPPORT, "support", "secret");
+        mail.setUser(BOB, "bob", "bob");
+        Map<String, String> settings = new HashMap<>();
+        settings.put("GUICHET_IMAP_HOST", "127.0.0.1");
+        settings.put("GUICHET_IMAP_PORT", Integer.toString(mail.getImap().getPort()));
+        settings.put("GUICHET_IMAP_SECURITY", "none");
+        settings.put("GUICHET_IMAP_USER", "support");
+        settings.put("GUICHET_IMAP_PASSWORD", "secret");
+        settings.put("GUICHET_IMAP_POLL_INTERVAL", "PT1S");
+        settings.put("GUICHET_SMTP_HOST", "127.0.0.1");
+        settings.put("GUICHET_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+        settings.put("GUICHET_SMTP_SECURITY", "none");
+        settings.put("GUICHET_SUPPORT_ADDRESS", SUPPORT);
+        GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
+        node = new GuichetNode(config, database, Clock.systemUTC());
+        node.desk().transactions().run(() -> {
+            Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
+                    new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
+            node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",
+                    Language.EN, Optional.empty(), Optional.empty());
+        });
+        node.start();
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+        mail.stop();
+    }
+
+    @Test
+    @DisplayName("R2, R4, R16: mail in, ticket and tagged answer out; a console reply is threaded; the customer's answer finds the ticket")
+    void mainRoad() throws Exception {
+        send(BOB, "Agents offline", """
+                All agents went offline after the upgrade.
+
+                Severity: 2
+                Server URL: https://vsa.acme.example
+                Module: Agent
+                Steps to reproduce: upgrade, open the console
+                Affected devices: SN-1234
+                Version: 9.5.0.12
+                """, null);
+
+        MimeMessage ack = awaitMessage(BOB, 1);
+        assertThat(ack.getSubject()).isEqualTo("[Ticket#1000] Agents offline");
+        assertThat(ack.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+        assertThat(ack.getContent().toString()).contains("ticket #1000");
+
+        Console console = new Console(node.desk(), new StaffRoles("tech", "manager"));
+        Answer answer = console.handle(new SlashInput("42", "tess", Set.of("tech"), "ticket reply",
+                Map.of("ticket", "1000", "text", "Please restart the agent service and tell us.")));
+        assertThat(answer.content()).doesNotContainIgnoringCase("wrong");
+        node.dispatcher().orElseThrow().wakeUp();
+
+        MimeMessage reply = awaitMessage(BOB, 2);
+        assertThat(reply.getSubject()).isEqualTo("[Ticket#1000] Agents offline");
+        assertThat(reply.getContent().toString()).contains("Please restart the agent service");
+        assertThat(reply.getHeader("Auto-Submitted")).isNull();
+        assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo(ack.getMessageID());
+        assertThat(reply.getHeader("References")[0]).contains(ack.getMessageID());
+
+        send(BOB, "Re: Agents offline", "Restarted, still offline.\n\n> Please restart the agent service\n",
+                reply.getMessageID());
+
+        Ticket ticket = node.desk().tickets().find(new TicketNumber(1000)).orElseThrow();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(node.desk().tickets().events(ticket.id()))
+                .extracting(TicketEvent::kind).contains(EventKind.CUSTOMER_MESSAGE));
+        assertThat(node.desk().tickets().events(ticket.id())).filteredOn(e -> e.kind() == EventKind.CUSTOMER_MESSAGE)
+                .singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("Restarted, still offline."));
+        assertThat(node.desk().tickets().find(new TicketNumber(1001))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R10: an unknown sender gets one explanation over SMTP and no ticket")
+    void unknownSender() throws Exception {
+        mail.setUser("eve@other.example", "eve", "eve");
+        send("eve@other.example", "Help", "Our server is down.\n", null);
+
+        MimeMessage answer = awaitMessage("eve@other.example", 1);
+        assertThat(answer.getContent().toString()).contains("not an authorized contact");
+        assertThat(node.desk().tickets().find(new TicketNumber(1000))).isEmpty();
+    }
+
+    private MimeMessage awaitMessage(String address, int count) {
+        String domain = address.substring(address.indexOf('@') + 1);
+        await().atMost(WAIT).until(() -> mail.getReceivedMessagesForDomain(domain).length >= count);
+        return mail.getReceivedMessagesForDomain(domain)[count - 1];
+    }
+
+    private void send(String from, String subject, String body, String inReplyTo) throws MessagingException {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT));
+        message.setSubject(subject, "UTF-8");
+        message.setText(body, "UTF-8");
+        if (inReplyTo != null) {
+            message.setHeader("In-Reply-To", inReplyTo);
+            message.setHeader("References", inReplyTo);
+        }
+        Transport.send(message);
+    }
+}
