@@ -31,15 +31,26 @@ public final class HeaderValues {
 
     /**
      * {@code value} with every control character (CR, LF, tab, NUL, DEL, C1 controls) and Unicode line or
-     * paragraph separator replaced by a space, runs of spaces collapsed, and trimmed.
+     * paragraph separator replaced by a space, bidirectional overrides (which can disguise text) removed, runs of
+     * spaces collapsed, and trimmed. {@code null} gives the empty string.
      */
     public static String safe(String value) {
+        if (value == null) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(value.length());
         value.codePoints().forEach(cp -> {
-            boolean control = Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029;
+            if (isBidiControl(cp)) {
+                return;
+            }
+            boolean control = Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x85;
             out.appendCodePoint(control ? ' ' : cp);
         });
         return out.toString().replaceAll(" {2,}", " ").strip();
+    }
+
+    private static boolean isBidiControl(int cp) {
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.guichet.mail.smtp;
 
+import io.guichet.mail.outbound.HeaderValues;
+
 import io.guichet.core.mail.OutgoingMail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -13,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Renders an outbox mail as a MIME message: our Message-ID, threading headers, every header value made safe. */
 final class MimeComposer {
@@ -29,28 +30,22 @@ final class MimeComposer {
     }
 
     MimeMessage compose(Session session, OutgoingMail mail) throws MessagingException, UnsupportedEncodingException {
-        String messageId = HeaderText.messageId(mail.messageId());
-        if (messageId.isEmpty()) {
-            throw new MessagingException("the outbox mail has no usable Message-ID");
-        }
-        MimeMessage message = new OwnIdMessage(session, "<" + messageId + ">");
-        message.setFrom(new InternetAddress(settings.fromAddress().value(), HeaderText.safe(settings.fromName()), UTF_8));
+        String messageId = HeaderValues.messageId(mail.messageId())
+                .orElseThrow(() -> new MessagingException("the outbox mail has no usable Message-ID"));
+        MimeMessage message = new OwnIdMessage(session, messageId);
+        message.setFrom(new InternetAddress(settings.fromAddress().value(), HeaderValues.safe(settings.fromName()), UTF_8));
         message.setRecipient(Message.RecipientType.TO,
-                new InternetAddress(mail.to().value(), HeaderText.safe(mail.toName()), UTF_8));
-        message.setSubject(HeaderText.safe(mail.subject()), UTF_8);
+                new InternetAddress(mail.to().value(), HeaderValues.safe(mail.toName()), UTF_8));
+        message.setSubject(HeaderValues.safe(mail.subject()), UTF_8);
         message.setSentDate(Date.from(clock.instant()));
-        Optional<String> inReplyTo = mail.inReplyTo().map(HeaderText::messageId).filter(id -> !id.isEmpty());
+        Optional<String> inReplyTo = mail.inReplyTo().flatMap(HeaderValues::messageId);
         if (inReplyTo.isPresent()) {
-            message.setHeader("In-Reply-To", "<" + inReplyTo.get() + ">");
+            message.setHeader("In-Reply-To", inReplyTo.get());
         }
-        String references = mail.references().stream()
-                .map(HeaderText::messageId)
-                .filter(id -> !id.isEmpty())
-                .map(id -> "<" + id + ">")
-                .collect(Collectors.joining(" "));
-        if (!references.isEmpty()) {
+        Optional<String> references = HeaderValues.references(mail.references());
+        if (references.isPresent()) {
             // folded at the spaces between ids: a long thread stays within the line-length limit
-            message.setHeader("References", MimeUtility.fold("References: ".length(), references));
+            message.setHeader("References", MimeUtility.fold("References: ".length(), references.get()));
         }
         if (mail.automatic()) {
             message.setHeader("Auto-Submitted", "auto-replied");

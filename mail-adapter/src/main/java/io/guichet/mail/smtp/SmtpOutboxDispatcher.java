@@ -1,5 +1,7 @@
 package io.guichet.mail.smtp;
 
+import io.guichet.mail.outbound.HeaderValues;
+
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.mail.Outbox;
 import jakarta.mail.MessagingException;
@@ -188,7 +190,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                     outbox.markSent(mail.id(), now);
                     lastSent = now;
                     sent++;
-                    log.info("sent outbox mail {} <{}>", mail.id(), HeaderText.messageId(mail.messageId()));
+                    log.info("sent outbox mail {} {}", mail.id(), HeaderValues.messageId(mail.messageId()).orElse("(no id)"));
                 } catch (MessagingException e) {
                     int gaveUp = fail(mail, describe(e), isPermanent(e));
                     abandoned += gaveUp;
@@ -312,7 +314,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                 && me.getNextException().getMessage() != null) {
             text.append(" (").append(me.getNextException().getMessage()).append(')');
         }
-        String safe = HeaderText.safe(text.toString());
+        String safe = HeaderValues.safe(text.toString());
         return safe.length() > MAX_ERROR_LENGTH ? safe.substring(0, MAX_ERROR_LENGTH) : safe;
     }
 }

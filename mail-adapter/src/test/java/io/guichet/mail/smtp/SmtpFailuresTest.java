@@ -1,5 +1,7 @@
 package io.guichet.mail.smtp;
 
+import io.guichet.mail.outbound.HeaderValues;
+
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -64,11 +66,11 @@ class SmtpFailuresTest {
     @Test
     @DisplayName("header text loses CR, LF, tabs and control characters; Message-IDs also lose brackets and spaces")
     void headerText() {
-        assertThat(HeaderText.safe("Hello\r\nBcc: x@y.z")).isEqualTo("Hello Bcc: x@y.z");
-        assertThat(HeaderText.safe("  a\tb\u0000c\u0007d\u2028e\u202Ef  ")).isEqualTo("a bcd ef");
-        assertThat(HeaderText.safe(null)).isEmpty();
-        assertThat(HeaderText.safe("Accusé de réception 🎫")).isEqualTo("Accusé de réception 🎫");
-        assertThat(HeaderText.messageId(" <abc@x.y>\r\nBcc: z ")).isEqualTo("abc@x.yBcc:z");
+        assertThat(HeaderValues.safe("Hello\r\nBcc: x@y.z")).isEqualTo("Hello Bcc: x@y.z");
+        assertThat(HeaderValues.safe("  a\tb\u0000c\u0007d\u2028e\u202Ef  ")).isEqualTo("a b c d ef");
+        assertThat(HeaderValues.safe(null)).isEmpty();
+        assertThat(HeaderValues.safe("Accusé de réception 🎫")).isEqualTo("Accusé de réception 🎫");
+        assertThat(HeaderValues.messageId(" <abc@x.y>\r\nBcc: z ")).isEmpty();
     }
 
     @Test

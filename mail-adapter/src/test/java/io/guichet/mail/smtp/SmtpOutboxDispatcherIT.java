@@ -192,7 +192,7 @@ class SmtpOutboxDispatcherIT {
     @DisplayName("CR/LF in subject, name and threading ids never produce an extra header (no Bcc injection)")
     void noHeaderInjection() throws Exception {
         String evil = "\r\nBcc: evil@attacker.test";
-        outbox.enqueue(mail("inj@guichet.test" + evil, "Alice" + evil, "Hello" + evil + "\r\nX-Evil: 1",
+        outbox.enqueue(mail("inj@guichet.test", "Alice" + evil, "Hello" + evil + "\r\nX-Evil: 1",
                 Optional.of("a@acme.example" + evil), List.of("b@acme.example" + evil, "c@acme.example\nBcc: x@y.z"),
                 true));
 
@@ -210,7 +210,21 @@ class SmtpOutboxDispatcherIT {
         assertThat(headers.lines()).noneMatch(line -> line.regionMatches(true, 0, "X-Evil:", 0, 7));
         assertThat(received.getHeader("Bcc")).isNull();
         assertThat(received.getSubject()).isEqualTo("Hello Bcc: evil@attacker.test X-Evil: 1");
-        assertThat(received.getHeader("Message-ID", null)).isEqualTo("<inj@guichet.testBcc:evil@attacker.test>");
+        assertThat(received.getHeader("Message-ID", null)).isEqualTo("<inj@guichet.test>");
+        assertThat(received.getHeader("In-Reply-To")).as("an invalid id is dropped, not repaired").isNull();
+        assertThat(received.getHeader("References", null)).isNull();
+    }
+
+    @Test
+    @DisplayName("a mail whose own Message-ID is not valid is never sent with a forged one")
+    void invalidOwnMessageId() {
+        outbox.enqueue(mail("inj@guichet.test\r\nBcc: evil@attacker.test", "Alice", "Hello", Optional.empty(),
+                List.of(), true));
+
+        SmtpOutboxDispatcher.Pass pass = dispatcher().dispatchDue();
+
+        assertThat(pass.sent()).isZero();
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 
     @Test
