@@ -97,6 +97,47 @@ class GuichetCliTest {
         assertThat(out.toString()).isEmpty();
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName("run with bad settings exits 78 and names every bad setting, without a stack trace")
+    void run_with_a_bad_setting_names_it(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("guichet.properties");
+        Files.writeString(config, """
+                GUICHET_IMAP_HOST=imap.example.com
+                GUICHET_IMAP_PORT=imap
+                GUICHET_SMTP_HOST=smtp.example.com
+                GUICHET_SUPPORT_ADDRESS=support@example.com
+                GUICHET_AUTO_RESOLVE_AFTER=seven days
+                """);
+
+        int exitCode = run("run", "--config", config.toString());
+
+        assertThat(exitCode).isEqualTo(78);
+        assertThat(err.toString()).contains("GUICHET_IMAP_PORT: 'imap' is not a whole number between 1 and 65535.")
+                .contains("GUICHET_AUTO_RESOLVE_AFTER: 'seven days'").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("run without a mailbox says which settings are missing")
+    void run_without_a_mailbox_names_the_missing_settings(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("empty.properties");
+        Files.writeString(config, "# nothing\n");
+
+        int exitCode = run("run", "--config", config.toString());
+
+        assertThat(exitCode).isEqualTo(78);
+        assertThat(err.toString()).contains("GUICHET_IMAP_HOST is missing", "GUICHET_SMTP_HOST is missing",
+                "GUICHET_SUPPORT_ADDRESS is missing");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("run with a missing --config file says so")
+    void run_with_a_missing_config_file(@TempDir Path dir) {
+        int exitCode = run("run", "--config", dir.resolve("nope.properties").toString());
+
+        assertThat(exitCode).isEqualTo(78);
+        assertThat(err.toString()).contains("nope.properties: no such file.");
+    }
+
     private int run(String... args) {
         CommandLine commandLine = GuichetCli.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
