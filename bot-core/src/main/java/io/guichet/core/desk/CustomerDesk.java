@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The customer's side of the desk: opening tickets and adding messages to them. Checks the sender (R10), the
@@ -130,7 +131,7 @@ public final class CustomerDesk {
         Actor actor = new Actor.Customer(contact.email());
         List<TicketEvent> events = new ArrayList<>();
         events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.CUSTOMER_MESSAGE, excerpt(command.text())));
-        List<CustomerNotice> notices = new ArrayList<>();
+        List<Function<Ticket, CustomerNotice>> notices = new ArrayList<>();
         Ticket changed = switch (ticket.status()) {
             case AWAITING_INFO -> supplyInformation(ticket, contact, command, now, events, notices);
             case WAITING_ON_CUSTOMER -> {
@@ -143,7 +144,7 @@ public final class CustomerDesk {
             }
             case RESOLVED -> {
                 Ticket moved = apply(ticket, new Transition.Reopen(), actor, now, events);
-                notices.add(new CustomerNotice.Reopened(Recipient.of(contact), moved));
+                notices.add(t -> new CustomerNotice.Reopened(Recipient.of(contact), t));
                 yield moved.withDue(changes.customerWrote(moved, now), now);
             }
             case OPEN, IN_PROGRESS -> ticket.withDue(changes.customerWrote(ticket, now), now);
@@ -152,10 +153,10 @@ public final class CustomerDesk {
         if (command.asksEscalation() && !changed.escalated()) {
             changed = changed.escalatedAt(now);
             events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.ESCALATED, "R18: customer asked for escalation"));
-            notices.add(new CustomerNotice.Escalated(Recipient.of(contact), changed));
+            notices.add(t -> new CustomerNotice.Escalated(Recipient.of(contact), t));
         }
         Ticket saved = changes.save(changed, events).orElseThrow(() -> new ConcurrentChange(ticket.number()));
-        notices.forEach(n -> desk.messenger().tell(rebind(n, saved)));
+        notices.forEach(n -> desk.messenger().tell(n.apply(saved)));
         if (command.asksEscalation() && !ticket.escalated()) {
             desk.staff().notify(new StaffNotice.Escalation(saved, "the customer asked for escalation"));
         }
@@ -165,7 +166,8 @@ public final class CustomerDesk {
 
     /** R5: the reply may supply the missing fields; complete -> the queue by itself, else ask again for the rest. */
     private Ticket supplyInformation(Ticket ticket, Contact contact, CustomerCommand.AddCustomerMessage command,
-                                     Instant now, List<TicketEvent> events, List<CustomerNotice> notices) {
+                                     Instant now, List<TicketEvent> events,
+                                     List<Function<Ticket, CustomerNotice>> notices) {
         IntakeReport report = intake.evaluate(ticket.fields(), keepSubjectAndDescription(ticket, command.draft()));
         Ticket updated = ticket.withFields(report.accepted(), now);
         if (!updated.fields().equals(ticket.fields())) {
@@ -173,13 +175,13 @@ public final class CustomerDesk {
                     "intake fields supplied"));
         }
         if (!report.complete()) {
-            notices.add(new CustomerNotice.StillMissing(Recipient.of(contact), updated, report.missing(), report.problems()));
+            notices.add(t -> new CustomerNotice.StillMissing(Recipient.of(contact), t, report.missing(), report.problems()));
             return updated.waitingSince(now);
         }
         Ticket open = apply(updated, new Transition.CompleteIntake(), Actor.SYSTEM, now, events);
         Severity severity = open.severity().orElseThrow();
         open = open.withDue(changes.firstResponseDue(severity, now), now);
-        notices.add(new CustomerNotice.IntakeComplete(Recipient.of(contact), open));
+        notices.add(t -> new CustomerNotice.IntakeComplete(Recipient.of(contact), t));
         if (severity == Severity.S1 && !open.escalated()) {
             open = open.escalatedAt(now);
             events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
@@ -261,17 +263,6 @@ public final class CustomerDesk {
         LOG.warn("message on ticket {} refused: sender has no access", command.ticket());
         return new CustomerOutcome.Rejected(Problem.notAllowed("ticket",
                 "The sender is not an authorized contact of the account of ticket " + command.ticket() + " (R10)."));
-    }
-
-    /** Notices built before the save refer to the saved ticket (its new row version). */
-    private static CustomerNotice rebind(CustomerNotice notice, Ticket saved) {
-        return switch (notice) {
-            case CustomerNotice.StillMissing n -> new CustomerNotice.StillMissing(n.to(), saved, n.missing(), n.problems());
-            case CustomerNotice.IntakeComplete n -> new CustomerNotice.IntakeComplete(n.to(), saved);
-            case CustomerNotice.Reopened n -> new CustomerNotice.Reopened(n.to(), saved);
-            case CustomerNotice.Escalated n -> new CustomerNotice.Escalated(n.to(), saved);
-            default -> notice;
-        };
     }
 
     private static String excerpt(String text) {
