@@ -85,7 +85,6 @@ class EndToEndIT {
             node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",
                     Language.EN, Optional.empty(), Optional.empty());
         });
-        node.start();
     }
 
     @AfterEach
@@ -97,6 +96,7 @@ class EndToEndIT {
     @Test
     @DisplayName("R2, R4, R16: mail in, ticket and tagged answer out; a console reply is threaded; the customer's answer finds the ticket")
     void mainRoad() throws Exception {
+        node.start();
         send(BOB, "Agents offline", """
                 All agents went offline after the upgrade.
 
@@ -140,12 +140,49 @@ class EndToEndIT {
     @Test
     @DisplayName("R10: an unknown sender gets one explanation over SMTP and no ticket")
     void unknownSender() throws Exception {
+        node.start();
         mail.setUser("eve@other.example", "eve", "eve");
         send("eve@other.example", "Help", "Our server is down.\n", null);
 
         MimeMessage answer = awaitMessage("eve@other.example", 1);
         assertThat(answer.getContent().toString()).contains("not an authorized contact");
         assertThat(node.desk().tickets().find(new TicketNumber(1000))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R2: a crash between the commit and the move: the mail read again after restart is handled once and moved")
+    void crashBetweenCommitAndMove() throws Exception {
+        send(BOB, "Agents offline", "Severity: 2\n", null);
+        await().atMost(WAIT).until(() -> mail.getReceivedMessagesForDomain("guichet.test").length == 1);
+        MimeMessage delivered = mail.getReceivedMessagesForDomain("guichet.test")[0];
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        delivered.writeTo(raw);
+        // the node that crashed had committed the mail (receipt, ticket, answer in the outbox), then died before
+        // moving it: the mail is still in INBOX and the mailbox position was never saved
+        node.intake().orElseThrow().handle(raw.toByteArray(), new io.guichet.core.mail.MailPosition("crashed", 1, 1));
+
+        node.start();
+
+        MimeMessage answer = awaitMessage(BOB, 1);
+        assertThat(answer.getSubject()).startsWith("[Ticket#1000]");
+        await().atMost(WAIT).until(() -> node.watcher().orElseThrow().health().lastSuccess().isPresent());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(inboxCount()).isZero());
+        assertThat(node.desk().tickets().find(new TicketNumber(1001))).isEmpty();
+        assertThat(mail.getReceivedMessagesForDomain("acme.example")).hasSize(1);
+    }
+
+    private int inboxCount() throws MessagingException {
+        jakarta.mail.Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", mail.getImap().getPort(), "support", "secret");
+        try {
+            jakarta.mail.Folder inbox = store.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_ONLY);
+            int count = inbox.getMessageCount();
+            inbox.close(false);
+            return count;
+        } finally {
+            store.close();
+        }
     }
 
     private MimeMessage awaitMessage(String address, int count) {

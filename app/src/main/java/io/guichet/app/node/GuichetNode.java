@@ -131,6 +131,11 @@ public final class GuichetNode implements AutoCloseable {
         return outbox;
     }
 
+    /** The e-mail intake, when the mail channel is configured. */
+    public Optional<MailIntake> intake() {
+        return intake;
+    }
+
     public Optional<ImapMailboxWatcher> watcher() {
         return watcher;
     }

@@ -255,6 +255,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
             return Round.WAIT;
         }
         Round round = Round.MORE;
+        long lastHandled = state.lastUid();
         try {
             messages:
             for (Message message : batch) {
@@ -273,10 +274,15 @@ public final class ImapMailboxWatcher implements AutoCloseable {
                     }
                 }
                 failures.remove(uid);
-                journal.saveMailboxState(new MailboxState(mailbox, uidValidity, uid, clock.instant()));
+                lastHandled = uid;
             }
         } finally {
             applyPendingMoves(server, folder, uidValidity);
+        }
+        // The position moves only once the mail is moved or flagged: after a crash in between, the same mail is
+        // read again, recognised by its receipt ("already handled"), and moved then.
+        if (lastHandled > state.lastUid()) {
+            journal.saveMailboxState(new MailboxState(mailbox, uidValidity, lastHandled, clock.instant()));
         }
         return round;
     }

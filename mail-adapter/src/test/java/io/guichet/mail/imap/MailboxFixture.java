@@ -76,12 +76,21 @@ final class MailboxFixture implements AutoCloseable {
     }
 
     /** Subjects of the messages in a folder, in UID order; empty when the folder does not exist. */
+    /** The subjects in a folder; GreenMail's store is read while the watcher changes it, so a read may be retried. */
     List<String> subjects(String name) {
-        MailFolder folder = folder(name);
-        if (folder == null) {
-            return List.of();
+        for (int attempt = 1; ; attempt++) {
+            MailFolder folder = folder(name);
+            if (folder == null) {
+                return List.of();
+            }
+            try {
+                return folder.getMessages().stream().map(MailboxFixture::subject).toList();
+            } catch (java.util.ConcurrentModificationException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
         }
-        return folder.getMessages().stream().map(MailboxFixture::subject).toList();
     }
 
     Optional<StoredMessage> find(String folderName, String subject) {
