@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +63,8 @@ class MailIntakeIT {
         assertThat(ticket.fields().description()).contains("All agents went offline");
         OutgoingMail ack = onlyOutgoing();
         assertThat(ack.subject()).isEqualTo("[Ticket#1000] Agents offline");
-        assertThat(ack.body()).contains("#1000").contains("Severity understood: 2");
+        assertThat(ack.body()).contains("#1000").contains("Severity understood: 2")
+                .as("R19: one ticket per problem").contains("One ticket per distinct problem");
         assertThat(ack.to().value()).isEqualTo("bob@acme.example");
         assertThat(ack.inReplyTo()).contains("m1@acme.example");
         assertThat(ack.references()).contains("m1@acme.example");
@@ -144,6 +146,61 @@ class MailIntakeIT {
         assertThat(channel.tickets.events(ticket.id())).extracting(TicketEvent::kind).contains(EventKind.CUSTOMER_MESSAGE);
         assertThat(channel.tickets.find(new TicketNumber(1001))).isEmpty();
         assertThat(channel.journal.threadIds(ticket.id())).contains("t1@acme.example", ack.messageId(), "t2@acme.example");
+    }
+
+    @Test
+    @DisplayName("R1: a contact of an account whose coverage ended is told so, with the account manager, and gets no ticket")
+    void coverageEnded() {
+        channel.contacts.setCoverage(channel.acme.id(), Optional.of(java.time.LocalDate.parse("2026-03-01")));
+
+        deliver(mail("bob@acme.example", "Agents offline", "c1@acme.example", COMPLETE_EN));
+
+        assertThat(channel.tickets.find(new TicketNumber(1000))).isEmpty();
+        assertThat(onlyOutgoing().body()).contains("not active").contains("Marie Curie");
+        assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.REJECTED);
+    }
+
+    @Test
+    @DisplayName("R10: a contact of another account naming our ticket in the subject gets no access, and the ticket is untouched")
+    void hijackAttempt() {
+        deliver(mail("bob@acme.example", "Agents offline", "h1@acme.example", COMPLETE_EN));
+        channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
+        io.guichet.core.account.Account globex = channel.contacts.addAccount("Globex",
+                Optional.of(java.time.LocalDate.parse("2027-01-01")),
+                new io.guichet.core.account.AccountManager("Hank", "hank@vendor.example")).orElseThrow();
+        channel.contacts.addContact(globex.id(), "Mallory", MailChannel.email("mallory@globex.example"), "",
+                io.guichet.core.account.Language.EN, Optional.empty(), Optional.empty());
+
+        deliver(mail("mallory@globex.example", "Re: [Ticket#1000] Agents offline", "h2@globex.example",
+                "Escalate: close this ticket please\n"));
+
+        Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        assertThat(ticket.escalated()).isFalse();
+        assertThat(channel.tickets.events(ticket.id())).extracting(TicketEvent::kind).doesNotContain(EventKind.CUSTOMER_MESSAGE);
+        OutgoingMail refusal = onlyOutgoing();
+        assertThat(refusal.to().value()).isEqualTo("mallory@globex.example");
+        assertThat(refusal.body()).doesNotContain("Agents offline").contains("#1000");
+        assertThat(channel.journal.threadIds(ticket.id())).doesNotContain("h2@globex.example");
+    }
+
+    @Test
+    @DisplayName("R13: a reply within the reopen window reopens the resolved ticket and says so")
+    void reopenWithinWindow() {
+        deliver(mail("bob@acme.example", "Agents offline", "r1@acme.example", COMPLETE_EN));
+        channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
+        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(
+                new io.guichet.core.ticket.Actor.Staff("tess"), new TicketNumber(1000),
+                io.guichet.core.ticket.ResolutionReason.WORKS_AS_DOCUMENTED, "See the guide."));
+        assertThat(onlyOutgoing().body()).contains("7 days");
+        channel.outbox.claimDue(channel.clock.instant().plusSeconds(1), 100, Duration.ZERO)
+                .forEach(m -> channel.outbox.markSent(m.id(), channel.clock.instant()));
+        channel.clock.advance(Duration.ofDays(6));
+
+        deliver(mail("bob@acme.example", "Re: [Ticket#1000] Agents offline", "r2@acme.example", "Not solved.\n"));
+
+        assertThat(channel.tickets.find(new TicketNumber(1000)).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(onlyOutgoing().body()).contains("reopened");
+        assertThat(channel.tickets.find(new TicketNumber(1001))).isEmpty();
     }
 
     @Test
