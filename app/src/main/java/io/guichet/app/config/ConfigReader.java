@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -76,6 +77,11 @@ public final class ConfigReader {
                         optional(Setting.MESSAGE_ID_DOMAIN).orElse(address.domain()), subjectTag(),
                         optional(Setting.TRUSTED_AUTHSERV_ID), integer(Setting.AUTO_REPLY_CAP, 1, 10_000)));
         PolicySettings policy = policy();
+        String cron = text(Setting.CALENDAR_CRON);
+        if (!org.quartz.CronExpression.isValidExpression(cron)) {
+            problems.add(Setting.CALENDAR_CRON.key() + ": '" + cron + "' is not a Quartz cron expression such as"
+                    + " '0 0 6 * * ?' (seconds minutes hours day-of-month month day-of-week).");
+        }
         ServiceHours hours = hours();
         DiscordSettings discord = new DiscordSettings(optional(Setting.DISCORD_TOKEN),
                 text(Setting.DISCORD_GUILD_ID), text(Setting.DISCORD_STAFF_CHANNEL_ID),
@@ -91,7 +97,7 @@ public final class ConfigReader {
         if (!problems.isEmpty()) {
             return new Result.Invalid(List.copyOf(problems));
         }
-        return new Result.Valid(new GuichetConfig(database, mailbox, smtp, mail, policy, hours, discord));
+        return new Result.Valid(new GuichetConfig(database, mailbox, smtp, mail, policy, hours, cron, discord));
     }
 
     /** The checks {@code run} adds: it needs a mailbox, an SMTP server and a support address. */
@@ -128,6 +134,9 @@ public final class ConfigReader {
         Duration s1 = positiveDuration(Setting.SEVERITY_ONE_ANSWER_TIMEOUT);
         List<String> modules = list(Setting.MODULES);
         List<String> keywords = list(Setting.ESCALATION_KEYWORDS);
+        Period certificationReminder = period(Setting.CERTIFICATION_REMINDER, defaults.certificationReminder());
+        Period previousVersion = period(Setting.PREVIOUS_VERSION_SUPPORT, defaults.previousVersionSupport());
+        Period sunset = period(Setting.SUNSET_NOTICE, defaults.sunsetNotice());
         if (first == null || update == null || autoResolve == null || reopen == null || s1 == null) {
             return defaults;
         }
@@ -135,8 +144,7 @@ public final class ConfigReader {
             return new PolicySettings(reminders, autoResolve, reopen,
                     PolicySettings.perSeverity(first.get(0), first.get(1), first.get(2), first.get(3)),
                     PolicySettings.perSeverity(update.get(0), update.get(1), update.get(2), update.get(3)),
-                    s1, defaults.certificationValidity(), defaults.certificationReminder(),
-                    defaults.previousVersionSupport(), defaults.sunsetNotice(), modules, keywords);
+                    s1, defaults.certificationValidity(), certificationReminder, previousVersion, sunset, modules, keywords);
         } catch (IllegalArgumentException e) {
             problems.add(Setting.REMINDERS.key() + " and " + Setting.AUTO_RESOLVE_AFTER.key() + " disagree: "
                     + e.getMessage() + ".");
@@ -258,6 +266,20 @@ public final class ConfigReader {
         }
         problems.add(key + ": '" + value + "' is not a positive ISO-8601 duration such as PT30S, PT4H or P7D.");
         return Optional.empty();
+    }
+
+    private Period period(Setting setting, Period fallback) {
+        String value = raw(setting);
+        try {
+            Period p = Period.parse(value.toUpperCase(Locale.ROOT));
+            if (!p.isNegative() && !p.isZero()) {
+                return p;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        problems.add(setting.key() + ": '" + value + "' is not a positive ISO-8601 period such as P30D, P6M or P1Y.");
+        return fallback;
     }
 
     /** A comma-separated list of durations; {@code count} > 0 demands exactly that many. */

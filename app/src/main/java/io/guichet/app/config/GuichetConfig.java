@@ -16,6 +16,7 @@ public record GuichetConfig(DatabaseConfig database,
                             Optional<MailConfig> mail,
                             PolicySettings policy,
                             ServiceHours hours,
+                            String calendarCron,
                             DiscordSettings discord) {
 
     /** Where the data lives: an external PostgreSQL, or the embedded one in {@code dataDirectory}. */

@@ -47,6 +47,10 @@ public enum Setting {
     FIRST_RESPONSE_TARGETS("GUICHET_FIRST_RESPONSE_TARGETS", "PT1H,PT4H,PT8H,PT16H", "First response target for severities 1-4 (R15)."),
     UPDATE_TARGETS("GUICHET_UPDATE_TARGETS", "PT4H,PT8H,PT16H,PT40H", "Update interval for severities 1-4 (R16)."),
     SEVERITY_ONE_ANSWER_TIMEOUT("GUICHET_SEVERITY_ONE_ANSWER_TIMEOUT", "PT4H", "Unanswered severity-1 question downgrades to 2 after this (R11, R17)."),
+    CERTIFICATION_REMINDER("GUICHET_CERTIFICATION_REMINDER", "P30D", "Certification-expiry reminder this long ahead (R10; ISO-8601 period)."),
+    PREVIOUS_VERSION_SUPPORT("GUICHET_PREVIOUS_VERSION_SUPPORT", "P1Y", "The previous on-premise version stays supported this long after the next release (R20)."),
+    SUNSET_NOTICE("GUICHET_SUNSET_NOTICE", "P1Y", "End of support is announced this long ahead (R20)."),
+    CALENDAR_CRON("GUICHET_CALENDAR_CRON", "0 0 6 * * ?", "When the calendar notices (R10, R20) are sent: a Quartz cron expression in GUICHET_TIMEZONE."),
     ESCALATION_KEYWORDS("GUICHET_ESCALATION_KEYWORDS", "escalate,escalade,escalation,escalader", "A first line starting with one of these asks for escalation (R18)."),
     // Discord
     DISCORD_TOKEN("GUICHET_DISCORD_TOKEN", "", "Bot token; empty: the Discord console stays off."),

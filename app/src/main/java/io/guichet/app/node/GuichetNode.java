@@ -159,7 +159,7 @@ public final class GuichetNode implements AutoCloseable {
         java.time.ZoneId zone = config.hours().businessHours() instanceof io.guichet.core.calendar.BusinessCalendar b
                 ? b.zone() : d.zone();
         return new SchedulerSettings(d.clusterName(), d.instanceId(), d.threads(), d.sweepInterval(),
-                d.clusterCheckinInterval(), d.calendarCron(), zone);
+                d.clusterCheckinInterval(), config.calendarCron(), zone);
     }
 
     private static ImapSettings imapSettings(GuichetConfig.MailboxConfig box) {

@@ -49,6 +49,8 @@ class ConfigReaderTest {
         assertThat(config.policy().reopenWindow()).isEqualTo(Duration.ofSeconds(7));
         assertThat(config.policy().firstResponseTarget(Severity.S3)).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.policy().modules()).containsExactly("Agent", "Console", "Patch");
+        assertThat(valid(Map.of("GUICHET_CERTIFICATION_REMINDER", "P10D")).policy().certificationReminder())
+                .isEqualTo(java.time.Period.ofDays(10));
     }
 
     @Test
@@ -76,10 +78,14 @@ class ConfigReaderTest {
         values.put("GUICHET_UPDATE_TARGETS", "PT4H,PT8H");
         values.put("GUICHET_SUBJECT_TAG", "[Ticket]");
         values.put("GUICHET_IMAP_HOTS", "typo.example.com");
+        values.put("GUICHET_SUNSET_NOTICE", "a year");
+        values.put("GUICHET_CALENDAR_CRON", "every morning");
 
         List<String> problems = invalid(values);
 
-        assertThat(problems).hasSize(8);
+        assertThat(problems).hasSize(10);
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("GUICHET_SUNSET_NOTICE: 'a year'").contains("P1Y"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("GUICHET_CALENDAR_CRON").contains("0 0 6 * * ?"));
         assertThat(problems).anySatisfy(p -> assertThat(p).isEqualTo(
                 "GUICHET_IMAP_PORT: '99999' is not a whole number between 1 and 65535."));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("GUICHET_SMTP_SECURITY").contains("tls, starttls, none"));
