@@ -109,6 +109,14 @@ public sealed interface CustomerNotice {
         }
     }
 
+    /** R7: a technician accessed the customer's server; the customer sees who, when and why. */
+    record ServerAccessed(Recipient to, Ticket about, String technician, java.time.Instant at, String detail)
+            implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
     /** R9: parked until the customer fixes a hardware/OS cause. */
     record OnHold(Recipient to, Ticket about, String text) implements CustomerNotice {
         public Optional<Ticket> ticket() {

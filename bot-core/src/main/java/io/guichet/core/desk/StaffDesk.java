@@ -75,9 +75,7 @@ public final class StaffDesk {
                     "Ticket " + ticket.number() + " resumed.");
             case StaffCommand.Resolve r -> resolve(ticket, r, now);
             case StaffCommand.Escalate e -> escalate(ticket, e, now);
-            case StaffCommand.RecordServerAccess a -> fact(ticket, actor, now, EventKind.SERVER_ACCESS,
-                    a.detail().isBlank() ? "server accessed" : a.detail(),
-                    "Server access by " + a.by().name() + " at " + now + " recorded on ticket " + ticket.number() + " (R7).");
+            case StaffCommand.RecordServerAccess a -> serverAccess(ticket, a, now);
         };
     }
 
@@ -223,6 +221,19 @@ public final class StaffDesk {
         if (outcome instanceof StaffOutcome.Done done) {
             desk.staff().notify(new StaffNotice.Escalation(done.ticket(), reason));
             desk.messenger().tell(new CustomerNotice.Escalated(recipient(done.ticket()), done.ticket()));
+        }
+        return outcome;
+    }
+
+    /** R7: the access is logged with the technician, date and time, and the customer is told of it. */
+    private StaffOutcome serverAccess(Ticket ticket, StaffCommand.RecordServerAccess command, Instant now) {
+        String detail = command.detail().isBlank() ? "server accessed" : command.detail();
+        StaffOutcome outcome = fact(ticket, command.by(), now, EventKind.SERVER_ACCESS, detail,
+                "Server access by " + command.by().name() + " at " + now + " recorded on ticket " + ticket.number()
+                        + " and shown to the customer (R7).");
+        if (outcome instanceof StaffOutcome.Done done) {
+            desk.messenger().tell(new CustomerNotice.ServerAccessed(recipient(done.ticket()), done.ticket(),
+                    command.by().name(), now, detail));
         }
         return outcome;
     }

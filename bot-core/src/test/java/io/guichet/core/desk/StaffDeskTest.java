@@ -175,7 +175,7 @@ class StaffDeskTest {
     }
 
     @Test
-    @DisplayName("R7: a server access is logged with the technician, date and time")
+    @DisplayName("R7: a server access is logged with the technician, date and time, and the customer is told")
     void serverAccess() {
         handle(new StaffCommand.RecordServerAccess(tess, ticket.number(), "RDP to vsa.acme.example"));
 
@@ -184,6 +184,11 @@ class StaffDeskTest {
                     assertThat(e.actor()).isEqualTo(tess);
                     assertThat(e.at()).isEqualTo(desk.clock.instant());
                     assertThat(e.detail()).isEqualTo("RDP to vsa.acme.example");
+                });
+        assertThat(desk.messenger.told(CustomerNotice.ServerAccessed.class)).as("the customer can see the log")
+                .singleElement().satisfies(n -> {
+                    assertThat(n.technician()).isEqualTo("tess");
+                    assertThat(n.at()).isEqualTo(desk.clock.instant());
                 });
     }
 

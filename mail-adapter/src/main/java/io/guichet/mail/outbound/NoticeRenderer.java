@@ -90,6 +90,13 @@ public final class NoticeRenderer {
                 v.put("reason", n.reason());
                 yield personal(lang, "severity-changed", v);
             }
+            case CustomerNotice.ServerAccessed n -> {
+                v.put("technician", n.technician());
+                v.put("at", java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+                        n.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).replace('T', ' ').replace("Z", " UTC"));
+                v.put("detail", n.detail());
+                yield automatic(lang, "server-accessed", v);
+            }
             case CustomerNotice.OnHold n -> {
                 v.put("text", n.text().strip());
                 yield personal(lang, "on-hold", v);

@@ -90,6 +90,7 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.Escalated n -> false;
             case CustomerNotice.SeverityChanged n -> false;
             case CustomerNotice.OnHold n -> false;
+            case CustomerNotice.ServerAccessed n -> false;
             case CustomerNotice.Reminder n -> false;
             case CustomerNotice.Closed n -> false;
             case CustomerNotice.AutomaticDowngrade n -> false;

@@ -1,0 +1,117 @@
+package io.guichet.mail.outbound;
+
+import io.guichet.core.Problem;
+import io.guichet.core.account.AccountManager;
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.account.Language;
+import io.guichet.core.desk.CustomerNotice;
+import io.guichet.core.desk.Recipient;
+import io.guichet.core.intake.IntakeField;
+import io.guichet.core.ticket.ResolutionReason;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.ticket.TicketStatus;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static io.guichet.core.ticket.TicketFixtures.aTicket;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NoticeRendererTest {
+
+    private static final NoticeRenderer RENDERER = new NoticeRenderer(new MailTemplates(),
+            new SubjectTag(SubjectTag.DEFAULT_FORMAT), Duration.ofDays(7));
+    private static final AccountManager MANAGER = new AccountManager("Marie Curie", "marie@vendor.example");
+
+    /** One notice of every kind, in both languages. */
+    static Stream<Arguments> everyNotice() {
+        Ticket ticket = aTicket().number(1042).severity(Severity.S2).status(TicketStatus.OPEN).build();
+        return Stream.of(Language.values()).flatMap(language -> {
+            Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
+            List<CustomerNotice> notices = List.of(
+                    new CustomerNotice.Acknowledged(to, ticket, List.of(IntakeField.MODULE, IntakeField.VERSION),
+                            List.of(Problem.invalid("SEVERITY", "Severity 'urgentt' is not one of 1, 2, 3 or 4.")),
+                            Optional.empty(), Optional.of(new TicketNumber(1000))),
+                    new CustomerNotice.StillMissing(to, ticket, List.of(IntakeField.SERVER_URL), List.of()),
+                    new CustomerNotice.IntakeComplete(to, ticket),
+                    new CustomerNotice.Reopened(to, ticket),
+                    new CustomerNotice.UnknownSender(to),
+                    new CustomerNotice.NotCovered(to, "Acme", MANAGER),
+                    new CustomerNotice.NoAccess(to, new TicketNumber(1042)),
+                    new CustomerNotice.StaffReply(to, ticket, "tess", "Please restart the agent.", true),
+                    new CustomerNotice.Resolved(to, ticket, ResolutionReason.FEATURE_REQUEST, "", MANAGER),
+                    new CustomerNotice.Escalated(to, ticket),
+                    new CustomerNotice.SeverityChanged(to, ticket, Severity.S2, Severity.S3, "diagnostics not followed"),
+                    new CustomerNotice.ServerAccessed(to, ticket, "tess", Instant.parse("2026-03-02T09:15:00Z"), "RDP"),
+                    new CustomerNotice.OnHold(to, ticket, "Add RAM."),
+                    new CustomerNotice.Reminder(to, ticket, 1, Instant.parse("2026-03-09T09:00:00Z"), false),
+                    new CustomerNotice.Closed(to, ticket),
+                    new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2, Duration.ofHours(4)),
+                    new CustomerNotice.CertificationExpiring(to, LocalDate.parse("2026-04-01")),
+                    new CustomerNotice.EndOfSupport(to, "VSA", "9.5", LocalDate.parse("2027-01-10"), Optional.of("10.0")));
+            return notices.stream().map(n -> Arguments.of(language, n.getClass().getSimpleName(), n));
+        });
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyNotice")
+    @DisplayName("R2: every notice renders in French and English, tagged when about a ticket, with no placeholder left")
+    void rendersCompletely(Language language, String kind, CustomerNotice notice) {
+        RenderedMail mail = RENDERER.render(notice);
+
+        assertThat(mail.subject()).isNotBlank().doesNotContain("{", "}");
+        assertThat(mail.body()).isNotBlank().doesNotContain("{", "}").contains("Bob");
+        if (notice.ticket().isPresent()) {
+            assertThat(mail.subject()).startsWith("[Ticket#1042]");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("R5, R19: the acknowledgement lists what is missing with a fill-in template and asks for one ticket per problem")
+    void acknowledgement(Language language) {
+        Ticket ticket = aTicket().number(1042).severity(Severity.S2).build();
+        Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
+
+        String body = RENDERER.render(new CustomerNotice.Acknowledged(to, ticket, List.of(IntakeField.STEPS_TO_REPRODUCE),
+                List.of(), Optional.empty(), Optional.empty())).body();
+
+        assertThat(body).contains("#1042");
+        if (language == Language.FR) {
+            assertThat(body).contains("- Étapes pour reproduire :").contains("Un dossier par problème distinct");
+        } else {
+            assertThat(body).contains("- Steps to reproduce:").contains("One ticket per distinct problem");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("R12e, R12f: a feature request points to the knowledge base; out of scope names the account manager")
+    void resolutionExplanations(Language language) {
+        Ticket ticket = aTicket().number(1042).severity(Severity.S3).build();
+        Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
+
+        String feature = RENDERER.render(new CustomerNotice.Resolved(to, ticket, ResolutionReason.FEATURE_REQUEST, "",
+                MANAGER)).body();
+        String scope = RENDERER.render(new CustomerNotice.Resolved(to, ticket, ResolutionReason.OUT_OF_SCOPE, "",
+                MANAGER)).body();
+
+        assertThat(feature).containsIgnoringCase(language == Language.FR ? "base de connaissances" : "knowledge base");
+        assertThat(scope).contains("Marie Curie <marie@vendor.example>");
+        assertThat(feature).contains(language == Language.FR ? "7 jours" : "7 days");
+    }
+
+    static Stream<Language> languages() {
+        return Stream.of(Language.values());
+    }
+}
