@@ -5,6 +5,10 @@ import io.guichet.app.cli.GuichetVersion;
 import io.guichet.app.cli.DemoCommand;
 import io.guichet.app.cli.MigrateCommand;
 import io.guichet.app.cli.RunCommand;
+import io.guichet.app.cli.admin.AccountsCommand;
+import io.guichet.app.cli.admin.ContactsCommand;
+import io.guichet.app.cli.admin.TicketsCommand;
+import io.guichet.app.cli.admin.VersionsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +23,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = GuichetVersion.class,
         description = "Guichet: a support desk that lives in e-mail and Discord.",
-        subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, AccountsCommand.class,
+                ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, CommandLine.HelpCommand.class})
 public final class GuichetCli implements Runnable {
 
     @Spec

@@ -15,6 +15,8 @@ public final class CliFailures implements IExecutionExceptionHandler {
 
     /** An operator can fix the cause: the database or a migration. */
     public static final int INFRASTRUCTURE = 1;
+    /** A command-line argument is wrong; the message names it and what is accepted. */
+    public static final int USAGE = 2;
     /** The configuration is wrong; the message names each bad setting ({@code EX_CONFIG}). */
     public static final int CONFIG = 78;
     /** A bug in Guichet. */

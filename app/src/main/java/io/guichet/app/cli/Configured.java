@@ -19,7 +19,7 @@ public final class Configured {
     private Path file;
 
     /** The validated configuration, or empty after printing every problem to {@code err}. */
-    Optional<GuichetConfig> read(Map<String, String> environment, PrintWriter err) {
+    public Optional<GuichetConfig> read(Map<String, String> environment, PrintWriter err) {
         return switch (ConfigSource.load(Optional.ofNullable(file), environment)) {
             case ConfigSource.Loaded.Unreadable unreadable -> {
                 report(err, List.of(unreadable.problem()));
@@ -35,7 +35,7 @@ public final class Configured {
         };
     }
 
-    static void report(PrintWriter err, List<String> problems) {
+    public static void report(PrintWriter err, List<String> problems) {
         err.println("guichet: the configuration is not valid:");
         problems.forEach(p -> err.println("  - " + p));
         err.flush();

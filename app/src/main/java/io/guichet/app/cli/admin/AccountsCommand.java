@@ -1,0 +1,80 @@
+package io.guichet.app.cli.admin;
+
+import io.guichet.core.account.Account;
+import io.guichet.core.account.AccountManager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** {@code guichet accounts}: customer accounts and their coverage (R1). */
+@Command(name = "accounts", mixinStandardHelpOptions = true, description = "Customer accounts and their coverage (R1).",
+        subcommands = {AccountsCommand.Add.class, AccountsCommand.List.class, AccountsCommand.Coverage.class})
+public final class AccountsCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a covered customer account.")
+    static final class Add extends AdminCommand {
+        @Parameters(paramLabel = "NAME", description = "Account name, unique.")
+        String name;
+        @Option(names = "--coverage-until", required = true, paramLabel = "DATE",
+                description = "Last covered day (YYYY-MM-DD), or none.")
+        String coverage;
+        @Option(names = "--manager-name", defaultValue = "", description = "The vendor's account manager.")
+        String managerName;
+        @Option(names = "--manager-email", defaultValue = "", description = "The account manager's e-mail.")
+        String managerEmail;
+
+        @Override
+        void run(AdminStores stores, PrintWriter out) {
+            Optional<LocalDate> until = Arguments.dateOrNone("--coverage-until", coverage);
+            if (!managerEmail.isBlank()) {
+                Arguments.email("--manager-email", managerEmail);
+            }
+            Account account = stores.contacts().addAccount(name.strip(), until,
+                    new AccountManager(managerName.strip(), managerEmail.strip()))
+                    .orElseThrow(() -> AdminProblem.usage("NAME: an account named '" + name + "' already exists."));
+            out.println("Added account " + account.name() + ", covered " + coverage(account) + ".");
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts and their coverage.")
+    static final class List extends AdminCommand {
+        @Override
+        void run(AdminStores stores, PrintWriter out) {
+            LocalDate today = LocalDate.now();
+            for (Account a : stores.contacts().accounts()) {
+                out.printf("%-30s %-26s %-8s %s%n", a.name(), "covered " + coverage(a),
+                        a.coveredOn(today) ? "active" : "EXPIRED",
+                        a.manager().name().isBlank() ? "" : "manager " + a.manager().name() + " <" + a.manager().email() + ">");
+            }
+        }
+    }
+
+    @Command(name = "coverage", mixinStandardHelpOptions = true, description = "Set the last covered day of an account (R1).")
+    static final class Coverage extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+        @Parameters(index = "1", paramLabel = "DATE", description = "Last covered day (YYYY-MM-DD), or none.")
+        String date;
+
+        @Override
+        void run(AdminStores stores, PrintWriter out) {
+            Optional<LocalDate> until = Arguments.dateOrNone("DATE", date);
+            Account account = AccountsCommand.named(stores, name);
+            stores.contacts().setCoverage(account.id(), until);
+            out.println("Account " + account.name() + " is covered " + until.map(d -> "through " + d).orElse("no more") + ".");
+        }
+    }
+
+    static Account named(AdminStores stores, String name) {
+        return stores.contacts().accountNamed(name.strip()).orElseThrow(() ->
+                AdminProblem.notFound("there is no account named '" + name + "' (see: guichet accounts list)."));
+    }
+
+    private static String coverage(Account account) {
+        return account.coverageEndsOn().map(d -> "through " + d).orElse("never");
+    }
+}

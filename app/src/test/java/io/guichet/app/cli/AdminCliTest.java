@@ -1,0 +1,194 @@
+package io.guichet.app.cli;
+
+import io.guichet.app.GuichetCli;
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.desk.CustomerCommand;
+import io.guichet.core.desk.StaffCommand;
+import io.guichet.core.ticket.Actor;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.db.testing.PostgresExtension;
+import io.guichet.db.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(PostgresExtension.class)
+class AdminCliTest {
+
+    private StringWriter out;
+    private StringWriter err;
+    private Path config;
+    private TestDatabase database;
+
+    @BeforeEach
+    void configure(TestDatabase database, @TempDir Path dir) throws IOException {
+        this.database = database;
+        config = dir.resolve("guichet.properties");
+        Files.writeString(config, "GUICHET_DB_URL=" + database.jdbcUrl() + "\nGUICHET_DB_USER=" + database.user()
+                + "\nGUICHET_DB_PASSWORD=" + database.password() + "\n");
+        assertThat(run("accounts", "add", "Acme", "--coverage-until", "2030-12-31", "--manager-name", "Marie Curie",
+                "--manager-email", "marie@vendor.example")).isZero();
+    }
+
+    @Test
+    @DisplayName("R1: accounts are added, listed with their coverage, and their coverage changes")
+    void accounts() {
+        assertThat(run("accounts", "list")).isZero();
+        assertThat(out.toString()).contains("Acme").contains("covered through 2030-12-31").contains("active");
+
+        assertThat(run("accounts", "coverage", "Acme", "2020-01-01")).isZero();
+        assertThat(run("accounts", "list")).isZero();
+        assertThat(out.toString()).contains("EXPIRED");
+    }
+
+    @Test
+    @DisplayName("R1: bad dates and unknown accounts are refused with what is accepted")
+    void accountRefusals() {
+        assertThat(run("accounts", "add", "Globex", "--coverage-until", "31/12/2030")).isEqualTo(2);
+        assertThat(err.toString()).contains("--coverage-until: '31/12/2030' is not a date; write it as YYYY-MM-DD");
+        assertThat(run("accounts", "add", "Acme", "--coverage-until", "2030-01-01")).isEqualTo(2);
+        assertThat(err.toString()).contains("already exists");
+        assertThat(run("accounts", "coverage", "Nope", "2030-01-01")).isEqualTo(1);
+        assertThat(err.toString()).contains("there is no account named 'Nope'").doesNotContain("Exception");
+    }
+
+    @Test
+    @DisplayName("R10: contacts are authorized, listed, certified and removed")
+    void contacts() {
+        assertThat(run("contacts", "add", "Acme", "Alice@Acme.example", "--name", "Alice", "--language", "fr",
+                "--certified-until", "2030-06-30")).isZero();
+        assertThat(run("contacts", "add", "Acme", "alice@acme.example", "--name", "Again")).isEqualTo(2);
+        assertThat(run("contacts", "add", "Acme", "not-an-address", "--name", "X")).isEqualTo(2);
+        assertThat(err.toString()).contains("'not-an-address' is not an e-mail address");
+        assertThat(run("contacts", "add", "Acme", "x@acme.example", "--name", "X", "--language", "de")).isEqualTo(2);
+        assertThat(err.toString()).contains("use en or fr");
+
+        assertThat(run("contacts", "certify", "alice@acme.example", "none")).isZero();
+        assertThat(out.toString()).contains("is no longer certified");
+        assertThat(run("contacts", "list", "Acme")).isZero();
+        assertThat(out.toString()).contains("alice@acme.example").contains("Alice").contains("fr").contains("active");
+
+        assertThat(run("contacts", "remove", "alice@acme.example")).isZero();
+        assertThat(run("contacts", "remove", "alice@acme.example")).isEqualTo(1);
+        assertThat(err.toString()).contains("is not an authorized contact");
+    }
+
+    @Test
+    @DisplayName("R10, R15: certifying a contact re-ranks their active tickets")
+    void certifyRefreshesTickets() {
+        assertThat(run("contacts", "add", "Acme", "bob@acme.example", "--name", "Bob")).isZero();
+        openTicketFor("bob@acme.example");
+
+        assertThat(run("contacts", "certify", "bob@acme.example", "2030-01-31")).isZero();
+
+        assertThat(out.toString()).contains("1 active ticket(s) re-ranked");
+        assertThat(new io.guichet.db.JooqTicketStore(database.database().transactions()).find(new TicketNumber(1000))
+                .orElseThrow().submitterCertifiedUntil()).contains(LocalDate.parse("2030-01-31"));
+    }
+
+    @Test
+    @DisplayName("R10: a contact import is all or nothing, and every bad line is named with its reason")
+    void importAllOrNothing(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, """
+                account,name,email,phone,language,certified_until
+                Acme,Dan,dan@acme.example,+33 1,en,
+                Acme,Eve,eve@,,en,
+                Globex,Finn,finn@acme.example,,fr,2030-13-01
+                """);
+
+        assertThat(run("contacts", "import", bad.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing imported").contains("line 3: 'eve@' is not an e-mail address.")
+                .contains("line 4: there is no account named 'Globex'.").contains("line 4: '2030-13-01' is not a date");
+        assertThat(run("contacts", "list")).isZero();
+        assertThat(out.toString()).doesNotContain("dan@acme.example");
+
+        Path good = dir.resolve("good.csv");
+        Files.writeString(good, """
+                account,name,email,phone,language,certified_until
+                Acme,Dan,dan@acme.example,+33 1,en,
+                Acme,"Martin, Eve",eve@acme.example,,fr,2030-06-30
+                """);
+        assertThat(run("contacts", "import", good.toString())).isZero();
+        assertThat(out.toString()).contains("Imported 2 contact(s)");
+        assertThat(run("contacts", "list")).isZero();
+        assertThat(out.toString()).contains("dan@acme.example").contains("Martin, Eve");
+    }
+
+    @Test
+    @DisplayName("R20: versions are recorded and listed with their support today")
+    void versions() {
+        LocalDate today = LocalDate.now();
+        assertThat(run("versions", "add", "VSA", "9.0", "--released", today.minusYears(4).toString())).isZero();
+        assertThat(run("versions", "add", "VSA", "9.5", "--released", today.minusYears(2).toString())).isZero();
+        assertThat(run("versions", "add", "VSA", "10.0", "--released", today.minusMonths(3).toString())).isZero();
+        assertThat(run("versions", "add", "VSA", "ten", "--released", today.toString())).isEqualTo(2);
+
+        assertThat(run("versions", "list")).isZero();
+
+        assertThat(out.toString()).containsPattern("9\\.0 .*NOT supported").containsPattern("9\\.5 .*supported through")
+                .containsPattern("10\\.0 .*supported \\(current\\)");
+    }
+
+    @Test
+    @DisplayName("R7, R15: tickets are listed in triage order; the transcript shows the thread and the audit log in time order")
+    void ticketsAndTranscript() {
+        assertThat(run("contacts", "add", "Acme", "bob@acme.example", "--name", "Bob")).isZero();
+        openTicketFor("bob@acme.example");
+
+        assertThat(run("tickets", "list")).isZero();
+        assertThat(out.toString()).contains("#1000").contains("Agents offline").contains("1 ticket(s).");
+        assertThat(run("tickets", "show", "1000")).isZero();
+        assertThat(out.toString()).contains("https://vsa.acme.example").contains("Bob <bob@acme.example>");
+        assertThat(run("tickets", "transcript", "#1000")).isZero();
+        String transcript = out.toString();
+        assertThat(transcript).contains("CREATED by customer:bob@acme.example").contains("SERVER_ACCESS by staff:tess: RDP");
+        assertThat(transcript.indexOf("CREATED")).isLessThan(transcript.indexOf("SERVER_ACCESS"));
+
+        assertThat(run("tickets", "show", "abc")).isEqualTo(2);
+        assertThat(run("tickets", "show", "99")).isEqualTo(1);
+        assertThat(err.toString()).contains("there is no ticket #99.");
+        assertThat(run("tickets", "list", "--status", "pending")).isEqualTo(2);
+        assertThat(err.toString()).contains("'pending' is not one of awaiting_info, open");
+    }
+
+    private void openTicketFor(String address) {
+        var node = new io.guichet.app.node.GuichetNode(
+                ((io.guichet.app.config.ConfigReader.Result.Valid) io.guichet.app.config.ConfigReader.read(
+                        java.util.Map.of())).config(), database.database(), java.time.Clock.systemUTC());
+        try {
+            node.customers().handle(new CustomerCommand.OpenTicket(EmailAddress.parse(address).orElseThrow(), "Bob",
+                    Optional.empty(), io.guichet.core.testing.DeskFixture.complete("2"), false));
+            node.technicians().handle(new StaffCommand.RecordServerAccess(new Actor.Staff("tess"), new TicketNumber(1000),
+                    "RDP"));
+        } finally {
+            node.close();
+        }
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine commandLine = GuichetCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        String[] withConfig = new String[args.length + 2];
+        System.arraycopy(args, 0, withConfig, 0, args.length);
+        withConfig[args.length] = "--config";
+        withConfig[args.length + 1] = config.toString();
+        return commandLine.execute(withConfig);
+    }
+}
