@@ -77,6 +77,7 @@ class EndToEndIT {
         settings.put("GUICHET_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
         settings.put("GUICHET_SMTP_SECURITY", "none");
         settings.put("GUICHET_SUPPORT_ADDRESS", SUPPORT);
+        settings.put("GUICHET_HTTP_PORT", "0");
         GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
         node = new GuichetNode(config, database, Clock.systemUTC());
         node.desk().transactions().run(() -> {

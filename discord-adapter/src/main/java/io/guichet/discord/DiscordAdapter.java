@@ -63,6 +63,18 @@ public final class DiscordAdapter implements AutoCloseable {
         return true;
     }
 
+    /** The gateway's state for readiness checks: off, or JDA's status and the last heartbeat round trip. */
+    public synchronized GatewayState gateway() {
+        if (jda == null) {
+            return new GatewayState(false, "off", -1);
+        }
+        return new GatewayState(jda.getStatus() == JDA.Status.CONNECTED, jda.getStatus().name(), jda.getGatewayPing());
+    }
+
+    /** The Discord gateway as a readiness check sees it. */
+    public record GatewayState(boolean connected, String status, long pingMillis) {
+    }
+
     public synchronized void stop() {
         if (jda == null) {
             return;

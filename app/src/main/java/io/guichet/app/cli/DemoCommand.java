@@ -113,6 +113,9 @@ public final class DemoCommand implements Callable<Integer> {
             return 0;
         }
         printHowTo(out, smtpPort, imapPort);
+        node.httpPort().ifPresent(port -> out.println("Health and metrics: http://127.0.0.1:" + port
+                + "/health/ready and http://127.0.0.1:" + port + "/metrics"));
+        out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stopAndRelease = () -> {
             stop.run();
@@ -138,6 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
         values.put("GUICHET_SUPPORT_ADDRESS", SUPPORT);
         values.put("GUICHET_SUPPORT_NAME", "Guichet demo support");
         values.put("GUICHET_DATA_DIR", work.toString());
+        values.put("GUICHET_HTTP_PORT", "0");
         return switch (ConfigReader.read(values)) {
             case ConfigReader.Result.Valid valid -> valid.config();
             case ConfigReader.Result.Invalid invalid ->

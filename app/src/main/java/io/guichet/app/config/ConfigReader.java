@@ -76,6 +76,8 @@ public final class ConfigReader {
                 new GuichetConfig.MailConfig(address, text(Setting.SUPPORT_NAME),
                         optional(Setting.MESSAGE_ID_DOMAIN).orElse(address.domain()), subjectTag(),
                         optional(Setting.TRUSTED_AUTHSERV_ID), integer(Setting.AUTO_REPLY_CAP, 1, 10_000)));
+        Optional<Integer> httpPort = raw(Setting.HTTP_PORT).equalsIgnoreCase("off") ? Optional.empty()
+                : Optional.of(integer(Setting.HTTP_PORT, 0, 65535));
         PolicySettings policy = policy();
         String cron = text(Setting.CALENDAR_CRON);
         if (!org.quartz.CronExpression.isValidExpression(cron)) {
@@ -97,7 +99,7 @@ public final class ConfigReader {
         if (!problems.isEmpty()) {
             return new Result.Invalid(List.copyOf(problems));
         }
-        return new Result.Valid(new GuichetConfig(database, mailbox, smtp, mail, policy, hours, cron, discord));
+        return new Result.Valid(new GuichetConfig(database, mailbox, smtp, mail, policy, hours, cron, httpPort, discord));
     }
 
     /** The checks {@code run} adds: it needs a mailbox, an SMTP server and a support address. */

@@ -17,6 +17,7 @@ public record GuichetConfig(DatabaseConfig database,
                             PolicySettings policy,
                             ServiceHours hours,
                             String calendarCron,
+                            Optional<Integer> httpPort,
                             DiscordSettings discord) {
 
     /** Where the data lives: an external PostgreSQL, or the embedded one in {@code dataDirectory}. */

@@ -13,6 +13,7 @@ public enum Setting {
     DB_PASSWORD("GUICHET_DB_PASSWORD", "", "Database password."),
     DB_POOL_SIZE("GUICHET_DB_POOL_SIZE", "10", "Connections in the pool."),
     DATA_DIR("GUICHET_DATA_DIR", ".guichet", "Local data: the embedded PostgreSQL's files when no GUICHET_DB_URL is set."),
+    HTTP_PORT("GUICHET_HTTP_PORT", "8080", "Port of /health/live, /health/ready and /metrics; 0 picks a free port, off disables."),
     // mailbox
     IMAP_HOST("GUICHET_IMAP_HOST", null, "IMAP server of the support mailbox (required by `run`)."),
     IMAP_PORT("GUICHET_IMAP_PORT", "993", "IMAP port."),

@@ -1,6 +1,11 @@
 package io.guichet.app.node;
 
 import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.health.Check;
+import io.guichet.app.health.Checks;
+import io.guichet.app.health.HealthServer;
+import io.guichet.app.health.NodeMetrics;
+import io.guichet.db.JooqStatistics;
 import io.guichet.app.scheduler.GuichetScheduler;
 import io.guichet.app.scheduler.SchedulerSettings;
 import io.guichet.app.staff.LoggingStaffNotifier;
@@ -43,6 +48,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -66,6 +73,9 @@ public final class GuichetNode implements AutoCloseable {
     private final Optional<ImapMailboxWatcher> watcher;
     private final Optional<MailIntake> intake;
     private final GuichetScheduler scheduler;
+    private final NodeMetrics metrics;
+    private final List<Check> checks = new ArrayList<>();
+    private Optional<HealthServer> health = Optional.empty();
 
     public GuichetNode(GuichetConfig config, Database database, Clock clock) {
         this.config = config;
@@ -101,6 +111,14 @@ public final class GuichetNode implements AutoCloseable {
         this.watcher = config.mailbox().flatMap(box -> intake.map(handler -> new ImapMailboxWatcher(
                 imapSettings(box), new WakingHandler(handler), journal, new PostgresMailboxLock(database.dataSource()),
                 clock)));
+        JooqStatistics statistics = new JooqStatistics(transactions);
+        this.metrics = new NodeMetrics(statistics, outbox, clock);
+        checks.add(Checks.database(statistics));
+        config.mailbox().ifPresent(box -> watcher.ifPresent(w -> checks.add(Checks.mailbox(w,
+                freshness(box.pollInterval()), clock))));
+        if (config.discord().token().isPresent()) {
+            checks.add(Checks.discord(discord));
+        }
     }
 
     /** Starts sending, then the deadlines, then reading, then the Discord console. */
@@ -111,8 +129,28 @@ public final class GuichetNode implements AutoCloseable {
         if (!discord.start(desk)) {
             LOG.info("Discord console is off: no GUICHET_DISCORD_TOKEN configured");
         }
+        health = config.httpPort().map(this::startHealth);
         LOG.info("Guichet started: mailbox {}, SMTP {}", config.mailbox().map(Object::toString).orElse("(none)"),
                 config.smtp().map(Object::toString).orElse("(none)"));
+    }
+
+    /** The port of the health and metrics server, when it runs. */
+    public Optional<Integer> httpPort() {
+        return health.map(HealthServer::port);
+    }
+
+    private HealthServer startHealth(int port) {
+        try {
+            return HealthServer.start(port, List.copyOf(checks), metrics);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("GUICHET_HTTP_PORT " + port + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /** A mailbox read is fresh when more recent than three poll intervals (and never less than two minutes). */
+    private static Duration freshness(Duration pollInterval) {
+        Duration three = pollInterval.multipliedBy(3);
+        return three.compareTo(Duration.ofMinutes(2)) < 0 ? Duration.ofMinutes(2) : three;
     }
 
     public DeskContext desk() {
@@ -150,6 +188,8 @@ public final class GuichetNode implements AutoCloseable {
         watcher.ifPresent(ImapMailboxWatcher::stop);
         discord.stop();
         scheduler.close();
+        health.ifPresent(HealthServer::close);
+        metrics.close();
         dispatcher.ifPresent(SmtpOutboxDispatcher::stop);
         LOG.info("Guichet stopped");
     }

@@ -86,7 +86,9 @@ class ImapMailboxWatcherIT {
         assertThat(mailbox.subjects("Processed")).containsExactly("first", "second", "third");
         assertThat(mailbox.folder("Processed").getMessages()).noneMatch(MailboxFixture::seen);
         long lastUid = handler.calls().getLast().position().uid();
-        assertThat(journal.mailboxState(settings.mailboxName())).map(MailboxState::lastUid).contains(lastUid);
+        // the position is saved once the batch is moved
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(journal.mailboxState(settings.mailboxName())).map(MailboxState::lastUid).contains(lastUid));
     }
 
     @Test
@@ -204,6 +206,8 @@ class ImapMailboxWatcherIT {
         start(mailbox.settings(PROCESSED, SLOW_POLL));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").size() == 2);
+        // the position is saved once the batch is moved
+        await().atMost(Duration.ofSeconds(5)).until(() -> journal.mailboxState(name).orElseThrow().lastUid() > 0);
         MailboxState state = journal.mailboxState(name).orElseThrow();
         assertThat(state.uidValidity()).isEqualTo(mailbox.folder("INBOX").getUidValidity());
         assertThat(state.lastUid()).isEqualTo(handler.calls().getLast().position().uid());

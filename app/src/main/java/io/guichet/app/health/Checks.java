@@ -1,0 +1,82 @@
+package io.guichet.app.health;
+
+import io.guichet.db.JooqStatistics;
+import io.guichet.discord.DiscordAdapter;
+import io.guichet.mail.imap.ImapMailboxWatcher;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** The readiness checks of a node: database, mailbox, Discord gateway. */
+public final class Checks {
+
+    private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(2);
+
+    private Checks() {
+    }
+
+    /** The database answers a query within 2 seconds. */
+    public static Check database(JooqStatistics statistics) {
+        return named("database", () -> {
+            try {
+                boolean answered = CompletableFuture.supplyAsync(statistics::answers)
+                        .get(DATABASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return answered ? Check.Result.up("answers") : Check.Result.down("no answer");
+            } catch (java.util.concurrent.TimeoutException e) {
+                return Check.Result.down("no answer within " + DATABASE_TIMEOUT.toSeconds() + " s");
+            } catch (Exception e) {
+                return Check.Result.down("unreachable");
+            }
+        });
+    }
+
+    /**
+     * The mailbox is read: connected, with a successful read or wait more recent than {@code freshness}; a node
+     * that does not hold the mailbox lock is a ready standby.
+     */
+    public static Check mailbox(ImapMailboxWatcher watcher, Duration freshness, Clock clock) {
+        return named("mailbox", () -> {
+            ImapMailboxWatcher.Health h = watcher.health();
+            if (!h.running()) {
+                return Check.Result.down("watcher stopped");
+            }
+            if (!h.holdsLock()) {
+                return Check.Result.up("standby: another node reads the mailbox");
+            }
+            if (!h.connected()) {
+                return Check.Result.down("not connected" + h.lastError().map(e -> ": " + e).orElse(""));
+            }
+            Instant now = clock.instant();
+            return h.lastSuccess().filter(at -> Duration.between(at, now).compareTo(freshness) <= 0)
+                    .map(at -> Check.Result.up("last read " + Duration.between(at, now).toSeconds() + " s ago"))
+                    .orElseGet(() -> Check.Result.down("no successful read for more than " + freshness.toSeconds() + " s"));
+        });
+    }
+
+    /** The Discord gateway is connected (only checked when the console is configured). */
+    public static Check discord(DiscordAdapter adapter) {
+        return named("discord", () -> {
+            DiscordAdapter.GatewayState state = adapter.gateway();
+            return state.connected() ? Check.Result.up("connected, heartbeat " + state.pingMillis() + " ms")
+                    : Check.Result.down(state.status());
+        });
+    }
+
+    static Check named(String name, Supplier<Check.Result> run) {
+        return new Check() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Result run() {
+                return run.get();
+            }
+        };
+    }
+}

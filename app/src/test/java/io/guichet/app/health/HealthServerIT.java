@@ -1,0 +1,73 @@
+package io.guichet.app.health;
+
+import io.guichet.app.config.ConfigReader;
+import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.node.GuichetNode;
+import io.guichet.db.Database;
+import io.guichet.db.JooqOutbox;
+import io.guichet.db.JooqStatistics;
+import io.guichet.db.testing.PostgresExtension;
+import io.guichet.db.testing.TestDatabase;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(PostgresExtension.class)
+class HealthServerIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    @DisplayName("a running node answers live, ready and metrics with Guichet's figures and the JVM's")
+    void runningNode(Database database) throws Exception {
+        GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(Map.of("GUICHET_HTTP_PORT", "0"))).config();
+        try (GuichetNode node = new GuichetNode(config, database, Clock.systemUTC())) {
+            node.start();
+            int port = node.httpPort().orElseThrow();
+
+            assertThat(get(port, "/health/live")).satisfies(r -> assertThat(r.statusCode()).isEqualTo(200));
+            HttpResponse<String> ready = get(port, "/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"name\":\"database\",\"status\":\"UP\"").endsWith("\"status\":\"UP\"}");
+            HttpResponse<String> metrics = get(port, "/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("guichet_outbox_backlog", "guichet_outbox_oldest_age_seconds",
+                    "guichet_deadline_lag_seconds", "guichet_target_breaches", "jvm_memory_used_bytes");
+        }
+    }
+
+    @Test
+    @DisplayName("readiness is 503 and names the database when it does not answer")
+    void databaseDown(TestDatabase test) throws Exception {
+        Database own = Database.connect(test.jdbcUrl(), test.user(), test.password(), 2);
+        JooqStatistics statistics = new JooqStatistics(own.transactions());
+        try (NodeMetrics metrics = new NodeMetrics(statistics, new JooqOutbox(own.transactions()), Clock.systemUTC());
+             HealthServer server = HealthServer.start(0, List.of(Checks.database(statistics)), metrics)) {
+            assertThat(get(server.port(), "/health/ready").statusCode()).isEqualTo(200);
+
+            own.close();
+
+            HttpResponse<String> ready = get(server.port(), "/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("\"name\":\"database\",\"status\":\"DOWN\"").doesNotContain("Exception");
+            assertThat(get(server.port(), "/metrics").statusCode()).isEqualTo(503);
+            assertThat(get(server.port(), "/health/live").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
