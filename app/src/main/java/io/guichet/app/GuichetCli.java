@@ -7,6 +7,7 @@ import io.guichet.app.cli.MigrateCommand;
 import io.guichet.app.cli.RunCommand;
 import io.guichet.app.cli.admin.AccountsCommand;
 import io.guichet.app.cli.admin.ContactsCommand;
+import io.guichet.app.cli.admin.KbCommand;
 import io.guichet.app.cli.admin.TicketsCommand;
 import io.guichet.app.cli.admin.VersionsCommand;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         versionProvider = GuichetVersion.class,
         description = "Guichet: a support desk that lives in e-mail and Discord.",
         subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, AccountsCommand.class,
-                ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, CommandLine.HelpCommand.class})
+                ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
 public final class GuichetCli implements Runnable {
 
     @Spec

@@ -1,6 +1,7 @@
 package io.guichet.app.cli;
 
 import io.guichet.app.config.ConfigReader;
+import io.guichet.app.cli.admin.MarkdownArticle;
 import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.demo.DemoMailServer;
 import io.guichet.app.node.DatabaseHandle;
@@ -10,7 +11,9 @@ import io.guichet.core.account.AccountManager;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
 import io.guichet.core.port.ContactDirectory;
+import io.guichet.core.kb.KnowledgeBase;
 import io.guichet.core.version.ProductVersion;
+import io.guichet.db.JooqKnowledgeBase;
 import io.guichet.mail.outbound.SubjectTag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -163,6 +166,14 @@ public final class DemoCommand implements Callable<Integer> {
             node.desk().versions().add(new ProductVersion("VSA", "9.0", today.minusYears(3), true, Optional.empty()));
             node.desk().versions().add(new ProductVersion("VSA", "9.5", today.minusMonths(18), true, Optional.empty()));
             node.desk().versions().add(new ProductVersion("VSA", "10.0", today.minusMonths(6), true, Optional.empty()));
+            KnowledgeBase kb = new JooqKnowledgeBase(node.transactions(), Clock.systemUTC());
+            for (String article : new String[] {"agents-offline.md", "agents-hors-ligne.fr.md", "feature-requests.md"}) {
+                switch (MarkdownArticle.parse(article, resource("/io/guichet/app/demo/kb/" + article))) {
+                    case MarkdownArticle.Read.Ok ok -> kb.save(ok.article());
+                    case MarkdownArticle.Read.Invalid invalid ->
+                            throw new IllegalStateException("demo article " + article + ": " + invalid.reason());
+                }
+            }
         });
     }
 
@@ -195,6 +206,14 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Reply with the ticket tag in the subject, e.g. 'Re: [Ticket#1000] ...', to add to the ticket.");
         out.println("Stop with Ctrl-C.");
         out.flush();
+    }
+
+    private static String resource(String path) {
+        try (java.io.InputStream in = DemoCommand.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void deleteQuietly(Path dir) {

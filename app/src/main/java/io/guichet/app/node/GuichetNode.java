@@ -153,6 +153,10 @@ public final class GuichetNode implements AutoCloseable {
         return three.compareTo(Duration.ofMinutes(2)) < 0 ? Duration.ofMinutes(2) : three;
     }
 
+    public io.guichet.db.JooqTransactions transactions() {
+        return transactions;
+    }
+
     public DeskContext desk() {
         return desk;
     }

@@ -165,6 +165,29 @@ class AdminCliTest {
         assertThat(err.toString()).contains("'pending' is not one of awaiting_info, open");
     }
 
+    @Test
+    @DisplayName("R12e, R19: knowledge-base articles are imported from Markdown, all or nothing, and searched by language")
+    void knowledgeBase(@TempDir Path dir) throws IOException {
+        Path bad = Files.createDirectory(dir.resolve("bad"));
+        Files.writeString(bad.resolve("ok.md"), "# Fine\nbody\n");
+        Files.writeString(bad.resolve("untitled.md"), "no heading here\n");
+        assertThat(run("kb", "import", bad.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing imported").contains("untitled.md: no title");
+
+        Path good = Files.createDirectory(dir.resolve("good"));
+        Files.writeString(good.resolve("agents-offline.md"), "# Agents show offline\nRestart the agent service.\n");
+        Files.writeString(good.resolve("agents.fr.md"), "---\nlang: fr\n---\n# Agents hors ligne\nRedémarrez le service agent.\n");
+        assertThat(run("kb", "import", good.toString())).isZero();
+        assertThat(out.toString()).contains("Imported 2 article(s)").contains("holds 2");
+        assertThat(run("kb", "import", good.toString())).isZero();
+        assertThat(out.toString()).as("same slug: updated, not doubled").contains("holds 2");
+
+        assertThat(run("kb", "search", "agent restarting")).isZero();
+        assertThat(out.toString()).contains("agents-offline  Agents show offline").contains("1 article(s).");
+        assertThat(run("kb", "search", "redémarrer", "--language", "fr")).isZero();
+        assertThat(out.toString()).contains("agents-fr  Agents hors ligne");
+    }
+
     private void openTicketFor(String address) {
         var node = new io.guichet.app.node.GuichetNode(
                 ((io.guichet.app.config.ConfigReader.Result.Valid) io.guichet.app.config.ConfigReader.read(

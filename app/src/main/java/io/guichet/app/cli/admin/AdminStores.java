@@ -14,11 +14,11 @@ import io.guichet.db.JooqVersionCatalog;
 
 /** The stores the admin commands work on, over one database. */
 record AdminStores(Transactions transactions, ContactDirectory contacts, TicketStore tickets, VersionCatalog versions,
-                   MailJournal journal, PolicySettings policy) {
+                   MailJournal journal, PolicySettings policy, Database database) {
 
     static AdminStores on(Database database, PolicySettings policy) {
         var tx = database.transactions();
         return new AdminStores(tx, new JooqContactDirectory(tx), new JooqTicketStore(tx), new JooqVersionCatalog(tx),
-                new JooqMailJournal(tx), policy);
+                new JooqMailJournal(tx), policy, database);
     }
 }

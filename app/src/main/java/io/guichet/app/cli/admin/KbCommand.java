@@ -1,0 +1,81 @@
+package io.guichet.app.cli.admin;
+
+import io.guichet.core.account.Language;
+import io.guichet.core.kb.Article;
+import io.guichet.core.kb.KnowledgeBase;
+import io.guichet.db.JooqKnowledgeBase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** {@code guichet kb}: the knowledge base customers are pointed to (R12e, R19). */
+@Command(name = "kb", mixinStandardHelpOptions = true, description = "Knowledge-base articles (R12e, R19).",
+        subcommands = {KbCommand.Import.class, KbCommand.Search.class})
+public final class KbCommand {
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import the Markdown articles (*.md) of a directory; all or nothing; same slug = update.")
+    static final class Import extends AdminCommand {
+        @Parameters(paramLabel = "DIR")
+        Path directory;
+
+        @Override
+        void run(AdminStores stores, PrintWriter out) {
+            if (!Files.isDirectory(directory)) {
+                throw AdminProblem.usage("DIR: " + directory + " is not a directory.");
+            }
+            List<Path> files;
+            try (Stream<Path> list = Files.list(directory)) {
+                files = list.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".md")).sorted().toList();
+            } catch (IOException e) {
+                throw AdminProblem.usage("DIR: " + directory + " cannot be read (" + e.getMessage() + ").");
+            }
+            List<Article> articles = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (Path file : files) {
+                try {
+                    switch (MarkdownArticle.parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8))) {
+                        case MarkdownArticle.Read.Ok ok -> articles.add(ok.article());
+                        case MarkdownArticle.Read.Invalid invalid -> problems.add(file.getFileName() + ": " + invalid.reason() + ".");
+                    }
+                } catch (IOException e) {
+                    problems.add(file.getFileName() + ": cannot be read as UTF-8 text.");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw AdminProblem.usage(directory + ": nothing imported.\n  " + String.join("\n  ", problems));
+            }
+            KnowledgeBase kb = new JooqKnowledgeBase(stores.database().transactions(), Clock.systemUTC());
+            stores.transactions().run(() -> articles.forEach(kb::save));
+            out.println("Imported " + articles.size() + " article(s) from " + directory + "; the knowledge base holds "
+                    + kb.count() + ".");
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true, description = "Search the articles.")
+    static final class Search extends AdminCommand {
+        @Parameters(paramLabel = "TEXT")
+        String text;
+        @Option(names = "--language", defaultValue = "en")
+        String language;
+
+        @Override
+        void run(AdminStores stores, PrintWriter out) {
+            Language lang = Arguments.language("--language", language);
+            List<Article> found = new JooqKnowledgeBase(stores.database().transactions(), Clock.systemUTC())
+                    .search(text, lang, 10);
+            found.forEach(a -> out.println(a.slug() + "  " + a.title()));
+            out.println(found.size() + " article(s).");
+        }
+    }
+}
