@@ -91,7 +91,7 @@ final class BenchDatabase implements AutoCloseable {
         directory.ifPresent(BenchDatabase::delete);
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
