@@ -18,9 +18,13 @@ import io.guichet.db.jooq.tables.records.TicketsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -94,25 +98,48 @@ public final class JooqTicketStore implements TicketStore {
     @Override
     public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today, int offset,
                               int limit) {
-        Condition condition = TICKETS.STATUS.in(statuses.stream().map(Enum::name).toList());
-        if (severity.isPresent()) {
-            condition = condition.and(TICKETS.SEVERITY.eq((short) severity.get().level()));
+        // The order is (severity, uncertified submitter, earliest pending due time, age, number). The second key
+        // depends on today, so no index gives that order directly: the query reads one slice per (severity,
+        // certified or not), each in index order (V5 tickets_queue) and cut at offset + limit rows, and sorts only
+        // those. Statuses are inlined so that the planner can match the index's status predicate.
+        if (statuses.isEmpty() || limit <= 0) {
+            return List.of();
         }
-        Field<Boolean> uncertified = DSL.field(TICKETS.SUBMITTER_CERTIFIED_UNTIL.isNull()
-                .or(TICKETS.SUBMITTER_CERTIFIED_UNTIL.lt(today)));
-        Field<java.time.OffsetDateTime> earliestDue = DSL.least(
+        Condition inStatus = TICKETS.STATUS.in(statuses.stream().sorted().map(s -> DSL.inline(s.name())).toList());
+        Field<OffsetDateTime> earliestDue = DSL.least(
                 DSL.when(TICKETS.FIRST_RESPONDED_AT.isNull(), TICKETS.FIRST_RESPONSE_DUE_AT),
                 TICKETS.NEXT_UPDATE_DUE_AT);
-        return db.dsl().selectFrom(TICKETS)
-                .where(condition)
-                .orderBy(DSL.coalesce(TICKETS.SEVERITY, DSL.inline((short) 5)).asc(),
-                        uncertified.asc(),
-                        earliestDue.asc().nullsLast(),
-                        TICKETS.CREATED_AT.asc(),
-                        TICKETS.NUMBER.asc())
+        Condition certified = TICKETS.SUBMITTER_CERTIFIED_UNTIL.ge(today);
+        Condition uncertified = TICKETS.SUBMITTER_CERTIFIED_UNTIL.isNull().or(TICKETS.SUBMITTER_CERTIFIED_UNTIL.lt(today));
+        List<Optional<Severity>> classes = severity.isPresent() ? List.of(severity)
+                : java.util.stream.Stream.concat(java.util.Arrays.stream(Severity.values()).map(Optional::of),
+                        java.util.stream.Stream.of(Optional.<Severity>empty())).toList();
+        Field<Integer> rank = DSL.field(DSL.name("queue_rank"), Integer.class);
+        Field<OffsetDateTime> due = DSL.field(DSL.name("queue_due"), OffsetDateTime.class);
+        DSLContext dsl = db.dsl();
+        Select<Record> slices = null;
+        int slice = 0;
+        for (Optional<Severity> level : classes) {
+            Condition inClass = level.map(s -> TICKETS.SEVERITY.eq(DSL.inline((short) s.level())))
+                    .orElse(TICKETS.SEVERITY.isNull());
+            for (Condition certification : List.of(certified, uncertified)) {
+                Select<Record> part = dsl.select(TICKETS.fields())
+                        .select(DSL.inline(slice++).as(rank.getName()), earliestDue.as(due.getName()))
+                        .from(TICKETS)
+                        .where(inStatus).and(inClass).and(certification)
+                        .orderBy(earliestDue.asc().nullsLast(), TICKETS.CREATED_AT.asc(), TICKETS.NUMBER.asc())
+                        .limit(offset + limit);
+                slices = slices == null ? part : slices.unionAll(part);
+            }
+        }
+        Table<Record> q = slices.asTable("q");
+        return dsl.select(q.fields(TICKETS.fields()))
+                .from(q)
+                .orderBy(q.field(rank).asc(), q.field(due).asc().nullsLast(), q.field(TICKETS.CREATED_AT).asc(),
+                        q.field(TICKETS.NUMBER).asc())
                 .offset(offset)
                 .limit(limit)
-                .fetch(JooqTicketStore::read);
+                .fetch(r -> read(r.into(TICKETS)));
     }
 
     @Override
