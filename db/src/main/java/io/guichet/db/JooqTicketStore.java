@@ -100,7 +100,7 @@ public final class JooqTicketStore implements TicketStore {
                               int limit) {
         // The order is (severity, uncertified submitter, earliest pending due time, age, number). The second key
         // depends on today, so no index gives that order directly: the query reads one slice per (severity,
-        // certified or not), each in index order (V5 tickets_queue) and cut at offset + limit rows, and sorts only
+        // certified or not), each in index order (V6 tickets_queue) and cut at offset + limit rows, and sorts only
         // those. Statuses are inlined so that the planner can match the index's status predicate.
         if (statuses.isEmpty() || limit <= 0) {
             return List.of();
