@@ -7,8 +7,6 @@ import io.guichet.mail.imap.ImapMailboxWatcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** The readiness checks of a node: database, mailbox, Discord gateway. */
@@ -21,26 +19,16 @@ public final class Checks {
 
     /** The database answers a query within 2 seconds. */
     public static Check database(JooqStatistics statistics) {
-        return named("database", () -> {
-            try {
-                boolean answered = CompletableFuture.supplyAsync(statistics::answers)
-                        .get(DATABASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return answered ? Check.Result.up("answers") : Check.Result.down("no answer");
-            } catch (java.util.concurrent.TimeoutException e) {
-                return Check.Result.down("no answer within " + DATABASE_TIMEOUT.toSeconds() + " s");
-            } catch (Exception e) {
-                return Check.Result.down("unreachable");
-            }
-        });
+        return new DatabaseCheck(statistics::answers, DATABASE_TIMEOUT);
     }
 
     /**
      * The mailbox is read: connected, with a successful read or wait more recent than {@code freshness}; a node
      * that does not hold the mailbox lock is a ready standby.
      */
-    public static Check mailbox(ImapMailboxWatcher watcher, Duration freshness, Clock clock) {
+    public static Check mailbox(Supplier<ImapMailboxWatcher.Health> watcher, Duration freshness, Clock clock) {
         return named("mailbox", () -> {
-            ImapMailboxWatcher.Health h = watcher.health();
+            ImapMailboxWatcher.Health h = watcher.get();
             if (!h.running()) {
                 return Check.Result.down("watcher stopped");
             }

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 
 /**
  * {@code /health/live} (the process answers), {@code /health/ready} (every check passes: 200, else 503, with a JSON
- * body naming each check) and {@code /metrics} (Prometheus text), on the JDK's HTTP server.
+ * body naming each check; {@code /health} answers the same) and {@code /metrics} (Prometheus text), on the JDK's HTTP server.
  */
 public final class HealthServer implements AutoCloseable {
 
@@ -37,12 +37,13 @@ public final class HealthServer implements AutoCloseable {
         server.createContext("/health/live", exchange -> respond(exchange, 200, "application/json",
                 "{\"status\":\"UP\"}"));
         server.createContext("/health/ready", exchange -> ready(exchange, checks));
+        server.createContext("/health", exchange -> ready(exchange, checks));
         server.createContext("/metrics", exchange -> {
             try {
                 respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
             } catch (RuntimeException e) {
-                LOG.warn("metrics could not be read: {}", e.getMessage());
-                respond(exchange, 503, "text/plain; charset=utf-8", "metrics unavailable: the database does not answer\n");
+                LOG.error("metrics could not be rendered", e);
+                respond(exchange, 500, "text/plain; charset=utf-8", "metrics could not be rendered; see the log\n");
             }
         });
         server.start();

@@ -114,7 +114,7 @@ public final class GuichetNode implements AutoCloseable {
         JooqStatistics statistics = new JooqStatistics(transactions);
         this.metrics = new NodeMetrics(statistics, outbox, clock);
         checks.add(Checks.database(statistics));
-        config.mailbox().ifPresent(box -> watcher.ifPresent(w -> checks.add(Checks.mailbox(w,
+        config.mailbox().ifPresent(box -> watcher.ifPresent(w -> checks.add(Checks.mailbox(w::health,
                 freshness(box.pollInterval()), clock))));
         if (config.discord().token().isPresent()) {
             checks.add(Checks.discord(discord));
@@ -141,7 +141,9 @@ public final class GuichetNode implements AutoCloseable {
 
     private HealthServer startHealth(int port) {
         try {
-            return HealthServer.start(port, List.copyOf(checks), metrics);
+            HealthServer server = HealthServer.start(port, List.copyOf(checks), metrics);
+            metrics.start();
+            return server;
         } catch (java.io.IOException e) {
             throw new IllegalStateException("GUICHET_HTTP_PORT " + port + " cannot be used: " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import io.guichet.db.JooqOutbox;
 import io.guichet.db.JooqStatistics;
 import io.guichet.db.testing.PostgresExtension;
 import io.guichet.db.testing.TestDatabase;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -40,28 +42,37 @@ class HealthServerIT {
             HttpResponse<String> ready = get(port, "/health/ready");
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("\"name\":\"database\",\"status\":\"UP\"").endsWith("\"status\":\"UP\"}");
+            assertThat(get(port, "/health").body()).as("/health answers as /health/ready").isEqualTo(ready.body());
+            Awaitility.await("the first periodic read of the database figures").atMost(Duration.ofSeconds(20))
+                    .until(() -> get(port, "/metrics").body(), body -> body.contains("guichet_statistics_up 1"));
             HttpResponse<String> metrics = get(port, "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("guichet_outbox_backlog", "guichet_outbox_oldest_age_seconds",
-                    "guichet_deadline_lag_seconds", "guichet_target_breaches", "jvm_memory_used_bytes");
+                    "guichet_deadline_lag_seconds", "guichet_target_breaches_total", "guichet_statistics_age_seconds",
+                    "jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "system_cpu_count");
         }
     }
 
     @Test
-    @DisplayName("readiness is 503 and names the database when it does not answer")
+    @DisplayName("readiness is 503 and names the database when it does not answer; metrics still answer and say the figures are stale")
     void databaseDown(TestDatabase test) throws Exception {
         Database own = Database.connect(test.jdbcUrl(), test.user(), test.password(), 2);
         JooqStatistics statistics = new JooqStatistics(own.transactions());
         try (NodeMetrics metrics = new NodeMetrics(statistics, new JooqOutbox(own.transactions()), Clock.systemUTC());
              HealthServer server = HealthServer.start(0, List.of(Checks.database(statistics)), metrics)) {
             assertThat(get(server.port(), "/health/ready").statusCode()).isEqualTo(200);
+            assertThat(metrics.refresh()).isTrue();
 
             own.close();
 
             HttpResponse<String> ready = get(server.port(), "/health/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.body()).contains("\"name\":\"database\",\"status\":\"DOWN\"").doesNotContain("Exception");
-            assertThat(get(server.port(), "/metrics").statusCode()).isEqualTo(503);
+            assertThat(metrics.refresh()).as("the periodic read fails").isFalse();
+            HttpResponse<String> scrape = get(server.port(), "/metrics");
+            assertThat(scrape.statusCode()).as("metrics still answer, with the JVM's and the last figures").isEqualTo(200);
+            assertThat(scrape.body()).contains("guichet_statistics_up 0", "guichet_outbox_backlog 0",
+                    "jvm_memory_used_bytes");
             assertThat(get(server.port(), "/health/live").statusCode()).isEqualTo(200);
         }
     }

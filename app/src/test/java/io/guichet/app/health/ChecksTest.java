@@ -1,0 +1,98 @@
+package io.guichet.app.health;
+
+import io.guichet.mail.imap.ImapMailboxWatcher;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChecksTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final Duration FRESHNESS = Duration.ofSeconds(90);
+
+    @Test
+    @DisplayName("the mailbox is ready when connected with a read more recent than the freshness limit")
+    void freshMailbox() {
+        Check.Result result = mailbox(new ImapMailboxWatcher.Health(true, true, true,
+                Optional.of(NOW.minusSeconds(30)), Optional.empty()));
+
+        assertThat(result).isEqualTo(Check.Result.up("last read 30 s ago"));
+    }
+
+    @Test
+    @DisplayName("a connected mailbox whose last read is older than the limit is not ready: freshness, not a flag")
+    void staleMailbox() {
+        Check.Result result = mailbox(new ImapMailboxWatcher.Health(true, true, true,
+                Optional.of(NOW.minusSeconds(91)), Optional.empty()));
+
+        assertThat(result.up()).isFalse();
+        assertThat(result.detail()).isEqualTo("no successful read for more than 90 s");
+    }
+
+    @Test
+    @DisplayName("a mailbox never read, disconnected or stopped is not ready, and says why")
+    void mailboxDown() {
+        assertThat(mailbox(new ImapMailboxWatcher.Health(true, true, true, Optional.empty(), Optional.empty())).up())
+                .isFalse();
+        assertThat(mailbox(new ImapMailboxWatcher.Health(true, true, false, Optional.of(NOW),
+                Optional.of("connection refused")))).isEqualTo(Check.Result.down("not connected: connection refused"));
+        assertThat(mailbox(new ImapMailboxWatcher.Health(false, false, false, Optional.of(NOW), Optional.empty())))
+                .isEqualTo(Check.Result.down("watcher stopped"));
+    }
+
+    @Test
+    @DisplayName("a node that does not hold the mailbox lock is a ready standby (several nodes on one database)")
+    void standby() {
+        Check.Result result = mailbox(new ImapMailboxWatcher.Health(true, false, false, Optional.empty(),
+                Optional.empty()));
+
+        assertThat(result).isEqualTo(Check.Result.up("standby: another node reads the mailbox"));
+    }
+
+    @Test
+    @DisplayName("a database that hangs is down within the timeout, and later probes wait on the same query")
+    void hangingDatabase() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger queries = new AtomicInteger();
+        DatabaseCheck check = new DatabaseCheck(() -> {
+            queries.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        }, Duration.ofMillis(100));
+
+        assertThat(check.run()).isEqualTo(Check.Result.down("no answer within 100 ms"));
+        assertThat(check.run().up()).isFalse();
+        assertThat(queries).as("no pile-up of queries on a hung database").hasValue(1);
+
+        release.countDown();
+        assertThat(check.run()).isEqualTo(Check.Result.up("answers"));
+    }
+
+    @Test
+    @DisplayName("a database that fails is down as unreachable, with no exception text")
+    void failingDatabase() {
+        DatabaseCheck check = new DatabaseCheck(() -> {
+            throw new IllegalStateException("password authentication failed for user guichet");
+        }, Duration.ofSeconds(1));
+
+        assertThat(check.run()).isEqualTo(Check.Result.down("unreachable"));
+    }
+
+    private static Check.Result mailbox(ImapMailboxWatcher.Health health) {
+        return Checks.mailbox(() -> health, FRESHNESS, CLOCK).run();
+    }
+}
