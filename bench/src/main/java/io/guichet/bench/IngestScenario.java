@@ -1,13 +1,267 @@
 package io.guichet.bench;
 
+import io.guichet.app.node.GuichetNode;
+import jakarta.mail.internet.MimeMessage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
-@Command(name = "ingest", mixinStandardHelpOptions = true, description = "TODO")
+/**
+ * {@code bench ingest}: N customer mails waiting in the support mailbox, then a whole node (durable embedded
+ * PostgreSQL, IMAP watcher, intake, outbox, SMTP dispatcher) started on it. Measures mails/s from the start until
+ * every mail has its receipt committed and every answer it caused was accepted by SMTP; then, on the same database,
+ * the raw PostgreSQL ceiling: the same inserts (a ticket row and a message row with a unique Message-ID) as one plain
+ * JDBC transaction per mail, one client, no Guichet.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "N mails pre-loaded in the support mailbox: mails/s through a whole node vs the raw PostgreSQL ceiling.")
 final class IngestScenario implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--mails", defaultValue = "5000", description = "Mails (default ${DEFAULT-VALUE}).")
+    private int mails;
+
+    @Option(names = "--reply-share", defaultValue = "0.3",
+            description = "Share of replies tagged with an existing ticket's number (default ${DEFAULT-VALUE}).")
+    private double replyShare;
+
+    @Option(names = "--contacts", defaultValue = "500", description = "Authorized contacts writing (default ${DEFAULT-VALUE}).")
+    private int contacts;
+
+    @Option(names = "--timeout", defaultValue = "PT30M", description = "Give up after (default ${DEFAULT-VALUE}).")
+    private Duration timeout;
+
+    @Option(names = "--processed-folder", defaultValue = "Processed",
+            description = "Where handled mail is moved (default ${DEFAULT-VALUE}); '-' to flag it in INBOX instead.")
+    private String processedFolder;
+
+    @Option(names = "--imap-host", description = "An external IMAP server (default: in-process GreenMail).")
+    private Optional<String> imapHost;
+
+    @Option(names = "--imap-port", defaultValue = "143")
+    private int imapPort;
+
+    @Option(names = "--smtp-host", description = "The SMTP server answers go through (with --imap-host).")
+    private Optional<String> smtpHost;
+
+    @Option(names = "--smtp-port", defaultValue = "25")
+    private int smtpPort;
+
+    @Option(names = "--support-address", defaultValue = BenchNode.SUPPORT)
+    private String supportAddress;
+
+    @Option(names = "--imap-user", defaultValue = "support")
+    private String imapUser;
+
+    @Option(names = "--imap-password", defaultValue = "support")
+    private String imapPassword;
+
+    @Option(names = "--pool", defaultValue = "10", description = "Connection pool size (default ${DEFAULT-VALUE}).")
+    private int pool;
+
+    @Option(names = "--db-url", description = "An external PostgreSQL; default: an embedded one, durable.")
+    private Optional<String> dbUrl;
+
     @Override
-    public Integer call() {
-        return 1;
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("scenario: ingest, mails=%d, reply-share=%.2f, contacts=%d, processed-folder=%s, pool=%d%n", mails,
+                replyShare, contacts, processedFolder, pool);
+        Machine.describe(out);
+        Path work = Files.createTempDirectory("guichet-bench-ingest-");
+        try (MailWorld mail = imapHost.isPresent()
+                ? MailWorld.external(new BenchNode.MailEndpoints(imapHost.get(), imapPort, smtpHost.orElse(imapHost.get()),
+                smtpPort, supportAddress, imapUser, imapPassword))
+                : MailWorld.inProcess();
+             BenchDatabase db = BenchDatabase.start(dbUrl, pool, out)) {
+            out.println("mail: " + mail.describe());
+            int replies = (int) Math.round(mails * replyShare);
+            List<Long> existing;
+            try (Connection c = db.connection()) {
+                long account = Seed.customers(c, contacts);
+                existing = existingTickets(c, account, Math.max(1, Math.min(replies, 1000)));
+            }
+            SplittableRandom random = new SplittableRandom(11);
+            MailFactory factory = new MailFactory(13, mail.endpoints().supportAddress());
+            List<MimeMessage> messages = new ArrayList<>(mails);
+            long bytes = 0;
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            for (int i = 0; i < mails; i++) {
+                int size = factory.size();
+                bytes += size;
+                String token = "bench-" + run + "-" + i;
+                if (random.nextDouble() < replyShare) {
+                    int t = random.nextInt(existing.size());
+                    messages.add(factory.reply(token, Seed.contactEmail(1 + t % contacts), existing.get(t), size));
+                } else {
+                    messages.add(factory.request(token, Seed.contactEmail(1 + random.nextInt(contacts)), size));
+                }
+            }
+            long preload = System.nanoTime();
+            mail.deliver(messages);
+            out.printf("pre-loaded %d mails (%.1f MB of bodies, %d replies to %d existing tickets) in %.1f s%n", mails,
+                    bytes / 1048576.0, replies, existing.size(), (System.nanoTime() - preload) / 1e9);
+            messages = null;
+
+            Map<String, String> settings = new HashMap<>(BenchNode.mail(mail.endpoints()));
+            settings.put("GUICHET_DB_POOL_SIZE", Integer.toString(pool));
+            if (!processedFolder.equals("-")) {
+                settings.put("GUICHET_IMAP_PROCESSED_FOLDER", processedFolder);
+            }
+            GuichetNode node = new GuichetNode(BenchNode.config(work, settings), db.database(), Clock.systemUTC());
+            long start = System.nanoTime();
+            double seconds;
+            Counts counts;
+            try {
+                node.start();
+                Instant giveUp = Instant.now().plus(timeout);
+                long lastPrint = System.nanoTime();
+                while (true) {
+                    counts = counts(db);
+                    if (counts.receipts >= mails && counts.unsent == 0) {
+                        break;
+                    }
+                    if (Instant.now().isAfter(giveUp)) {
+                        out.println("TIMEOUT: " + counts);
+                        break;
+                    }
+                    if (System.nanoTime() - lastPrint > 10e9) {
+                        out.printf("  %4.0f s: %s%n", (System.nanoTime() - start) / 1e9, counts);
+                        out.flush();
+                        lastPrint = System.nanoTime();
+                    }
+                    Thread.sleep(100);
+                }
+                seconds = (System.nanoTime() - start) / 1e9;
+            } finally {
+                node.close();
+            }
+            out.printf("guichet: %d mails handled in %.1f s; %s%n", mails, seconds, counts);
+            out.println("dispositions: " + dispositions(db));
+            mail.receivedByCustomers().ifPresent(n -> out.println("GreenMail received for customers: " + n));
+            double guichetRate = counts.receipts / seconds;
+
+            double raw = rawCeiling(db, mails, out);
+            out.printf("ingest: mails=%d guichet=%.0f mails/s raw_pg=%.0f tx/s ratio=%.0f%% answers_sent=%d "
+                            + "mail_server=%s peak_rss=%dMB load=%s%n", mails, guichetRate, raw, 100 * guichetRate / raw,
+                    counts.sent, imapHost.isPresent() ? "external" : "greenmail", Machine.peakRssMb(), Machine.load());
+            out.flush();
+        } finally {
+            BenchDatabase.delete(work);
+        }
+        return 0;
+    }
+
+    record Counts(long receipts, long tickets, long sent, long unsent) {
+        @Override
+        public String toString() {
+            return "receipts=" + receipts + " tickets=" + tickets + " answers sent=" + sent + " unsent=" + unsent;
+        }
+    }
+
+    private static Counts counts(BenchDatabase db) throws Exception {
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select (select count(*) from inbound_receipts), (select count(*) from tickets), "
+                     + "(select count(*) from outbox where sent_at is not null), "
+                     + "(select count(*) from outbox where sent_at is null and abandoned_at is null)")) {
+            rs.next();
+            return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+        }
+    }
+
+    private static String dispositions(BenchDatabase db) throws Exception {
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select disposition, count(*) from inbound_receipts group by 1 order by 2 desc")) {
+            StringBuilder b = new StringBuilder();
+            while (rs.next()) {
+                b.append(rs.getString(1)).append('=').append(rs.getLong(2)).append(' ');
+            }
+            return b.toString().strip();
+        }
+    }
+
+    /** Open tickets the replies refer to, one per contact in turn; returns their numbers. */
+    private List<Long> existingTickets(Connection c, long account, int n) throws Exception {
+        List<Long> numbers = new ArrayList<>(n);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement ps = c.prepareStatement("insert into tickets (account_id, contact_id, subject, severity, "
+                + "original_severity, status, first_responded_at, created_at, updated_at, status_since) "
+                + "values (?, ?, 'Agents offline', 3, 3, 'IN_PROGRESS', ?, ?, ?, ?) returning number")) {
+            for (int i = 0; i < n; i++) {
+                ps.setLong(1, account);
+                ps.setLong(2, 1 + i % contacts);
+                ps.setObject(3, now.minusHours(20));
+                ps.setObject(4, now.minusDays(1));
+                ps.setObject(5, now.minusHours(20));
+                ps.setObject(6, now.minusHours(20));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    numbers.add(rs.getLong(1));
+                }
+            }
+        }
+        return numbers;
+    }
+
+    /** One transaction per mail: a ticket row and a message row with a unique Message-ID and a body of mail size. */
+    private double rawCeiling(BenchDatabase db, int n, PrintWriter out) throws Exception {
+        MailFactory sizes = new MailFactory(17, "x");
+        String filler = "x".repeat(20 * 1024);
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement ticket = c.prepareStatement("insert into tickets (account_id, contact_id, subject, "
+                    + "description, severity, original_severity, status, created_at, updated_at, status_since) "
+                    + "values (1, ?, ?, ?, 3, 3, 'OPEN', now(), now(), now()) returning id");
+                 PreparedStatement message = c.prepareStatement("insert into mail_messages (ticket_id, direction, "
+                         + "message_id, subject, sender, body, created_at) values (?, 'IN', ?, ?, ?, ?, now())")) {
+                for (int i = 0; i < n; i++) {
+                    String body = filler.substring(0, sizes.size());
+                    ticket.setLong(1, 1 + i % contacts);
+                    ticket.setString(2, "Raw ceiling " + i);
+                    ticket.setString(3, body.substring(0, Math.min(body.length(), 2048)));
+                    long id;
+                    try (ResultSet rs = ticket.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                    message.setLong(1, id);
+                    message.setString(2, UUID.randomUUID() + "@raw.bench");
+                    message.setString(3, "Raw ceiling " + i);
+                    message.setString(4, Seed.contactEmail(1 + i % contacts));
+                    message.setString(5, body);
+                    message.executeUpdate();
+                    c.commit();
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            c.setAutoCommit(true);
+            out.printf("raw PostgreSQL: %d transactions (ticket + message) in %.1f s, one client%n", n, seconds);
+            return n / seconds;
+        }
     }
 }

@@ -60,6 +60,8 @@ import java.util.Optional;
 public final class GuichetNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuichetNode.class);
+    /** Threads applying due deadlines in one sweep; each holds a pool connection while it works. */
+    private static final int SWEEP_THREADS = 4;
 
     private final GuichetConfig config;
     private final JooqTransactions transactions;
@@ -97,7 +99,7 @@ public final class GuichetNode implements AutoCloseable {
         this.customers = new CustomerDesk(desk);
         this.technicians = new StaffDesk(desk);
         DeadlineSweep sweep = new DeadlineSweep(desk, new DeadlineDesk(desk),
-                new DeadlineSweep.Limits(100, Duration.ofMinutes(2), 1000));
+                new DeadlineSweep.Limits(100, Duration.ofMinutes(2), 1000, SWEEP_THREADS));
         this.scheduler = GuichetScheduler.create(schedulerSettings(config), database.dataSource(), sweep,
                 new CalendarDesk(desk, new JooqNoticeLog(transactions), new JooqVersionsInUse(transactions)));
 

@@ -7,6 +7,7 @@ import io.guichet.core.calendar.WeeklySchedule;
 import io.guichet.core.deadline.Deadline;
 import io.guichet.core.deadline.DeadlineKind;
 import io.guichet.core.desk.ConcurrentChange;
+import io.guichet.core.desk.DeadlineSweep;
 import io.guichet.core.desk.FireOutcome;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.desk.StaffCommand;
@@ -211,6 +212,31 @@ class DeadlinesIT {
         assertThat(w.calendar.run().endOfSupportNotices()).isZero();
         assertThat(w.mails().stream().filter(m -> m.body().contains("Support for this version ends after 2027-03-01")))
                 .singleElement().satisfies(m -> assertThat(m.body()).contains("VSA 9.6.0"));
+    }
+
+    @Test
+    @DisplayName("R12a, R11: a sweep on 4 threads applies every due deadline once, a ticket's own deadlines in order")
+    void parallelSweep(Database database) {
+        DeskWorld w = world(database);
+        List<TicketNumber> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            asked.add(w.asked(i % 10 == 0 ? "1" : "3"));
+        }
+        w.clock.advance(Duration.ofDays(2));
+        DeadlineSweep parallel = new DeadlineSweep(w.context, w.deadlines,
+                new DeadlineSweep.Limits(7, Duration.ofMinutes(1), 100, 4));
+
+        DeadlineSweep.Report report = parallel.sweep();
+
+        // 30 first reminders, and the severity-1 answer timeout of the 3 severity-1 tickets
+        assertThat(report.applied()).isEqualTo(33);
+        assertThat(report.raced()).isZero();
+        assertThat(report.failed()).isZero();
+        for (TicketNumber number : asked) {
+            assertThat(w.mails(number, "This is reminder 1")).hasSize(1);
+        }
+        assertThat(asked.stream().filter(n -> w.ticket(n).severity().orElseThrow() == Severity.S2)).hasSize(3);
+        assertThat(parallel.sweep().claimed()).isZero();
     }
 
     private static Instant due(DeskWorld w, TicketNumber number, DeadlineKind kind) {
