@@ -5,6 +5,7 @@ import io.guichet.app.cli.GuichetVersion;
 import io.guichet.app.cli.DemoCommand;
 import io.guichet.app.cli.MigrateCommand;
 import io.guichet.app.cli.RunCommand;
+import io.guichet.app.cli.UsageFailures;
 import io.guichet.app.cli.admin.AccountsCommand;
 import io.guichet.app.cli.admin.ContactsCommand;
 import io.guichet.app.cli.admin.KbCommand;
@@ -40,7 +41,8 @@ public final class GuichetCli implements Runnable {
 
     /** The command line with its subcommands and failure handling, printing to System.out and System.err. */
     public static CommandLine commandLine() {
-        return new CommandLine(new GuichetCli()).setExecutionExceptionHandler(new CliFailures());
+        return new CommandLine(new GuichetCli()).setExecutionExceptionHandler(new CliFailures())
+                .setParameterExceptionHandler(new UsageFailures());
     }
 
     @Override

@@ -138,6 +138,25 @@ class GuichetCliTest {
         assertThat(err.toString()).contains("nope.properties: no such file.");
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName("run with the health port taken exits 1 naming GUICHET_HTTP_PORT, before reading any mail")
+    void run_with_the_http_port_taken(TestDatabase database, @TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Path config = dir.resolve("guichet.properties");
+            Files.writeString(config, "GUICHET_DB_URL=" + database.jdbcUrl() + "\nGUICHET_DB_USER=" + database.user()
+                    + "\nGUICHET_DB_PASSWORD=" + database.password() + "\nGUICHET_IMAP_HOST=127.0.0.1\nGUICHET_IMAP_PORT=1"
+                    + "\nGUICHET_SMTP_HOST=127.0.0.1\nGUICHET_SMTP_PORT=1\nGUICHET_SUPPORT_ADDRESS=support@example.com"
+                    + "\nGUICHET_HTTP_PORT=" + taken.getLocalPort() + "\n");
+
+            int exitCode = run("run", "--config", config.toString());
+
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(err.toString().strip()).startsWith("guichet: GUICHET_HTTP_PORT " + taken.getLocalPort()
+                    + " cannot be listened on").doesNotContain("\n", "Exception", "\tat ");
+            assertThat(out.toString()).doesNotContain("Guichet is running");
+        }
+    }
+
     private int run(String... args) {
         CommandLine commandLine = GuichetCli.commandLine();
         commandLine.setOut(new PrintWriter(out, true));

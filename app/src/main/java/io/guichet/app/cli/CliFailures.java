@@ -1,5 +1,6 @@
 package io.guichet.app.cli;
 
+import io.guichet.app.health.HttpPortUnavailableException;
 import io.guichet.db.DatabaseUnavailableException;
 import io.guichet.db.MigrationFailedException;
 import picocli.CommandLine;
@@ -8,12 +9,12 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns a failure of a subcommand into an exit code. Infrastructure failures an operator can fix (database
- * unreachable, migration refused) print their message only, no stack trace, and exit with 1. Anything else is a
+ * unreachable, migration refused, health port taken) print their message only, no stack trace, and exit with 1. Anything else is a
  * bug: its stack trace is printed and the exit code is 70 ({@code EX_SOFTWARE}).
  */
 public final class CliFailures implements IExecutionExceptionHandler {
 
-    /** An operator can fix the cause: the database or a migration. */
+    /** An operator can fix the cause: the database, a migration, the health port. */
     public static final int INFRASTRUCTURE = 1;
     /** A command-line argument is wrong; the message names it and what is accepted. */
     public static final int USAGE = 2;
@@ -24,7 +25,8 @@ public final class CliFailures implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
-        if (failure instanceof DatabaseUnavailableException || failure instanceof MigrationFailedException) {
+        if (failure instanceof DatabaseUnavailableException || failure instanceof MigrationFailedException
+                || failure instanceof HttpPortUnavailableException) {
             command.getErr().println("guichet: " + failure.getMessage());
             return INFRASTRUCTURE;
         }

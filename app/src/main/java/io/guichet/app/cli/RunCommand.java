@@ -54,7 +54,12 @@ public final class RunCommand implements Callable<Integer> {
         // node and the database in order first; the hook below covers any other way the JVM ends.
         Signals.onTermination(stop);
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "guichet-shutdown"));
-        node.start();
+        try {
+            node.start();
+        } catch (RuntimeException e) {
+            stop.run();
+            throw e;
+        }
         out.println("Guichet is running. Stop it with Ctrl-C (or SIGTERM): the current mail is finished first.");
         out.flush();
         stopped.await();

@@ -4,6 +4,7 @@ import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.health.Check;
 import io.guichet.app.health.Checks;
 import io.guichet.app.health.HealthServer;
+import io.guichet.app.health.HttpPortUnavailableException;
 import io.guichet.app.health.NodeMetrics;
 import io.guichet.db.JooqStatistics;
 import io.guichet.app.scheduler.GuichetScheduler;
@@ -123,15 +124,18 @@ public final class GuichetNode implements AutoCloseable {
         }
     }
 
-    /** Starts sending, then the deadlines, then reading, then the Discord console. */
+    /**
+     * Starts the health and metrics server first (a taken port fails before anything else runs), then sending, the
+     * deadlines, reading, and the Discord console.
+     */
     public void start() {
+        health = config.httpPort().map(this::startHealth);
         dispatcher.ifPresent(SmtpOutboxDispatcher::start);
         scheduler.start();
         watcher.ifPresent(ImapMailboxWatcher::start);
         if (!discord.start(desk)) {
             LOG.info("Discord console is off: no GUICHET_DISCORD_TOKEN configured");
         }
-        health = config.httpPort().map(this::startHealth);
         LOG.info("Guichet started: mailbox {}, SMTP {}", config.mailbox().map(Object::toString).orElse("(none)"),
                 config.smtp().map(Object::toString).orElse("(none)"));
     }
@@ -147,7 +151,7 @@ public final class GuichetNode implements AutoCloseable {
             metrics.start();
             return server;
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("GUICHET_HTTP_PORT " + port + " cannot be used: " + e.getMessage(), e);
+            throw new HttpPortUnavailableException(port, e.getMessage());
         }
     }
 

@@ -157,6 +157,12 @@ class AdminCliTest {
         String transcript = out.toString();
         assertThat(transcript).contains("CREATED by customer:bob@acme.example").contains("SERVER_ACCESS by staff:tess: RDP");
         assertThat(transcript.indexOf("CREATED")).isLessThan(transcript.indexOf("SERVER_ACCESS"));
+        assertThat(transcript).as("our mails are in the thread, each after the change it answers")
+                .contains("mail to bob@acme.example");
+        assertThat(transcript.indexOf("CREATED")).isLessThan(transcript.indexOf("mail to bob@acme.example"));
+        assertThat(transcript.lastIndexOf("mail to bob@acme.example")).isGreaterThan(transcript.indexOf("SERVER_ACCESS"));
+        assertThat(transcript.lines().filter(l -> l.matches("^\\d{4}-\\d{2}-\\d{2}T.*")).map(l -> l.substring(0, 19)))
+                .as("entries in time order").isSorted();
 
         assertThat(run("tickets", "show", "abc")).isEqualTo(2);
         assertThat(run("tickets", "show", "99")).isEqualTo(1);
@@ -186,6 +192,41 @@ class AdminCliTest {
         assertThat(out.toString()).contains("agents-offline  Agents show offline").contains("1 article(s).");
         assertThat(run("kb", "search", "redémarrer", "--language", "fr")).isZero();
         assertThat(out.toString()).contains("agents-fr  Agents hors ligne");
+    }
+
+    @Test
+    @DisplayName("every admin command has --help")
+    void helpEverywhere() {
+        for (String[] command : new String[][] {{"accounts", "add"}, {"accounts", "list"}, {"accounts", "coverage"},
+                {"contacts", "add"}, {"contacts", "remove"}, {"contacts", "list"}, {"contacts", "certify"},
+                {"contacts", "import"}, {"versions", "add"}, {"versions", "list"}, {"kb", "import"}, {"kb", "search"},
+                {"tickets", "list"}, {"tickets", "show"}, {"tickets", "transcript"}}) {
+            assertThat(run(command[0], command[1], "--help")).as(String.join(" ", command)).isZero();
+            assertThat(out.toString()).startsWith("Usage: guichet " + command[0] + " " + command[1]);
+        }
+    }
+
+    @Test
+    @DisplayName("a missing or malformed argument is one line naming it, with a pointer to --help, exit 2")
+    void usageErrorsAreOneLine() {
+        assertThat(run("contacts", "add", "Acme", "--name", "A")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("guichet: Missing required parameter: 'EMAIL'."
+                + " Try 'guichet contacts add --help'.");
+
+        assertThat(run("tickets", "list", "--limit", "many")).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("guichet: Invalid value for option '--limit': 'many'")
+                .doesNotContain("\n", "Usage:");
+    }
+
+    @Test
+    @DisplayName("empty lists say so rather than print nothing")
+    void emptyLists() {
+        assertThat(run("versions", "list")).isZero();
+        assertThat(out.toString()).contains("No versions recorded");
+        assertThat(run("contacts", "list", "Acme")).isZero();
+        assertThat(out.toString()).contains("No contacts for Acme.");
+        assertThat(run("tickets", "list")).isZero();
+        assertThat(out.toString()).contains("0 ticket(s).");
     }
 
     private void openTicketFor(String address) {

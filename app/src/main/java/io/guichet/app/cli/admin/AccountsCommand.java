@@ -44,8 +44,12 @@ public final class AccountsCommand {
     static final class List extends AdminCommand {
         @Override
         void run(AdminStores stores, PrintWriter out) {
-            LocalDate today = LocalDate.now();
-            for (Account a : stores.contacts().accounts()) {
+            LocalDate today = stores.today();
+            java.util.List<Account> accounts = stores.contacts().accounts();
+            if (accounts.isEmpty()) {
+                out.println("No accounts yet: add one with 'guichet accounts add'.");
+            }
+            for (Account a : accounts) {
                 out.printf("%-30s %-26s %-8s %s%n", a.name(), "covered " + coverage(a),
                         a.coveredOn(today) ? "active" : "EXPIRED",
                         a.manager().name().isBlank() ? "" : "manager " + a.manager().name() + " <" + a.manager().email() + ">");
@@ -55,7 +59,7 @@ public final class AccountsCommand {
 
     @Command(name = "coverage", mixinStandardHelpOptions = true, description = "Set the last covered day of an account (R1).")
     static final class Coverage extends AdminCommand {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The account's name.")
         String name;
         @Parameters(index = "1", paramLabel = "DATE", description = "Last covered day (YYYY-MM-DD), or none.")
         String date;

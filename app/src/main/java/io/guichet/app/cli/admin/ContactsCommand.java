@@ -21,11 +21,11 @@ public final class ContactsCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Authorize a contact of an account.")
     static final class Add extends AdminCommand {
-        @Parameters(index = "0", paramLabel = "ACCOUNT")
+        @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The account's name.")
         String account;
-        @Parameters(index = "1", paramLabel = "EMAIL")
+        @Parameters(index = "1", paramLabel = "EMAIL", description = "The contact's e-mail address: mail from it opens tickets.")
         String email;
-        @Option(names = "--name", required = true)
+        @Option(names = "--name", required = true, description = "The contact's full name.")
         String name;
         @Option(names = "--phone", defaultValue = "", description = "Direct phone number.")
         String phone;
@@ -33,7 +33,7 @@ public final class ContactsCommand {
         String language;
         @Option(names = "--certified-until", paramLabel = "DATE", description = "Certification valid through this day.")
         String certifiedUntil;
-        @Option(names = "--discord-id", description = "The contact's Discord user id, if any.")
+        @Option(names = "--discord-id", paramLabel = "ID", description = "The contact's Discord user id, if any.")
         String discordId;
 
         @Override
@@ -71,16 +71,21 @@ public final class ContactsCommand {
 
         @Override
         void run(AdminStores stores, PrintWriter out) {
-            LocalDate today = LocalDate.now();
+            LocalDate today = stores.today();
             java.util.List<Account> accounts = account == null ? stores.contacts().accounts()
                     : java.util.List.of(AccountsCommand.named(stores, account));
+            int shown = 0;
             for (Account a : accounts) {
                 for (Contact c : stores.contacts().contactsOf(a.id())) {
                     out.printf("%-20s %-32s %-22s %-3s %-8s %s%n", a.name(), c.email(), c.name(), c.language().code(),
                             c.active() ? "active" : "removed", c.certifiedUntil()
                                     .map(d -> (c.certifiedOn(today) ? "certified through " : "certification ended ") + d)
                                     .orElse(""));
+                    shown++;
                 }
+            }
+            if (shown == 0) {
+                out.println("No contacts" + (account == null ? "" : " for " + account) + ".");
             }
         }
     }

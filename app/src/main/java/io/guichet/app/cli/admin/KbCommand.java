@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -55,7 +54,7 @@ public final class KbCommand {
             if (!problems.isEmpty()) {
                 throw AdminProblem.usage(directory + ": nothing imported.\n  " + String.join("\n  ", problems));
             }
-            KnowledgeBase kb = new JooqKnowledgeBase(stores.database().transactions(), Clock.systemUTC());
+            KnowledgeBase kb = new JooqKnowledgeBase(stores.database().transactions(), stores.clock());
             stores.transactions().run(() -> articles.forEach(kb::save));
             out.println("Imported " + articles.size() + " article(s) from " + directory + "; the knowledge base holds "
                     + kb.count() + ".");
@@ -72,7 +71,7 @@ public final class KbCommand {
         @Override
         void run(AdminStores stores, PrintWriter out) {
             Language lang = Arguments.language("--language", language);
-            List<Article> found = new JooqKnowledgeBase(stores.database().transactions(), Clock.systemUTC())
+            List<Article> found = new JooqKnowledgeBase(stores.database().transactions(), stores.clock())
                     .search(text, lang, 10);
             found.forEach(a -> out.println(a.slug() + "  " + a.title()));
             out.println(found.size() + " article(s).");

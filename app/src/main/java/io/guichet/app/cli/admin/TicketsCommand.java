@@ -28,9 +28,9 @@ public final class TicketsCommand {
     static final class ListTickets extends AdminCommand {
         @Option(names = "--status", paramLabel = "STATUS", description = "Only this status (default: the active ones).")
         String status;
-        @Option(names = "--severity", paramLabel = "N")
+        @Option(names = "--severity", paramLabel = "N", description = "Only this severity, 1 to 4.")
         String severity;
-        @Option(names = "--limit", defaultValue = "50")
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N tickets (default ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
@@ -43,7 +43,7 @@ public final class TicketsCommand {
                     TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.ON_HOLD)
                     : EnumSet.of(Arguments.status(status));
             Optional<Severity> sev = Optional.ofNullable(severity).map(Arguments::severity);
-            List<Ticket> tickets = stores.tickets().queue(statuses, sev, LocalDate.now(), 0, limit);
+            List<Ticket> tickets = stores.tickets().queue(statuses, sev, stores.today(), 0, limit);
             for (Ticket t : tickets) {
                 out.printf("%-7s S%s %-19s %-10s %s%n", t.number(), t.severity().map(s -> "" + s.level()).orElse("?"),
                         t.status(), t.assignee().orElse("-"), t.fields().subject());
@@ -54,7 +54,7 @@ public final class TicketsCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "One ticket's fields and state.")
     static final class Show extends AdminCommand {
-        @Parameters(paramLabel = "N")
+        @Parameters(paramLabel = "N", description = "Ticket number, e.g. 1042 or #1042.")
         String number;
 
         @Override
@@ -83,7 +83,7 @@ public final class TicketsCommand {
     @Command(name = "transcript", mixinStandardHelpOptions = true,
             description = "The whole thread and audit log of a ticket, in time order (R7 accesses included).")
     static final class Transcript extends AdminCommand {
-        @Parameters(paramLabel = "N")
+        @Parameters(paramLabel = "N", description = "Ticket number, e.g. 1042 or #1042.")
         String number;
 
         private record Entry(Instant at, int order, String text) {
@@ -99,7 +99,8 @@ public final class TicketsCommand {
                 m.body().strip().lines().forEach(line -> text.append("    ").append(line).append('\n'));
                 m.attachments().forEach(a -> text.append("    [attachment ").append(a.filename()).append(", ")
                         .append(a.size()).append(" bytes]\n"));
-                entries.add(new Entry(m.at(), 0, text.toString()));
+                // at the same instant: the mail that caused a change, the change, then our answer to it
+                entries.add(new Entry(m.at(), m.direction() == ThreadMessage.Direction.IN ? 0 : 2, text.toString()));
             }
             for (TicketEvent e : stores.tickets().events(t.id())) {
                 String move = e.from().isPresent() && e.to().isPresent() && e.from().get() != e.to().get()

@@ -19,11 +19,11 @@ public final class VersionsCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Record a released product version.")
     static final class Add extends AdminCommand {
-        @Parameters(index = "0", paramLabel = "PRODUCT")
+        @Parameters(index = "0", paramLabel = "PRODUCT", description = "The product, e.g. VSA.")
         String product;
         @Parameters(index = "1", paramLabel = "VERSION", description = "e.g. 10.0 or 9.5.2")
         String version;
-        @Option(names = "--released", required = true, paramLabel = "DATE")
+        @Option(names = "--released", required = true, paramLabel = "DATE", description = "Release day (YYYY-MM-DD).")
         String released;
         @Option(names = "--cloud", description = "A hosted version (not on-premise): no previous-version support.")
         boolean cloud;
@@ -47,9 +47,12 @@ public final class VersionsCommand {
     static final class ListVersions extends AdminCommand {
         @Override
         void run(AdminStores stores, PrintWriter out) {
-            LocalDate today = LocalDate.now();
+            LocalDate today = stores.today();
             List<ProductVersion> all = stores.versions().all();
             SupportWindow window = new SupportWindow(stores.policy().previousVersionSupport());
+            if (all.isEmpty()) {
+                out.println("No versions recorded: add them with 'guichet versions add'.");
+            }
             for (ProductVersion v : all) {
                 String verdict = switch (window.judge(v, all, today)) {
                     case SupportWindow.Verdict.Supported s -> "supported" + s.until().map(d -> " through " + d).orElse(" (current)");
