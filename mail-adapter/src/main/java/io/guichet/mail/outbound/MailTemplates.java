@@ -8,7 +8,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The mail templates, French and English, read once from resources ({@code io/guichet/mail/templates/<lang>/}).
  * A template's first line is {@code Subject: ...}, then a blank line, then the body. Placeholders are
- * {@code {name}}; a placeholder with no value is left empty.
+ * {@code {name}}; a placeholder with no value is left empty. Safe to share between threads (the intake, the
+ * deadline sweep and the staff console render at once).
  */
 public final class MailTemplates {
 
@@ -29,7 +30,7 @@ public final class MailTemplates {
 
     public MailTemplates() {
         for (Language language : Language.values()) {
-            templates.put(language, new HashMap<>());
+            templates.put(language, new ConcurrentHashMap<>());
             fragments.put(language, loadFragments(language));
         }
     }
