@@ -4,7 +4,7 @@
 -- page sorted all active tickets: ~300 ms at 1M tickets (docs/BENCHMARKS.md).
 drop index tickets_triage;
 create index tickets_queue on tickets (
-    severity,
+    (coalesce(severity, 5)),   -- no severity sorts last; an equality, so each severity's range is walked in order
     (least(case when first_responded_at is null then first_response_due_at end, next_update_due_at)),
     created_at,
     number)

@@ -35,6 +35,9 @@ import static io.guichet.db.jooq.Tables.TICKET_EVENTS;
 /** {@link TicketStore} on PostgreSQL: explicit mapping, numbers from a sequence, conditional updates on row_version. */
 public final class JooqTicketStore implements TicketStore {
 
+    /** Where tickets without a severity sort in the queue: after severity 4. */
+    private static final int NO_SEVERITY = 5;
+
     private final JooqTransactions db;
 
     public JooqTicketStore(JooqTransactions db) {
@@ -120,8 +123,9 @@ public final class JooqTicketStore implements TicketStore {
         Select<Record> slices = null;
         int slice = 0;
         for (Optional<Severity> level : classes) {
-            Condition inClass = level.map(s -> TICKETS.SEVERITY.eq(DSL.inline((short) s.level())))
-                    .orElse(TICKETS.SEVERITY.isNull());
+            // coalesce, not "is null": the planner walks an index in order only below an equality
+            Condition inClass = DSL.coalesce(TICKETS.SEVERITY, DSL.inline((short) NO_SEVERITY))
+                    .eq(DSL.inline(level.map(s -> (short) s.level()).orElse((short) NO_SEVERITY)));
             for (Condition certification : List.of(certified, uncertified)) {
                 Select<Record> part = dsl.select(TICKETS.fields())
                         .select(DSL.inline(slice++).as(rank.getName()), earliestDue.as(due.getName()))
