@@ -236,7 +236,7 @@ public final class CustomerDesk {
     }
 
     private Optional<Contact> authorizedSender(CustomerCommand command) {
-        return desk.contacts().activeContact(command.from()).filter(Contact::active);
+        return desk.contacts().activeContact(command.from());
     }
 
     private CustomerOutcome unknownSender(CustomerCommand command) {

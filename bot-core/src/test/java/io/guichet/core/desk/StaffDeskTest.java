@@ -67,7 +67,7 @@ class StaffDeskTest {
     }
 
     @Test
-    @DisplayName("R12a: a question waits on the customer and pauses our update target")
+    @DisplayName("R8, R12a: a question (e.g. reproduce in a controlled environment) waits on the customer and pauses our update target")
     void ask() {
         handle(new StaffCommand.Claim(tess, ticket.number()));
         Ticket waiting = ((StaffOutcome.Done) handle(new StaffCommand.Ask(tess, ticket.number(), "Which version?"))).ticket();
@@ -138,7 +138,7 @@ class StaffDeskTest {
 
     @ParameterizedTest
     @EnumSource(ResolutionReason.class)
-    @DisplayName("R12a-g: resolving records the reason and mails its explanation")
+    @DisplayName("R3, R12a-g, R21: resolving (out of scope, exclusions included) records the reason and mails its explanation")
     void resolve(ResolutionReason reason) {
         Ticket resolved = ((StaffOutcome.Done) handle(new StaffCommand.Resolve(tess, ticket.number(), reason,
                 "Details."))).ticket();
