@@ -1,5 +1,6 @@
 package io.guichet.bench;
 
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,15 @@ public final class BenchCli implements Runnable {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "io/guichet/bench/logback-bench.xml");
         }
-        System.exit(new CommandLine(new BenchCli()).execute(args));
+        CommandLine cli = new CommandLine(new BenchCli());
+        // a scenario that cannot start (a mail server not ready, a database unreachable) says why in one line
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("bench " + command.getCommandName() + ": " + e.getMessage()
+                    + " (details in guichet-bench.log)");
+            LoggerFactory.getLogger(BenchCli.class).error("bench {} failed", command.getCommandName(), e);
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.guichet.bench;
 import io.guichet.app.node.GuichetNode;
 import jakarta.mail.internet.MimeMessage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,26 +60,8 @@ final class IngestScenario implements Callable<Integer> {
             description = "Where handled mail is moved (default ${DEFAULT-VALUE}); '-' to flag it in INBOX instead.")
     private String processedFolder;
 
-    @Option(names = "--imap-host", description = "An external IMAP server (default: in-process GreenMail).")
-    private Optional<String> imapHost;
-
-    @Option(names = "--imap-port", defaultValue = "143")
-    private int imapPort;
-
-    @Option(names = "--smtp-host", description = "The SMTP server answers go through (with --imap-host).")
-    private Optional<String> smtpHost;
-
-    @Option(names = "--smtp-port", defaultValue = "25")
-    private int smtpPort;
-
-    @Option(names = "--support-address", defaultValue = BenchNode.SUPPORT)
-    private String supportAddress;
-
-    @Option(names = "--imap-user", defaultValue = "support")
-    private String imapUser;
-
-    @Option(names = "--imap-password", defaultValue = "support")
-    private String imapPassword;
+    @Mixin
+    private MailServerOptions mailServers;
 
     @Option(names = "--pool", defaultValue = "10", description = "Connection pool size (default ${DEFAULT-VALUE}).")
     private int pool;
@@ -93,10 +76,7 @@ final class IngestScenario implements Callable<Integer> {
                 replyShare, contacts, processedFolder, pool);
         Machine.describe(out);
         Path work = Files.createTempDirectory("guichet-bench-ingest-");
-        try (MailWorld mail = imapHost.isPresent()
-                ? MailWorld.external(new BenchNode.MailEndpoints(imapHost.get(), imapPort, smtpHost.orElse(imapHost.get()),
-                smtpPort, supportAddress, imapUser, imapPassword))
-                : MailWorld.inProcess();
+        try (MailWorld mail = mailServers.open();
              BenchDatabase db = BenchDatabase.start(dbUrl, pool, out)) {
             out.println("mail: " + mail.describe());
             int replies = (int) Math.round(mails * replyShare);
@@ -168,7 +148,7 @@ final class IngestScenario implements Callable<Integer> {
             double raw = rawCeiling(db, mails, out);
             out.printf("ingest: mails=%d guichet=%.0f mails/s raw_pg=%.0f tx/s ratio=%.0f%% answers_sent=%d "
                             + "mail_server=%s peak_rss=%dMB load=%s%n", mails, guichetRate, raw, 100 * guichetRate / raw,
-                    counts.sent, imapHost.isPresent() ? "external" : "greenmail", Machine.peakRssMb(), Machine.load());
+                    counts.sent, mailServers.external() ? "external" : "greenmail", Machine.peakRssMb(), Machine.load());
             out.flush();
         } finally {
             BenchDatabase.delete(work);

@@ -4,6 +4,7 @@ import io.guichet.app.node.GuichetNode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,12 +29,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code bench latency}: a steady stream of new requests (default 20 mails/s for 60 s) delivered into the support
- * mailbox of an in-process GreenMail while a node reads it with IDLE; for each mail, the time from its delivery to
- * the arrival of Guichet's answer in the customer's mailbox (matched by In-Reply-To).
+ * {@code bench latency}: a steady stream of new requests (default 20 mails/s for 60 s) delivered to the support
+ * mailbox (in-process GreenMail through its API, or submitted over SMTP to an external server) while a node reads
+ * it with IDLE; for each mail, the time from its delivery to the arrival of Guichet's answer in the customer's
+ * mailbox (matched by In-Reply-To).
  */
 @Command(name = "latency", mixinStandardHelpOptions = true,
-        description = "Steady mail rate: delivery-to-answer-in-customer-mailbox latency p50/p95/p99/max (GreenMail).")
+        description = "Steady mail rate: delivery-to-answer-in-customer-mailbox latency p50/p95/p99/max.")
 final class LatencyScenario implements java.util.concurrent.Callable<Integer> {
 
     @Spec
@@ -60,6 +62,14 @@ final class LatencyScenario implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--db-url", description = "An external PostgreSQL; default: an embedded one, durable.")
     private Optional<String> dbUrl;
 
+    @Mixin
+    private MailServerOptions mailServers;
+
+    @Option(names = "--imap-poll-interval", defaultValue = "PT30S",
+            description = "The node's GUICHET_IMAP_POLL_INTERVAL: how often it checks the mailbox besides IDLE "
+                    + "(default ${DEFAULT-VALUE}, the product's default).")
+    private Duration imapPollInterval;
+
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, Boolean> answered = new ConcurrentHashMap<>();
 
@@ -67,11 +77,11 @@ final class LatencyScenario implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int total = (int) Math.round(rate * duration.toMillis() / 1000.0);
-        out.printf("scenario: latency, rate=%.1f/s, duration=%s (%d mails), warmup=%d, contacts=%d, pool=%d%n", rate,
-                duration, total, warmup, contacts, pool);
+        out.printf("scenario: latency, rate=%.1f/s, duration=%s (%d mails), warmup=%d, contacts=%d, pool=%d, "
+                + "imap-poll-interval=%s%n", rate, duration, total, warmup, contacts, pool, imapPollInterval);
         Machine.describe(out);
         Path work = Files.createTempDirectory("guichet-bench-latency-");
-        try (MailWorld mail = MailWorld.inProcess(); BenchDatabase db = BenchDatabase.start(dbUrl, pool, out)) {
+        try (MailWorld mail = mailServers.open(); BenchDatabase db = BenchDatabase.start(dbUrl, pool, out)) {
             out.println("mail: " + mail.describe() + "; the node waits with IMAP IDLE");
             try (Connection c = db.connection()) {
                 Seed.customers(c, contacts);
@@ -79,9 +89,11 @@ final class LatencyScenario implements java.util.concurrent.Callable<Integer> {
             Percentiles latency = new Percentiles();
             AtomicInteger warmupLeft = new AtomicInteger(warmup);
             CountDownLatch warmedUp = new CountDownLatch(warmup);
+            List<String> customers = new ArrayList<>(contacts);
             for (int i = 1; i <= contacts; i++) {
-                mail.watchCustomer(Seed.contactEmail(i), m -> arrived(m, latency, warmupLeft, warmedUp));
+                customers.add(Seed.contactEmail(i));
             }
+            mail.watchAnswers(customers, m -> arrived(m, latency, warmupLeft, warmedUp));
             MailFactory factory = new MailFactory(23, mail.endpoints().supportAddress());
             String run = UUID.randomUUID().toString().substring(0, 8);
             List<MimeMessage> measured = new ArrayList<>(total);
@@ -91,6 +103,7 @@ final class LatencyScenario implements java.util.concurrent.Callable<Integer> {
             Map<String, String> settings = new HashMap<>(BenchNode.mail(mail.endpoints()));
             settings.put("GUICHET_DB_POOL_SIZE", Integer.toString(pool));
             settings.put("GUICHET_IMAP_PROCESSED_FOLDER", "Processed");
+            settings.put("GUICHET_IMAP_POLL_INTERVAL", imapPollInterval.toString());
             GuichetNode node = new GuichetNode(BenchNode.config(work, settings), db.database(), Clock.systemUTC());
             try {
                 node.start();
@@ -129,8 +142,9 @@ final class LatencyScenario implements java.util.concurrent.Callable<Integer> {
                     + " missing after the drain)" : ""));
             out.println("delivery to answer in the customer's mailbox: " + latency.summary());
             out.printf("latency: rate=%.1f/s n=%d p50=%.0fms p95=%.0fms p99=%.0fms max=%.0fms missing=%d "
-                            + "mail_server=greenmail peak_rss=%dMB load=%s%n", rate, latency.count(), latency.ms(50),
-                    latency.ms(95), latency.ms(99), latency.maxMs(), missing, Machine.peakRssMb(), Machine.load());
+                            + "mail_server=%s peak_rss=%dMB load=%s%n", rate, latency.count(), latency.ms(50),
+                    latency.ms(95), latency.ms(99), latency.maxMs(), missing, mailServers.external() ? "external" : "greenmail",
+                    Machine.peakRssMb(), Machine.load());
             out.flush();
         } finally {
             BenchDatabase.delete(work);
@@ -142,7 +156,7 @@ final class LatencyScenario implements java.util.concurrent.Callable<Integer> {
         try {
             String id = message.getMessageID();
             sentAt.put(id, System.nanoTime());
-            mail.deliver(List.of(message));
+            mail.submit(message);
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
