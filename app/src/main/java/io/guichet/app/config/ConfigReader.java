@@ -62,36 +62,36 @@ public final class ConfigReader {
     private Result read() {
         rejectUnknownKeys();
         GuichetConfig.DatabaseConfig database = new GuichetConfig.DatabaseConfig(optional(Setting.DB_URL),
-                text(Setting.DB_USER), text(Setting.DB_PASSWORD), integer(Setting.DB_POOL_SIZE, 2, 200),
+                value(Setting.DB_USER), value(Setting.DB_PASSWORD), integer(Setting.DB_POOL_SIZE, 2, 200),
                 path(Setting.DATA_DIR));
         Optional<GuichetConfig.MailboxConfig> mailbox = optional(Setting.IMAP_HOST).map(host ->
                 new GuichetConfig.MailboxConfig(host, integer(Setting.IMAP_PORT, 1, 65535), security(Setting.IMAP_SECURITY),
-                        text(Setting.IMAP_USER), text(Setting.IMAP_PASSWORD), nonBlank(Setting.IMAP_FOLDER),
+                        value(Setting.IMAP_USER), value(Setting.IMAP_PASSWORD), nonBlank(Setting.IMAP_FOLDER),
                         optional(Setting.IMAP_PROCESSED_FOLDER), nonBlank(Setting.IMAP_QUARANTINE_FOLDER),
                         positiveDuration(Setting.IMAP_POLL_INTERVAL), integer(Setting.MAIL_MAX_BYTES, 1024, Integer.MAX_VALUE)));
         Optional<GuichetConfig.SmtpConfig> smtp = optional(Setting.SMTP_HOST).map(host ->
                 new GuichetConfig.SmtpConfig(host, integer(Setting.SMTP_PORT, 1, 65535), security(Setting.SMTP_SECURITY),
-                        optional(Setting.SMTP_USER), text(Setting.SMTP_PASSWORD)));
+                        optional(Setting.SMTP_USER), value(Setting.SMTP_PASSWORD)));
         Optional<GuichetConfig.MailConfig> mail = optional(Setting.SUPPORT_ADDRESS).flatMap(this::address).map(address ->
-                new GuichetConfig.MailConfig(address, text(Setting.SUPPORT_NAME),
+                new GuichetConfig.MailConfig(address, value(Setting.SUPPORT_NAME),
                         optional(Setting.MESSAGE_ID_DOMAIN).orElse(address.domain()), subjectTag(),
                         optional(Setting.TRUSTED_AUTHSERV_ID), integer(Setting.AUTO_REPLY_CAP, 1, 10_000)));
-        Optional<Integer> httpPort = raw(Setting.HTTP_PORT).equalsIgnoreCase("off") ? Optional.empty()
+        Optional<Integer> httpPort = value(Setting.HTTP_PORT).equalsIgnoreCase("off") ? Optional.empty()
                 : Optional.of(integer(Setting.HTTP_PORT, 0, 65535));
         PolicySettings policy = policy();
-        String cron = text(Setting.CALENDAR_CRON);
+        String cron = value(Setting.CALENDAR_CRON);
         if (!org.quartz.CronExpression.isValidExpression(cron)) {
             problems.add(Setting.CALENDAR_CRON.key() + ": '" + cron + "' is not a Quartz cron expression such as"
                     + " '0 0 6 * * ?' (seconds minutes hours day-of-month month day-of-week).");
         }
         ServiceHours hours = hours();
         DiscordSettings discord = new DiscordSettings(optional(Setting.DISCORD_TOKEN),
-                text(Setting.DISCORD_GUILD_ID), text(Setting.DISCORD_STAFF_CHANNEL_ID),
-                text(Setting.DISCORD_TECHNICIAN_ROLE_ID), text(Setting.DISCORD_MANAGER_ROLE_ID));
+                value(Setting.DISCORD_GUILD_ID), value(Setting.DISCORD_STAFF_CHANNEL_ID),
+                value(Setting.DISCORD_TECHNICIAN_ROLE_ID), value(Setting.DISCORD_MANAGER_ROLE_ID));
         if (discord.token().isPresent()) {
             for (Setting s : List.of(Setting.DISCORD_GUILD_ID, Setting.DISCORD_TECHNICIAN_ROLE_ID,
                     Setting.DISCORD_MANAGER_ROLE_ID)) {
-                if (text(s).isBlank()) {
+                if (value(s).isBlank()) {
                     problems.add(s.key() + " is required when GUICHET_DISCORD_TOKEN is set.");
                 }
             }
@@ -157,20 +157,20 @@ public final class ConfigReader {
     private ServiceHours hours() {
         ZoneId zone;
         try {
-            zone = ZoneId.of(text(Setting.TIMEZONE));
+            zone = ZoneId.of(value(Setting.TIMEZONE));
         } catch (DateTimeException e) {
-            problems.add(Setting.TIMEZONE.key() + ": '" + text(Setting.TIMEZONE)
+            problems.add(Setting.TIMEZONE.key() + ": '" + value(Setting.TIMEZONE)
                     + "' is not a time zone; use a region id such as Europe/Paris or America/New_York.");
             zone = ZoneId.of("UTC");
         }
-        WeeklySchedule schedule = switch (WeeklySchedule.parse(text(Setting.BUSINESS_HOURS))) {
+        WeeklySchedule schedule = switch (WeeklySchedule.parse(value(Setting.BUSINESS_HOURS))) {
             case Parsed.Ok<WeeklySchedule> ok -> ok.value();
             case Parsed.Invalid<WeeklySchedule> invalid -> {
                 problems.add(Setting.BUSINESS_HOURS.key() + ": " + invalid.message());
                 yield WeeklySchedule.parse("MON-FRI 09:00-18:00").orElseThrow();
             }
         };
-        Set<LocalDate> holidays = switch (Holidays.parse(text(Setting.HOLIDAYS))) {
+        Set<LocalDate> holidays = switch (Holidays.parse(value(Setting.HOLIDAYS))) {
             case Parsed.Ok<Set<LocalDate>> ok -> ok.value();
             case Parsed.Invalid<Set<LocalDate>> invalid -> {
                 problems.add(Setting.HOLIDAYS.key() + ": " + invalid.message());
@@ -181,7 +181,7 @@ public final class ConfigReader {
     }
 
     private String subjectTag() {
-        String format = text(Setting.SUBJECT_TAG);
+        String format = value(Setting.SUBJECT_TAG);
         try {
             new SubjectTag(format);
         } catch (IllegalArgumentException e) {
@@ -198,22 +198,19 @@ public final class ConfigReader {
         return address;
     }
 
-    private String raw(Setting setting) {
+    /** The setting's value, stripped, or its default. */
+    private String value(Setting setting) {
         String value = values.get(setting.key());
         return value == null ? setting.defaultValue().orElse("") : value.strip();
     }
 
-    private String text(Setting setting) {
-        return raw(setting);
-    }
-
     private Optional<String> optional(Setting setting) {
-        String value = raw(setting);
+        String value = value(setting);
         return value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     private String nonBlank(Setting setting) {
-        String value = raw(setting);
+        String value = value(setting);
         if (value.isBlank()) {
             problems.add(setting.key() + " must not be empty.");
         }
@@ -221,7 +218,7 @@ public final class ConfigReader {
     }
 
     private int integer(Setting setting, int min, int max) {
-        String value = raw(setting);
+        String value = value(setting);
         try {
             int n = Integer.parseInt(value);
             if (n >= min && n <= max) {
@@ -236,15 +233,15 @@ public final class ConfigReader {
 
     private Path path(Setting setting) {
         try {
-            return Path.of(raw(setting));
+            return Path.of(value(setting));
         } catch (InvalidPathException e) {
-            problems.add(setting.key() + ": '" + raw(setting) + "' is not a usable path.");
+            problems.add(setting.key() + ": '" + value(setting) + "' is not a usable path.");
             return Path.of(".guichet");
         }
     }
 
     private TransportSecurity security(Setting setting) {
-        String value = raw(setting);
+        String value = value(setting);
         try {
             return TransportSecurity.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -254,7 +251,7 @@ public final class ConfigReader {
     }
 
     private Duration positiveDuration(Setting setting) {
-        return duration(setting.key(), raw(setting)).orElse(null);
+        return duration(setting.key(), value(setting)).orElse(null);
     }
 
     private Optional<Duration> duration(String key, String value) {
@@ -271,7 +268,7 @@ public final class ConfigReader {
     }
 
     private Period period(Setting setting, Period fallback) {
-        String value = raw(setting);
+        String value = value(setting);
         try {
             Period p = Period.parse(value.toUpperCase(Locale.ROOT));
             if (!p.isNegative() && !p.isZero()) {
@@ -288,7 +285,7 @@ public final class ConfigReader {
     private Optional<List<Duration>> durations(Setting setting, int count) {
         List<String> items = list(setting);
         if (count > 0 && items.size() != count) {
-            problems.add(setting.key() + ": '" + raw(setting) + "' must list " + count
+            problems.add(setting.key() + ": '" + value(setting) + "' must list " + count
                     + " durations, one per severity 1 to 4, e.g. " + setting.defaultValue().orElse("") + ".");
             return Optional.empty();
         }
@@ -304,7 +301,7 @@ public final class ConfigReader {
     }
 
     private List<String> list(Setting setting) {
-        return Arrays.stream(raw(setting).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value(setting).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Settings by key with their defaults, for display (secrets masked). */
