@@ -26,6 +26,8 @@ enum IntakeLabel {
             "affected devices"),
     VERSION(false, "numero de version", "n° de version", "no de version", "version number", "version");
 
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
     private final boolean multiLine;
     private final Pattern pattern;
 
@@ -42,6 +44,9 @@ enum IntakeLabel {
 
     /** The label and the value after its colon, when {@code line} starts with a label. */
     static Optional<Match> match(String line) {
+        if (line.indexOf(':') < 0) {
+            return Optional.empty(); // every label ends with a colon: most lines of a mail are not labels
+        }
         String normalized = normalize(line);
         for (IntakeLabel label : values()) {
             Matcher matcher = label.pattern.matcher(normalized);
@@ -56,8 +61,7 @@ enum IntakeLabel {
 
     /** Lower case, accents removed, typographic apostrophes straightened. */
     static String normalize(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
+        return COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
                 .replace('’', '\'')
                 .toLowerCase(Locale.ROOT);
     }

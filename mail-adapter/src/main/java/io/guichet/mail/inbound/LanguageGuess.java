@@ -5,6 +5,7 @@ import io.guichet.core.account.Language;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The language a mail is written in, roughly: used only to answer senders we do not know (a contact's own
@@ -17,13 +18,18 @@ final class LanguageGuess {
     private static final Set<String> ENGLISH = Set.of("hello", "hi", "thanks", "thank", "the", "is", "we", "you",
             "for", "with", "not", "on", "regards", "server", "since", "our", "in", "and");
 
+    /** The start of a mail tells its language; long mails are not read further. */
+    private static final int READ_AT_MOST = 4000;
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
+
     private LanguageGuess() {
     }
 
     static Optional<Language> of(String text) {
         int french = 0;
         int english = 0;
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        String start = text.length() > READ_AT_MOST ? text.substring(0, READ_AT_MOST) : text;
+        for (String word : NON_LETTERS.split(start.toLowerCase(Locale.ROOT))) {
             if (FRENCH.contains(word)) {
                 french++;
             } else if (ENGLISH.contains(word)) {

@@ -142,6 +142,14 @@ class IntakeExtractorTest {
     }
 
     @Test
+    @DisplayName("R4: dotted numbers inside an e-mail address or a URL are not taken for the version")
+    void versionNotInAddresses() {
+        assertThat(extractor.extract("Copy ops.1.2.3@acme.example and http://h/4.4.4 about agent 7.1.0 please.")
+                .version()).contains("7.1.0");
+        assertThat(extractor.extract("Reach me at 1.2.3@acme.example or @team 5.5.5@x.example.").version()).isEmpty();
+    }
+
+    @Test
     @DisplayName("R5: nothing found gives empty fields, not blanks")
     void nothing() {
         ExtractedIntake intake = extractor.extract("   \n\n");
