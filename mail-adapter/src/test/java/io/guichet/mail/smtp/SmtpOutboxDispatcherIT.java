@@ -137,6 +137,29 @@ class SmtpOutboxDispatcherIT {
     }
 
     @Test
+    @DisplayName("the next pass reuses the connection; one the server dropped meanwhile is replaced, the mail sent at once")
+    void keptConnection() {
+        SmtpOutboxDispatcher d = dispatcher();
+        outbox.enqueue(plain("first@guichet.test"));
+        assertThat(d.dispatchDue().sent()).isEqualTo(1);
+        outbox.enqueue(plain("second@guichet.test"));
+        assertThat(d.dispatchDue().sent()).isEqualTo(1);
+        assertThat(proxy.connections()).as("the second pass used the first pass's connection").isEqualTo(1);
+
+        proxy.dropAll();
+        outbox.enqueue(plain("third@guichet.test"));
+        SmtpOutboxDispatcher.Pass afterDrop = d.dispatchDue();
+
+        assertThat(afterDrop).isEqualTo(new SmtpOutboxDispatcher.Pass(1, 1, 0, 0));
+        assertThat(outbox.entries()).allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo(Status.SENT);
+            assertThat(e.attempts()).isZero();
+        });
+        assertThat(proxy.connections()).isEqualTo(2);
+        assertThat(greenMail.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
     @DisplayName("with the relay down, the attempt is recorded with a 30 s backoff and the mail sent once it is back")
     void retriesAfterFailure() {
         outbox.enqueue(plain("retry@guichet.test"));
