@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -82,6 +83,8 @@ final class QueueScenario implements Callable<Integer> {
             printDistribution(db, out);
 
             AtomicReference<String> lastSql = new AtomicReference<>();
+            AtomicReference<String> boundSql = new AtomicReference<>();
+            AtomicReference<List<Object>> binds = new AtomicReference<>();
             DSLContext dsl = DSL.using(new DefaultConfiguration().set(db.database().dataSource())
                     .set(SQLDialect.POSTGRES)
                     .set(new DefaultExecuteListenerProvider(new ExecuteListener() {
@@ -89,6 +92,8 @@ final class QueueScenario implements Callable<Integer> {
                         public void executeStart(ExecuteContext ctx) {
                             if (ctx.query() != null) {
                                 lastSql.set(ctx.dsl().renderInlined(ctx.query()));
+                                boundSql.set(ctx.sql());
+                                binds.set(ctx.query().getBindValues());
                             }
                         }
                     })));
@@ -133,6 +138,7 @@ final class QueueScenario implements Callable<Integer> {
                     out.println("  " + line);
                 }
             }
+            out.println("plan cache: " + planCache(db, boundSql.get(), binds.get()));
             out.println("queue page (offset 0), end to end through JooqTicketStore: " + times.summary());
             out.println("queue page 41 (offset " + 40 * page + "): " + deep.summary());
             out.printf("queue: tickets=%d p50=%.2fms p99=%.2fms max=%.2fms page41_p99=%.2fms ordered_index=%s "
@@ -141,6 +147,33 @@ final class QueueScenario implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * Runs the page's statement as the driver does (prepared, the same bind values) 10 more times on one pooled
+     * connection and reports how PostgreSQL planned its runs there: a cached generic plan is planned once, a custom
+     * plan on every run.
+     */
+    private static String planCache(BenchDatabase db, String sql, List<Object> values) throws Exception {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                ps.setObject(i + 1, values.get(i));
+            }
+            for (int run = 0; run < 10; run++) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        // read every row, as the store does
+                    }
+                }
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select generic_plans, custom_plans from pg_prepared_statements "
+                         + "where not from_sql order by generic_plans + custom_plans desc limit 1")) {
+                return rs.next() ? "the page's statement on one pooled connection (its earlier runs included): "
+                        + rs.getLong(1) + " runs on the cached generic plan, " + rs.getLong(2) + " planned each time"
+                        : "the driver did not prepare the statement";
+            }
+        }
     }
 
     private void printDistribution(BenchDatabase db, PrintWriter out) throws Exception {
