@@ -2,7 +2,9 @@ package io.guichet.mail.imap;
 
 import io.guichet.mail.imap.UidFetch.Bodies;
 import io.guichet.mail.imap.UidFetch.Summary;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +19,13 @@ import java.util.Set;
  * The bodies of one batch, downloaded chunk by chunk as the watcher reaches them: a chunk is the next messages in
  * UID order whose sizes add up to at most {@code chunkBytes}, read in one {@code UID FETCH (BODY.PEEK[])}. Only one
  * chunk is held at a time (the previous one is dropped before the next is asked for), and each body is handed over
- * once, so the bytes held never exceed {@code chunkBytes}. Messages larger than {@code chunkBytes} are not
- * downloaded at all.
+ * once, so the bytes held never exceed {@code chunkBytes} (as far as the sizes the server reports are true).
+ * Messages larger than {@code chunkBytes} are not downloaded at all; a message of unknown size is a chunk of its own.
  *
- * <p>A message missing from a chunk's answer is asked for alone: absent again, it was removed from the mailbox
- * meanwhile. When the server refuses a chunk (NO, BAD), its messages are read one by one, so one message the server
- * cannot serve does not hold up the others.
+ * <p>A message missing from a chunk's answer is asked for alone; absent again, it is called removed only if a
+ * {@code UID FETCH (UID)} confirms it is gone (else reading it failed). When the server refuses a chunk (NO, BAD), or
+ * its answer cannot be read, its messages are read one by one, so one message the server cannot serve does not hold
+ * up the others nor count as their failure.
  */
 final class BatchDownload {
 
@@ -71,6 +74,15 @@ final class BatchDownload {
             if (mail.size() > chunkBytes) {
                 continue;
             }
+            if (mail.size() < 0) {
+                if (!chunk.isEmpty()) {
+                    chunks.add(List.copyOf(chunk));
+                    chunk.clear();
+                    bytes = 0;
+                }
+                chunks.add(List.of(mail.uid()));
+                continue;
+            }
             if (!chunk.isEmpty() && bytes + mail.size() > chunkBytes) {
                 chunks.add(List.copyOf(chunk));
                 chunk.clear();
@@ -104,10 +116,10 @@ final class BatchDownload {
         if (bodiless.contains(uid)) {
             throw new MessagingException("the server answered for UID " + uid + " without its body");
         }
-        if (!refused && chunks.get(chunk).size() == 1) {
-            return new Download.Removed();
+        if (refused || chunks.get(chunk).size() > 1) {
+            return alone(uid);
         }
-        return alone(uid);
+        return gone(uid);
     }
 
     private void load(int chunk) throws MessagingException {
@@ -116,7 +128,18 @@ final class BatchDownload {
         refused = false;
         current = chunk;
         List<Long> uids = chunks.get(chunk);
-        switch (UidFetch.bodies(folder, uids)) {
+        Bodies answer;
+        try {
+            answer = UidFetch.bodies(folder, uids);
+        } catch (FolderClosedException | StoreClosedException e) {
+            throw e;
+        } catch (MessagingException e) {
+            if (uids.size() == 1) {
+                throw e;
+            }
+            answer = new Bodies.Refused("its answer could not be read: " + e.getMessage());
+        }
+        switch (answer) {
             case Bodies.Fetched f -> {
                 held = f.bodies();
                 bodiless = f.bodiless();
@@ -142,8 +165,16 @@ final class BatchDownload {
                 if (f.bodiless().contains(uid)) {
                     throw new MessagingException("the server answered for UID " + uid + " without its body");
                 }
-                yield new Download.Removed();
+                yield gone(uid);
             }
         };
+    }
+
+    /** Removed when the server no longer knows the UID; if it does, it did not send the body: a failure. */
+    private Download gone(long uid) throws MessagingException {
+        if (UidFetch.exists(folder, uid)) {
+            throw new MessagingException("the server sent no body for UID " + uid);
+        }
+        return new Download.Removed();
     }
 }

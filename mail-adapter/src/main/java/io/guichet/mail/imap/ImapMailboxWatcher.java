@@ -38,8 +38,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Only the holder of the {@link MailboxLock} reads. The last handled UID is stored with its UIDVALIDITY in the
  * {@link MailJournal}; when the server's UIDVALIDITY differs, the mailbox is read again from UID 1 (the handler
  * recognises mail it has already recorded). A batch is the next {@code batchSize} UIDs after the position: their size
- * and envelope come in one {@code UID FETCH}; mail larger than the limit goes to {@link MailHandler#oversize} without
- * being downloaded; the bodies of the rest come in as few {@code UID FETCH (BODY.PEEK[])} as the limit allows (one
+ * and Message-ID, From and Subject come in one {@code UID FETCH}; mail larger than the limit goes to
+ * {@link MailHandler#oversize} without being downloaded; the bodies of the rest come in as few {@code UID FETCH (BODY.PEEK[])} as the limit allows (one
  * chunk of at most {@code maxMessageBytes} at a time, see {@link BatchDownload}), in peek mode (never {@code \Seen}
  * by reading), and are handled one by one in UID order. Only after the handler has
  * returned is the message moved or flagged (at the end of its batch, by UID): processed mail to the processed
@@ -300,7 +300,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     }
 
     /**
-     * The next batch after {@code lastUid}, in UID order, with size and envelope: one {@code UID FETCH} of the UID
+     * The next batch after {@code lastUid}, in UID order, with sizes and headers: one {@code UID FETCH} of the UID
      * window {@code lastUid+1 : lastUid+batchSize}, so that a large backlog is never listed whole. New mail usually
      * has consecutive UIDs; when the window is empty although the server's UIDNEXT says there is mail further on (a
      * run of UIDs removed by someone else), the UIDs are listed to find the next ones.

@@ -1,13 +1,14 @@
 package io.guichet.mail.imap;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
-import org.eclipse.angus.mail.imap.protocol.ENVELOPE;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.UID;
@@ -24,11 +25,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The watcher's reads, by UID: which messages are new, their size and envelope, and their raw bytes, each a single
- * {@code UID FETCH} for many messages. Bodies are read with {@code BODY.PEEK[]}, which never sets {@code \Seen}, and
- * come back byte for byte as the server stores them.
+ * The watcher's reads, by UID: which messages are new, their size and a few header fields, and their raw bytes, each
+ * a single {@code UID FETCH} for many messages. Everything is read with {@code BODY.PEEK}, which never sets
+ * {@code \Seen}; bodies come back byte for byte as the server stores them.
+ *
+ * <p>Angus Mail skips a FETCH response it cannot parse (it logs "ignoring bad response"), and a message missing from
+ * the answer would look removed. So the answers asked for are the simplest to parse: numbers and literals (header
+ * fields rather than {@code ENVELOPE}, whose address lists are where servers differ), and a message that comes back
+ * without its body is only called removed once a plain {@code UID FETCH (UID)} confirms it is gone.
  *
  * <p>Angus Mail's own {@code fetch} addresses messages by sequence number and caches what it reads in its message
  * objects for as long as the folder is open ({@code FetchProfileItem.MESSAGE} keeps every body of the batch); here
@@ -42,7 +49,14 @@ final class UidFetch {
     private UidFetch() {
     }
 
-    /** What is known of a message before its body is read: one item of a {@code UID FETCH} of size and envelope. */
+    /** The header fields a summary holds: what {@code MailHandler.oversize} records of mail it does not download. */
+    private static final String SUMMARY_HEADERS = "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID FROM SENDER SUBJECT)]";
+
+    /**
+     * What is known of a message before its body is read.
+     *
+     * @param size its size as the server reports it (RFC822.SIZE), or -1 when the server gave none
+     */
     record Summary(long uid, long size, String messageId, String sender, String subject) {
         Summary {
             Objects.requireNonNull(messageId, "messageId");
@@ -66,26 +80,36 @@ final class UidFetch {
     }
 
     /**
-     * Size and envelope of the messages whose UIDs are in {@code uidSet} (an IMAP UID set without {@code *}), in UID
-     * order. UIDs that do not exist are not in the answer.
+     * Size, Message-ID, sender and subject of the messages whose UIDs are in {@code uidSet} (an IMAP UID set without
+     * {@code *}), in UID order. UIDs that do not exist are not in the answer.
      */
     static List<Summary> summaries(IMAPFolder folder, String uidSet) throws MessagingException {
-        Answer answer = fetch(folder, "UID FETCH " + uidSet + " (UID RFC822.SIZE ENVELOPE)");
+        Answer answer = fetch(folder, "UID FETCH " + uidSet + " (UID RFC822.SIZE " + SUMMARY_HEADERS + ")");
         if (answer.refusal().isPresent()) {
-            throw new MessagingException("UID FETCH of sizes and envelopes refused: " + answer.refusal().get());
+            throw new MessagingException("UID FETCH of sizes and headers refused: " + answer.refusal().get());
         }
-        List<Summary> summaries = new ArrayList<>();
+        Map<Long, Summary> summaries = new TreeMap<>();
         for (FetchResponse f : answer.fetches()) {
             UID uid = f.getItem(UID.class);
-            RFC822SIZE size = f.getItem(RFC822SIZE.class);
-            ENVELOPE envelope = f.getItem(ENVELOPE.class);
-            if (uid != null && size != null && envelope != null) {
-                summaries.add(new Summary(uid.uid, size.size, Objects.requireNonNullElse(envelope.messageId, ""),
-                        sender(envelope), subject(envelope)));
+            if (uid == null) {
+                continue; // an unsolicited FETCH (flags changed by someone else)
             }
+            RFC822SIZE size = f.getItem(RFC822SIZE.class);
+            InternetHeaders headers = headerFields(f);
+            summaries.put(uid.uid, new Summary(uid.uid, size == null ? -1 : size.size,
+                    Objects.requireNonNullElse(headers.getHeader("Message-ID", null), "").strip(), sender(headers),
+                    subject(headers)));
         }
-        summaries.sort((a, b) -> Long.compare(a.uid(), b.uid()));
-        return summaries;
+        return List.copyOf(summaries.values());
+    }
+
+    /** Whether a message with this UID is still in the folder ({@code UID FETCH uid (UID)}). */
+    static boolean exists(IMAPFolder folder, long uid) throws MessagingException {
+        Answer answer = fetch(folder, "UID FETCH " + uid + " (UID)");
+        if (answer.refusal().isPresent()) {
+            throw new MessagingException("UID FETCH of UID " + uid + " refused: " + answer.refusal().get());
+        }
+        return answer.fetches().stream().map(f -> f.getItem(UID.class)).anyMatch(u -> u != null && u.uid == uid);
     }
 
     /** The UIDs from {@code first} up, in order ({@code UID FETCH first:* (UID)}, one short line per message). */
@@ -130,6 +154,19 @@ final class UidFetch {
         return UIDSet.toString(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).sorted().toArray()));
     }
 
+    private static InternetHeaders headerFields(FetchResponse f) {
+        for (int i = 0; i < f.getItemCount(); i++) {
+            if (f.getItem(i) instanceof BODY body && body.isHeader() && body.getByteArray() != null) {
+                try {
+                    return new InternetHeaders(body.getByteArrayInputStream());
+                } catch (MessagingException e) {
+                    return new InternetHeaders();
+                }
+            }
+        }
+        return new InternetHeaders();
+    }
+
     private static Optional<byte[]> wholeMessage(FetchResponse f) {
         for (int i = 0; i < f.getItemCount(); i++) {
             if (f.getItem(i) instanceof BODY body && body.getSection().isEmpty() && body.getOrigin() < 0) {
@@ -172,20 +209,33 @@ final class UidFetch {
         });
     }
 
-    private static String sender(ENVELOPE envelope) {
-        InternetAddress[] from = envelope.from != null && envelope.from.length > 0 ? envelope.from : envelope.sender;
-        return Optional.ofNullable(from).stream().flatMap(Arrays::stream)
-                .map(InternetAddress::getAddress)
-                .filter(Objects::nonNull)
-                .findFirst().orElse("");
+    /** The first address of From, else of Sender, parsed leniently as {@code MimeMessage.getFrom} does; or "". */
+    private static String sender(InternetHeaders headers) {
+        for (String name : List.of("From", "Sender")) {
+            String value = headers.getHeader(name, ",");
+            if (value == null) {
+                continue;
+            }
+            try {
+                Optional<String> first = Arrays.stream(InternetAddress.parseHeader(value, false))
+                        .map(InternetAddress::getAddress).filter(Objects::nonNull).findFirst();
+                if (first.isPresent()) {
+                    return first.get();
+                }
+            } catch (AddressException e) {
+                // unparseable: try the next header
+            }
+        }
+        return "";
     }
 
-    private static String subject(ENVELOPE envelope) {
-        if (envelope.subject == null) {
+    /** The decoded Subject, as {@code MimeMessage.getSubject}; or "". */
+    private static String subject(InternetHeaders headers) {
+        String raw = headers.getHeader("Subject", null);
+        if (raw == null) {
             return "";
         }
-        // as Angus Mail's IMAPMessage.getSubject: the server should unfold, but may not
-        String unfolded = MimeUtility.unfold(envelope.subject);
+        String unfolded = MimeUtility.unfold(raw);
         try {
             return MimeUtility.decodeText(unfolded);
         } catch (UnsupportedEncodingException | RuntimeException e) {

@@ -36,4 +36,11 @@ class BatchDownloadTest {
         assertThat(BatchDownload.chunks(batch, 1_000)).containsExactly(List.of(1L, 3L));
         assertThat(BatchDownload.chunks(List.of(mail(9, 1_001)), 1_000)).isEmpty();
     }
+
+    @Test
+    @DisplayName("mail whose size the server did not give is downloaded in a chunk of its own")
+    void unknownSizeAlone() {
+        List<Summary> batch = List.of(mail(1, 10), mail(2, 10), mail(3, -1), mail(4, 10));
+        assertThat(BatchDownload.chunks(batch, 1_000)).containsExactly(List.of(1L, 2L), List.of(3L), List.of(4L));
+    }
 }
