@@ -408,6 +408,8 @@ class ImapMailboxWatcherIT {
         assertThat(mailbox.subjects("Processed")).containsExactly("first", "last");
         assertThat(mailbox.subjects("Quarantine")).isEmpty();
         assertThat(trace.bodyFetches()).hasSize(3);
+        assertThat(trace.commands("UID FETCH")).as("gone confirmed before it is called removed")
+                .anyMatch(c -> c.matches("UID FETCH \\d+ \\(UID\\)"));
     }
 
     @Test
