@@ -18,6 +18,8 @@ final class BenchNode {
     static GuichetConfig config(Path work, Map<String, String> extra) {
         Map<String, String> values = new HashMap<>();
         values.put("GUICHET_DATA_DIR", work.toString());
+        // a free port: a node already listening on 8080 (an app, another benchmark) must not stop this one
+        values.put("GUICHET_HTTP_PORT", "0");
         values.putAll(extra);
         return switch (ConfigReader.read(values)) {
             case ConfigReader.Result.Valid valid -> valid.config();

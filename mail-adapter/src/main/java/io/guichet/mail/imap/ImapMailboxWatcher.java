@@ -6,29 +6,20 @@ import io.guichet.core.mail.MailPosition;
 import io.guichet.core.mail.MailboxLock;
 import io.guichet.mail.inbound.MailHandler;
 import io.guichet.mail.inbound.MailHandler.Handled;
-import jakarta.mail.FetchProfile;
+import io.guichet.mail.imap.BatchDownload.Download;
+import io.guichet.mail.imap.UidFetch.Summary;
 import jakarta.mail.FolderClosedException;
-import jakarta.mail.Message;
-import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
-import jakarta.mail.UIDFolder;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +37,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Only the holder of the {@link MailboxLock} reads. The last handled UID is stored with its UIDVALIDITY in the
  * {@link MailJournal}; when the server's UIDVALIDITY differs, the mailbox is read again from UID 1 (the handler
- * recognises mail it has already recorded). New messages are fetched in batches with one metadata round trip each
- * (UID, size, envelope); mail larger than the limit goes to {@link MailHandler#oversize} without being downloaded;
- * the rest is downloaded in peek mode (never {@code \Seen} by reading) and handled. Only after the handler has
+ * recognises mail it has already recorded). A batch is the next {@code batchSize} UIDs after the position: their size
+ * and Message-ID, From and Subject come in one {@code UID FETCH}; mail larger than the limit goes to
+ * {@link MailHandler#oversize} without being downloaded; the bodies of the rest come in as few {@code UID FETCH (BODY.PEEK[])} as the limit allows (one
+ * chunk of at most {@code maxMessageBytes} at a time, see {@link BatchDownload}), in peek mode (never {@code \Seen}
+ * by reading), and are handled one by one in UID order. Only after the handler has
  * returned is the message moved or flagged (at the end of its batch, by UID): processed mail to the processed
  * folder (or {@code \Seen} + {@value ImapSettings#PROCESSED_KEYWORD}), quarantined mail to the quarantine folder;
  * mail the handler asks to retry stays, and the batch stops there. A handler that throws is logged with a
@@ -250,20 +243,21 @@ public final class ImapMailboxWatcher implements AutoCloseable {
         if (folder.getMessageCount() == 0) {
             return Round.WAIT;
         }
-        List<Message> batch = newMessages(folder, state.lastUid());
+        List<Summary> batch = newMessages(folder, state.lastUid());
         if (batch.isEmpty()) {
             return Round.WAIT;
         }
+        BatchDownload bodies = new BatchDownload(folder, mailbox, batch, settings.maxMessageBytes());
         Round round = Round.MORE;
         long lastHandled = state.lastUid();
         try {
             messages:
-            for (Message message : batch) {
+            for (Summary mail : batch) {
                 if (!running) {
                     break;
                 }
-                long uid = folder.getUID(message);
-                Handled handled = handle(message, new MailPosition(mailbox, uidValidity, uid));
+                long uid = mail.uid();
+                Handled handled = handle(mail, new MailPosition(mailbox, uidValidity, uid), bodies);
                 switch (handled) {
                     case Handled.Processed p -> pendingMoves.put(uid, Target.PROCESSED);
                     case Handled.Quarantined q -> pendingMoves.put(uid, Target.QUARANTINE);
@@ -305,49 +299,54 @@ public final class ImapMailboxWatcher implements AutoCloseable {
         return fresh;
     }
 
-    /** The next batch after {@code lastUid}, UID order, with UID, size and envelope fetched in one round trip. */
-    private List<Message> newMessages(IMAPFolder folder, long lastUid) throws MessagingException {
-        // "UID FETCH n:*" also returns the highest message when it is below n: filter
-        Message[] candidates = folder.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
-        List<Message> batch = new ArrayList<>();
-        for (Message m : candidates) {
-            if (m != null && folder.getUID(m) > lastUid) {
-                batch.add(m);
+    /**
+     * The next batch after {@code lastUid}, in UID order, with sizes and headers: one {@code UID FETCH} of the UID
+     * window {@code lastUid+1 : lastUid+batchSize}, so that a large backlog is never listed whole. New mail usually
+     * has consecutive UIDs; when the window is empty although the server's UIDNEXT says there is mail further on (a
+     * run of UIDs removed by someone else), the UIDs are listed to find the next ones.
+     */
+    private List<Summary> newMessages(IMAPFolder folder, long lastUid) throws MessagingException {
+        int size = settings.batchSize();
+        long first = lastUid + 1;
+        long last = Math.min(lastUid + size, UidFetch.MAX_UID);
+        if (first > last) {
+            return List.of();
+        }
+        List<Summary> batch = UidFetch.summaries(folder, first + ":" + last);
+        long uidNext = folder.getUIDNext();
+        if (batch.isEmpty() && (uidNext < 0 || uidNext > last + 1)) {
+            List<Long> next = UidFetch.uidsFrom(folder, first);
+            if (!next.isEmpty()) {
+                log.debug("mailbox {}: no mail in UIDs {}:{}; next UIDs from {}", mailbox, first, last, next.getFirst());
+                batch = UidFetch.summaries(folder, UidFetch.uidSet(next.subList(0, Math.min(next.size(), size))));
             }
         }
-        batch.sort(Comparator.comparingLong(m -> uidOf(folder, m)));
-        List<Message> limited = List.copyOf(batch.subList(0, Math.min(batch.size(), settings.batchSize())));
-        if (!limited.isEmpty()) {
-            FetchProfile profile = new FetchProfile();
-            profile.add(UIDFolder.FetchProfileItem.UID);
-            profile.add(FetchProfile.Item.SIZE);
-            profile.add(FetchProfile.Item.ENVELOPE);
-            folder.fetch(limited.toArray(Message[]::new), profile);
-        }
-        return limited;
+        return batch.stream().filter(m -> m.uid() > lastUid).limit(size).toList();
     }
 
     /** Hands one message over; a handler that throws is contained here. Connection failures propagate. */
-    private Handled handle(Message message, MailPosition position) throws MessagingException {
+    private Handled handle(Summary mail, MailPosition position, BatchDownload bodies) throws MessagingException {
         String correlationId = UUID.randomUUID().toString().substring(0, 8);
         MDC.put("channel", "mail");
         MDC.put("correlationId", correlationId);
         try {
-            long size = message.getSize();
-            if (size > settings.maxMessageBytes()) {
+            if (mail.size() > settings.maxMessageBytes()) {
                 log.warn("mailbox {}: UID {} is {} bytes, over the {} limit: not downloaded", mailbox,
-                        position.uid(), size, settings.maxMessageBytes());
-                return guarded(position, correlationId, () -> handler.oversize(position, messageId(message),
-                        sender(message), subject(message), size));
+                        position.uid(), mail.size(), settings.maxMessageBytes());
+                return guarded(position, correlationId, () -> handler.oversize(position, mail.messageId(),
+                        mail.sender(), mail.subject(), mail.size()));
             }
-            byte[] raw = download(message);
-            return guarded(position, correlationId, () -> handler.handle(raw, position));
+            return switch (bodies.take(mail.uid())) {
+                case Download.Body body -> guarded(position, correlationId, () -> handler.handle(body.raw(), position));
+                case Download.Removed removed -> {
+                    log.warn("mailbox {}: UID {} was removed by someone else before it was read", mailbox,
+                            position.uid());
+                    yield new Handled.Processed("removed from the mailbox before it was read");
+                }
+            };
         } catch (FolderClosedException | StoreClosedException e) {
             throw e;
-        } catch (MessageRemovedException e) {
-            log.warn("mailbox {}: UID {} was removed by someone else before it was read", mailbox, position.uid());
-            return new Handled.Processed("removed from the mailbox before it was read");
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException e) {
             return failed(position, correlationId, e);
         } finally {
             MDC.remove("correlationId");
@@ -379,12 +378,6 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     @FunctionalInterface
     private interface HandlerCall {
         Handled get();
-    }
-
-    private static byte[] download(Message message) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
-        message.writeTo(out);
-        return out.toByteArray();
     }
 
     /** Moves and flags what was handled, by UID; kept for the next round if the connection breaks meanwhile. */
@@ -472,43 +465,6 @@ public final class ImapMailboxWatcher implements AutoCloseable {
             log.warn("mailbox {}: releasing the mailbox lock failed: {}", mailbox, e.toString());
         }
         holdsLock = false;
-    }
-
-    private static long uidOf(IMAPFolder folder, Message m) {
-        try {
-            return folder.getUID(m);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("UID unknown after UID FETCH", e);
-        }
-    }
-
-    private static String messageId(Message m) {
-        try {
-            String id = ((MimeMessage) m).getMessageID();
-            return id == null ? "" : id;
-        } catch (MessagingException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    private static String sender(Message m) {
-        try {
-            return Optional.ofNullable(m.getFrom()).stream().flatMap(Arrays::stream)
-                    .filter(InternetAddress.class::isInstance)
-                    .map(a -> ((InternetAddress) a).getAddress())
-                    .filter(Objects::nonNull)
-                    .findFirst().orElse("");
-        } catch (MessagingException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    private static String subject(Message m) {
-        try {
-            return Objects.requireNonNullElse(m.getSubject(), "");
-        } catch (MessagingException | RuntimeException e) {
-            return "";
-        }
     }
 
     private static void closeQuietly(IMAPFolder folder) {

@@ -13,8 +13,10 @@ import java.util.Optional;
  *                        after 30, and NATs sooner)
  * @param pollInterval    how often the folder is polled by UID even while IDLE, as a safety net (IDLE may surface
  *                        nothing when the connection dies) and to retry mail that asked for it
- * @param batchSize       messages whose metadata is fetched in one round trip
- * @param maxMessageBytes larger messages are not downloaded: they go to {@code MailHandler.oversize}
+ * @param batchSize       messages read per round: the next {@code batchSize} UIDs, their sizes and a few headers in
+ *                        one round trip, their bodies in as few as {@code maxMessageBytes} allows
+ * @param maxMessageBytes larger messages are not downloaded: they go to {@code MailHandler.oversize}; also the most
+ *                        bytes of bodies downloaded at once (one chunk of a batch)
  */
 public record ImapSettings(String host, int port, Security security, String user, String password, String folder,
                            Optional<String> processedFolder, String quarantineFolder, Duration connectTimeout,

@@ -8,6 +8,7 @@ import io.guichet.mail.inbound.MailHandler.Handled;
 import io.guichet.mail.testing.TcpProxy;
 import jakarta.mail.Flags;
 import org.awaitility.core.ConditionFactory;
+import org.eclipse.angus.mail.imap.protocol.UIDSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -18,8 +19,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,7 +172,7 @@ class ImapMailboxWatcherIT {
     }
 
     @Test
-    @DisplayName("an oversize message goes to oversize() with its envelope, and its body is never fetched")
+    @DisplayName("an oversize message goes to oversize() with its Message-ID, sender and subject, and its body is never fetched")
     void oversize() {
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
         handler.answer(call -> call.oversize() ? new Handled.Quarantined("too large") : new Handled.Processed("ok"));
@@ -293,6 +296,189 @@ class ImapMailboxWatcherIT {
         serverSideErrorsExpected().atMost(Duration.ofSeconds(20)).until(() -> mailbox.subjects("Processed").contains("after the silence"));
         assertThat(proxy.connections()).isGreaterThan(before);
         assertThat(watcher.health().connected()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a batch larger than one chunk is downloaded in a few UID FETCH, each UID once, and handled in UID order")
+    void batchInChunks() {
+        for (int i = 1; i <= 10; i++) {
+            mailbox.deliver(String.format("mail %02d", i), "Ligne de texte du client.\n".repeat(50));
+        }
+        // Each mail is ~1.56 KB, which GreenMail reports as ~1.3 KB (its RFC822.SIZE leaves the header out): chunks of
+        // at most 4,000 bytes hold 3 of them by the reported size (2 by the real one).
+        Trace trace = startTraced(mailbox.settings(mailbox.port(), PROCESSED, SLOW_POLL, 4_000));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailbox.subjects("Processed").size() == 10);
+        assertThat(handler.subjects()).containsExactly("mail 01", "mail 02", "mail 03", "mail 04", "mail 05",
+                "mail 06", "mail 07", "mail 08", "mail 09", "mail 10");
+        assertThat(handler.calls()).extracting(c -> c.position().uid()).isSorted().doesNotHaveDuplicates();
+        assertThat(handler.calls()).allMatch(c -> c.size() > 1_500 && c.size() < 2_000);
+        List<long[]> fetches = trace.bodyFetches();
+        assertThat(fetches).as("one UID FETCH per chunk, not one per mail").hasSizeBetween(4, 5)
+                .allMatch(uids -> uids.length <= 3);
+        assertThat(fetches.stream().flatMapToLong(Arrays::stream).toArray()).as("each UID once, in order")
+                .containsExactly(handler.calls().stream().mapToLong(c -> c.position().uid()).toArray());
+        assertThat(mailbox.folder("Processed").getMessages()).noneMatch(MailboxFixture::seen);
+    }
+
+    @Test
+    @DisplayName("reading a chunk sets no \\Seen: while the first mail is handled, the whole batch is still unread")
+    void chunkReadInPeekMode() {
+        List<Boolean> batchUnreadWhileHandling = new CopyOnWriteArrayList<>();
+        handler.answer(call -> {
+            batchUnreadWhileHandling.add(mailbox.folder("INBOX").getMessages().stream().noneMatch(MailboxFixture::seen));
+            return new Handled.Processed("ok");
+        });
+        mailbox.deliver("one");
+        mailbox.deliver("two");
+        mailbox.deliver("three");
+        Trace trace = startTraced(mailbox.settings(PROCESSED, SLOW_POLL));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").size() == 3);
+        assertThat(trace.bodyFetches()).as("the three bodies came in one UID FETCH").hasSize(1);
+        assertThat(batchUnreadWhileHandling).containsExactly(true, true, true);
+        assertThat(mailbox.folder("Processed").getMessages()).noneMatch(MailboxFixture::seen);
+    }
+
+    @Test
+    @DisplayName("an oversize mail in the middle of a batch is quarantined without download; the others are handled")
+    void oversizeInTheMiddle() {
+        handler.answer(call -> call.oversize() ? new Handled.Quarantined("too large") : new Handled.Processed("ok"));
+        mailbox.deliver("a");
+        mailbox.deliver("b");
+        mailbox.deliver("pièce jointe énorme", "y".repeat(200_000));
+        mailbox.deliver("c");
+        mailbox.deliver("d");
+        Trace trace = startTraced(mailbox.settings(mailbox.port(), PROCESSED, SLOW_POLL, 50_000));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").size() == 4
+                && mailbox.subjects("Quarantine").size() == 1);
+        assertThat(handler.subjects()).as("the encoded subject decoded")
+                .containsExactly("a", "b", "pièce jointe énorme", "c", "d");
+        assertThat(handler.calls()).extracting(ScriptedHandler.Call::oversize)
+                .containsExactly(false, false, true, false, false);
+        long hugeUid = handler.calls().get(2).position().uid();
+        assertThat(trace.bodyFetches()).as("the four small ones in one UID FETCH, without the huge one")
+                .singleElement().satisfies(uids -> assertThat(uids).hasSize(4).doesNotContain(hugeUid));
+        assertThat(trace.conversation()).doesNotContain("y".repeat(1_000));
+        assertThat(mailbox.subjects("Processed")).containsExactly("a", "b", "c", "d");
+        assertThat(mailbox.subjects("Quarantine")).containsExactly("pièce jointe énorme");
+    }
+
+    @Test
+    @DisplayName("a handler failing on one mail of a downloaded chunk loses none of the others: each is handled once")
+    void failureInsideAChunk() {
+        handler.answer(call -> {
+            if (call.subject().equals("poison")) {
+                throw new IllegalStateException("boom");
+            }
+            return new Handled.Processed("ok");
+        });
+        mailbox.deliver("before");
+        mailbox.deliver("poison");
+        mailbox.deliver("after 1");
+        mailbox.deliver("after 2");
+        start(mailbox.settings(PROCESSED, FAST_POLL));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailbox.subjects("Processed").size() == 3
+                && mailbox.subjects("Quarantine").size() == 1);
+        assertThat(mailbox.subjects("Processed")).containsExactly("before", "after 1", "after 2");
+        assertThat(mailbox.subjects("Quarantine")).containsExactly("poison");
+        assertThat(handler.subjects()).containsExactly("before", "poison", "poison", "poison", "after 1", "after 2");
+        assertThat(mailbox.folder("Processed").getMessages()).noneMatch(MailboxFixture::seen);
+    }
+
+    @Test
+    @DisplayName("mail removed by another client between listing and reading is skipped, not counted as a failure")
+    void removedBeforeRead() {
+        handler.answer(call -> {
+            if (call.subject().equals("first")) {
+                mailbox.remove("gone");
+            }
+            return new Handled.Processed("ok");
+        });
+        mailbox.deliver("first", "Ligne de texte du client.\n".repeat(60));
+        mailbox.deliver("gone", "Ligne de texte du client.\n".repeat(60));
+        mailbox.deliver("last", "Ligne de texte du client.\n".repeat(60));
+        // chunks of at most 2,500 bytes: one mail each, so "gone" is asked for after it was removed
+        Trace trace = startTraced(mailbox.settings(mailbox.port(), PROCESSED, SLOW_POLL, 2_500));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").size() == 2);
+        assertThat(handler.subjects()).containsExactly("first", "last");
+        assertThat(mailbox.subjects("Processed")).containsExactly("first", "last");
+        assertThat(mailbox.subjects("Quarantine")).isEmpty();
+        assertThat(trace.bodyFetches()).hasSize(3);
+        assertThat(trace.commands("UID FETCH")).as("gone confirmed before it is called removed")
+                .anyMatch(c -> c.matches("UID FETCH \\d+ \\(UID\\)"));
+    }
+
+    @Test
+    @DisplayName("a backlog is read by windows of batchSize UIDs, never listed whole")
+    void backlogByUidWindows() {
+        for (int i = 1; i <= 7; i++) {
+            mailbox.deliver("backlog " + i);
+        }
+        Trace trace = startTraced(mailbox.settings(mailbox.port(), PROCESSED, SLOW_POLL, 1_000_000, 3));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailbox.subjects("Processed").size() == 7);
+        assertThat(handler.subjects()).containsExactly("backlog 1", "backlog 2", "backlog 3", "backlog 4",
+                "backlog 5", "backlog 6", "backlog 7");
+        List<String> fetches = trace.commands("UID FETCH");
+        assertThat(fetches).noneMatch(c -> c.contains("*"));
+        assertThat(fetches.stream().filter(c -> c.contains("HEADER.FIELDS"))).hasSizeGreaterThanOrEqualTo(3)
+                .allMatch(c -> c.matches("UID FETCH (\\d+):(\\d+) .*") && window(c) == 3);
+        assertThat(trace.bodyFetches()).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("a run of removed UIDs longer than a batch does not stop the reading: the next UIDs are listed")
+    void gapLongerThanABatch() {
+        for (int i = 1; i <= 8; i++) {
+            mailbox.deliver("m" + i);
+        }
+        for (int i = 2; i <= 6; i++) {
+            mailbox.remove("m" + i);
+        }
+        start(mailbox.settings(mailbox.port(), PROCESSED, SLOW_POLL, 1_000_000, 3));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").size() == 3);
+        assertThat(handler.subjects()).containsExactly("m1", "m7", "m8");
+        assertThat(mailbox.subjects("INBOX")).isEmpty();
+    }
+
+    /** The IMAP conversation of a watcher. */
+    private record Trace(ByteArrayOutputStream out) {
+
+        String conversation() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        /** The commands sent that start with {@code prefix}, without their tag (A1, A2... then B1... on a new store). */
+        List<String> commands(String prefix) {
+            return conversation().lines().map(l -> l.replaceFirst("^[A-Z]+\\d+ ", ""))
+                    .filter(l -> l.startsWith(prefix)).toList();
+        }
+
+        /** The UIDs asked for by each {@code UID FETCH (UID BODY.PEEK[])}, in order. */
+        List<long[]> bodyFetches() {
+            return commands("UID FETCH").stream().filter(c -> c.endsWith("(UID BODY.PEEK[])"))
+                    .map(c -> UIDSet.toArray(UIDSet.parseUIDSets(c.split(" ")[2]))).toList();
+        }
+    }
+
+    private Trace startTraced(ImapSettings settings) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImapMailboxWatcher watcher = new ImapMailboxWatcher(settings, handler, journal, lock, clock);
+        watcher.traceProtocolTo(new PrintStream(out, true, StandardCharsets.UTF_8));
+        watchers.add(watcher);
+        watcher.start();
+        return new Trace(out);
+    }
+
+    /** How many UIDs a {@code UID FETCH first:last ...} command names. */
+    private static long window(String command) {
+        String[] range = command.split(" ")[2].split(":");
+        return Long.parseLong(range[1]) - Long.parseLong(range[0]) + 1;
     }
 
     /** GreenMail's connection threads throw when a client vanishes: expected here, so not a failure. */

@@ -38,9 +38,13 @@ final class MailboxFixture implements AutoCloseable {
 
     /** Settings for this server: short timeouts and poll, moving handled mail to {@code processed} if given. */
     ImapSettings settings(int port, Optional<String> processed, Duration pollInterval, long maxBytes) {
+        return settings(port, processed, pollInterval, maxBytes, 100);
+    }
+
+    ImapSettings settings(int port, Optional<String> processed, Duration pollInterval, long maxBytes, int batchSize) {
         return new ImapSettings("127.0.0.1", port, ImapSettings.Security.NONE, LOGIN, PASSWORD, "INBOX", processed,
                 "Quarantine", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofMinutes(9), pollInterval, 100, maxBytes);
+                Duration.ofMinutes(9), pollInterval, batchSize, maxBytes);
     }
 
     ImapSettings settings(Optional<String> processed, Duration pollInterval) {
@@ -65,6 +69,18 @@ final class MailboxFixture implements AutoCloseable {
         }
     }
 
+    /** Deletes and expunges a message from INBOX on the server side, as another mail client would. */
+    void remove(String subject) {
+        MailFolder inbox = folder("INBOX");
+        StoredMessage message = find("INBOX", subject).orElseThrow();
+        try {
+            inbox.setFlags(new Flags(Flags.Flag.DELETED), true, message.getUid(), null, false);
+            inbox.expunge();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     MailFolder folder(String name) {
         try {
             return "INBOX".equals(name)
@@ -75,8 +91,10 @@ final class MailboxFixture implements AutoCloseable {
         }
     }
 
-    /** Subjects of the messages in a folder, in UID order; empty when the folder does not exist. */
-    /** The subjects in a folder; GreenMail's store is read while the watcher changes it, so a read may be retried. */
+    /**
+     * The subjects in a folder, in UID order, empty when it does not exist; GreenMail's store is read while the
+     * watcher changes it, so a read may be retried.
+     */
     List<String> subjects(String name) {
         for (int attempt = 1; ; attempt++) {
             MailFolder folder = folder(name);
