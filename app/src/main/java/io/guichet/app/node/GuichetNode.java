@@ -219,7 +219,7 @@ public final class GuichetNode implements AutoCloseable {
                 box.user(), box.password());
         return new ImapSettings(d.host(), d.port(), d.security(), d.user(), d.password(), box.folder(),
                 box.processedFolder(), box.quarantineFolder(), d.connectTimeout(), d.readTimeout(), d.writeTimeout(),
-                d.idleRenewal(), box.pollInterval(), d.batchSize(), box.maxMessageBytes());
+                d.idleRenewal(), box.pollInterval(), d.batchSize(), box.maxMessageBytes(), box.workers());
     }
 
     /** Wakes the dispatcher once a mail is handled, so its answer leaves at once rather than at the next poll. */

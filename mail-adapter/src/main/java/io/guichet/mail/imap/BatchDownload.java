@@ -97,6 +97,11 @@ final class BatchDownload {
         return chunks;
     }
 
+    /** The chunk {@code uid} is downloaded with, or -1 when it is not downloaded (oversize). */
+    int chunkOf(long uid) {
+        return chunkOf.getOrDefault(uid, -1);
+    }
+
     /**
      * The body of {@code uid}, downloading its chunk first if needed. A server that refuses it or answers without
      * its body is a {@link MessagingException}; a broken connection a {@link jakarta.mail.FolderClosedException}.

@@ -22,10 +22,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,10 +46,12 @@ import java.util.concurrent.TimeUnit;
  * and Message-ID, From and Subject come in one {@code UID FETCH}; mail larger than the limit goes to
  * {@link MailHandler#oversize} without being downloaded; the bodies of the rest come in as few {@code UID FETCH (BODY.PEEK[])} as the limit allows (one
  * chunk of at most {@code maxMessageBytes} at a time, see {@link BatchDownload}), in peek mode (never {@code \Seen}
- * by reading), and are handled one by one in UID order. Only after the handler has
+ * by reading). They are handled by {@code workers} threads, one lane per sender: a sender's messages one after the
+ * other in UID order, different senders side by side (with one worker, all in UID order). Only after the handler has
  * returned is the message moved or flagged (at the end of its batch, by UID): processed mail to the processed
  * folder (or {@code \Seen} + {@value ImapSettings#PROCESSED_KEYWORD}), quarantined mail to the quarantine folder;
- * mail the handler asks to retry stays, and the batch stops there. A handler that throws is logged with a
+ * mail the handler asks to retry stays, and its sender's later mail waits with it (the position stops before it;
+ * mail of other senders handled meanwhile is moved, and recognised as handled if read again). A handler that throws is logged with a
  * correlation id and treated as "retry later", until the third failure of the same UID, which quarantines it.
  *
  * <p>Between rounds it waits with IMAP IDLE, broken and re-issued at least every {@code idleRenewal} and every
@@ -81,7 +88,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     private final Clock clock;
     private final String mailbox;
     private final Semaphore wake = new Semaphore(0);
-    private final Map<Long, Integer> failures = new HashMap<>();
+    private final Map<Long, Integer> failures = new ConcurrentHashMap<>();
     private final Map<Long, Target> pendingMoves = new HashMap<>();
     private long pendingUidValidity;
     private Optional<PrintStream> protocolTrace = Optional.empty();
@@ -94,6 +101,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     private volatile IMAPFolder idling;
     private Thread thread;
     private ScheduledExecutorService idleBreaker;
+    private ExecutorService workers;
 
     public ImapMailboxWatcher(ImapSettings settings, MailHandler handler, MailJournal journal, MailboxLock lock,
                               Clock clock) {
@@ -116,6 +124,10 @@ public final class ImapMailboxWatcher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        if (settings.workers() > 1) {
+            workers = Executors.newFixedThreadPool(settings.workers(),
+                    Thread.ofPlatform().name("guichet-imap-worker-", 1).daemon().factory());
+        }
         thread = new Thread(this::run, "guichet-imap-watcher");
         thread.setDaemon(true);
         thread.start();
@@ -148,8 +160,12 @@ public final class ImapMailboxWatcher implements AutoCloseable {
             log.warn("mailbox {}: watcher still busy after {}; leaving it to finish", mailbox, STOP_GRACE);
         }
         idleBreaker.shutdownNow();
+        if (workers != null) {
+            workers.shutdown(); // the messages being handled finish; their lanes take no more
+        }
         synchronized (this) {
             thread = null;
+            workers = null;
         }
     }
 
@@ -251,24 +267,36 @@ public final class ImapMailboxWatcher implements AutoCloseable {
         Round round = Round.MORE;
         long lastHandled = state.lastUid();
         try {
-            messages:
+            Map<Long, Handled> handledAtOnce = workers == null ? Map.of() : handleInLanes(batch, uidValidity, bodies);
+            boolean blocked = false;
             for (Summary mail : batch) {
-                if (!running) {
+                long uid = mail.uid();
+                Handled handled;
+                if (workers != null) {
+                    handled = handledAtOnce.get(uid);
+                } else if (running && !blocked) {
+                    handled = handle(mail, new MailPosition(mailbox, uidValidity, uid), bodies).get();
+                } else {
                     break;
                 }
-                long uid = mail.uid();
-                Handled handled = handle(mail, new MailPosition(mailbox, uidValidity, uid), bodies);
                 switch (handled) {
+                    case null -> blocked = true; // not handled: stopping, or after its sender's mail to retry
                     case Handled.Processed p -> pendingMoves.put(uid, Target.PROCESSED);
                     case Handled.Quarantined q -> pendingMoves.put(uid, Target.QUARANTINE);
                     case Handled.RetryLater r -> {
                         log.info("mailbox {}: UID {} will be retried: {}", mailbox, uid, r.reason());
-                        round = Round.WAIT;
-                        break messages;
+                        blocked = true;
                     }
                 }
-                failures.remove(uid);
-                lastHandled = uid;
+                if (handled != null && !(handled instanceof Handled.RetryLater)) {
+                    failures.remove(uid);
+                }
+                if (!blocked) {
+                    lastHandled = uid;
+                }
+            }
+            if (blocked) {
+                round = Round.WAIT;
             }
         } finally {
             applyPendingMoves(server, folder, uidValidity);
@@ -324,8 +352,12 @@ public final class ImapMailboxWatcher implements AutoCloseable {
         return batch.stream().filter(m -> m.uid() > lastUid).limit(size).toList();
     }
 
-    /** Hands one message over; a handler that throws is contained here. Connection failures propagate. */
-    private Handled handle(Summary mail, MailPosition position, BatchDownload bodies) throws MessagingException {
+    /**
+     * Gets one message ready to hand over, on the watcher's thread (its body is downloaded here): the returned call
+     * runs the handler, on any thread, with the message's correlation id in the MDC. A handler that throws is
+     * contained there; a download failure is answered here; a broken connection propagates.
+     */
+    private HandlerCall handle(Summary mail, MailPosition position, BatchDownload bodies) throws MessagingException {
         String correlationId = UUID.randomUUID().toString().substring(0, 8);
         MDC.put("channel", "mail");
         MDC.put("correlationId", correlationId);
@@ -333,24 +365,86 @@ public final class ImapMailboxWatcher implements AutoCloseable {
             if (mail.size() > settings.maxMessageBytes()) {
                 log.warn("mailbox {}: UID {} is {} bytes, over the {} limit: not downloaded", mailbox,
                         position.uid(), mail.size(), settings.maxMessageBytes());
-                return guarded(position, correlationId, () -> handler.oversize(position, mail.messageId(),
-                        mail.sender(), mail.subject(), mail.size()));
+                return inContext(correlationId, () -> guarded(position, correlationId, () -> handler.oversize(
+                        position, mail.messageId(), mail.sender(), mail.subject(), mail.size())));
             }
             return switch (bodies.take(mail.uid())) {
-                case Download.Body body -> guarded(position, correlationId, () -> handler.handle(body.raw(), position));
+                case Download.Body body -> inContext(correlationId,
+                        () -> guarded(position, correlationId, () -> handler.handle(body.raw(), position)));
                 case Download.Removed removed -> {
                     log.warn("mailbox {}: UID {} was removed by someone else before it was read", mailbox,
                             position.uid());
-                    yield new Handled.Processed("removed from the mailbox before it was read");
+                    Handled gone = new Handled.Processed("removed from the mailbox before it was read");
+                    yield () -> gone;
                 }
             };
         } catch (FolderClosedException | StoreClosedException e) {
             throw e;
         } catch (MessagingException e) {
-            return failed(position, correlationId, e);
+            Handled failure = failed(position, correlationId, e);
+            return () -> failure;
         } finally {
             MDC.remove("correlationId");
             MDC.remove("channel");
+        }
+    }
+
+    private static HandlerCall inContext(String correlationId, HandlerCall call) {
+        return () -> {
+            MDC.put("channel", "mail");
+            MDC.put("correlationId", correlationId);
+            try {
+                return call.get();
+            } finally {
+                MDC.remove("correlationId");
+                MDC.remove("channel");
+            }
+        };
+    }
+
+    /**
+     * Handles a batch on the workers: one lane per sender, whose messages run one after the other in UID order
+     * (a sender's reply never overtakes the request it follows); lanes run side by side. A lane whose message asks
+     * to be retried handles none of its later ones in this batch. Bodies are downloaded here, one chunk at a time:
+     * the next chunk only once every message of this one is handled, so at most one chunk is held. Returns what
+     * was handled, by UID; a UID left out was not handled (stopping, or behind a retry in its lane).
+     */
+    private Map<Long, Handled> handleInLanes(List<Summary> batch, long uidValidity, BatchDownload bodies)
+            throws MessagingException {
+        Map<Long, Handled> results = new ConcurrentHashMap<>();
+        Map<String, CompletableFuture<Boolean>> lanes = new HashMap<>();
+        int chunk = Integer.MIN_VALUE;
+        for (Summary mail : batch) {
+            if (!running) {
+                break;
+            }
+            int chunkOfMail = bodies.chunkOf(mail.uid());
+            if (chunkOfMail >= 0 && chunkOfMail != chunk) {
+                awaitAll(lanes);
+                chunk = chunkOfMail;
+            }
+            HandlerCall call = handle(mail, new MailPosition(mailbox, uidValidity, mail.uid()), bodies);
+            String lane = mail.sender().strip().toLowerCase(Locale.ROOT);
+            CompletableFuture<Boolean> before = lanes.getOrDefault(lane, CompletableFuture.completedFuture(true));
+            lanes.put(lane, before.thenApplyAsync(open -> {
+                if (!open || !running) {
+                    return false;
+                }
+                Handled handled = call.get();
+                results.put(mail.uid(), handled);
+                return !(handled instanceof Handled.RetryLater);
+            }, workers));
+        }
+        awaitAll(lanes);
+        return results;
+    }
+
+    /** Waits until every lane is done; a lane never fails (handlers are guarded), but a bug is not swallowed. */
+    private static void awaitAll(Map<String, CompletableFuture<Boolean>> lanes) {
+        try {
+            CompletableFuture.allOf(lanes.values().toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("a mail worker failed outside its handler", e.getCause());
         }
     }
 

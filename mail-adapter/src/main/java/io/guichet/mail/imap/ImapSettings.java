@@ -17,11 +17,14 @@ import java.util.Optional;
  *                        one round trip, their bodies in as few as {@code maxMessageBytes} allows
  * @param maxMessageBytes larger messages are not downloaded: they go to {@code MailHandler.oversize}; also the most
  *                        bytes of bodies downloaded at once (one chunk of a batch)
+ * @param workers         messages of a batch handled at once, each on a thread of its own; the messages of one sender
+ *                        are always handled one after the other, in UID order (1: all in UID order on the watcher's
+ *                        own thread)
  */
 public record ImapSettings(String host, int port, Security security, String user, String password, String folder,
                            Optional<String> processedFolder, String quarantineFolder, Duration connectTimeout,
                            Duration readTimeout, Duration writeTimeout, Duration idleRenewal, Duration pollInterval,
-                           int batchSize, long maxMessageBytes) {
+                           int batchSize, long maxMessageBytes, int workers) {
 
     /** The keyword set on handled mail when there is no processed folder. */
     public static final String PROCESSED_KEYWORD = "$GuichetProcessed";
@@ -61,6 +64,9 @@ public record ImapSettings(String host, int port, Security security, String user
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+        }
         if (maxMessageBytes < 1) {
             throw new IllegalArgumentException("maxMessageBytes must be positive, was " + maxMessageBytes);
         }
@@ -74,12 +80,12 @@ public record ImapSettings(String host, int port, Security security, String user
 
     /**
      * Sensible defaults for a mailbox: INBOX, flagging instead of moving, a {@code Quarantine} folder, 30 s
-     * timeouts, IDLE renewed every 9 minutes, a poll every minute, batches of 100, mail up to 25 MB.
+     * timeouts, IDLE renewed every 9 minutes, a poll every minute, batches of 100, mail up to 25 MB, 4 workers.
      */
     public static ImapSettings defaults(String host, int port, Security security, String user, String password) {
         return new ImapSettings(host, port, security, user, password, "INBOX", Optional.empty(), "Quarantine",
                 Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(9),
-                Duration.ofMinutes(1), 100, 25L * 1024 * 1024);
+                Duration.ofMinutes(1), 100, 25L * 1024 * 1024, 4);
     }
 
     /** The name under which the mailbox is locked and its position stored: {@code user@host/folder}. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -284,7 +285,7 @@ class ImapMailboxWatcherIT {
         ImapSettings settings = new ImapSettings("127.0.0.1", proxy.port(), ImapSettings.Security.NONE,
                 MailboxFixture.LOGIN, MailboxFixture.PASSWORD, "INBOX", PROCESSED, "Quarantine", Duration.ofSeconds(2),
                 Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMinutes(9), Duration.ofSeconds(1), 100,
-                1_000_000);
+                1_000_000, 1);
         ImapMailboxWatcher watcher = start(settings);
         serverSideErrorsExpected().atMost(Duration.ofSeconds(10)).until(() -> watcher.health().connected()
                 && watcher.health().lastSuccess().isPresent());
@@ -443,6 +444,68 @@ class ImapMailboxWatcherIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").size() == 3);
         assertThat(handler.subjects()).containsExactly("m1", "m7", "m8");
+        assertThat(mailbox.subjects("INBOX")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("with 4 workers, senders are handled side by side, each sender's mail in UID order, every mail once")
+    void workersKeepEachSendersOrder() {
+        List<String> senders = List.of("a", "b", "c", "d");
+        for (int i = 1; i <= 5; i++) {
+            for (String sender : senders) {
+                mailbox.deliverFrom(sender + "@acme.example", sender + "-" + i, "mail " + i + " of " + sender);
+            }
+        }
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        handler.answer(call -> {
+            mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            return new Handled.Processed("ok");
+        });
+        ImapSettings settings = mailbox.settings(mailbox.port(), PROCESSED, SLOW_POLL, 1_000_000, 100, 4);
+        start(settings);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailbox.subjects("Processed").size() == 20);
+        assertThat(handler.calls()).hasSize(20);
+        assertThat(handler.subjects()).doesNotHaveDuplicates();
+        for (String sender : senders) {
+            assertThat(handler.calls().stream().filter(c -> c.subject().startsWith(sender + "-")))
+                    .as("mail of %s in the order it arrived", sender)
+                    .extracting(ScriptedHandler.Call::subject)
+                    .containsExactly(sender + "-1", sender + "-2", sender + "-3", sender + "-4", sender + "-5");
+        }
+        assertThat(mostAtOnce.get()).as("mails handled at the same time").isGreaterThan(1);
+        long lastUid = handler.calls().stream().mapToLong(c -> c.position().uid()).max().orElseThrow();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(journal.mailboxState(settings.mailboxName())).map(MailboxState::lastUid).contains(lastUid));
+    }
+
+    @Test
+    @DisplayName("with 4 workers, a mail to retry holds back its sender's later mail, not other senders'; the position waits")
+    void workersRetryHoldsTheSenderOnly() {
+        mailbox.deliverFrom("a@acme.example", "a-1", "first of a");
+        mailbox.deliverFrom("b@acme.example", "b-1", "first of b");
+        mailbox.deliverFrom("a@acme.example", "a-2", "second of a");
+        mailbox.deliverFrom("b@acme.example", "b-2", "second of b");
+        AtomicBoolean retried = new AtomicBoolean();
+        handler.answer(call -> call.subject().equals("a-1") && retried.compareAndSet(false, true)
+                ? new Handled.RetryLater("not now") : new Handled.Processed("ok"));
+        ImapSettings settings = mailbox.settings(mailbox.port(), PROCESSED, FAST_POLL, 1_000_000, 100, 4);
+        start(settings);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailbox.subjects("Processed").size() == 4);
+        List<String> order = handler.subjects();
+        assertThat(order).containsExactlyInAnyOrder("a-1", "b-1", "b-2", "a-1", "a-2");
+        assertThat(order.indexOf("a-2")).as("a's second mail only after its first was handled")
+                .isGreaterThan(order.lastIndexOf("a-1"));
+        assertThat(order.subList(0, order.lastIndexOf("a-1"))).as("b's mail did not wait for a's retry")
+                .contains("b-1", "b-2");
         assertThat(mailbox.subjects("INBOX")).isEmpty();
     }
 

@@ -42,9 +42,14 @@ final class MailboxFixture implements AutoCloseable {
     }
 
     ImapSettings settings(int port, Optional<String> processed, Duration pollInterval, long maxBytes, int batchSize) {
+        return settings(port, processed, pollInterval, maxBytes, batchSize, 1);
+    }
+
+    ImapSettings settings(int port, Optional<String> processed, Duration pollInterval, long maxBytes, int batchSize,
+                          int workers) {
         return new ImapSettings("127.0.0.1", port, ImapSettings.Security.NONE, LOGIN, PASSWORD, "INBOX", processed,
                 "Quarantine", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofMinutes(9), pollInterval, batchSize, maxBytes);
+                Duration.ofMinutes(9), pollInterval, batchSize, maxBytes, workers);
     }
 
     ImapSettings settings(Optional<String> processed, Duration pollInterval) {
@@ -56,9 +61,13 @@ final class MailboxFixture implements AutoCloseable {
     }
 
     void deliver(String subject, String body) {
+        deliverFrom("customer@acme.example", subject, body);
+    }
+
+    void deliverFrom(String from, String subject, String body) {
         try {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-            m.setFrom("customer@acme.example");
+            m.setFrom(from);
             m.setRecipients(Message.RecipientType.TO, "support@guichet.test");
             m.setSubject(subject, "UTF-8");
             m.setText(body, "UTF-8");
