@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
 public final class IntakeExtractor {
 
     private static final Pattern HTTPS_URL = Pattern.compile("(?i)\\bhttps://[^\\s<>\"']+");
-    private static final Pattern ANY_URL_OR_ADDRESS = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://\\S+|[^\\s@]+@\\S+");
+    // possessive, and addresses matched from the start of a word only: linear in the text, however long its words
+    private static final Pattern ANY_URL_OR_ADDRESS =
+            Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*+://\\S++|(?<!\\S)[^\\s@]++@\\S++");
     private static final Pattern PREFIXED_VERSION = Pattern.compile(
             "(?i)(?:\\bversion\\s*:?\\s*v?|\\bv)(\\d+(?:\\.\\d+)+)(?![\\d.]*\\d)");
     private static final Pattern DOTTED_VERSION = Pattern.compile("(?<![\\w.])(\\d+\\.\\d+\\.\\d+(?:\\.\\d+)?)(?![\\w]|\\.\\d)");

@@ -61,7 +61,9 @@ enum IntakeLabel {
 
     /** Lower case, accents removed, typographic apostrophes straightened. */
     static String normalize(String text) {
-        return COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
+        String unaccented = text.chars().allMatch(c -> c < 128) ? text
+                : COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        return unaccented
                 .replace('’', '\'')
                 .toLowerCase(Locale.ROOT);
     }
