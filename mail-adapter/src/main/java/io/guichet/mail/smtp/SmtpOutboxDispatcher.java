@@ -31,8 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * sends them over one connection, and marks each sent, or failed with its next attempt by the {@link RetryPolicy},
  * or abandoned: at once when the relay refuses the recipient or the message for good (5xx), else at the last
  * attempt. Passes run every {@code pollInterval}, and at once after {@link #wakeUp()}. A pass's connection is kept
- * for {@link #KEEP_OPEN} for the next pass; if the server closed it meanwhile, the mail is sent again at once over a
- * new connection (not counted as a failed attempt).
+ * for {@link #KEEP_OPEN} for the next pass, checked with a NOOP before use; if it breaks while a mail is being sent,
+ * the mail is sent again at once over a new connection (not counted as a failed attempt).
  */
 public final class SmtpOutboxDispatcher implements AutoCloseable {
 
@@ -207,7 +207,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                     sent++;
                     log.info("sent outbox mail {} {}", mail.id(), HeaderValues.messageId(mail.messageId()).orElse("(no id)"));
                 } catch (MessagingException e) {
-                    if (reused && !(e instanceof SendFailedException)) {
+                    if (reused && connectionLost(e)) {
                         // the kept connection was closed by the server meanwhile: this mail again, on a new one
                         log.debug("the kept SMTP connection failed ({}); reconnecting", e.toString());
                         closeQuietly(transport);
@@ -235,12 +235,25 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         return new Pass(due.size(), sent, failed, abandoned);
     }
 
-    /** The connection kept from the last pass, if it is recent enough to still be open; the caller owns it. */
+    /**
+     * The connection kept from the last pass, if it is recent and still answers (a NOOP: one round trip instead of
+     * a new connection's several); the caller owns it.
+     */
     private Transport takeKept() {
         closeKeptIfIdle();
         Transport transport = kept;
         kept = null;
+        if (transport != null && !stillConnected(transport)) {
+            closeQuietly(transport);
+            return null;
+        }
         return transport;
+    }
+
+    /** A failure of the connection itself, not the server's answer to this mail (no SMTP reply code). */
+    private static boolean connectionLost(MessagingException e) {
+        return !(e instanceof SendFailedException)
+                || e instanceof SMTPSendFailedException smtp && smtp.getReturnCode() < 0;
     }
 
     /** Keeps a pass's connection for the next pass (mail often comes in runs), unless stopping. */
