@@ -104,9 +104,7 @@ public final class JooqTicketStore implements TicketStore {
         // The order is (severity, uncertified submitter, earliest pending due time, age, number). The second key
         // depends on today, so no index gives that order directly: the query reads one slice per (severity,
         // certified or not), each in index order (V6 tickets_queue) and cut at offset + limit rows, and sorts only
-        // those. Statuses are inlined so that the planner can match the index's status predicate; the row counts too,
-        // so that a page's statement, prepared once by the driver, can run on a cached generic plan (a LIMIT whose
-        // value the planner cannot see is costed as a tenth of the table, and every run would be planned again).
+        // those. Statuses are inlined so that the planner can match the index's status predicate.
         if (statuses.isEmpty() || limit <= 0) {
             return List.of();
         }
@@ -134,7 +132,7 @@ public final class JooqTicketStore implements TicketStore {
                         .from(TICKETS)
                         .where(inStatus).and(inClass).and(certification)
                         .orderBy(earliestDue.asc().nullsLast(), TICKETS.CREATED_AT.asc(), TICKETS.NUMBER.asc())
-                        .limit(DSL.inline(offset + limit));
+                        .limit(offset + limit);
                 slices = slices == null ? part : slices.unionAll(part);
             }
         }
@@ -143,8 +141,8 @@ public final class JooqTicketStore implements TicketStore {
                 .from(q)
                 .orderBy(q.field(rank).asc(), q.field(due).asc().nullsLast(), q.field(TICKETS.CREATED_AT).asc(),
                         q.field(TICKETS.NUMBER).asc())
-                .offset(DSL.inline(offset))
-                .limit(DSL.inline(limit))
+                .offset(offset)
+                .limit(limit)
                 .fetch(r -> read(r.into(TICKETS)));
     }
 
