@@ -18,6 +18,8 @@ final class BenchNode {
     static GuichetConfig config(Path work, Map<String, String> extra) {
         Map<String, String> values = new HashMap<>();
         values.put("GUICHET_DATA_DIR", work.toString());
+        // a free port for health and metrics: several benchmarks (or a running node) may share the machine
+        values.put("GUICHET_HTTP_PORT", "0");
         values.putAll(extra);
         return switch (ConfigReader.read(values)) {
             case ConfigReader.Result.Valid valid -> valid.config();
