@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -86,16 +87,21 @@ final class DeadlinesScenario implements Callable<Integer> {
                 Instant giveUp = t0.plus(timeout);
                 long lastPrint = 0;
                 while (Instant.now().isBefore(giveUp)) {
-                    applied = fired(db);
-                    if (applied >= count) {
-                        break;
+                    boolean print = Instant.now().isAfter(t0) && System.nanoTime() - lastPrint > 10e9;
+                    if (print || !anyPending(db, t0)) {
+                        applied = count - pending(db, t0);
+                        if (applied >= count) {
+                            break;
+                        }
                     }
-                    if (Instant.now().isAfter(t0) && System.nanoTime() - lastPrint > 10e9) {
+                    if (print) {
                         out.printf("  t0+%ds: %d applied%n", Duration.between(t0, Instant.now()).toSeconds(), applied);
                         out.flush();
                         lastPrint = System.nanoTime();
                     }
-                    Thread.sleep(250);
+                    // the watcher shares the 2 cores with the node: it looks once a second, cheaply, and counts only
+                    // for the progress line (the figures come from fired_at, not from when this loop notices)
+                    Thread.sleep(1000);
                 }
                 report(db, out, t0, applied);
             } finally {
@@ -107,12 +113,26 @@ final class DeadlinesScenario implements Callable<Integer> {
         return 0;
     }
 
-    private long fired(BenchDatabase db) throws Exception {
-        try (Connection c = db.connection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from deadlines where kind = 'REMINDER' and step = 0 "
-                     + "and fired_at is not null")) {
-            rs.next();
-            return rs.getLong(1);
+    /** Whether a reminder due by T0 is still pending: the first row of the sweep's own index of pending rows. */
+    private boolean anyPending(BenchDatabase db, Instant t0) throws Exception {
+        return pendingQuery(db, t0, "select exists (select 1 from deadlines where fired_at is null and due_at <= ? "
+                + "and kind = 'REMINDER' and step = 0)") > 0;
+    }
+
+    /** Reminders due by T0 not applied yet (~60 ms at 100,000: only for the progress line every 10 s). */
+    private long pending(BenchDatabase db, Instant t0) throws Exception {
+        return pendingQuery(db, t0, "select count(*) from deadlines where fired_at is null and due_at <= ? "
+                + "and kind = 'REMINDER' and step = 0");
+    }
+
+    private long pendingQuery(BenchDatabase db, Instant t0, String sql) throws Exception {
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, OffsetDateTime.ofInstant(t0, ZoneOffset.UTC));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                Object value = rs.getObject(1);
+                return value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).longValue();
+            }
         }
     }
 

@@ -12,7 +12,10 @@ import io.guichet.db.jooq.tables.records.AccountsRecord;
 import io.guichet.db.jooq.tables.records.ContactsRecord;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.guichet.db.jooq.Tables.ACCOUNTS;
@@ -42,6 +45,17 @@ public final class JooqContactDirectory implements ContactDirectory {
     @Override
     public Optional<Account> account(AccountId id) {
         return db.dsl().selectFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id.value())).fetchOptional(JooqContactDirectory::account);
+    }
+
+    @Override
+    public Map<AccountId, Account> accountsById(Collection<AccountId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<AccountId, Account> found = new LinkedHashMap<>();
+        db.dsl().selectFrom(ACCOUNTS).where(ACCOUNTS.ID.in(ids.stream().map(AccountId::value).distinct().toList()))
+                .fetch(JooqContactDirectory::account).forEach(a -> found.put(a.id(), a));
+        return found;
     }
 
     @Override
@@ -89,6 +103,17 @@ public final class JooqContactDirectory implements ContactDirectory {
     @Override
     public Optional<Contact> contact(ContactId id) {
         return db.dsl().selectFrom(CONTACTS).where(CONTACTS.ID.eq(id.value())).fetchOptional(JooqContactDirectory::contact);
+    }
+
+    @Override
+    public Map<ContactId, Contact> contactsById(Collection<ContactId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<ContactId, Contact> found = new LinkedHashMap<>();
+        db.dsl().selectFrom(CONTACTS).where(CONTACTS.ID.in(ids.stream().map(ContactId::value).distinct().toList()))
+                .fetch(JooqContactDirectory::contact).forEach(c -> found.put(c.id(), c));
+        return found;
     }
 
     @Override

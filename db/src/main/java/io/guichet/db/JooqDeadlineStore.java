@@ -7,10 +7,13 @@ import io.guichet.core.deadline.PlannedDeadline;
 import io.guichet.core.ticket.TicketId;
 import io.guichet.db.jooq.tables.records.DeadlinesRecord;
 import org.jooq.Condition;
+import org.jooq.Row4;
 import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -29,36 +32,40 @@ public final class JooqDeadlineStore implements DeadlineStore {
         this.db = db;
     }
 
+    /**
+     * One statement: the planned rows are upserted (re-armed only when their due time changes) and, in a
+     * data-modifying {@code WITH}, the pending rows no longer planned are deleted. The two touch different rows.
+     */
     @Override
     public void schedule(TicketId ticket, List<PlannedDeadline> plan, Instant now) {
-        db.inTransaction(() -> {
-            Condition notPlanned = DSL.trueCondition();
-            for (PlannedDeadline p : plan) {
-                notPlanned = notPlanned.and(DSL.not(DEADLINES.KIND.eq(p.kind().name())
-                        .and(DEADLINES.STEP.eq((short) p.step()))));
-                db.dsl().insertInto(DEADLINES)
-                        .set(DEADLINES.TICKET_ID, ticket.value())
-                        .set(DEADLINES.KIND, p.kind().name())
-                        .set(DEADLINES.STEP, (short) p.step())
-                        .set(DEADLINES.DUE_AT, Times.at(p.dueAt()))
-                        .set(DEADLINES.CREATED_AT, Times.at(now))
-                        .onConflict(DEADLINES.TICKET_ID, DEADLINES.KIND, DEADLINES.STEP)
-                        .doUpdate()
-                        .set(DEADLINES.DUE_AT, Times.at(p.dueAt()))
-                        .set(DEADLINES.CREATED_AT, Times.at(now))
-                        .set(DEADLINES.ATTEMPTS, 0)
-                        .setNull(DEADLINES.CLAIMED_UNTIL)
-                        .setNull(DEADLINES.FIRED_AT)
-                        .where(DEADLINES.DUE_AT.ne(Times.at(p.dueAt())))
-                        .execute();
-            }
-            db.dsl().deleteFrom(DEADLINES)
-                    .where(DEADLINES.TICKET_ID.eq(ticket.value()))
-                    .and(DEADLINES.FIRED_AT.isNull())
-                    .and(notPlanned)
-                    .execute();
-            return null;
-        });
+        Condition notPlanned = DSL.trueCondition();
+        for (PlannedDeadline p : plan) {
+            notPlanned = notPlanned.and(DSL.not(DEADLINES.KIND.eq(p.kind().name())
+                    .and(DEADLINES.STEP.eq((short) p.step()))));
+        }
+        var unplanned = db.dsl().deleteFrom(DEADLINES)
+                .where(DEADLINES.TICKET_ID.eq(ticket.value()))
+                .and(DEADLINES.FIRED_AT.isNull())
+                .and(notPlanned);
+        if (plan.isEmpty()) {
+            unplanned.execute();
+            return;
+        }
+        var insert = db.dsl().with(DSL.name("unplanned").as(unplanned.returning(DEADLINES.ID)))
+                .insertInto(DEADLINES, DEADLINES.TICKET_ID, DEADLINES.KIND, DEADLINES.STEP, DEADLINES.DUE_AT,
+                        DEADLINES.CREATED_AT);
+        for (PlannedDeadline p : plan) {
+            insert = insert.values(ticket.value(), p.kind().name(), (short) p.step(), Times.at(p.dueAt()), Times.at(now));
+        }
+        insert.onConflict(DEADLINES.TICKET_ID, DEADLINES.KIND, DEADLINES.STEP)
+                .doUpdate()
+                .set(DEADLINES.DUE_AT, DSL.excluded(DEADLINES.DUE_AT))
+                .set(DEADLINES.CREATED_AT, DSL.excluded(DEADLINES.CREATED_AT))
+                .set(DEADLINES.ATTEMPTS, 0)
+                .setNull(DEADLINES.CLAIMED_UNTIL)
+                .setNull(DEADLINES.FIRED_AT)
+                .where(DEADLINES.DUE_AT.ne(DSL.excluded(DEADLINES.DUE_AT)))
+                .execute();
     }
 
     @Override
@@ -93,28 +100,34 @@ public final class JooqDeadlineStore implements DeadlineStore {
     }
 
     @Override
-    public boolean stillPending(Deadline deadline) {
-        return db.dsl().fetchExists(DEADLINES, same(deadline));
+    public void markFired(Collection<Deadline> deadlines, Instant at) {
+        if (deadlines.isEmpty()) {
+            return;
+        }
+        List<Row4<Long, String, Short, OffsetDateTime>> same = deadlines.stream()
+                .map(d -> DSL.row(d.ticket().value(), d.kind().name(), (short) d.step(), Times.at(d.dueAt())))
+                .toList();
+        db.dsl().update(DEADLINES).set(DEADLINES.FIRED_AT, Times.at(at))
+                .where(DEADLINES.TICKET_ID.in(deadlines.stream().map(d -> d.ticket().value()).distinct().toList()))
+                .and(DSL.row(DEADLINES.TICKET_ID, DEADLINES.KIND, DEADLINES.STEP, DEADLINES.DUE_AT).in(same))
+                .and(DEADLINES.FIRED_AT.isNull())
+                .execute();
     }
 
     @Override
-    public void markFired(Deadline deadline, Instant at) {
-        db.dsl().update(DEADLINES).set(DEADLINES.FIRED_AT, Times.at(at)).where(same(deadline)).execute();
+    public List<Deadline> ofTickets(Collection<TicketId> tickets) {
+        if (tickets.isEmpty()) {
+            return List.of();
+        }
+        return db.dsl().selectFrom(DEADLINES)
+                .where(DEADLINES.TICKET_ID.in(tickets.stream().map(TicketId::value).distinct().toList()))
+                .orderBy(DEADLINES.TICKET_ID, DEADLINES.DUE_AT, DEADLINES.ID).fetch(JooqDeadlineStore::read);
     }
 
     @Override
     public List<Deadline> ofTicket(TicketId ticket) {
         return db.dsl().selectFrom(DEADLINES).where(DEADLINES.TICKET_ID.eq(ticket.value()))
                 .orderBy(DEADLINES.DUE_AT, DEADLINES.ID).fetch(JooqDeadlineStore::read);
-    }
-
-    /** The same pending deadline: same ticket, kind and step, same due time, not fired. */
-    private static Condition same(Deadline d) {
-        return DEADLINES.TICKET_ID.eq(d.ticket().value())
-                .and(DEADLINES.KIND.eq(d.kind().name()))
-                .and(DEADLINES.STEP.eq((short) d.step()))
-                .and(DEADLINES.DUE_AT.eq(Times.at(d.dueAt())))
-                .and(DEADLINES.FIRED_AT.isNull());
     }
 
     private static Deadline read(DeadlinesRecord r) {

@@ -8,10 +8,15 @@ import io.guichet.core.mail.MailPosition;
 import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.ticket.TicketId;
 import io.guichet.db.jooq.tables.records.MailMessagesRecord;
+import org.jooq.impl.DSL;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.guichet.db.jooq.Tables.AUTO_REPLIES;
@@ -92,6 +97,27 @@ public final class JooqMailJournal implements MailJournal {
         insert.execute();
     }
 
+    /** Messages without attachments in one multi-row insert; the others one by one. */
+    @Override
+    public void recordMessages(List<ThreadMessage> messages) {
+        List<ThreadMessage> plain = messages.stream().filter(m -> m.attachments().isEmpty()).toList();
+        if (plain.size() < messages.size()) {
+            messages.forEach(this::recordMessage);
+            return;
+        }
+        if (plain.isEmpty()) {
+            return;
+        }
+        var insert = db.dsl().insertInto(MAIL_MESSAGES, MAIL_MESSAGES.TICKET_ID, MAIL_MESSAGES.DIRECTION,
+                MAIL_MESSAGES.MESSAGE_ID, MAIL_MESSAGES.SUBJECT, MAIL_MESSAGES.SENDER, MAIL_MESSAGES.BODY,
+                MAIL_MESSAGES.CREATED_AT);
+        for (ThreadMessage m : plain) {
+            insert = insert.values(m.ticket().map(TicketId::value).orElse(null), m.direction().name(), m.messageId(),
+                    m.subject(), m.sender(), m.body(), Times.at(m.at()));
+        }
+        insert.onConflictDoNothing().execute();
+    }
+
     @Override
     public Optional<TicketId> ticketOf(Collection<String> messageIds) {
         if (messageIds.isEmpty()) {
@@ -113,6 +139,23 @@ public final class JooqMailJournal implements MailJournal {
     }
 
     @Override
+    public Map<TicketId, List<String>> threadIds(Collection<TicketId> tickets) {
+        Map<TicketId, List<String>> threads = new LinkedHashMap<>();
+        tickets.forEach(t -> threads.put(t, new ArrayList<>()));
+        if (tickets.isEmpty()) {
+            return threads;
+        }
+        List<org.jooq.SortField<?>> order = new ArrayList<>();
+        order.add(MAIL_MESSAGES.TICKET_ID.asc());
+        order.addAll(threadOrder());
+        db.dsl().select(MAIL_MESSAGES.TICKET_ID, MAIL_MESSAGES.MESSAGE_ID).from(MAIL_MESSAGES)
+                .where(MAIL_MESSAGES.TICKET_ID.in(tickets.stream().map(TicketId::value).distinct().toList()))
+                .orderBy(order)
+                .forEach(r -> threads.get(new TicketId(r.value1())).add(r.value2()));
+        return threads;
+    }
+
+    @Override
     public List<ThreadMessage> thread(TicketId ticket) {
         return db.dsl().selectFrom(MAIL_MESSAGES).where(MAIL_MESSAGES.TICKET_ID.eq(ticket.value()))
                 .orderBy(threadOrder()).fetch(this::message);
@@ -122,6 +165,35 @@ public final class JooqMailJournal implements MailJournal {
     public void recordAutoReply(EmailAddress sender, Instant at) {
         db.dsl().insertInto(AUTO_REPLIES).set(AUTO_REPLIES.SENDER, sender.value()).set(AUTO_REPLIES.SENT_AT, Times.at(at))
                 .execute();
+    }
+
+    @Override
+    public void recordAutoReplies(List<EmailAddress> senders, Instant at) {
+        if (senders.isEmpty()) {
+            return;
+        }
+        var insert = db.dsl().insertInto(AUTO_REPLIES, AUTO_REPLIES.SENDER, AUTO_REPLIES.SENT_AT);
+        for (EmailAddress sender : senders) {
+            insert = insert.values(sender.value(), Times.at(at));
+        }
+        insert.execute();
+    }
+
+    @Override
+    public Map<EmailAddress, Integer> autoRepliesSince(Collection<EmailAddress> senders, Instant since) {
+        Map<EmailAddress, Integer> counts = new LinkedHashMap<>();
+        senders.forEach(sender -> counts.put(sender, 0));
+        if (senders.isEmpty()) {
+            return counts;
+        }
+        Map<String, EmailAddress> byValue = new HashMap<>();
+        senders.forEach(sender -> byValue.put(sender.value(), sender));
+        db.dsl().select(AUTO_REPLIES.SENDER, DSL.count()).from(AUTO_REPLIES)
+                .where(AUTO_REPLIES.SENDER.in(byValue.keySet()))
+                .and(AUTO_REPLIES.SENT_AT.ge(Times.at(since)))
+                .groupBy(AUTO_REPLIES.SENDER)
+                .forEach(r -> counts.put(byValue.get(r.value1()), r.value2()));
+        return counts;
     }
 
     @Override

@@ -48,6 +48,23 @@ public final class JooqOutbox implements Outbox {
     }
 
     @Override
+    public void enqueueAll(List<OutgoingMail> mails) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        var insert = db.dsl().insertInto(OUTBOX, OUTBOX.TICKET_ID, OUTBOX.MESSAGE_ID, OUTBOX.RECIPIENT,
+                OUTBOX.RECIPIENT_NAME, OUTBOX.SUBJECT, OUTBOX.BODY, OUTBOX.IN_REPLY_TO, OUTBOX.REFERENCES_HEADER,
+                OUTBOX.AUTOMATIC, OUTBOX.CREATED_AT, OUTBOX.NEXT_ATTEMPT_AT);
+        for (OutgoingMail mail : mails) {
+            insert = insert.values(mail.ticket().map(TicketId::value).orElse(null), mail.messageId(), mail.to().value(),
+                    mail.toName(), mail.subject(), mail.body(), mail.inReplyTo().orElse(null),
+                    String.join(" ", mail.references()), mail.automatic(), Times.at(mail.createdAt()),
+                    Times.at(mail.createdAt()));
+        }
+        insert.execute();
+    }
+
+    @Override
     public List<OutgoingMail> claimDue(Instant now, int limit, Duration lease) {
         return db.inTransaction(() -> {
             List<Long> ids = db.dsl().select(OUTBOX.ID).from(OUTBOX)

@@ -1,8 +1,13 @@
 package io.guichet.db;
 
 import io.guichet.core.port.Transactions;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DefaultConnectionProvider;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -15,6 +20,11 @@ import java.util.function.Supplier;
  * catches the exception and returns normally, the transaction is rolled back all the same and the outer call
  * throws an {@link IllegalStateException} whose cause is the nested failure: half of a unit of work is never
  * committed. Any exception thrown by the work rolls the transaction back and is rethrown unchanged.
+ *
+ * <p>A transaction is one pooled connection with auto-commit off, committed or rolled back here: jOOQ's own
+ * transaction provider reads the connection's isolation level first, which the PostgreSQL driver answers with a
+ * round trip ({@code SHOW TRANSACTION ISOLATION LEVEL}) on every transaction. The isolation is the server's
+ * default (READ COMMITTED).
  */
 public final class JooqTransactions implements Transactions {
 
@@ -44,21 +54,51 @@ public final class JooqTransactions implements Transactions {
         if (outer != null) {
             return joining(outer, work);
         }
-        return pool.transactionResult(configuration -> {
-            Scope scope = new Scope(configuration.dsl());
+        ConnectionProvider connections = pool.configuration().connectionProvider();
+        Connection connection = connections.acquire();
+        try {
+            return inTransaction(connection, work);
+        } finally {
+            connections.release(connection);
+        }
+    }
+
+    private <T> T inTransaction(Connection connection, Supplier<T> work) {
+        Scope scope = new Scope(pool.configuration().derive(new DefaultConnectionProvider(connection)).dsl());
+        boolean committed = false;
+        try {
+            connection.setAutoCommit(false);
             current.set(scope);
-            try {
-                T result = work.get();
-                if (scope.nestedFailure != null) {
-                    throw new IllegalStateException(
-                            "transaction rolled back: a nested unit of work failed and its exception was caught",
-                            scope.nestedFailure);
-                }
-                return result;
-            } finally {
-                current.remove();
+            T result = work.get();
+            if (scope.nestedFailure != null) {
+                throw new IllegalStateException(
+                        "transaction rolled back: a nested unit of work failed and its exception was caught",
+                        scope.nestedFailure);
             }
-        });
+            connection.commit();
+            committed = true;
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("transaction failed: " + e.getMessage(), e);
+        } finally {
+            current.remove();
+            end(connection, committed);
+        }
+    }
+
+    /** Rolls back what was not committed and gives the connection back in auto-commit. */
+    private static void end(Connection connection, boolean committed) {
+        try {
+            if (!committed) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (committed) {
+                throw new DataAccessException("could not restore auto-commit: " + e.getMessage(), e);
+            }
+            // the work's own exception is on its way; a broken connection is the pool's to discard
+        }
     }
 
     private static <T> T joining(Scope outer, Supplier<T> work) {

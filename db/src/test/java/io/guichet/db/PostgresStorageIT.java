@@ -15,7 +15,7 @@ class PostgresStorageIT extends StorageContract {
         database = TestDatabase.createMigrated();
         JooqTransactions transactions = database.database().transactions();
         return new Stores(transactions, new JooqTicketStore(transactions), new JooqContactDirectory(transactions),
-                new JooqVersionCatalog(transactions));
+                new JooqVersionCatalog(transactions), new JooqDeadlineStore(transactions));
     }
 
     @AfterEach

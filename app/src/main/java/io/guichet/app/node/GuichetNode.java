@@ -52,6 +52,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One running Guichet: the composition root. Builds the desk on the database, the e-mail channel (IMAP watcher,
@@ -61,8 +64,13 @@ import java.util.Optional;
 public final class GuichetNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuichetNode.class);
-    /** Threads applying due deadlines in one sweep; each holds a pool connection while it works. */
+    /**
+     * Threads applying due deadlines at most; each holds a pool connection while it works, and they take at most half
+     * of the pool (the intake, the dispatcher, Quartz and health checks need the rest).
+     */
     private static final int SWEEP_THREADS = 4;
+    /** Deadlines claimed at once, split into one group per thread, each applied in one transaction. */
+    private static final int SWEEP_BATCH = 200;
 
     private final GuichetConfig config;
     private final JooqTransactions transactions;
@@ -76,6 +84,7 @@ public final class GuichetNode implements AutoCloseable {
     private final Optional<ImapMailboxWatcher> watcher;
     private final Optional<MailIntake> intake;
     private final GuichetScheduler scheduler;
+    private final ExecutorService sweepWorkers;
     private final NodeMetrics metrics;
     private final List<Check> checks = new ArrayList<>();
     private Optional<HealthServer> health = Optional.empty();
@@ -99,8 +108,11 @@ public final class GuichetNode implements AutoCloseable {
                 config.policy(), config.hours(), clock);
         this.customers = new CustomerDesk(desk);
         this.technicians = new StaffDesk(desk);
+        int sweepThreads = Math.max(1, Math.min(SWEEP_THREADS, config.database().poolSize() / 2));
+        this.sweepWorkers = Executors.newFixedThreadPool(sweepThreads,
+                Thread.ofPlatform().name("deadline-sweep-", 1).daemon(true).factory());
         DeadlineSweep sweep = new DeadlineSweep(desk, new DeadlineDesk(desk),
-                new DeadlineSweep.Limits(100, Duration.ofMinutes(2), 1000, SWEEP_THREADS));
+                new DeadlineSweep.Limits(SWEEP_BATCH, Duration.ofMinutes(2), 500, sweepThreads), sweepWorkers);
         this.scheduler = GuichetScheduler.create(schedulerSettings(config), database.dataSource(), sweep,
                 new CalendarDesk(desk, new JooqNoticeLog(transactions), new JooqVersionsInUse(transactions)));
 
@@ -200,10 +212,25 @@ public final class GuichetNode implements AutoCloseable {
         watcher.ifPresent(ImapMailboxWatcher::stop);
         discord.stop();
         scheduler.close();
+        stopSweepWorkers();
         health.ifPresent(HealthServer::close);
         metrics.close();
         dispatcher.ifPresent(SmtpOutboxDispatcher::stop);
         LOG.info("Guichet stopped");
+    }
+
+    /** After the scheduler, which waits for a running sweep: the workers are idle by then. */
+    private void stopSweepWorkers() {
+        sweepWorkers.shutdown();
+        try {
+            if (!sweepWorkers.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("deadline workers still busy after 30 s; their deadlines come back after their lease");
+                sweepWorkers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            sweepWorkers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static SchedulerSettings schedulerSettings(GuichetConfig config) {

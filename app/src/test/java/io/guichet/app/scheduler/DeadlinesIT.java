@@ -7,13 +7,16 @@ import io.guichet.core.calendar.WeeklySchedule;
 import io.guichet.core.deadline.Deadline;
 import io.guichet.core.deadline.DeadlineKind;
 import io.guichet.core.desk.ConcurrentChange;
+import io.guichet.core.desk.DeadlineDesk;
 import io.guichet.core.desk.DeadlineSweep;
+import io.guichet.core.desk.DeskContext;
 import io.guichet.core.desk.FireOutcome;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.desk.StaffCommand;
 import io.guichet.core.desk.StaffNotice;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.policy.PolicySettings;
+import io.guichet.core.port.CustomerMessenger;
 import io.guichet.core.testing.MutableClock;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.ResolutionReason;
@@ -42,6 +45,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -223,20 +227,71 @@ class DeadlinesIT {
             asked.add(w.asked(i % 10 == 0 ? "1" : "3"));
         }
         w.clock.advance(Duration.ofDays(2));
-        DeadlineSweep parallel = new DeadlineSweep(w.context, w.deadlines,
-                new DeadlineSweep.Limits(7, Duration.ofMinutes(1), 100, 4));
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try {
+            DeadlineSweep parallel = new DeadlineSweep(w.context, w.deadlines,
+                    new DeadlineSweep.Limits(7, Duration.ofMinutes(1), 100, 4), workers);
 
-        DeadlineSweep.Report report = parallel.sweep();
+            DeadlineSweep.Report report = parallel.sweep();
 
-        // 30 first reminders, and the severity-1 answer timeout of the 3 severity-1 tickets
-        assertThat(report.applied()).isEqualTo(33);
-        assertThat(report.raced()).isZero();
-        assertThat(report.failed()).isZero();
+            // 30 first reminders, and the severity-1 answer timeout of the 3 severity-1 tickets
+            assertThat(report.applied()).isEqualTo(33);
+            assertThat(report.raced()).isZero();
+            assertThat(report.failed()).isZero();
+            for (TicketNumber number : asked) {
+                assertThat(w.mails(number, "This is reminder 1")).hasSize(1);
+            }
+            assertThat(asked.stream().filter(n -> w.ticket(n).severity().orElseThrow() == Severity.S2)).hasSize(3);
+            assertThat(parallel.sweep().claimed()).isZero();
+        } finally {
+            workers.shutdown();
+        }
+    }
+
+    @Test
+    @DisplayName("R12a: a deadline failing among others fails alone: the others are applied once; it stays pending and "
+            + "is applied after its lease")
+    void failureIsolated(Database database) {
+        DeskWorld w = world(database);
+        List<TicketNumber> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            asked.add(w.asked("3"));
+        }
+        TicketNumber bad = asked.get(2);
+        io.guichet.core.ticket.TicketId badId = w.ticket(bad).id();
+        AtomicBoolean broken = new AtomicBoolean(true);
+        CustomerMessenger failing = notice -> {
+            if (broken.get() && notice.ticket().map(Ticket::id).filter(badId::equals).isPresent()) {
+                throw new IllegalStateException("the template of this notice is broken");
+            }
+            w.context.messenger().tell(notice);
+        };
+        DeskContext c = w.context;
+        DeskContext context = new DeskContext(c.transactions(), c.tickets(), c.deadlines(), c.contacts(), c.versions(),
+                failing, c.staff(), c.policy(), c.hours(), c.clock());
+        DeadlineSweep sweep = new DeadlineSweep(context, new DeadlineDesk(context),
+                new DeadlineSweep.Limits(10, Duration.ofMinutes(1), 10));
+        w.clock.advance(Duration.ofDays(2));
+
+        DeadlineSweep.Report report = sweep.sweep();
+
+        assertThat(report.claimed()).isEqualTo(5);
+        assertThat(report.applied()).isEqualTo(4);
+        assertThat(report.failed()).isEqualTo(1);
+        for (TicketNumber number : asked) {
+            assertThat(w.mails(number, "This is reminder 1")).hasSize(number.equals(bad) ? 0 : 1);
+        }
+        assertThat(w.context.tickets().events(badId)).extracting(TicketEvent::kind).doesNotContain(EventKind.REMINDER_SENT);
+        assertThat(w.deadlineStore.ofTicket(badId)).filteredOn(d -> d.kind() == DeadlineKind.REMINDER && d.step() == 0)
+                .singleElement().satisfies(d -> assertThat(d.pending()).isTrue());
+
+        broken.set(false);
+        assertThat(sweep.sweep().claimed()).as("hidden until its lease ends").isZero();
+        w.clock.advance(Duration.ofMinutes(1));
+        assertThat(sweep.sweep().applied()).isEqualTo(1);
         for (TicketNumber number : asked) {
             assertThat(w.mails(number, "This is reminder 1")).hasSize(1);
         }
-        assertThat(asked.stream().filter(n -> w.ticket(n).severity().orElseThrow() == Severity.S2)).hasSize(3);
-        assertThat(parallel.sweep().claimed()).isZero();
     }
 
     private static Instant due(DeskWorld w, TicketNumber number, DeadlineKind kind) {

@@ -51,6 +51,25 @@ public final class DeadlinePlan {
         return List.copyOf(plan);
     }
 
+    /**
+     * Whether {@code stored} (a ticket's rows) already follow {@code plan}, so that
+     * {@link DeadlineStore#schedule} would change nothing: every planned deadline is stored with its due time (fired
+     * or not), and every pending row is planned.
+     */
+    public static boolean followedBy(List<PlannedDeadline> plan, List<Deadline> stored) {
+        for (PlannedDeadline p : plan) {
+            if (stored.stream().noneMatch(d -> d.planned().equals(p))) {
+                return false;
+            }
+        }
+        for (Deadline d : stored) {
+            if (d.pending() && plan.stream().noneMatch(p -> p.kind() == d.kind() && p.step() == d.step())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void customerClock(Instant since, List<PlannedDeadline> plan) {
         List<Duration> offsets = policy.reminderOffsets();
         for (int step = 0; step < offsets.size(); step++) {

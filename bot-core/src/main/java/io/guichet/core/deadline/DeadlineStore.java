@@ -4,6 +4,7 @@ import io.guichet.core.ticket.TicketId;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -31,16 +32,21 @@ public interface DeadlineStore {
     List<Deadline> claimDue(Instant now, int limit, Duration lease);
 
     /**
-     * Whether {@code deadline} is still pending with the same due time: false once it fired, was re-timed or removed.
-     * A plain read, no lock: the firing is serialised by the ticket's conditional update, and it reads the ticket
-     * <em>before</em> asking this, so a firing that sees the ticket as another firing left it also sees that
-     * firing's mark (both are committed together). Every writer thus takes the ticket row before the deadline rows.
+     * Records that these deadlines were applied; a deadline re-timed or removed meanwhile (or already fired) is left
+     * as it is.
      */
-    boolean stillPending(Deadline deadline);
-
-    /** Records that {@code deadline} was applied (no effect if it was re-timed or removed meanwhile). */
-    void markFired(Deadline deadline, Instant at);
+    void markFired(Collection<Deadline> deadlines, Instant at);
 
     /** Every stored deadline of a ticket, fired or not, by due time. */
     List<Deadline> ofTicket(TicketId ticket);
+
+    /**
+     * Every stored deadline of these tickets, fired or not. A plain read, no lock: a firing reads the tickets
+     * <em>before</em> their deadlines, and its conditional update on each ticket serialises it with every other
+     * change of that ticket, so a firing that sees a ticket as another firing left it also sees that firing's marks
+     * (both were committed together). Every writer thus takes the ticket row before the deadline rows.
+     */
+    default List<Deadline> ofTickets(Collection<TicketId> tickets) {
+        return tickets.stream().distinct().flatMap(t -> ofTicket(t).stream()).toList();
+    }
 }

@@ -1,8 +1,11 @@
 package io.guichet.core.desk;
 
 import io.guichet.core.account.Account;
+import io.guichet.core.account.AccountId;
 import io.guichet.core.account.Contact;
+import io.guichet.core.account.ContactId;
 import io.guichet.core.deadline.Deadline;
+import io.guichet.core.deadline.DeadlineKind;
 import io.guichet.core.deadline.DeadlinePlan;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
@@ -11,6 +14,7 @@ import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketId;
 import io.guichet.core.ticket.TicketStatus;
 import io.guichet.core.ticket.Transition;
 import io.guichet.core.ticket.TransitionResult;
@@ -19,16 +23,26 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Applies a deadline that fell due, in one transaction: reminders and the automatic resolution (R12a), closure
- * after the reopen window (R13), response-target breaches (R15, R16, R18) and the severity-1 answer timeout (R11,
- * R17). Before acting it checks that the deadline is still pending and re-derives the ticket's plan from the
- * ticket as it is now, so a late or repeated firing changes nothing; the ticket is saved with a conditional update
- * (row version), so of two racing firings, or of a customer reply racing a firing, exactly one wins and the other
- * writes nothing.
+ * Applies deadlines that fell due: reminders and the automatic resolution (R12a), closure after the reopen window
+ * (R13), response-target breaches (R15, R16, R18) and the severity-1 answer timeout (R11, R17). Before acting it
+ * checks that the deadline is still pending and re-derives the ticket's plan from the ticket as it is now, so a late
+ * or repeated firing changes nothing; the ticket is saved with a conditional update (row version), so of two racing
+ * firings, or of a customer reply racing a firing, exactly one wins and the other writes nothing.
+ *
+ * <p>{@link #fireAll} applies several deadlines in one transaction with a few statements for all of them (the
+ * tickets and their deadline rows read at once, the conditional updates sent together, events, marks and mails
+ * written together): a sweep of many due deadlines then costs a few round trips and one commit per group rather
+ * than some fifteen statements and a commit each. Staff notices are sent once the transaction has committed.
  */
 public final class DeadlineDesk {
 
@@ -44,8 +58,41 @@ public final class DeadlineDesk {
         this.plan = new DeadlinePlan(desk.policy());
     }
 
+    /** Applies one deadline in a transaction of its own. */
     public FireOutcome fire(Deadline deadline) {
-        FireOutcome outcome = desk.transactions().inTransaction(() -> check(deadline));
+        return fireAll(List.of(deadline)).get(0);
+    }
+
+    /**
+     * Applies {@code deadlines} in one transaction; the outcomes are in their order. Deadlines of one ticket are
+     * applied in the given order, each on the ticket as the previous one left it. Any exception rolls back all of
+     * them, and nothing was told to anyone: the caller may then apply them one by one, so that one bad deadline
+     * fails alone ({@link DeadlineSweep} does).
+     */
+    public List<FireOutcome> fireAll(List<Deadline> deadlines) {
+        if (deadlines.isEmpty()) {
+            return List.of();
+        }
+        List<StaffNotice> staff = new ArrayList<>();
+        List<FireOutcome> outcomes = desk.transactions().inTransaction(() -> {
+            staff.clear();
+            return applyAll(deadlines, staff);
+        });
+        for (StaffNotice notice : staff) {
+            try {
+                desk.staff().notify(notice);
+            } catch (RuntimeException e) {
+                LOG.warn("ticket {}: staff notice {} not delivered", notice.ticket().number(),
+                        notice.getClass().getSimpleName(), e);
+            }
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            log(deadlines.get(i), outcomes.get(i));
+        }
+        return List.copyOf(outcomes);
+    }
+
+    private static void log(Deadline deadline, FireOutcome outcome) {
         switch (outcome) {
             case FireOutcome.Applied applied -> LOG.info("ticket {}: deadline {} ({}) applied: {}",
                     applied.ticket().number(), deadline.kind(), deadline.kind().rule(), applied.summary());
@@ -54,35 +101,135 @@ public final class DeadlineDesk {
             case FireOutcome.Raced raced -> LOG.info("ticket {}: deadline {} raced a concurrent change; retried later",
                     raced.ticket().number(), deadline.kind());
         }
-        return outcome;
     }
 
-    private FireOutcome check(Deadline deadline) {
+    /** In rounds of distinct tickets: a ticket's second deadline is applied in the round after its first. */
+    private List<FireOutcome> applyAll(List<Deadline> deadlines, List<StaffNotice> staff) {
+        List<FireOutcome> outcomes = new ArrayList<>(Collections.nCopies(deadlines.size(), null));
         Instant now = desk.clock().instant();
-        if (deadline.dueAt().isAfter(now)) {
-            return new FireOutcome.Stale("not due before " + deadline.dueAt());
+        List<Integer> left = new ArrayList<>();
+        for (int i = 0; i < deadlines.size(); i++) {
+            left.add(i);
         }
-        // the ticket first, then the deadline: see DeadlineStore.stillPending
-        Optional<Ticket> found = desk.tickets().find(deadline.ticket());
-        if (found.isEmpty()) {
-            return new FireOutcome.Stale("no such ticket");
+        while (!left.isEmpty()) {
+            List<Integer> round = new ArrayList<>();
+            Set<TicketId> inRound = new HashSet<>();
+            for (int i : left) {
+                if (inRound.add(deadlines.get(i).ticket())) {
+                    round.add(i);
+                }
+            }
+            applyRound(deadlines, round, now, outcomes, staff);
+            left.removeAll(round);
         }
-        if (!desk.deadlines().stillPending(deadline)) {
-            return new FireOutcome.Stale("already applied, re-timed or cancelled");
-        }
-        Ticket ticket = found.get();
-        if (!plan.of(ticket).contains(deadline.planned())) {
-            return new FireOutcome.Stale("ticket " + ticket.number() + " is " + ticket.status()
-                    + " and no longer implies it");
-        }
-        FireOutcome outcome = apply(deadline, ticket, now);
-        if (outcome instanceof FireOutcome.Applied) {
-            desk.deadlines().markFired(deadline, now);
-        }
-        return outcome;
+        return outcomes;
     }
 
-    private FireOutcome apply(Deadline deadline, Ticket ticket, Instant now) {
+    /**
+     * One round: reads the tickets and their deadline rows, decides each deadline, saves the changes (conditional
+     * updates), writes events, re-plans and marks, then the notices.
+     */
+    private void applyRound(List<Deadline> deadlines, List<Integer> round, Instant now, List<FireOutcome> outcomes,
+                            List<StaffNotice> staff) {
+        List<Integer> due = new ArrayList<>();
+        for (int i : round) {
+            Deadline deadline = deadlines.get(i);
+            if (deadline.dueAt().isAfter(now)) {
+                outcomes.set(i, new FireOutcome.Stale("not due before " + deadline.dueAt()));
+            } else {
+                due.add(i);
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        List<ToSave> changed = decideAll(deadlines, due, now, outcomes);
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<Saved> won = save(changed, outcomes);
+        if (won.isEmpty()) {
+            return;
+        }
+        desk.tickets().append(won.stream().flatMap(w -> w.change().decision().events().stream()).toList());
+        for (Saved w : won) {
+            changes.replan(w.ticket(), w.change().stored());
+        }
+        desk.deadlines().markFired(won.stream().map(w -> w.change().deadline()).toList(), now);
+        tell(won, outcomes, staff);
+    }
+
+    /** Reads the tickets and their deadline rows, and decides what each due deadline does. */
+    private List<ToSave> decideAll(List<Deadline> deadlines, List<Integer> due, Instant now, List<FireOutcome> outcomes) {
+        Set<TicketId> ids = due.stream().map(i -> deadlines.get(i).ticket()).collect(Collectors.toCollection(LinkedHashSet::new));
+        // the tickets first, then their deadlines: see DeadlineStore.ofTickets
+        Map<TicketId, Ticket> tickets = desk.tickets().findAll(ids);
+        Map<TicketId, List<Deadline>> stored = desk.deadlines().ofTickets(ids).stream()
+                .collect(Collectors.groupingBy(Deadline::ticket));
+        List<ToSave> changed = new ArrayList<>();
+        for (int i : due) {
+            Deadline deadline = deadlines.get(i);
+            List<Deadline> rows = stored.getOrDefault(deadline.ticket(), List.of());
+            Decision decision = check(deadline, tickets.get(deadline.ticket()), rows, now);
+            switch (decision) {
+                case Decision.Skip skip -> outcomes.set(i, skip.stale());
+                case Decision.Change change ->
+                        changed.add(new ToSave(i, deadline, tickets.get(deadline.ticket()), change, rows));
+            }
+        }
+        return changed;
+    }
+
+    /** Whether the deadline still stands (pending, implied by the ticket as it is now), and what it does. */
+    private Decision check(Deadline deadline, Ticket ticket, List<Deadline> rows, Instant now) {
+        if (ticket == null) {
+            return new Decision.Skip(new FireOutcome.Stale("no such ticket"));
+        }
+        if (rows.stream().noneMatch(d -> d.pending() && d.planned().equals(deadline.planned()))) {
+            return new Decision.Skip(new FireOutcome.Stale("already applied, re-timed or cancelled"));
+        }
+        if (!plan.of(ticket).contains(deadline.planned())) {
+            return new Decision.Skip(new FireOutcome.Stale("ticket " + ticket.number() + " is " + ticket.status()
+                    + " and no longer implies it"));
+        }
+        return decide(deadline, ticket, now);
+    }
+
+    /** The conditional updates, sent together; a ticket changed by someone else since its read is raced. */
+    private List<Saved> save(List<ToSave> changed, List<FireOutcome> outcomes) {
+        List<Optional<Ticket>> saved = desk.tickets().updateAll(changed.stream().map(c -> c.decision().changed()).toList());
+        List<Saved> won = new ArrayList<>();
+        for (int k = 0; k < changed.size(); k++) {
+            ToSave c = changed.get(k);
+            if (saved.get(k).isEmpty()) {
+                outcomes.set(c.index(), new FireOutcome.Raced(c.before()));
+            } else {
+                won.add(new Saved(c, saved.get(k).get()));
+            }
+        }
+        return won;
+    }
+
+    /** Customer notices to the outbox, together; staff notices kept for after the commit. */
+    private void tell(List<Saved> won, List<FireOutcome> outcomes, List<StaffNotice> staff) {
+        Notices notices = new Notices(
+                desk.contacts().contactsById(won.stream().map(w -> w.ticket().contactId()).collect(Collectors.toSet())),
+                accountsOf(won), staff);
+        for (Saved w : won) {
+            w.change().decision().effects().after(w.ticket(), notices);
+            outcomes.set(w.change().index(), new FireOutcome.Applied(w.ticket(), w.change().decision().summary()));
+        }
+        desk.messenger().tellAll(notices.customers);
+    }
+
+    /** The accounts the notices of this round name (the automatic resolution names the account manager, R3). */
+    private Map<AccountId, Account> accountsOf(List<Saved> won) {
+        Set<AccountId> ids = won.stream().filter(w -> w.change().deadline().kind() == DeadlineKind.AUTO_RESOLVE)
+                .map(w -> w.ticket().accountId()).collect(Collectors.toSet());
+        return ids.isEmpty() ? Map.of() : desk.contacts().accountsById(ids);
+    }
+
+    private Decision decide(Deadline deadline, Ticket ticket, Instant now) {
         return switch (deadline.kind()) {
             case REMINDER -> remind(ticket, deadline.step() + 1, now);
             case AUTO_RESOLVE -> autoResolve(ticket, now);
@@ -94,34 +241,31 @@ public final class DeadlineDesk {
     }
 
     /** R12a: the customer is reminded; saved (touched) so a racing customer reply and the reminder serialise. */
-    private FireOutcome remind(Ticket ticket, int number, Instant now) {
+    private Decision remind(Ticket ticket, int number, Instant now) {
         List<TicketEvent> events = List.of(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.REMINDER_SENT,
                 "R12a: reminder " + number));
-        return saved(ticket, ticket.withDue(ticket.due(), now), events, "reminder " + number, saved -> {
+        return new Decision.Change(ticket.withDue(ticket.due(), now), events, "reminder " + number, (saved, out) -> {
             Instant resolvesAt = saved.statusSince().plus(desk.policy().autoResolveAfter());
-            desk.messenger().tell(new CustomerNotice.Reminder(recipient(saved), saved, number, resolvesAt,
+            out.tell(new CustomerNotice.Reminder(out.recipient(saved), saved, number, resolvesAt,
                     saved.status() == TicketStatus.AWAITING_INFO));
         });
     }
 
     /** R12a: no answer after the configured time: resolved with reason NO_RESPONSE. */
-    private FireOutcome autoResolve(Ticket ticket, Instant now) {
+    private Decision autoResolve(Ticket ticket, Instant now) {
         return transition(ticket, new Transition.Resolve(ResolutionReason.NO_RESPONSE), now, "resolved (R12a)",
-                saved -> {
-                    Account account = desk.contacts().account(saved.accountId()).orElseThrow();
-                    desk.messenger().tell(new CustomerNotice.Resolved(recipient(saved), saved,
-                            ResolutionReason.NO_RESPONSE, "", account.manager()));
-                });
+                (saved, out) -> out.tell(new CustomerNotice.Resolved(out.recipient(saved), saved,
+                        ResolutionReason.NO_RESPONSE, "", out.account(saved.accountId()).manager())));
     }
 
     /** R13: the reopen window ended: closed for good, with a final notice. */
-    private FireOutcome close(Ticket ticket, Instant now) {
+    private Decision close(Ticket ticket, Instant now) {
         return transition(ticket, new Transition.Close(), now, "closed for good (R13)",
-                saved -> desk.messenger().tell(new CustomerNotice.Closed(recipient(saved), saved)));
+                (saved, out) -> out.tell(new CustomerNotice.Closed(out.recipient(saved), saved)));
     }
 
     /** R15, R16, R18: a response target was missed: the ticket is escalated (once) and the staff told. */
-    private FireOutcome breach(Ticket ticket, String target, Instant now) {
+    private Decision breach(Ticket ticket, String target, Instant now) {
         List<TicketEvent> events = new ArrayList<>();
         events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.TARGET_BREACHED, target + " target missed"));
         boolean escalates = !ticket.escalated();
@@ -131,50 +275,98 @@ public final class DeadlineDesk {
             events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
                     "R18: " + target + " target missed"));
         }
-        return saved(ticket, changed, events, target + " target missed", saved -> {
-            desk.staff().notify(new StaffNotice.TargetBreached(saved, target));
+        return new Decision.Change(changed, events, target + " target missed", (saved, out) -> {
+            out.notify(new StaffNotice.TargetBreached(saved, target));
             if (escalates) {
-                desk.staff().notify(new StaffNotice.Escalation(saved, target + " target missed"));
-                desk.messenger().tell(new CustomerNotice.Escalated(recipient(saved), saved));
+                out.notify(new StaffNotice.Escalation(saved, target + " target missed"));
+                out.tell(new CustomerNotice.Escalated(out.recipient(saved), saved));
             }
         });
     }
 
     /** R11, R17: nobody answered a severity-1 question in time: lowered to severity 2, response targets re-timed. */
-    private FireOutcome downgrade(Ticket ticket, Instant now) {
+    private Decision downgrade(Ticket ticket, Instant now) {
         Severity from = ticket.severity().orElseThrow();
         Ticket changed = ticket.withFields(ticket.fields().withSeverity(Severity.S2), now);
         changed = changed.withDue(changes.retimed(changed, Severity.S2, now), now);
         String reason = "R11, R17: no authorized contact answered within " + desk.policy().severityOneAnswerTimeout();
         List<TicketEvent> events = List.of(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.SEVERITY_CHANGED,
                 from.level() + " -> 2: " + reason));
-        return saved(ticket, changed, events, "lowered to severity 2", saved -> {
-            desk.messenger().tell(new CustomerNotice.AutomaticDowngrade(recipient(saved), saved, from, Severity.S2,
+        return new Decision.Change(changed, events, "lowered to severity 2", (saved, out) -> {
+            out.tell(new CustomerNotice.AutomaticDowngrade(out.recipient(saved), saved, from, Severity.S2,
                     desk.policy().severityOneAnswerTimeout()));
-            desk.staff().notify(new StaffNotice.Downgraded(saved, from, Severity.S2, reason));
+            out.notify(new StaffNotice.Downgraded(saved, from, Severity.S2, reason));
         });
     }
 
-    private FireOutcome transition(Ticket ticket, Transition transition, Instant now, String summary,
-                                   java.util.function.Consumer<Ticket> tell) {
+    private Decision transition(Ticket ticket, Transition transition, Instant now, String summary, Effects effects) {
         return switch (Lifecycle.apply(ticket, transition, Actor.SYSTEM, now)) {
-            case TransitionResult.Refused refused -> new FireOutcome.Stale(refused.problem().detail());
-            case TransitionResult.Applied applied -> saved(ticket, applied.ticket(), List.of(applied.event()), summary, tell);
+            case TransitionResult.Refused refused -> new Decision.Skip(new FireOutcome.Stale(refused.problem().detail()));
+            case TransitionResult.Applied applied ->
+                    new Decision.Change(applied.ticket(), List.of(applied.event()), summary, effects);
         };
     }
 
-    private FireOutcome saved(Ticket before, Ticket changed, List<TicketEvent> events, String summary,
-                              java.util.function.Consumer<Ticket> tell) {
-        Optional<Ticket> saved = changes.save(changed, events);
-        if (saved.isEmpty()) {
-            return new FireOutcome.Raced(before);
+    /** What a due deadline does to its ticket, decided before anything is written. */
+    private sealed interface Decision {
+
+        /** Nothing to write. */
+        record Skip(FireOutcome.Stale stale) implements Decision {
         }
-        tell.accept(saved.get());
-        return new FireOutcome.Applied(saved.get(), summary);
+
+        /** Save {@code changed} with {@code events}; once saved, tell whoever must hear of it. */
+        record Change(Ticket changed, List<TicketEvent> events, String summary, Effects effects) implements Decision {
+        }
     }
 
-    private Recipient recipient(Ticket ticket) {
-        Contact contact = desk.contacts().contact(ticket.contactId()).orElseThrow();
-        return Recipient.of(contact);
+    /** Who hears of an applied deadline, from the ticket as saved. */
+    @FunctionalInterface
+    private interface Effects {
+        void after(Ticket saved, Notices out);
+    }
+
+    /** A change to save for the deadline at {@code index}, with the ticket and its deadline rows as read. */
+    private record ToSave(int index, Deadline deadline, Ticket before, Decision.Change decision, List<Deadline> stored) {
+    }
+
+    private record Saved(ToSave change, Ticket ticket) {
+    }
+
+    /** The notices of a round: customer notices go to the outbox together, staff notices after the commit. */
+    private static final class Notices {
+        private final Map<ContactId, Contact> contacts;
+        private final Map<AccountId, Account> accounts;
+        private final List<StaffNotice> staff;
+        private final List<CustomerNotice> customers = new ArrayList<>();
+
+        private Notices(Map<ContactId, Contact> contacts, Map<AccountId, Account> accounts, List<StaffNotice> staff) {
+            this.contacts = contacts;
+            this.accounts = accounts;
+            this.staff = staff;
+        }
+
+        Recipient recipient(Ticket ticket) {
+            Contact contact = contacts.get(ticket.contactId());
+            if (contact == null) {
+                throw new IllegalStateException("ticket " + ticket.number() + ": its contact is missing");
+            }
+            return Recipient.of(contact);
+        }
+
+        Account account(AccountId id) {
+            Account account = accounts.get(id);
+            if (account == null) {
+                throw new IllegalStateException("account " + id.value() + " is missing");
+            }
+            return account;
+        }
+
+        void tell(CustomerNotice notice) {
+            customers.add(notice);
+        }
+
+        void notify(StaffNotice notice) {
+            staff.add(notice);
+        }
     }
 }

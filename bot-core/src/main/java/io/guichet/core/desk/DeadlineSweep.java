@@ -1,6 +1,7 @@
 package io.guichet.core.desk;
 
 import io.guichet.core.deadline.Deadline;
+import io.guichet.core.ticket.TicketId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,22 +10,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One pass over the deadlines that fell due: claims them in batches and hands each to the {@link DeadlineDesk} in a
- * transaction of its own. A deadline whose firing fails stays pending and comes back when its lease ends; one bad
- * deadline never stops the others. Safe to run on several nodes at once: claims skip what another node holds, and
- * the desk re-checks every deadline before acting.
+ * One pass over the deadlines that fell due: claims them in batches and hands them to the {@link DeadlineDesk}. A
+ * deadline whose firing fails stays pending and comes back when its lease ends; one bad deadline never stops the
+ * others. Safe to run on several nodes at once: claims skip what another node holds, and the desk re-checks every
+ * deadline before acting.
  *
- * <p>The deadlines of a batch are applied by up to {@code parallelism} threads, each ticket's deadlines in due order
- * on one thread: each firing is a short transaction that mostly waits for the database (round trips and the commit's
- * flush), so a few at once apply many more per second (docs/BENCHMARKS.md). Firings of different tickets are
- * independent; the conditional update on the ticket keeps them safe against everything else.
+ * <p>A claimed batch is split by ticket into up to {@code parallelism} groups, applied at once on the workers the
+ * owner of this sweep provides (each uses a database connection); each group is applied in one transaction
+ * ({@link DeadlineDesk#fireAll}), a ticket's deadlines in due order within its group. If a group's transaction
+ * fails, its deadlines are applied again one by one, each in its own transaction, so that only the deadline at fault
+ * fails (and is retried after its lease). Firings of different tickets are independent; the conditional update on
+ * the ticket keeps them safe against everything else.
  */
 public final class DeadlineSweep {
 
@@ -37,7 +39,7 @@ public final class DeadlineSweep {
      * @param batchSize   deadlines claimed per batch
      * @param lease       how long a claimed deadline is hidden from other sweeps
      * @param maxBatches  batches per pass at most, so one pass stays short; the next pass takes the rest
-     * @param parallelism threads applying the deadlines of a batch (each uses a database connection)
+     * @param parallelism groups a batch is split into, applied at once (each holds a database connection)
      */
     public record Limits(int batchSize, Duration lease, int maxBatches, int parallelism) {
 
@@ -47,7 +49,7 @@ public final class DeadlineSweep {
             }
         }
 
-        /** One thread. */
+        /** One group per batch. */
         public Limits(int batchSize, Duration lease, int maxBatches) {
             this(batchSize, lease, maxBatches, 1);
         }
@@ -64,34 +66,37 @@ public final class DeadlineSweep {
     private final DeskContext desk;
     private final DeadlineDesk deadlines;
     private final Limits limits;
+    private final Executor workers;
 
+    /** A sweep applying its groups one after the other on the calling thread. */
     public DeadlineSweep(DeskContext desk, DeadlineDesk deadlines, Limits limits) {
+        this(desk, deadlines, limits, Runnable::run);
+    }
+
+    /**
+     * A sweep applying the groups of a batch on {@code workers}, which its owner keeps for the life of the node (and
+     * shuts down with it); it should offer {@code limits.parallelism()} threads.
+     */
+    public DeadlineSweep(DeskContext desk, DeadlineDesk deadlines, Limits limits, Executor workers) {
         this.desk = desk;
         this.deadlines = deadlines;
         this.limits = limits;
+        this.workers = workers;
     }
 
     public Report sweep() {
         Tally tally = new Tally();
-        ExecutorService workers = limits.parallelism() > 1
-                ? Executors.newFixedThreadPool(limits.parallelism(), Thread.ofPlatform().name("deadline-sweep-", 1).factory())
-                : null;
-        try {
-            for (int batch = 0; batch < limits.maxBatches(); batch++) {
-                List<Deadline> due = desk.deadlines().claimDue(desk.clock().instant(), limits.batchSize(), limits.lease());
-                tally.claimed.addAndGet(due.size());
-                if (workers == null) {
-                    due.forEach(deadline -> fire(deadline, tally));
-                } else {
-                    fireInParallel(due, workers, tally);
-                }
-                if (due.size() < limits.batchSize()) {
-                    break;
-                }
+        for (int batch = 0; batch < limits.maxBatches(); batch++) {
+            List<Deadline> due = desk.deadlines().claimDue(desk.clock().instant(), limits.batchSize(), limits.lease());
+            tally.claimed.addAndGet(due.size());
+            List<List<Deadline>> groups = groups(due, limits.parallelism());
+            if (groups.size() == 1) {
+                fireGroup(groups.get(0), tally);
+            } else {
+                inParallel(groups, tally);
             }
-        } finally {
-            if (workers != null) {
-                workers.shutdown();
+            if (due.size() < limits.batchSize()) {
+                break;
             }
         }
         Report report = new Report(tally.claimed.get(), tally.applied.get(), tally.stale.get(), tally.raced.get(),
@@ -103,39 +108,70 @@ public final class DeadlineSweep {
         return report;
     }
 
-    /** One task per ticket (its deadlines in due order, as claimed); waits for the whole batch. */
-    private void fireInParallel(List<Deadline> due, ExecutorService workers, Tally tally) {
-        Map<Long, List<Deadline>> byTicket = new LinkedHashMap<>();
+    /**
+     * Splits a batch into at most {@code count} groups by ticket, each keeping the claim order (due time), so a
+     * ticket's deadlines are in one group, in due order. Tickets go to groups in runs of neighbours (in claim
+     * order), not dealt out in turn: tickets created together sit together in tables and indexes, and groups
+     * applied at once then write to different pages rather than queue for the same ones.
+     */
+    static List<List<Deadline>> groups(List<Deadline> due, int count) {
+        Map<TicketId, List<Deadline>> byTicket = new LinkedHashMap<>();
         for (Deadline deadline : due) {
-            byTicket.computeIfAbsent(deadline.ticket().value(), t -> new ArrayList<>()).add(deadline);
+            byTicket.computeIfAbsent(deadline.ticket(), t -> new ArrayList<>()).add(deadline);
         }
-        List<Future<?>> tasks = new ArrayList<>(byTicket.size());
-        for (List<Deadline> ofTicket : byTicket.values()) {
-            tasks.add(workers.submit(() -> ofTicket.forEach(deadline -> fire(deadline, tally))));
+        if (byTicket.isEmpty()) {
+            return List.of(List.of());
         }
-        for (Future<?> task : tasks) {
-            try {
-                task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while applying deadlines", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a deadline task failed outside its own handling", e.getCause());
+        int perGroup = (byTicket.size() + count - 1) / count;
+        Map<TicketId, Integer> groupOf = new LinkedHashMap<>();
+        for (TicketId ticket : byTicket.keySet()) {
+            groupOf.put(ticket, groupOf.size() / perGroup);
+        }
+        List<List<Deadline>> groups = new ArrayList<>();
+        for (Deadline deadline : due) {
+            int group = groupOf.get(deadline.ticket());
+            while (groups.size() <= group) {
+                groups.add(new ArrayList<>());
             }
+            groups.get(group).add(deadline);
+        }
+        return groups;
+    }
+
+    /** One task per group; waits for the whole batch. */
+    private void inParallel(List<List<Deadline>> groups, Tally tally) {
+        CompletableFuture<?>[] tasks = groups.stream()
+                .map(group -> CompletableFuture.runAsync(() -> fireGroup(group, tally), workers))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(tasks).join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("a deadline task failed outside its own handling", e.getCause());
         }
     }
 
-    private void fire(Deadline deadline, Tally tally) {
-        if (deadline.attempts() > ATTEMPTS_BEFORE_ALARM) {
-            LOG.error("deadline {} of ticket id {} claimed {} times without being applied: look at it",
-                    deadline.kind(), deadline.ticket().value(), deadline.attempts());
+    private void fireGroup(List<Deadline> group, Tally tally) {
+        if (group.isEmpty()) {
+            return;
+        }
+        group.stream().filter(d -> d.attempts() > ATTEMPTS_BEFORE_ALARM).forEach(d ->
+                LOG.error("deadline {} of ticket id {} claimed {} times without being applied: look at it",
+                        d.kind(), d.ticket().value(), d.attempts()));
+        if (group.size() == 1) {
+            fireAlone(group.get(0), tally);
+            return;
         }
         try {
-            switch (deadlines.fire(deadline)) {
-                case FireOutcome.Applied a -> tally.applied.incrementAndGet();
-                case FireOutcome.Stale s -> tally.stale.incrementAndGet();
-                case FireOutcome.Raced r -> tally.raced.incrementAndGet();
-            }
+            deadlines.fireAll(group).forEach(tally::count);
+        } catch (RuntimeException e) {
+            LOG.warn("{} deadlines applied together failed ({}); applying them one by one", group.size(), e.toString());
+            group.forEach(deadline -> fireAlone(deadline, tally));
+        }
+    }
+
+    private void fireAlone(Deadline deadline, Tally tally) {
+        try {
+            tally.count(deadlines.fire(deadline));
         } catch (RuntimeException e) {
             tally.failed.incrementAndGet();
             LOG.warn("deadline {} of ticket id {} failed; retried after its lease", deadline.kind(),
@@ -150,5 +186,13 @@ public final class DeadlineSweep {
         private final AtomicInteger stale = new AtomicInteger();
         private final AtomicInteger raced = new AtomicInteger();
         private final AtomicInteger failed = new AtomicInteger();
+
+        private void count(FireOutcome outcome) {
+            switch (outcome) {
+                case FireOutcome.Applied a -> applied.incrementAndGet();
+                case FireOutcome.Stale s -> stale.incrementAndGet();
+                case FireOutcome.Raced r -> raced.incrementAndGet();
+            }
+        }
     }
 }

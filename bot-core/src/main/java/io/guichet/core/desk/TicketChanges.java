@@ -1,5 +1,6 @@
 package io.guichet.core.desk;
 
+import io.guichet.core.deadline.Deadline;
 import io.guichet.core.deadline.DeadlinePlan;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
@@ -33,6 +34,19 @@ final class TicketChanges {
             replan(t);
         });
         return saved;
+    }
+
+    /**
+     * After a save, when the ticket's stored deadlines were read in the same transaction: writes only if they do not
+     * already follow the ticket's plan (most firings leave the plan as it was).
+     */
+    void replan(Ticket ticket, List<Deadline> stored) {
+        boolean followed = ticket.status() == TicketStatus.CLOSED
+                ? stored.isEmpty()
+                : DeadlinePlan.followedBy(plan.of(ticket), stored);
+        if (!followed) {
+            replan(ticket);
+        }
     }
 
     /** Writes the deadlines the ticket's state implies (a new ticket, or after a save). */

@@ -5,7 +5,9 @@ import io.guichet.core.ticket.TicketId;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Inbound receipts, ticket threads, automatic-reply counts and mailbox positions. */
@@ -23,11 +25,23 @@ public interface MailJournal {
     /** Adds a mail to a ticket's thread (ignored when its Message-ID is already there). */
     void recordMessage(ThreadMessage message);
 
+    /** {@link #recordMessage} for each, in order. */
+    default void recordMessages(List<ThreadMessage> messages) {
+        messages.forEach(this::recordMessage);
+    }
+
     /** The ticket whose thread holds any of these Message-IDs (In-Reply-To, References). */
     Optional<TicketId> ticketOf(Collection<String> messageIds);
 
     /** The Message-IDs of a ticket's thread, oldest first (a mail before our answer to it), for References. */
     List<String> threadIds(TicketId ticket);
+
+    /** {@link #threadIds} of several tickets, by ticket; a ticket without mail maps to an empty list. */
+    default Map<TicketId, List<String>> threadIds(Collection<TicketId> tickets) {
+        Map<TicketId, List<String>> threads = new LinkedHashMap<>();
+        tickets.forEach(t -> threads.put(t, threadIds(t)));
+        return threads;
+    }
 
     /** The thread of a ticket, oldest first. */
     List<ThreadMessage> thread(TicketId ticket);
@@ -35,8 +49,20 @@ public interface MailJournal {
     /** Records an automatic reply sent to {@code sender}. */
     void recordAutoReply(EmailAddress sender, Instant at);
 
+    /** {@link #recordAutoReply} for each (an address may come several times: one reply each). */
+    default void recordAutoReplies(List<EmailAddress> senders, Instant at) {
+        senders.forEach(sender -> recordAutoReply(sender, at));
+    }
+
     /** How many automatic replies went to {@code sender} since {@code since} (per-sender cap). */
     int autoRepliesSince(EmailAddress sender, Instant since);
+
+    /** {@link #autoRepliesSince} of several addresses, by address (0 included). */
+    default Map<EmailAddress, Integer> autoRepliesSince(Collection<EmailAddress> senders, Instant since) {
+        Map<EmailAddress, Integer> counts = new LinkedHashMap<>();
+        senders.forEach(sender -> counts.put(sender, autoRepliesSince(sender, since)));
+        return counts;
+    }
 
     Optional<MailboxState> mailboxState(String mailbox);
 

@@ -11,6 +11,11 @@ public interface Outbox {
     /** Adds a mail; its id is given by the store. */
     void enqueue(OutgoingMail mail);
 
+    /** {@link #enqueue} of each, in order (ids increase in this order). */
+    default void enqueueAll(List<OutgoingMail> mails) {
+        mails.forEach(this::enqueue);
+    }
+
     /**
      * Claims up to {@code limit} mails due at {@code now}, oldest first, skipping those another sender holds: each
      * claimed mail is hidden from other claims for {@code lease} (if the sender dies it comes back after it).

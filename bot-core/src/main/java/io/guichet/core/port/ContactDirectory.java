@@ -9,7 +9,10 @@ import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Customer accounts and their authorized contacts (R1, R10). */
@@ -19,6 +22,13 @@ public interface ContactDirectory {
     Optional<Account> addAccount(String name, Optional<LocalDate> coverageEndsOn, AccountManager manager);
 
     Optional<Account> account(AccountId id);
+
+    /** The accounts with these ids, by id; one read for many. */
+    default Map<AccountId, Account> accountsById(Collection<AccountId> ids) {
+        Map<AccountId, Account> found = new LinkedHashMap<>();
+        ids.forEach(id -> account(id).ifPresent(a -> found.put(id, a)));
+        return found;
+    }
 
     Optional<Account> accountNamed(String name);
 
@@ -35,6 +45,13 @@ public interface ContactDirectory {
     Optional<Contact> activeContact(EmailAddress email);
 
     Optional<Contact> contact(ContactId id);
+
+    /** The contacts with these ids, active or not, by id; one read for many. */
+    default Map<ContactId, Contact> contactsById(Collection<ContactId> ids) {
+        Map<ContactId, Contact> found = new LinkedHashMap<>();
+        ids.forEach(id -> contact(id).ifPresent(c -> found.put(id, c)));
+        return found;
+    }
 
     List<Contact> contactsOf(AccountId account);
 

@@ -2,6 +2,8 @@ package io.guichet.core.port;
 
 import io.guichet.core.desk.CustomerNotice;
 
+import java.util.List;
+
 /**
  * Says something to a customer. Called inside the transaction of the change that causes it, so an
  * implementation records the message durably (an outbox) and sends it after commit: nothing is said for a change
@@ -10,4 +12,9 @@ import io.guichet.core.desk.CustomerNotice;
 public interface CustomerMessenger {
 
     void tell(CustomerNotice notice);
+
+    /** Says several things at once, as {@link #tell} would one after the other (in this order). */
+    default void tellAll(List<CustomerNotice> notices) {
+        notices.forEach(this::tell);
+    }
 }

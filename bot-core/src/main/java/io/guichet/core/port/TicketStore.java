@@ -8,7 +8,10 @@ import io.guichet.core.ticket.TicketNumber;
 import io.guichet.core.ticket.TicketStatus;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,11 +25,26 @@ public interface TicketStore {
 
     Optional<Ticket> find(TicketId id);
 
+    /** The tickets with these ids, by id; ids of no ticket are left out. One read for many (the deadline sweep). */
+    default Map<TicketId, Ticket> findAll(Collection<TicketId> ids) {
+        Map<TicketId, Ticket> found = new LinkedHashMap<>();
+        ids.forEach(id -> find(id).ifPresent(t -> found.put(id, t)));
+        return found;
+    }
+
     /**
      * Saves {@code changed} if the stored row still has {@code changed.rowVersion()}: a conditional update, never
      * read-modify-write. Returns the saved ticket with its new row version, or empty when someone else changed it first.
      */
     Optional<Ticket> update(Ticket changed);
+
+    /**
+     * {@link #update} of several tickets (distinct ids) at once: each is saved only if its stored row still has its
+     * row version. The results are in the order of {@code changed}.
+     */
+    default List<Optional<Ticket>> updateAll(List<Ticket> changed) {
+        return changed.stream().map(this::update).toList();
+    }
 
     /** Appends to the audit trail; events are never changed or removed. */
     void append(List<TicketEvent> events);

@@ -107,6 +107,36 @@ class DeadlineDeskTest {
     }
 
     @Test
+    @DisplayName("R11, R12a, R17: deadlines applied together give each ticket what they give one by one, a ticket's "
+            + "own in due order; staff hear of them once it is done")
+    void appliedTogether() {
+        TicketNumber s1 = asked("1");
+        TicketNumber s3 = asked("3");
+        f.messenger.clear();
+        f.clock.advance(Duration.ofDays(2));
+        Deadline answer = only(s1, DeadlineKind.SEVERITY_ONE_ANSWER);
+        Deadline remindS1 = only(s1, DeadlineKind.REMINDER);
+        Deadline remindS3 = only(s3, DeadlineKind.REMINDER);
+        Deadline notYet = only(s3, DeadlineKind.AUTO_RESOLVE);
+        int staffBefore = f.staff.notices().size();
+
+        List<FireOutcome> outcomes = desk.fireAll(List.of(answer, remindS3, remindS1, notYet, remindS3));
+
+        assertThat(outcomes).extracting(o -> o.getClass().getSimpleName())
+                .containsExactly("Applied", "Applied", "Applied", "Stale", "Stale");
+        assertThat(ticket(s1).severity()).contains(Severity.S2);
+        assertThat(f.messenger.told()).extracting(n -> n.getClass().getSimpleName() + " " + n.ticket().orElseThrow().number())
+                .containsExactly("AutomaticDowngrade " + s1, "Reminder " + s3, "Reminder " + s1);
+        assertThat(f.staff.notices().subList(staffBefore, f.staff.notices().size())).singleElement()
+                .isInstanceOf(StaffNotice.Downgraded.class);
+        assertThat(f.stores.tickets().events(ticket(s1).id())).extracting(TicketEvent::kind)
+                .containsSubsequence(EventKind.SEVERITY_CHANGED, EventKind.REMINDER_SENT);
+        assertThat(desk.fireAll(List.of(answer, remindS1, remindS3))).allSatisfy(o -> assertThat(o)
+                .isInstanceOf(FireOutcome.Stale.class));
+        assertThat(f.messenger.told()).hasSize(3);
+    }
+
+    @Test
     @DisplayName("R13: 7 days after resolution the ticket is closed for good with a final notice")
     void closesAfterReopenWindow() {
         TicketNumber number = opened("3");

@@ -9,6 +9,7 @@ import io.guichet.core.ticket.TicketId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -71,19 +72,15 @@ public final class InMemoryDeadlineStore implements DeadlineStore {
     }
 
     @Override
-    public synchronized boolean stillPending(Deadline deadline) {
-        Row row = rows.get(new Key(deadline.ticket(), deadline.kind(), deadline.step()));
-        return row != null && row.deadline().pending() && row.deadline().dueAt().equals(deadline.dueAt());
-    }
-
-    @Override
-    public synchronized void markFired(Deadline deadline, Instant at) {
-        Key key = new Key(deadline.ticket(), deadline.kind(), deadline.step());
-        Row row = rows.get(key);
-        if (row != null && row.deadline().pending() && row.deadline().dueAt().equals(deadline.dueAt())) {
-            Deadline d = row.deadline();
-            rows.put(key, new Row(new Deadline(d.id(), d.ticket(), d.kind(), d.step(), d.dueAt(), d.attempts(),
-                    Optional.of(at)), row.claimedUntil()));
+    public synchronized void markFired(Collection<Deadline> deadlines, Instant at) {
+        for (Deadline deadline : deadlines) {
+            Key key = new Key(deadline.ticket(), deadline.kind(), deadline.step());
+            Row row = rows.get(key);
+            if (row != null && row.deadline().pending() && row.deadline().dueAt().equals(deadline.dueAt())) {
+                Deadline d = row.deadline();
+                rows.put(key, new Row(new Deadline(d.id(), d.ticket(), d.kind(), d.step(), d.dueAt(), d.attempts(),
+                        Optional.of(at)), row.claimedUntil()));
+            }
         }
     }
 

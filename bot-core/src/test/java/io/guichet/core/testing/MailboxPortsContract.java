@@ -1,5 +1,6 @@
 package io.guichet.core.testing;
 
+import io.guichet.core.account.EmailAddress;
 import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailJournal.MailboxState;
@@ -9,7 +10,10 @@ import io.guichet.core.mail.Disposition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +85,24 @@ public abstract class MailboxPortsContract {
         journal.settle(one, Disposition.QUARANTINED, Optional.empty(), "unparseable");
         assertThat(journal.dispositionAt(one)).contains(Disposition.QUARANTINED);
         assertThat(journal.dispositionAt(new MailPosition(MAILBOX, 7, 99))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R10: automatic replies are counted per address within the window, several addresses at once")
+    void autoReplyCounts() {
+        MailJournal journal = journal();
+        EmailAddress alice = EmailAddress.parse("alice@acme.example").orElseThrow();
+        EmailAddress bob = EmailAddress.parse("bob@acme.example").orElseThrow();
+        EmailAddress carol = EmailAddress.parse("carol@acme.example").orElseThrow();
+        journal.recordAutoReply(alice, T0.minus(Duration.ofHours(2)));
+        journal.recordAutoReplies(List.of(alice, bob, alice), T0);
+        journal.recordAutoReplies(List.of(), T0);
+
+        Instant since = T0.minus(Duration.ofHours(1));
+        assertThat(journal.autoRepliesSince(List.of(alice, bob, carol), since))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(alice, 2, bob, 1, carol, 0));
+        assertThat(journal.autoRepliesSince(alice, since)).isEqualTo(2);
+        assertThat(journal.autoRepliesSince(alice, T0.minus(Duration.ofHours(3)))).isEqualTo(3);
     }
 
     private static InboundReceipt receipt(MailPosition position, Optional<String> messageId, String hash) {

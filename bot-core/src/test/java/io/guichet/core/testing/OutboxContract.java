@@ -57,6 +57,25 @@ public abstract class OutboxContract {
     }
 
     @Test
+    @DisplayName("mails queued together are queued each as on its own, in the order given")
+    void queuedTogether() {
+        outbox.enqueueAll(List.of(mail("later@guichet.test", T0.plusSeconds(1)), mail("one@guichet.test", T0),
+                mail("two@guichet.test", T0)));
+
+        List<OutgoingMail> claimed = outbox.claimDue(T0.plusSeconds(10), 10, LEASE);
+
+        assertThat(claimed).extracting(OutgoingMail::messageId)
+                .containsExactly("one@guichet.test", "two@guichet.test", "later@guichet.test");
+        assertThat(claimed).allSatisfy(m -> {
+            assertThat(m.references()).containsExactly("a@x.y", "b@x.y");
+            assertThat(m.inReplyTo()).contains("parent@acme.example");
+            assertThat(m.toName()).isEqualTo("Alice");
+        });
+        outbox.enqueueAll(List.of());
+        assertThat(outbox.backlog(T0.plusSeconds(10)).pending()).isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("a claimed mail is hidden from other claims until its lease ends")
     void leaseHides() {
         outbox.enqueue(mail("m@guichet.test", T0));

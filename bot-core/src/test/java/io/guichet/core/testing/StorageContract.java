@@ -5,6 +5,10 @@ import io.guichet.core.account.AccountManager;
 import io.guichet.core.account.Contact;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
+import io.guichet.core.deadline.Deadline;
+import io.guichet.core.deadline.DeadlineKind;
+import io.guichet.core.deadline.DeadlineStore;
+import io.guichet.core.deadline.PlannedDeadline;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.ResolutionReason;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -122,6 +127,122 @@ public abstract class StorageContract {
         Ticket stale = created.withAssignee(Optional.of("carol"), T0.plusSeconds(120));
         assertThat(stores.tickets().update(stale)).isEmpty();
         assertThat(stores.tickets().find(created.id()).orElseThrow().assignee()).contains("bob");
+    }
+
+    @Test
+    @DisplayName("R13: tickets are read and saved several at once, each save conditional as on its own")
+    void severalAtOnce() {
+        Ticket a = stores.tickets().create(draft(TicketStatus.OPEN, Severity.S2, T0));
+        Ticket b = stores.tickets().create(draft(TicketStatus.WAITING_ON_CUSTOMER, Severity.S3, T0.plusSeconds(1)));
+        Ticket c = stores.tickets().create(draft(TicketStatus.IN_PROGRESS, Severity.S1, T0.plusSeconds(2)));
+        assertThat(stores.tickets().findAll(List.of(c.id(), a.id(), new TicketId(999_999))))
+                .containsOnlyKeys(a.id(), c.id()).containsEntry(a.id(), a).containsEntry(c.id(), c);
+
+        Ticket bMovedOn = stores.tickets().update(b.withAssignee(Optional.of("bob"), T0.plusSeconds(5))).orElseThrow();
+        Instant later = T0.plusSeconds(60);
+        Ticket aChanged = a.withAssignee(Optional.of("carol"), later).escalatedAt(later)
+                .withDue(new Ticket.Due(Optional.of(later.plusSeconds(3600)), Optional.of(later.plusSeconds(7200)),
+                        Optional.of(later)), later);
+        Ticket bStale = b.withAssignee(Optional.of("dave"), later);
+        Ticket cChanged = c.withFields(fields(Severity.S2), later);
+
+        List<Optional<Ticket>> saved = stores.tickets().updateAll(List.of(cChanged, bStale, aChanged));
+
+        assertThat(saved).containsExactly(Optional.of(cChanged.withRowVersion(c.rowVersion() + 1)), Optional.empty(),
+                Optional.of(aChanged.withRowVersion(a.rowVersion() + 1)));
+        assertThat(stores.tickets().find(a.id())).contains(aChanged.withRowVersion(a.rowVersion() + 1));
+        assertThat(stores.tickets().find(b.id())).contains(bMovedOn);
+        assertThat(stores.tickets().find(c.id())).contains(cChanged.withRowVersion(c.rowVersion() + 1));
+    }
+
+    @Test
+    @DisplayName("R10: contacts and accounts are read several at once, removed contacts included")
+    void contactsAtOnce() {
+        Contact bob = stores.contacts().addContact(account.id(), "Bob", email("bob@acme.example"), "", Language.EN,
+                Optional.empty(), Optional.empty()).orElseThrow();
+        stores.contacts().deactivate(bob.id());
+        Account globex = stores.contacts().addAccount("Globex", Optional.empty(),
+                new AccountManager("Hank", "hank@vendor.example")).orElseThrow();
+        assertThat(stores.contacts().contactsById(List.of(alice.id(), bob.id(), new io.guichet.core.account.ContactId(999_999))))
+                .containsOnlyKeys(alice.id(), bob.id()).containsEntry(alice.id(), alice)
+                .containsEntry(bob.id(), stores.contacts().contact(bob.id()).orElseThrow());
+        assertThat(stores.contacts().accountsById(List.of(globex.id(), account.id())))
+                .containsOnlyKeys(globex.id(), account.id()).containsEntry(globex.id(), globex)
+                .containsEntry(account.id(), account);
+    }
+
+    @Test
+    @DisplayName("R12a, R13, R15: planning adds deadlines; re-planning re-times and re-arms them, drops pending ones no "
+            + "longer planned and keeps fired ones")
+    void deadlinesFollowThePlan() {
+        DeadlineStore deadlines = stores.deadlines();
+        Ticket ticket = stores.tickets().create(draft(TicketStatus.WAITING_ON_CUSTOMER, Severity.S3, T0));
+        Instant t = T0.truncatedTo(ChronoUnit.MICROS);
+        PlannedDeadline first = new PlannedDeadline(DeadlineKind.REMINDER, 0, t.plusSeconds(100));
+        PlannedDeadline second = new PlannedDeadline(DeadlineKind.REMINDER, 1, t.plusSeconds(200));
+        PlannedDeadline resolve = PlannedDeadline.of(DeadlineKind.AUTO_RESOLVE, t.plusSeconds(300));
+        deadlines.schedule(ticket.id(), List.of(first, second, resolve), t);
+        assertThat(deadlines.ofTicket(ticket.id())).extracting(Deadline::planned).containsExactly(first, second, resolve);
+        assertThat(deadlines.ofTicket(ticket.id())).allSatisfy(d -> assertThat(d.pending()).isTrue());
+
+        Deadline firstRow = deadlines.claimDue(t.plusSeconds(100), 10, Duration.ofMinutes(1)).get(0);
+        deadlines.markFired(List.of(firstRow), t.plusSeconds(101));
+
+        // the same plan again: nothing moves, the fired reminder stays fired
+        deadlines.schedule(ticket.id(), List.of(first, second, resolve), t.plusSeconds(102));
+        assertThat(deadlines.ofTicket(ticket.id())).extracting(d -> d.firedAt().isPresent())
+                .containsExactly(true, false, false);
+
+        // the first reminder re-timed is re-armed; the second is no longer planned; resolution unchanged
+        PlannedDeadline firstAgain = new PlannedDeadline(DeadlineKind.REMINDER, 0, t.plusSeconds(150));
+        deadlines.schedule(ticket.id(), List.of(firstAgain, resolve), t.plusSeconds(103));
+        List<Deadline> rows = deadlines.ofTicket(ticket.id());
+        assertThat(rows).extracting(Deadline::planned).containsExactly(firstAgain, resolve);
+        assertThat(rows).allSatisfy(d -> {
+            assertThat(d.pending()).isTrue();
+            assertThat(d.attempts()).isZero();
+        });
+
+        // fired and then not planned any more: kept; an empty plan drops the pending ones
+        Deadline resolveRow = rows.get(1);
+        deadlines.markFired(List.of(resolveRow), t.plusSeconds(301));
+        deadlines.schedule(ticket.id(), List.of(), t.plusSeconds(302));
+        assertThat(deadlines.ofTicket(ticket.id())).extracting(Deadline::planned).containsExactly(resolve);
+
+        deadlines.forget(ticket.id());
+        assertThat(deadlines.ofTicket(ticket.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R12a, R15: due deadlines are claimed earliest first, each hidden for its lease; fired ones never again")
+    void deadlinesAreClaimed() {
+        DeadlineStore deadlines = stores.deadlines();
+        Instant t = T0.truncatedTo(ChronoUnit.MICROS);
+        Ticket one = stores.tickets().create(draft(TicketStatus.WAITING_ON_CUSTOMER, Severity.S3, T0));
+        Ticket two = stores.tickets().create(draft(TicketStatus.OPEN, Severity.S2, T0));
+        deadlines.schedule(one.id(), List.of(new PlannedDeadline(DeadlineKind.REMINDER, 0, t.plusSeconds(20)),
+                PlannedDeadline.of(DeadlineKind.AUTO_RESOLVE, t.plusSeconds(500))), t);
+        deadlines.schedule(two.id(), List.of(PlannedDeadline.of(DeadlineKind.FIRST_RESPONSE_TARGET, t.plusSeconds(10)),
+                PlannedDeadline.of(DeadlineKind.UPDATE_TARGET, t.plusSeconds(20))), t);
+
+        List<Deadline> claimed = deadlines.claimDue(t.plusSeconds(20), 2, Duration.ofSeconds(60));
+        assertThat(claimed).extracting(Deadline::kind)
+                .containsExactly(DeadlineKind.FIRST_RESPONSE_TARGET, DeadlineKind.REMINDER);
+        assertThat(claimed).extracting(Deadline::attempts).containsExactly(1, 1);
+        List<Deadline> rest = deadlines.claimDue(t.plusSeconds(20), 10, Duration.ofSeconds(60));
+        assertThat(rest).extracting(Deadline::kind).containsExactly(DeadlineKind.UPDATE_TARGET);
+        assertThat(deadlines.claimDue(t.plusSeconds(79), 10, Duration.ofSeconds(60))).isEmpty();
+
+        // marked fired together; a deadline re-timed since its claim is left pending
+        deadlines.schedule(two.id(), List.of(PlannedDeadline.of(DeadlineKind.FIRST_RESPONSE_TARGET, t.plusSeconds(10)),
+                PlannedDeadline.of(DeadlineKind.UPDATE_TARGET, t.plusSeconds(40))), t.plusSeconds(30));
+        deadlines.markFired(List.of(claimed.get(0), claimed.get(1), rest.get(0)), t.plusSeconds(31));
+        assertThat(deadlines.ofTickets(List.of(one.id(), two.id())))
+                .extracting(d -> d.kind() + " " + d.firedAt().isPresent())
+                .containsExactlyInAnyOrder("REMINDER true", "AUTO_RESOLVE false", "FIRST_RESPONSE_TARGET true",
+                        "UPDATE_TARGET false");
+        assertThat(deadlines.claimDue(t.plusSeconds(100), 10, Duration.ofSeconds(60))).extracting(Deadline::kind)
+                .containsExactly(DeadlineKind.UPDATE_TARGET);
     }
 
     @Test

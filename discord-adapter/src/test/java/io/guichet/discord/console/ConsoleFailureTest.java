@@ -48,7 +48,7 @@ class ConsoleFailureTest {
     void unexpectedFailure() {
         Stores memory = Stores.inMemory();
         ConsoleFixture f = new ConsoleFixture(new Stores(memory.transactions(), new BrokenTicketStore(),
-                memory.contacts(), memory.versions()));
+                memory.contacts(), memory.versions(), memory.deadlines()));
         ListAppender<ILoggingEvent> log = ConsoleFixture.captureLogs(Console.class);
 
         Answer queue = f.tech("queue");

@@ -1,5 +1,6 @@
 package io.guichet.mail.outbound;
 
+import io.guichet.core.account.EmailAddress;
 import io.guichet.core.desk.CustomerNotice;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.Outbox;
@@ -14,8 +15,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,19 +53,61 @@ public final class OutboxMessenger implements CustomerMessenger {
 
     @Override
     public void tell(CustomerNotice notice) {
-        Instant now = clock.instant();
-        RenderedMail mail = renderer.render(notice);
-        if (mail.automatic() && overCap(notice, now)) {
-            LOG.warn("automatic {} to a {} address not sent: per-recipient cap reached",
-                    notice.getClass().getSimpleName(), notice.to().email().domain());
+        tellAll(List.of(notice));
+    }
+
+    /**
+     * As {@link #tell} one after the other, with a few statements for all: the recipients' automatic-reply counts
+     * and the tickets' threads read at once, the mails, thread entries and counts written at once. A mail counts
+     * towards the cap of the mails after it, and threads on the mail before it on the same ticket.
+     */
+    @Override
+    public void tellAll(List<CustomerNotice> notices) {
+        if (notices.isEmpty()) {
             return;
         }
+        Instant now = clock.instant();
+        List<RenderedMail> mails = notices.stream().map(renderer::render).toList();
+        Set<EmailAddress> automaticTo = new LinkedHashSet<>();
+        Set<TicketId> tickets = new LinkedHashSet<>();
+        for (int i = 0; i < notices.size(); i++) {
+            if (mails.get(i).automatic()) {
+                automaticTo.add(notices.get(i).to().email());
+            }
+            notices.get(i).ticket().map(Ticket::id).ifPresent(tickets::add);
+        }
+        Map<TicketId, List<String>> threads = new HashMap<>();
+        if (!tickets.isEmpty()) {
+            journal.threadIds(tickets).forEach((ticket, ids) -> threads.put(ticket, new ArrayList<>(ids)));
+        }
+        Batch batch = new Batch(now,
+                automaticTo.isEmpty() ? new HashMap<>()
+                        : new HashMap<>(journal.autoRepliesSince(automaticTo, now.minus(limits.window()))),
+                threads, ReplyContext.current());
+        for (int i = 0; i < notices.size(); i++) {
+            add(notices.get(i), mails.get(i), batch);
+        }
+        journal.recordAutoReplies(batch.automatic, now);
+        outbox.enqueueAll(batch.mails);
+        journal.recordMessages(batch.thread);
+    }
+
+    /** Adds one mail to the batch, unless it is automatic and its recipient's cap is reached. */
+    private void add(CustomerNotice notice, RenderedMail mail, Batch batch) {
+        EmailAddress to = notice.to().email();
         if (mail.automatic()) {
-            journal.recordAutoReply(notice.to().email(), now);
+            int count = batch.sent.getOrDefault(to, 0);
+            if (count >= cap(notice)) {
+                LOG.warn("automatic {} to a {} address not sent: per-recipient cap reached",
+                        notice.getClass().getSimpleName(), to.domain());
+                return;
+            }
+            batch.sent.put(to, count + 1);
+            batch.automatic.add(to);
         }
         Optional<TicketId> ticket = notice.ticket().map(Ticket::id);
-        List<String> thread = ticket.map(journal::threadIds).orElse(List.of());
-        Optional<String> answering = ReplyContext.current();
+        List<String> thread = ticket.map(t -> batch.threads.computeIfAbsent(t, k -> new ArrayList<>())).orElse(List.of());
+        Optional<String> answering = batch.answering;
         Optional<String> inReplyTo = answering.or(() -> thread.isEmpty()
                 ? Optional.empty() : Optional.of(thread.get(thread.size() - 1)));
         List<String> references = new ArrayList<>(thread);
@@ -69,14 +116,36 @@ public final class OutboxMessenger implements CustomerMessenger {
                 : references.subList(references.size() - MAX_REFERENCES, references.size());
 
         String messageId = UUID.randomUUID() + "@" + messageIdDomain;
-        outbox.enqueue(new OutgoingMail(0, ticket, messageId, notice.to().email(), notice.to().name(),
-                mail.subject(), mail.body(), inReplyTo, capped, mail.automatic(), now, 0));
-        journal.recordMessage(new ThreadMessage(ticket, ThreadMessage.Direction.OUT, messageId, mail.subject(),
-                notice.to().email().value(), mail.body(), now, List.of()));
+        batch.mails.add(new OutgoingMail(0, ticket, messageId, to, notice.to().name(), mail.subject(), mail.body(),
+                inReplyTo, List.copyOf(capped), mail.automatic(), batch.now, 0));
+        batch.thread.add(new ThreadMessage(ticket, ThreadMessage.Direction.OUT, messageId, mail.subject(), to.value(),
+                mail.body(), batch.now, List.of()));
+        if (ticket.isPresent()) {
+            thread.add(messageId);
+        }
     }
 
-    private boolean overCap(CustomerNotice notice, Instant now) {
-        int sent = journal.autoRepliesSince(notice.to().email(), now.minus(limits.window()));
+    /** What a {@link #tellAll} writes, and what it read: counts and threads grow as mails are added. */
+    private static final class Batch {
+        private final Instant now;
+        private final Map<EmailAddress, Integer> sent;
+        private final Map<TicketId, List<String>> threads;
+        private final Optional<String> answering;
+        private final List<EmailAddress> automatic = new ArrayList<>();
+        private final List<OutgoingMail> mails = new ArrayList<>();
+        private final List<ThreadMessage> thread = new ArrayList<>();
+
+        private Batch(Instant now, Map<EmailAddress, Integer> sent, Map<TicketId, List<String>> threads,
+                      Optional<String> answering) {
+            this.now = now;
+            this.sent = sent;
+            this.threads = threads;
+            this.answering = answering;
+        }
+    }
+
+    /** Automatic mails a recipient may get per window: fewer refusals than other answers. */
+    private int cap(CustomerNotice notice) {
         boolean refusal = switch (notice) {
             case CustomerNotice.UnknownSender n -> true;
             case CustomerNotice.NotCovered n -> true;
@@ -97,6 +166,6 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.CertificationExpiring n -> false;
             case CustomerNotice.EndOfSupport n -> false;
         };
-        return sent >= (refusal ? limits.refusalsPerWindow() : limits.automaticPerWindow());
+        return refusal ? limits.refusalsPerWindow() : limits.automaticPerWindow();
     }
 }
