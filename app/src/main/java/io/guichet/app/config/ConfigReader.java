@@ -1,5 +1,6 @@
 package io.guichet.app.config;
 
+import io.guichet.mail.TransportSecurity;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.calendar.AlwaysOpen;
 import io.guichet.core.calendar.BusinessCalendar;

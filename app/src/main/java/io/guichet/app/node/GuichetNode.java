@@ -117,7 +117,7 @@ public final class GuichetNode implements AutoCloseable {
                 new CalendarDesk(desk, new JooqNoticeLog(transactions), new JooqVersionsInUse(transactions)));
 
         this.dispatcher = config.smtp().flatMap(smtp -> config.mail().map(mail -> new SmtpOutboxDispatcher(
-                SmtpSettings.defaults(smtp.host(), smtp.port(), SmtpSettings.Security.valueOf(smtp.security().name()),
+                SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(),
                         smtp.user(), smtp.user().map(u -> smtp.password()), mail.supportAddress(), mail.supportName()),
                 outbox, clock)));
         this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal, tickets, customers,
@@ -242,7 +242,7 @@ public final class GuichetNode implements AutoCloseable {
     }
 
     private static ImapSettings imapSettings(GuichetConfig.MailboxConfig box) {
-        ImapSettings d = ImapSettings.defaults(box.host(), box.port(), ImapSettings.Security.valueOf(box.security().name()),
+        ImapSettings d = ImapSettings.defaults(box.host(), box.port(), box.security(),
                 box.user(), box.password());
         return new ImapSettings(d.host(), d.port(), d.security(), d.user(), d.password(), box.folder(),
                 box.processedFolder(), box.quarantineFolder(), d.connectTimeout(), d.readTimeout(), d.writeTimeout(),

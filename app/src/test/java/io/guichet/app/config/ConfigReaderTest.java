@@ -1,5 +1,6 @@
 package io.guichet.app.config;
 
+import io.guichet.mail.TransportSecurity;
 import io.guichet.core.ticket.Severity;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

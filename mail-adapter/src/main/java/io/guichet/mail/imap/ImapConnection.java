@@ -1,5 +1,6 @@
 package io.guichet.mail.imap;
 
+import io.guichet.mail.TransportSecurity;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -31,7 +32,7 @@ final class ImapConnection implements AutoCloseable {
     }
 
     static ImapConnection open(ImapSettings settings, Optional<PrintStream> trace) throws MessagingException {
-        String protocol = settings.security() == ImapSettings.Security.TLS ? "imaps" : "imap";
+        String protocol = settings.security() == TransportSecurity.TLS ? "imaps" : "imap";
         Session session = Session.getInstance(properties(settings, protocol));
         trace.ifPresent(out -> {
             session.setDebugOut(out);

@@ -1,5 +1,6 @@
 package io.guichet.mail.imap;
 
+import io.guichet.mail.TransportSecurity;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.Optional;
  *                        are always handled one after the other, in UID order (1: all in UID order on the watcher's
  *                        own thread)
  */
-public record ImapSettings(String host, int port, Security security, String user, String password, String folder,
+public record ImapSettings(String host, int port, TransportSecurity security, String user, String password, String folder,
                            Optional<String> processedFolder, String quarantineFolder, Duration connectTimeout,
                            Duration readTimeout, Duration writeTimeout, Duration idleRenewal, Duration pollInterval,
                            int batchSize, long maxMessageBytes, int workers) {
@@ -31,16 +32,6 @@ public record ImapSettings(String host, int port, Security security, String user
 
     /** The longest allowed {@link #idleRenewal}. */
     public static final Duration MAX_IDLE_RENEWAL = Duration.ofMinutes(10);
-
-    /** How the connection is protected. */
-    public enum Security {
-        /** Plain text (tests, a local relay). */
-        NONE,
-        /** Plain connection upgraded with STARTTLS, which is required. */
-        STARTTLS,
-        /** TLS from the first byte (IMAPS, port 993). */
-        TLS
-    }
 
     public ImapSettings {
         Objects.requireNonNull(host, "host");
@@ -82,7 +73,7 @@ public record ImapSettings(String host, int port, Security security, String user
      * Sensible defaults for a mailbox: INBOX, flagging instead of moving, a {@code Quarantine} folder, 30 s
      * timeouts, IDLE renewed every 9 minutes, a poll every minute, batches of 100, mail up to 25 MB, 4 workers.
      */
-    public static ImapSettings defaults(String host, int port, Security security, String user, String password) {
+    public static ImapSettings defaults(String host, int port, TransportSecurity security, String user, String password) {
         return new ImapSettings(host, port, security, user, password, "INBOX", Optional.empty(), "Quarantine",
                 Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(9),
                 Duration.ofMinutes(1), 100, 25L * 1024 * 1024, 4);

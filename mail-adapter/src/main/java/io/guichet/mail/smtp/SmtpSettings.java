@@ -1,5 +1,6 @@
 package io.guichet.mail.smtp;
 
+import io.guichet.mail.TransportSecurity;
 import io.guichet.core.account.EmailAddress;
 
 import java.time.Duration;
@@ -16,20 +17,10 @@ import java.util.Optional;
  * @param lease        how long claimed mails stay hidden from other senders (comes back after a crash)
  * @param pollInterval how often the outbox is looked at when nobody calls {@code wakeUp()}
  */
-public record SmtpSettings(String host, int port, Security security, Optional<String> user,
+public record SmtpSettings(String host, int port, TransportSecurity security, Optional<String> user,
                            Optional<String> password, EmailAddress fromAddress, String fromName,
                            Duration connectTimeout, Duration readTimeout, Duration writeTimeout, int batchSize,
                            Duration lease, Duration pollInterval, RetryPolicy retry) {
-
-    /** How the connection is protected. */
-    public enum Security {
-        /** Plain text (tests, a local relay). */
-        NONE,
-        /** Plain connection upgraded with STARTTLS, which is required (submission, port 587). */
-        STARTTLS,
-        /** TLS from the first byte (port 465). */
-        TLS
-    }
 
     public SmtpSettings {
         Objects.requireNonNull(host, "host");
@@ -57,7 +48,7 @@ public record SmtpSettings(String host, int port, Security security, Optional<St
     }
 
     /** Defaults: 30 s timeouts, batches of 50, a 5-minute lease, a poll every 5 s, the standard retry policy. */
-    public static SmtpSettings defaults(String host, int port, Security security, Optional<String> user,
+    public static SmtpSettings defaults(String host, int port, TransportSecurity security, Optional<String> user,
                                        Optional<String> password, EmailAddress fromAddress, String fromName) {
         return new SmtpSettings(host, port, security, user, password, fromAddress, fromName, Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofSeconds(30), 50, Duration.ofMinutes(5), Duration.ofSeconds(5),

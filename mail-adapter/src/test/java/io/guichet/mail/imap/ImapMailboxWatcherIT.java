@@ -1,5 +1,6 @@
 package io.guichet.mail.imap;
 
+import io.guichet.mail.TransportSecurity;
 import io.guichet.core.mail.MailJournal.MailboxState;
 import io.guichet.core.testing.InMemoryMailJournal;
 import io.guichet.core.testing.InMemoryMailboxLock;
@@ -282,7 +283,7 @@ class ImapMailboxWatcherIT {
     void detectsSilentDeadConnection() throws Exception {
         TcpProxy proxy = new TcpProxy(mailbox.port());
         closeables.add(proxy);
-        ImapSettings settings = new ImapSettings("127.0.0.1", proxy.port(), ImapSettings.Security.NONE,
+        ImapSettings settings = new ImapSettings("127.0.0.1", proxy.port(), TransportSecurity.NONE,
                 MailboxFixture.LOGIN, MailboxFixture.PASSWORD, "INBOX", PROCESSED, "Quarantine", Duration.ofSeconds(2),
                 Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMinutes(9), Duration.ofSeconds(1), 100,
                 1_000_000, 1);
