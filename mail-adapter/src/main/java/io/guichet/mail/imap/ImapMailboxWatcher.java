@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -267,18 +268,11 @@ public final class ImapMailboxWatcher implements AutoCloseable {
         Round round = Round.MORE;
         long lastHandled = state.lastUid();
         try {
-            Map<Long, Handled> handledAtOnce = workers == null ? Map.of() : handleInLanes(batch, uidValidity, bodies);
+            Map<Long, Handled> results = handleInLanes(batch, uidValidity, bodies);
             boolean blocked = false;
             for (Summary mail : batch) {
                 long uid = mail.uid();
-                Handled handled;
-                if (workers != null) {
-                    handled = handledAtOnce.get(uid);
-                } else if (running && !blocked) {
-                    handled = handle(mail, new MailPosition(mailbox, uidValidity, uid), bodies).get();
-                } else {
-                    break;
-                }
+                Handled handled = results.get(uid);
                 switch (handled) {
                     case null -> blocked = true; // not handled: stopping, or after its sender's mail to retry
                     case Handled.Processed p -> pendingMoves.put(uid, Target.PROCESSED);
@@ -357,7 +351,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
      * runs the handler, on any thread, with the message's correlation id in the MDC. A handler that throws is
      * contained there; a download failure is answered here; a broken connection propagates.
      */
-    private HandlerCall handle(Summary mail, MailPosition position, BatchDownload bodies) throws MessagingException {
+    private HandlerCall prepare(Summary mail, MailPosition position, BatchDownload bodies) throws MessagingException {
         String correlationId = UUID.randomUUID().toString().substring(0, 8);
         MDC.put("channel", "mail");
         MDC.put("correlationId", correlationId);
@@ -403,7 +397,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     }
 
     /**
-     * Handles a batch on the workers: one lane per sender, whose messages run one after the other in UID order
+     * Handles a batch on the workers (or on this thread, in a single lane, with one worker): one lane per sender, whose messages run one after the other in UID order
      * (a sender's reply never overtakes the request it follows); lanes run side by side. A lane whose message asks
      * to be retried handles none of its later ones in this batch. Bodies are downloaded here, one chunk at a time:
      * the next chunk only once every message of this one is handled, so at most one chunk is held. Returns what
@@ -411,6 +405,8 @@ public final class ImapMailboxWatcher implements AutoCloseable {
      */
     private Map<Long, Handled> handleInLanes(List<Summary> batch, long uidValidity, BatchDownload bodies)
             throws MessagingException {
+        // one worker: everything on this thread, in one lane (the batch stops at the first mail to retry)
+        Executor executor = workers != null ? workers : Runnable::run;
         Map<Long, Handled> results = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Boolean>> lanes = new HashMap<>();
         int chunk = Integer.MIN_VALUE;
@@ -423,9 +419,12 @@ public final class ImapMailboxWatcher implements AutoCloseable {
                 awaitAll(lanes);
                 chunk = chunkOfMail;
             }
-            HandlerCall call = handle(mail, new MailPosition(mailbox, uidValidity, mail.uid()), bodies);
-            String lane = mail.sender().strip().toLowerCase(Locale.ROOT);
+            String lane = workers != null ? mail.sender().strip().toLowerCase(Locale.ROOT) : "";
             CompletableFuture<Boolean> before = lanes.getOrDefault(lane, CompletableFuture.completedFuture(true));
+            if (before.isDone() && !before.join()) {
+                continue; // its lane already stopped: not downloaded
+            }
+            HandlerCall call = prepare(mail, new MailPosition(mailbox, uidValidity, mail.uid()), bodies);
             lanes.put(lane, before.thenApplyAsync(open -> {
                 if (!open || !running) {
                     return false;
@@ -433,7 +432,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
                 Handled handled = call.get();
                 results.put(mail.uid(), handled);
                 return !(handled instanceof Handled.RetryLater);
-            }, workers));
+            }, executor));
         }
         awaitAll(lanes);
         return results;
