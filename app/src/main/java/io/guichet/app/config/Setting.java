@@ -24,7 +24,7 @@ public enum Setting {
     IMAP_PROCESSED_FOLDER("GUICHET_IMAP_PROCESSED_FOLDER", "Processed", "Handled mail is moved there; empty: flagged and left in place."),
     IMAP_QUARANTINE_FOLDER("GUICHET_IMAP_QUARANTINE_FOLDER", "Quarantine", "Mail that cannot be handled is moved there."),
     IMAP_POLL_INTERVAL("GUICHET_IMAP_POLL_INTERVAL", "PT30S", "Safety-net poll interval besides IMAP IDLE (ISO-8601 duration)."),
-    IMAP_WORKERS("GUICHET_IMAP_WORKERS", "4", "Mails handled at once, each on its own database connection; one sender's mail is always handled in order (1-32)."),
+    IMAP_WORKERS("GUICHET_IMAP_WORKERS", "4", "Mails handled at once, each on its own database connection (at most half of GUICHET_DB_POOL_SIZE); one sender's mail is always handled in order (1-32)."),
     MAIL_MAX_BYTES("GUICHET_MAIL_MAX_BYTES", "26214400", "Larger mail is quarantined without being downloaded."),
     // sending
     SMTP_HOST("GUICHET_SMTP_HOST", null, "SMTP server for answers (required by `run`)."),

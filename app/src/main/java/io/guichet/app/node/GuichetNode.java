@@ -124,7 +124,7 @@ public final class GuichetNode implements AutoCloseable {
                 new MailIntakeSettings(tag, ClassifierSettings.of(mail.supportAddress().value(), mail.messageIdDomain()),
                         mail.trustedAuthservId(), config.policy().escalationKeywords()), clock));
         this.watcher = config.mailbox().flatMap(box -> intake.map(handler -> new ImapMailboxWatcher(
-                imapSettings(box), new WakingHandler(handler), journal, new PostgresMailboxLock(database.dataSource()),
+                imapSettings(box, config.database().poolSize()), new WakingHandler(handler), journal, new PostgresMailboxLock(database.dataSource()),
                 clock)));
         JooqStatistics statistics = new JooqStatistics(transactions);
         this.metrics = new NodeMetrics(statistics, outbox, clock);
@@ -241,12 +241,21 @@ public final class GuichetNode implements AutoCloseable {
                 d.clusterCheckinInterval(), config.calendarCron(), zone);
     }
 
-    private static ImapSettings imapSettings(GuichetConfig.MailboxConfig box) {
+    /**
+     * The mailbox settings; the mail workers get at most half the connection pool, like the deadline workers, so that
+     * both busy at once still leave connections for the dispatcher and the console.
+     */
+    private static ImapSettings imapSettings(GuichetConfig.MailboxConfig box, int poolSize) {
         ImapSettings d = ImapSettings.defaults(box.host(), box.port(), box.security(),
                 box.user(), box.password());
+        int workers = Math.max(1, Math.min(box.workers(), poolSize / 2));
+        if (workers < box.workers()) {
+            LOG.warn("GUICHET_IMAP_WORKERS={} lowered to {}: at most half of GUICHET_DB_POOL_SIZE={}", box.workers(),
+                    workers, poolSize);
+        }
         return new ImapSettings(d.host(), d.port(), d.security(), d.user(), d.password(), box.folder(),
                 box.processedFolder(), box.quarantineFolder(), d.connectTimeout(), d.readTimeout(), d.writeTimeout(),
-                d.idleRenewal(), box.pollInterval(), d.batchSize(), box.maxMessageBytes(), box.workers());
+                d.idleRenewal(), box.pollInterval(), d.batchSize(), box.maxMessageBytes(), workers);
     }
 
     /** Wakes the dispatcher once a mail is handled, so its answer leaves at once rather than at the next poll. */

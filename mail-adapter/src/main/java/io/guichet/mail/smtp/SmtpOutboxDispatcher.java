@@ -66,8 +66,8 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
     private volatile Instant lastSent;
     private volatile String lastError;
     private Thread thread;
-    /** The connection of the last pass, kept for the next one for {@link #KEEP_OPEN}; guarded by passLock. */
-    private Transport kept;
+    /** The connection of the last pass, kept for the next one for {@link #KEEP_OPEN}; changed under passLock. */
+    private volatile Transport kept;
     private long keptSince;
 
     public SmtpOutboxDispatcher(SmtpSettings settings, Outbox outbox, Clock clock) {
