@@ -8,16 +8,21 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Posts the core's staff notices to the staff channel. Usable before the adapter starts (and when it stays off):
- * notices are then only logged. Sending is asynchronous ({@code queue()}), so the core's transaction never waits on
- * Discord.
+ * Delivers the core's staff notices to the staff channel, for the staff outbox's dispatcher: it waits for Discord's
+ * answer (the dispatcher runs on its own thread, never on JDA's) and throws when the post did not land, so the
+ * notice is tried again later. Before the adapter connects, a notice is not delivered and waits in the outbox.
  */
 public final class JdaStaffChannel implements StaffNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdaStaffChannel.class);
+    /** Longer than JDA's own retries of a rate-limited post take in practice. */
+    private static final long POST_TIMEOUT_SECONDS = 30;
 
     private final String channelId;
     private final StaffChannelRenderer renderer = new StaffChannelRenderer();
@@ -36,21 +41,26 @@ public final class JdaStaffChannel implements StaffNotifier {
     }
 
     @Override
-    public void notify(StaffNotice notice) {
+    public void deliver(StaffNotice notice) throws NotDelivered {
         JDA connected = jda.get();
-        if (connected == null) {
-            LOG.info("staff notice {} on ticket {} not posted: Discord is off", notice.getClass().getSimpleName(),
-                    notice.ticket().number());
-            return;
+        if (connected == null || connected.getStatus() != JDA.Status.CONNECTED) {
+            throw new NotDelivered("Discord is not connected");
         }
         TextChannel channel = connected.getTextChannelById(channelId);
         if (channel == null) {
-            LOG.error("staff channel {} not found: notice {} on ticket {} not posted", channelId,
-                    notice.getClass().getSimpleName(), notice.ticket().number());
-            return;
+            LOG.error("staff channel {} not found (GUICHET_DISCORD_STAFF_CHANNEL_ID): the bot must see it", channelId);
+            throw new NotDelivered("staff channel " + channelId + " not found");
         }
-        channel.sendMessage(JdaMessages.create(renderer.render(notice))).queue(null,
-                failure -> LOG.error("could not post {} on ticket {} to the staff channel: {}",
-                        notice.getClass().getSimpleName(), notice.ticket().number(), failure.toString()));
+        try {
+            channel.sendMessage(JdaMessages.create(renderer.render(notice))).submit()
+                    .get(POST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotDelivered("interrupted while posting", e);
+        } catch (ExecutionException e) {
+            throw new NotDelivered("Discord refused the post: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new NotDelivered("Discord did not answer within " + POST_TIMEOUT_SECONDS + " s", e);
+        }
     }
 }

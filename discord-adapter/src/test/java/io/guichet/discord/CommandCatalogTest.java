@@ -7,7 +7,7 @@ import io.guichet.core.policy.PolicySettings;
 import io.guichet.core.testing.InMemoryDeadlineStore;
 import io.guichet.core.testing.MutableClock;
 import io.guichet.core.testing.RecordingMessenger;
-import io.guichet.core.testing.RecordingStaffNotifier;
+import io.guichet.core.testing.InMemoryStaffOutbox;
 import io.guichet.core.testing.Stores;
 import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Severity;
@@ -30,7 +30,7 @@ class CommandCatalogTest {
     private static Console console() {
         Stores stores = Stores.inMemory();
         DeskContext desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(),
-                new RecordingMessenger(), new RecordingStaffNotifier(), PolicySettings.defaults(),
+                new RecordingMessenger(), new InMemoryStaffOutbox(), PolicySettings.defaults(),
                 new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), MutableClock.at("2026-03-02T09:00:00Z"));
         return new Console(desk, new StaffRoles("t", "m"));
     }

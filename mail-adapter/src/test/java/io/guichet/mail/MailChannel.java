@@ -11,7 +11,8 @@ import io.guichet.core.desk.DeskContext;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.desk.StaffDesk;
 import io.guichet.core.policy.PolicySettings;
-import io.guichet.core.port.StaffNotifier;
+import io.guichet.core.desk.StaffNoticeDispatcher;
+import io.guichet.core.port.StaffOutbox;
 import io.guichet.core.testing.MutableClock;
 import io.guichet.core.testing.RecordingStaffNotifier;
 import io.guichet.db.Database;
@@ -19,6 +20,7 @@ import io.guichet.db.JooqContactDirectory;
 import io.guichet.db.JooqDeadlineStore;
 import io.guichet.db.JooqMailJournal;
 import io.guichet.db.JooqOutbox;
+import io.guichet.db.JooqStaffOutbox;
 import io.guichet.db.JooqTicketStore;
 import io.guichet.db.JooqTransactions;
 import io.guichet.db.JooqVersionCatalog;
@@ -34,6 +36,7 @@ import io.guichet.mail.outbound.SubjectTag;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The e-mail channel wired on a real PostgreSQL database, for integration tests: the desk, the intake, the
@@ -51,7 +54,9 @@ public final class MailChannel {
     public final JooqContactDirectory contacts;
     public final JooqMailJournal journal;
     public final JooqOutbox outbox;
+    /** What was delivered to the staff, once {@link #deliverStaffNotices} ran. */
     public final RecordingStaffNotifier staff = new RecordingStaffNotifier();
+    public final StaffNoticeDispatcher staffDispatcher;
     public final CustomerDesk customers;
     public final StaffDesk technicians;
     public final MailIntake intake;
@@ -60,11 +65,11 @@ public final class MailChannel {
     public final Contact bob;
 
     public MailChannel(Database database) {
-        this(database, null);
+        this(database, UnaryOperator.identity());
     }
 
-    /** The channel with {@code staffNotifier} in place of the recording one (to inject failures). */
-    public MailChannel(Database database, StaffNotifier staffNotifier) {
+    /** The channel with its staff outbox wrapped by {@code staffOutbox} (to inject failures). */
+    public MailChannel(Database database, UnaryOperator<StaffOutbox> staffOutbox) {
         transactions = database.transactions();
         tickets = new JooqTicketStore(transactions);
         contacts = new JooqContactDirectory(transactions);
@@ -74,8 +79,11 @@ public final class MailChannel {
         SubjectTag tag = new SubjectTag(SubjectTag.DEFAULT_FORMAT);
         OutboxMessenger messenger = new OutboxMessenger(new NoticeRenderer(new MailTemplates(), tag, policy.reopenWindow()),
                 journal, outbox, AutoReplyLimits.defaults(), DOMAIN, clock);
+        StaffOutbox staffNotices = staffOutbox.apply(new JooqStaffOutbox(transactions, clock));
+        staffDispatcher = new StaffNoticeDispatcher(transactions, staffNotices, staff,
+                StaffNoticeDispatcher.Settings.defaults(), clock);
         DeskContext context = new DeskContext(transactions, tickets, new JooqDeadlineStore(transactions), contacts, new JooqVersionCatalog(transactions),
-                messenger, staffNotifier == null ? staff : staffNotifier, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
+                messenger, staffNotices, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         customers = new CustomerDesk(context);
         technicians = new StaffDesk(context);
         intake = new MailIntake(new MimeParser(), transactions, journal, tickets, customers,
@@ -93,5 +101,10 @@ public final class MailChannel {
 
     public static EmailAddress email(String text) {
         return EmailAddress.parse(text).orElseThrow();
+    }
+
+    /** Delivers the staff notices due now, as the node's dispatcher does after each commit. */
+    public StaffNoticeDispatcher.Pass deliverStaffNotices() {
+        return staffDispatcher.deliverDue();
     }
 }

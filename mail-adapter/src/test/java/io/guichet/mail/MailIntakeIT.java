@@ -282,7 +282,9 @@ class MailIntakeIT {
                 "Escalade : cela bloque toute la production.\n"));
 
         assertThat(channel.tickets.find(new TicketNumber(1000)).orElseThrow().escalated()).isTrue();
-        assertThat(channel.staff.notices()).isNotEmpty();
+        channel.deliverStaffNotices();
+        assertThat(channel.staff.notices(io.guichet.core.desk.StaffNotice.Escalation.class)).singleElement()
+                .satisfies(n -> assertThat(n.ticket().number()).isEqualTo(new TicketNumber(1000)));
     }
 
     @Test
@@ -327,11 +329,7 @@ class MailIntakeIT {
     @DisplayName("R2: a failure in the middle of handling leaves nothing behind, and the retry handles the mail once")
     void failureRollsBackEverything(Database database) {
         java.util.concurrent.atomic.AtomicBoolean failNext = new java.util.concurrent.atomic.AtomicBoolean(true);
-        channel = new MailChannel(database, notice -> {
-            if (failNext.getAndSet(false)) {
-                throw new IllegalStateException("staff channel down");
-            }
-        });
+        channel = new MailChannel(database, outbox -> new FailingStaffOutbox(outbox, failNext));
         String raw = mail("bob@acme.example", "Server down", "f1@acme.example", COMPLETE_EN.replace("Severity: 2", "Severity: 1"));
         MailPosition at = position(++uid);
 
@@ -351,6 +349,39 @@ class MailIntakeIT {
         assertThat(channel.tickets.find(new TicketNumber(1001))).as("numbers are not reused, nothing doubled").isPresent()
                 .hasValueSatisfying(t -> assertThat(t.escalated()).isTrue());
         assertThat(pending()).hasSize(1);
+    }
+
+    /** Fails the next post (a write of the staff outbox that fails mid-transaction), then behaves. */
+    private record FailingStaffOutbox(io.guichet.core.port.StaffOutbox outbox,
+                                      java.util.concurrent.atomic.AtomicBoolean failNext)
+            implements io.guichet.core.port.StaffOutbox {
+        @Override
+        public void post(io.guichet.core.desk.StaffNotice notice) {
+            if (failNext.getAndSet(false)) {
+                throw new IllegalStateException("staff channel down");
+            }
+            outbox.post(notice);
+        }
+
+        @Override
+        public java.util.List<Queued> claimDue(java.time.Instant now, int limit, java.time.Duration lease) {
+            return outbox.claimDue(now, limit, lease);
+        }
+
+        @Override
+        public void markDelivered(long id, java.time.Instant at) {
+            outbox.markDelivered(id, at);
+        }
+
+        @Override
+        public void markFailed(long id, String error, Optional<java.time.Instant> retryAt, java.time.Instant now) {
+            outbox.markFailed(id, error, retryAt, now);
+        }
+
+        @Override
+        public int pending() {
+            return outbox.pending();
+        }
     }
 
     private MailHandler.Handled deliver(String raw) {

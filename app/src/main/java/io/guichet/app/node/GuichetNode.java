@@ -10,6 +10,9 @@ import io.guichet.db.JooqStatistics;
 import io.guichet.app.scheduler.GuichetScheduler;
 import io.guichet.app.scheduler.SchedulerSettings;
 import io.guichet.app.staff.LoggingStaffNotifier;
+import io.guichet.app.staff.StaffNoticeLoop;
+import io.guichet.core.desk.StaffNoticeDispatcher;
+import io.guichet.db.JooqStaffOutbox;
 import io.guichet.core.desk.CalendarDesk;
 import io.guichet.core.desk.DeadlineDesk;
 import io.guichet.core.desk.DeadlineSweep;
@@ -71,6 +74,8 @@ public final class GuichetNode implements AutoCloseable {
     private static final int SWEEP_THREADS = 4;
     /** Deadlines claimed at once, split into one group per thread, each applied in one transaction. */
     private static final int SWEEP_BATCH = 200;
+    /** How often the staff outbox is looked at; a notice reaches the staff at most this long after its commit. */
+    private static final Duration STAFF_NOTICE_INTERVAL = Duration.ofSeconds(1);
 
     private final GuichetConfig config;
     private final JooqTransactions transactions;
@@ -79,6 +84,8 @@ public final class GuichetNode implements AutoCloseable {
     private final StaffDesk technicians;
     private final JooqMailJournal journal;
     private final JooqOutbox outbox;
+    private final JooqStaffOutbox staffOutbox;
+    private final StaffNoticeLoop staffNotices;
     private final DiscordAdapter discord;
     private final Optional<SmtpOutboxDispatcher> dispatcher;
     private final Optional<ImapMailboxWatcher> watcher;
@@ -97,6 +104,9 @@ public final class GuichetNode implements AutoCloseable {
         this.outbox = new JooqOutbox(transactions);
         this.discord = new DiscordAdapter(config.discord());
         StaffNotifier staff = config.discord().token().isPresent() ? discord.staffChannel() : new LoggingStaffNotifier();
+        this.staffOutbox = new JooqStaffOutbox(transactions, clock);
+        this.staffNotices = new StaffNoticeLoop(new StaffNoticeDispatcher(transactions, staffOutbox, staff,
+                StaffNoticeDispatcher.Settings.defaults(), clock), STAFF_NOTICE_INTERVAL);
         SubjectTag tag = new SubjectTag(config.mail().map(GuichetConfig.MailConfig::subjectTag).orElse(SubjectTag.DEFAULT_FORMAT));
         String messageIdDomain = config.mail().map(GuichetConfig.MailConfig::messageIdDomain).orElse("guichet.invalid");
         int cap = config.mail().map(GuichetConfig.MailConfig::autoReplyCap).orElse(AutoReplyLimits.defaults().automaticPerWindow());
@@ -104,7 +114,7 @@ public final class GuichetNode implements AutoCloseable {
                 new NoticeRenderer(new MailTemplates(), tag, config.policy().reopenWindow()), journal, outbox,
                 new AutoReplyLimits(cap, 1, Duration.ofHours(24)), messageIdDomain, clock);
         this.desk = new DeskContext(transactions, tickets, new JooqDeadlineStore(transactions),
-                new JooqContactDirectory(transactions), new JooqVersionCatalog(transactions), messenger, staff,
+                new JooqContactDirectory(transactions), new JooqVersionCatalog(transactions), messenger, staffOutbox,
                 config.policy(), config.hours(), clock);
         this.customers = new CustomerDesk(desk);
         this.technicians = new StaffDesk(desk);
@@ -148,6 +158,7 @@ public final class GuichetNode implements AutoCloseable {
         if (!discord.start(desk)) {
             LOG.info("Discord console is off: no GUICHET_DISCORD_TOKEN configured");
         }
+        staffNotices.start();
         LOG.info("Guichet started: mailbox {}, SMTP {}", config.mailbox().map(Object::toString).orElse("(none)"),
                 config.smtp().map(Object::toString).orElse("(none)"));
     }
@@ -210,6 +221,7 @@ public final class GuichetNode implements AutoCloseable {
     @Override
     public void close() {
         watcher.ifPresent(ImapMailboxWatcher::stop);
+        staffNotices.close();
         discord.stop();
         scheduler.close();
         stopSweepWorkers();

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the staff through the log until a staff channel (Discord) is configured: one line per notice, naming the
+ * Delivers staff notices to the log (from the staff outbox, after their change committed) until a staff channel (Discord) is configured: one line per notice, naming the
  * ticket and what happened, never the customer's text. Breaches and escalations are WARN: a person must look.
  */
 public final class LoggingStaffNotifier implements StaffNotifier {
@@ -14,7 +14,7 @@ public final class LoggingStaffNotifier implements StaffNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(LoggingStaffNotifier.class);
 
     @Override
-    public void notify(StaffNotice notice) {
+    public void deliver(StaffNotice notice) {
         switch (notice) {
             case StaffNotice.NewSeverityOne n -> LOG.warn("staff: new severity-1 ticket {}", n.ticket().number());
             case StaffNotice.Escalation n -> LOG.warn("staff: ticket {} escalated (R18): {}", n.ticket().number(), n.reason());

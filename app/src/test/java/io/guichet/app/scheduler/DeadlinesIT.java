@@ -102,7 +102,7 @@ class DeadlinesIT {
         w.sweep.sweep();
         assertThat(w.ticket(number).severity()).contains(Severity.S2);
         assertThat(w.mails(number, "Nobody answered our question within 4 hours")).hasSize(1);
-        assertThat(w.staff.notices(StaffNotice.Downgraded.class)).hasSize(1);
+        assertThat(w.staffNotices(StaffNotice.Downgraded.class)).hasSize(1);
     }
 
     @Test
@@ -137,7 +137,7 @@ class DeadlinesIT {
         clock.set(due);
         w.sweep.sweep();
         assertThat(w.ticket(number).escalated()).isTrue();
-        assertThat(w.staff.notices(StaffNotice.TargetBreached.class)).hasSize(1);
+        assertThat(w.staffNotices(StaffNotice.TargetBreached.class)).hasSize(1);
         assertThat(w.mails(number, "has been escalated to support management")).hasSize(1);
     }
 

@@ -14,6 +14,7 @@ import io.guichet.core.desk.DeadlineDesk;
 import io.guichet.core.desk.DeadlineSweep;
 import io.guichet.core.desk.DeskContext;
 import io.guichet.core.desk.ServiceHours;
+import io.guichet.core.desk.StaffNoticeDispatcher;
 import io.guichet.core.desk.StaffCommand;
 import io.guichet.core.desk.StaffDesk;
 import io.guichet.core.desk.StaffOutcome;
@@ -32,6 +33,7 @@ import io.guichet.db.JooqDeadlineStore;
 import io.guichet.db.JooqMailJournal;
 import io.guichet.db.JooqNoticeLog;
 import io.guichet.db.JooqOutbox;
+import io.guichet.db.JooqStaffOutbox;
 import io.guichet.db.JooqTicketStore;
 import io.guichet.db.JooqTransactions;
 import io.guichet.db.JooqVersionCatalog;
@@ -59,7 +61,10 @@ final class DeskWorld {
 
     final Database database;
     final MutableClock clock;
+    /** What reached the staff; {@link #staffNotices} delivers what is due first. */
     final RecordingStaffNotifier staff = new RecordingStaffNotifier();
+    final JooqStaffOutbox staffOutbox;
+    final StaffNoticeDispatcher staffDispatcher;
     final JooqOutbox outbox;
     final DeskContext context;
     final CustomerDesk customers;
@@ -81,8 +86,10 @@ final class DeskWorld {
                 new NoticeRenderer(new MailTemplates(), new SubjectTag(SubjectTag.DEFAULT_FORMAT), policy.reopenWindow()),
                 new JooqMailJournal(tx), outbox, new AutoReplyLimits(10_000, 10, Duration.ofHours(1)), "guichet.test", clock);
         JooqContactDirectory contacts = new JooqContactDirectory(tx);
+        staffOutbox = new JooqStaffOutbox(tx, clock);
+        staffDispatcher = new StaffNoticeDispatcher(tx, staffOutbox, staff, StaffNoticeDispatcher.Settings.defaults(), clock);
         context = new DeskContext(tx, new JooqTicketStore(tx), deadlineStore, contacts, new JooqVersionCatalog(tx),
-                messenger, staff, policy, hours, clock);
+                messenger, staffOutbox, policy, hours, clock);
         customers = new CustomerDesk(context);
         technicians = new StaffDesk(context);
         deadlines = new DeadlineDesk(context);
@@ -135,5 +142,11 @@ final class DeskWorld {
 
     static EmailAddress email(String text) {
         return EmailAddress.parse(text).orElseThrow();
+    }
+
+    /** Delivers the staff notices due now (as the node's dispatcher does), then lists those of {@code kind} delivered. */
+    <T extends io.guichet.core.desk.StaffNotice> List<T> staffNotices(Class<T> kind) {
+        staffDispatcher.deliverDue();
+        return staff.notices(kind);
     }
 }

@@ -101,10 +101,10 @@ public final class CustomerDesk {
         desk.messenger().tell(new CustomerNotice.Acknowledged(Recipient.of(contact), created, report.missing(),
                 report.problems(), unsupported, previous.map(Ticket::number)));
         if (created.severity().filter(s -> s == Severity.S1).isPresent()) {
-            desk.staff().notify(new StaffNotice.NewSeverityOne(created));
+            desk.staff().post(new StaffNotice.NewSeverityOne(created));
         }
         if (escalate) {
-            desk.staff().notify(new StaffNotice.Escalation(created, asksEscalation
+            desk.staff().post(new StaffNotice.Escalation(created, asksEscalation
                     ? "the customer asked for escalation" : "severity 1"));
         }
         LOG.info("ticket {} opened by {} as {}{}", created.number(), actor.label(), status,
@@ -158,7 +158,7 @@ public final class CustomerDesk {
         Ticket saved = changes.save(changed, events).orElseThrow(() -> new ConcurrentChange(ticket.number()));
         notices.forEach(n -> desk.messenger().tell(n.apply(saved)));
         if (command.asksEscalation() && !ticket.escalated()) {
-            desk.staff().notify(new StaffNotice.Escalation(saved, "the customer asked for escalation"));
+            desk.staff().post(new StaffNotice.Escalation(saved, "the customer asked for escalation"));
         }
         LOG.info("ticket {}: message from {}, {} -> {}", saved.number(), actor.label(), ticket.status(), saved.status());
         return new CustomerOutcome.Updated(saved);
@@ -186,7 +186,7 @@ public final class CustomerDesk {
             open = open.escalatedAt(now);
             events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
                     "R18: severity 1 escalates automatically"));
-            desk.staff().notify(new StaffNotice.NewSeverityOne(open));
+            desk.staff().post(new StaffNotice.NewSeverityOne(open));
         }
         return open;
     }

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  * <p>{@link #fireAll} applies several deadlines in one transaction with a few statements for all of them (the
  * tickets and their deadline rows read at once, the conditional updates sent together, events, marks and mails
  * written together): a sweep of many due deadlines then costs a few round trips and one commit per group rather
- * than some fifteen statements and a commit each. Staff notices are sent once the transaction has committed.
+ * than some fifteen statements and a commit each. Staff notices go to the staff outbox in the same transaction, delivered after it commits.
  */
 public final class DeadlineDesk {
 
@@ -73,19 +73,12 @@ public final class DeadlineDesk {
         if (deadlines.isEmpty()) {
             return List.of();
         }
-        List<StaffNotice> staff = new ArrayList<>();
         List<FireOutcome> outcomes = desk.transactions().inTransaction(() -> {
-            staff.clear();
-            return applyAll(deadlines, staff);
+            List<StaffNotice> staff = new ArrayList<>();
+            List<FireOutcome> applied = applyAll(deadlines, staff);
+            desk.staff().postAll(staff);
+            return applied;
         });
-        for (StaffNotice notice : staff) {
-            try {
-                desk.staff().notify(notice);
-            } catch (RuntimeException e) {
-                LOG.warn("ticket {}: staff notice {} not delivered", notice.ticket().number(),
-                        notice.getClass().getSimpleName(), e);
-            }
-        }
         for (int i = 0; i < outcomes.size(); i++) {
             log(deadlines.get(i), outcomes.get(i));
         }
@@ -210,7 +203,7 @@ public final class DeadlineDesk {
         return won;
     }
 
-    /** Customer notices to the outbox, together; staff notices kept for after the commit. */
+    /** Customer notices to the outbox, together; staff notices collected for the staff outbox. */
     private void tell(List<Saved> won, List<FireOutcome> outcomes, List<StaffNotice> staff) {
         Notices notices = new Notices(
                 desk.contacts().contactsById(won.stream().map(w -> w.ticket().contactId()).collect(Collectors.toSet())),
@@ -332,7 +325,7 @@ public final class DeadlineDesk {
     private record Saved(ToSave change, Ticket ticket) {
     }
 
-    /** The notices of a round: customer notices go to the outbox together, staff notices after the commit. */
+    /** The notices of a round: customer notices go to the outbox together, staff notices to the staff outbox. */
     private static final class Notices {
         private final Map<ContactId, Contact> contacts;
         private final Map<AccountId, Account> accounts;

@@ -4,7 +4,7 @@ import io.guichet.core.deadline.DeadlineStore;
 import io.guichet.core.policy.PolicySettings;
 import io.guichet.core.port.ContactDirectory;
 import io.guichet.core.port.CustomerMessenger;
-import io.guichet.core.port.StaffNotifier;
+import io.guichet.core.port.StaffOutbox;
 import io.guichet.core.port.TicketStore;
 import io.guichet.core.port.Transactions;
 import io.guichet.core.port.VersionCatalog;
@@ -22,7 +22,7 @@ public record DeskContext(Transactions transactions,
                           ContactDirectory contacts,
                           VersionCatalog versions,
                           CustomerMessenger messenger,
-                          StaffNotifier staff,
+                          StaffOutbox staff,
                           PolicySettings policy,
                           ServiceHours hours,
                           Clock clock) {

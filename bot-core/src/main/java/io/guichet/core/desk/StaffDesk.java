@@ -162,10 +162,10 @@ public final class StaffDesk {
             desk.messenger().tell(new CustomerNotice.SeverityChanged(recipient(done.ticket()), done.ticket(), from.get(),
                     command.to(), command.reason()));
             if (command.to().level() > from.get().level()) {
-                desk.staff().notify(new StaffNotice.Downgraded(done.ticket(), from.get(), command.to(), command.reason()));
+                desk.staff().post(new StaffNotice.Downgraded(done.ticket(), from.get(), command.to(), command.reason()));
             }
             if (becomesOne) {
-                desk.staff().notify(new StaffNotice.Escalation(done.ticket(), "raised to severity 1"));
+                desk.staff().post(new StaffNotice.Escalation(done.ticket(), "raised to severity 1"));
             }
         }
         return outcome;
@@ -219,7 +219,7 @@ public final class StaffDesk {
         StaffOutcome outcome = saved(ticket, ticket.escalatedAt(now), List.of(TicketEvent.fact(ticket.id(), now,
                 command.by(), EventKind.ESCALATED, "R18: " + reason)), "Ticket " + ticket.number() + " escalated (R18).");
         if (outcome instanceof StaffOutcome.Done done) {
-            desk.staff().notify(new StaffNotice.Escalation(done.ticket(), reason));
+            desk.staff().post(new StaffNotice.Escalation(done.ticket(), reason));
             desk.messenger().tell(new CustomerNotice.Escalated(recipient(done.ticket()), done.ticket()));
         }
         return outcome;

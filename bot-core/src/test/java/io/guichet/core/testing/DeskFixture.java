@@ -26,7 +26,7 @@ public final class DeskFixture {
     public final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     public final Stores stores = Stores.inMemory();
     public final RecordingMessenger messenger = new RecordingMessenger();
-    public final RecordingStaffNotifier staff = new RecordingStaffNotifier();
+    public final InMemoryStaffOutbox staff;
     public final InMemoryDeadlineStore deadlines = new InMemoryDeadlineStore();
     public final DeskContext context;
     public final CustomerDesk customers;
@@ -41,6 +41,7 @@ public final class DeskFixture {
     }
 
     public DeskFixture(PolicySettings policy) {
+        staff = new InMemoryStaffOutbox(clock::instant);
         context = new DeskContext(stores.transactions(), stores.tickets(), deadlines, stores.contacts(), stores.versions(),
                 messenger, staff, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         customers = new CustomerDesk(context);

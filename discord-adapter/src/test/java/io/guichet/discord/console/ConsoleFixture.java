@@ -21,7 +21,7 @@ import io.guichet.core.policy.PolicySettings;
 import io.guichet.core.testing.InMemoryDeadlineStore;
 import io.guichet.core.testing.MutableClock;
 import io.guichet.core.testing.RecordingMessenger;
-import io.guichet.core.testing.RecordingStaffNotifier;
+import io.guichet.core.testing.InMemoryStaffOutbox;
 import io.guichet.core.testing.Stores;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
@@ -43,7 +43,7 @@ final class ConsoleFixture {
 
     final Stores stores;
     final RecordingMessenger mail = new RecordingMessenger();
-    final RecordingStaffNotifier staff = new RecordingStaffNotifier();
+    final InMemoryStaffOutbox staff = new InMemoryStaffOutbox();
     final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     final DeskContext desk;
     final Console console;

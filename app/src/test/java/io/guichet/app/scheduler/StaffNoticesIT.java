@@ -1,0 +1,104 @@
+package io.guichet.app.scheduler;
+
+import io.guichet.core.desk.StaffCommand;
+import io.guichet.core.desk.StaffNotice;
+import io.guichet.core.desk.StaffNoticeDispatcher;
+import io.guichet.core.desk.StaffOutcome;
+import io.guichet.core.testing.MutableClock;
+import io.guichet.core.policy.PolicySettings;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.db.Database;
+import io.guichet.db.testing.PostgresExtension;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Staff notices on real PostgreSQL: posted to the staff outbox in the transaction of their change, delivered after
+ * it commits by the dispatcher, retried while the channel refuses them.
+ */
+@ExtendWith(PostgresExtension.class)
+class StaffNoticesIT {
+
+    private static DeskWorld world(Database database) {
+        return DeskWorld.roundTheClock(database, MutableClock.at("2026-03-02T09:00:00Z"), PolicySettings.defaults());
+    }
+
+    @Test
+    @DisplayName("R18: an escalation whose transaction rolls back is never announced to the staff")
+    void rolledBackChangeIsNotAnnounced(Database database) {
+        DeskWorld w = world(database);
+        TicketNumber number = w.open("3");
+
+        assertThatThrownBy(() -> w.context.transactions().inTransaction(() -> {
+            StaffOutcome outcome = w.technicians.handle(new StaffCommand.Escalate(DeskWorld.TOM, number, "customer angry"));
+            assertThat(outcome).isInstanceOf(StaffOutcome.Done.class);
+            throw new IllegalStateException("the database went away before the commit");
+        })).hasMessageContaining("went away");
+
+        assertThat(w.staffDispatcher.deliverDue().claimed()).isZero();
+        assertThat(w.staff.notices()).isEmpty();
+        assertThat(w.ticket(number).escalated()).isFalse();
+    }
+
+    @Test
+    @DisplayName("R14, R18: a new severity-1 ticket is announced once (and its automatic escalation once), after the commit")
+    void committedChangeIsAnnouncedOnce(Database database) {
+        DeskWorld w = world(database);
+        TicketNumber number = w.open("1");
+
+        assertThat(w.staffNotices(StaffNotice.NewSeverityOne.class)).singleElement()
+                .satisfies(n -> assertThat(n.ticket().number()).isEqualTo(number));
+        assertThat(w.staffDispatcher.deliverDue().claimed()).isZero();
+        assertThat(w.staff.notices(StaffNotice.NewSeverityOne.class)).hasSize(1);
+        assertThat(w.staff.notices(StaffNotice.Escalation.class)).as("R18: business-critical, escalated at once")
+                .hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R18: a notice the staff channel refuses is retried with backoff and delivered once when it clears")
+    void refusedNoticeIsRetriedThenDeliveredOnce(Database database) {
+        DeskWorld w = world(database);
+        TicketNumber number = w.open("3");
+        w.technicians.handle(new StaffCommand.Escalate(DeskWorld.TOM, number, "blocking the month's closing"));
+        w.staff.refuseNext(2);
+
+        StaffNoticeDispatcher.Pass first = w.staffDispatcher.deliverDue();
+        assertThat(first.retried()).isEqualTo(1);
+        assertThat(w.staffDispatcher.deliverDue().claimed()).as("not before its retry time").isZero();
+        w.clock.advance(Duration.ofSeconds(5));
+        assertThat(w.staffDispatcher.deliverDue().retried()).as("second refusal").isEqualTo(1);
+        w.clock.advance(Duration.ofSeconds(5));
+        assertThat(w.staffDispatcher.deliverDue().claimed()).as("backoff doubled to 10 s").isZero();
+        w.clock.advance(Duration.ofSeconds(5));
+        assertThat(w.staffDispatcher.deliverDue().delivered()).isEqualTo(1);
+
+        w.clock.advance(Duration.ofHours(1));
+        assertThat(w.staffDispatcher.deliverDue().claimed()).isZero();
+        assertThat(w.staff.notices(StaffNotice.Escalation.class)).singleElement()
+                .satisfies(n -> assertThat(n.reason()).isEqualTo("blocking the month's closing"));
+        assertThat(w.staffOutbox.pending()).isZero();
+    }
+
+    @Test
+    @DisplayName("R18: a notice still refused after the give-up window is given up, not retried forever")
+    void givenUpAfterWindow(Database database) {
+        DeskWorld w = world(database);
+        TicketNumber number = w.open("3");
+        w.technicians.handle(new StaffCommand.Escalate(DeskWorld.TOM, number, "customer angry"));
+        w.staff.refuseNext(Integer.MAX_VALUE);
+
+        for (int i = 0; i < 400 && w.staffOutbox.pending() > 0; i++) {
+            w.staffDispatcher.deliverDue();
+            w.clock.advance(Duration.ofMinutes(5));
+        }
+
+        assertThat(w.staffOutbox.pending()).isZero();
+        assertThat(w.staff.notices()).isEmpty();
+    }
+}

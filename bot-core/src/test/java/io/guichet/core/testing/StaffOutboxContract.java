@@ -1,0 +1,134 @@
+package io.guichet.core.testing;
+
+import io.guichet.core.desk.StaffNotice;
+import io.guichet.core.port.StaffOutbox;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.account.Account;
+import io.guichet.core.account.AccountManager;
+import io.guichet.core.account.Contact;
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.account.Language;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketFields;
+import io.guichet.core.ticket.TicketId;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.ticket.TicketStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The contract of {@link StaffOutbox}, run against every backend. */
+public abstract class StaffOutboxContract {
+
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
+    private StaffOutbox outbox;
+    private Ticket ticket;
+
+    /** Posts are stamped with this time. */
+    protected static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    /** A fresh, empty backend for each test. */
+    protected abstract Stores stores();
+
+    /** The staff outbox of that backend, whose clock reads {@link #T0}. */
+    protected abstract StaffOutbox outbox(Stores stores);
+
+    @BeforeEach
+    void setUpOutbox() {
+        Stores stores = stores();
+        outbox = outbox(stores);
+        Account account = stores.contacts().addAccount("Acme", Optional.of(LocalDate.parse("2026-12-31")),
+                new AccountManager("Marie Curie", "marie@vendor.example")).orElseThrow();
+        Contact alice = stores.contacts().addContact(account.id(), "Alice", EmailAddress.parse("alice@acme.example")
+                .orElseThrow(), "", Language.FR, Optional.empty(), Optional.empty()).orElseThrow();
+        TicketFields fields = new TicketFields("Agents offline", "All agents went offline.", Optional.of(Severity.S1),
+                Optional.of("https://vsa.acme.example"), Optional.of("Agent"), Optional.of("1. upgrade"),
+                Optional.of("SN123"), Optional.of("VSA 9.5"));
+        ticket = stores.tickets().create(new Ticket(new TicketId(0), new TicketNumber(1), account.id(), alice.id(),
+                fields, Optional.of(Severity.S1), TicketStatus.OPEN, Optional.empty(), Optional.empty(), false,
+                Optional.empty(), Optional.empty(), Ticket.Due.none(), T0, T0, T0, Optional.empty(), Optional.empty(), 0));
+    }
+
+    private static Instant later() {
+        return T0.plusSeconds(1);
+    }
+
+    @Test
+    @DisplayName("R14, R18: every kind of staff notice comes back as it was posted, with its ticket, oldest first")
+    void roundTrip() {
+        List<StaffNotice> posted = List.of(new StaffNotice.NewSeverityOne(ticket),
+                new StaffNotice.Escalation(ticket, "the customer asked for escalation"),
+                new StaffNotice.TargetBreached(ticket, "first response"),
+                new StaffNotice.Downgraded(ticket, Severity.S1, Severity.S2, "no contact available"));
+        outbox.postAll(posted);
+
+        List<StaffOutbox.Queued> claimed = outbox.claimDue(later(), 10, LEASE);
+
+        assertThat(claimed).extracting(StaffOutbox.Queued::notice).containsExactlyElementsOf(posted);
+        assertThat(claimed).extracting(StaffOutbox.Queued::attempts).containsOnly(0);
+        assertThat(outbox.pending()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("a claimed notice is hidden for its lease, then comes back if it was not delivered")
+    void leaseHidesThenReturns() {
+        outbox.post(new StaffNotice.NewSeverityOne(ticket));
+        Instant now = later();
+
+        assertThat(outbox.claimDue(now, 10, LEASE)).hasSize(1);
+        assertThat(outbox.claimDue(now.plusSeconds(30), 10, LEASE)).isEmpty();
+        assertThat(outbox.claimDue(now.plus(LEASE), 10, LEASE)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a delivered notice is never claimed again; a failed one comes back at its retry time, counted")
+    void deliveredAndFailed() {
+        outbox.post(new StaffNotice.NewSeverityOne(ticket));
+        outbox.post(new StaffNotice.Escalation(ticket, "raised to severity 1"));
+        Instant now = later();
+        List<StaffOutbox.Queued> claimed = outbox.claimDue(now, 10, LEASE);
+
+        outbox.markDelivered(claimed.get(0).id(), now);
+        outbox.markFailed(claimed.get(1).id(), "503", Optional.of(now.plusSeconds(5)), now);
+
+        assertThat(outbox.claimDue(now.plusSeconds(4), 10, Duration.ZERO)).isEmpty();
+        List<StaffOutbox.Queued> again = outbox.claimDue(now.plusSeconds(5), 10, LEASE);
+        assertThat(again).singleElement().satisfies(q -> {
+            assertThat(q.notice()).isInstanceOf(StaffNotice.Escalation.class);
+            assertThat(q.attempts()).isEqualTo(1);
+        });
+        assertThat(outbox.pending()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a notice given up is neither claimed nor pending")
+    void givenUp() {
+        outbox.post(new StaffNotice.NewSeverityOne(ticket));
+        Instant now = later();
+        long id = outbox.claimDue(now, 10, LEASE).getFirst().id();
+
+        outbox.markFailed(id, "channel not found", Optional.empty(), now);
+
+        assertThat(outbox.claimDue(now.plus(Duration.ofDays(30)), 10, LEASE)).isEmpty();
+        assertThat(outbox.pending()).isZero();
+    }
+
+    @Test
+    @DisplayName("claims take at most the limit")
+    void limit() {
+        for (int i = 0; i < 5; i++) {
+            outbox.post(new StaffNotice.TargetBreached(ticket, "update " + i));
+        }
+        assertThat(outbox.claimDue(later(), 3, LEASE)).hasSize(3);
+        assertThat(outbox.claimDue(later(), 3, LEASE)).hasSize(2);
+    }
+}

@@ -1,0 +1,124 @@
+package io.guichet.db;
+
+import io.guichet.core.desk.StaffNotice;
+import io.guichet.core.port.StaffOutbox;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.db.jooq.tables.records.StaffOutboxRecord;
+import org.jooq.impl.DSL;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import static io.guichet.db.jooq.Tables.STAFF_OUTBOX;
+import static io.guichet.db.jooq.Tables.TICKETS;
+
+/**
+ * {@link StaffOutbox} on PostgreSQL. A notice is stored as its kind, its ticket and its words; a claim reads the
+ * ticket as it is now. Claims take due rows with {@code FOR UPDATE SKIP LOCKED} and push their next attempt out by
+ * the lease, so two nodes never deliver the same notice at once and a node that dies loses nothing.
+ */
+public final class JooqStaffOutbox implements StaffOutbox {
+
+    private static final int MAX_ERROR = 500;
+
+    private final JooqTransactions db;
+    private final Clock clock;
+
+    public JooqStaffOutbox(JooqTransactions db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public void post(StaffNotice notice) {
+        postAll(List.of(notice));
+    }
+
+    @Override
+    public void postAll(List<StaffNotice> notices) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        var at = Times.at(clock.instant());
+        var insert = db.dsl().insertInto(STAFF_OUTBOX, STAFF_OUTBOX.TICKET_ID, STAFF_OUTBOX.KIND, STAFF_OUTBOX.DETAIL,
+                STAFF_OUTBOX.FROM_SEVERITY, STAFF_OUTBOX.TO_SEVERITY, STAFF_OUTBOX.CREATED_AT,
+                STAFF_OUTBOX.NEXT_ATTEMPT_AT);
+        for (StaffNotice notice : notices) {
+            Long ticket = notice.ticket().id().value();
+            insert = switch (notice) {
+                case StaffNotice.NewSeverityOne n -> insert.values(ticket, "NEW_SEVERITY_ONE", "", null, null, at, at);
+                case StaffNotice.Escalation n -> insert.values(ticket, "ESCALATION", n.reason(), null, null, at, at);
+                case StaffNotice.TargetBreached n -> insert.values(ticket, "TARGET_BREACHED", n.target(), null, null, at, at);
+                case StaffNotice.Downgraded n -> insert.values(ticket, "DOWNGRADED", n.reason(),
+                        (short) n.from().level(), (short) n.to().level(), at, at);
+            };
+        }
+        insert.execute();
+    }
+
+    @Override
+    public List<Queued> claimDue(Instant now, int limit, Duration lease) {
+        return db.inTransaction(() -> {
+            List<Long> ids = db.dsl().select(STAFF_OUTBOX.ID).from(STAFF_OUTBOX)
+                    .where(STAFF_OUTBOX.DELIVERED_AT.isNull()).and(STAFF_OUTBOX.ABANDONED_AT.isNull())
+                    .and(STAFF_OUTBOX.NEXT_ATTEMPT_AT.le(Times.at(now)))
+                    .orderBy(STAFF_OUTBOX.NEXT_ATTEMPT_AT, STAFF_OUTBOX.ID)
+                    .limit(limit)
+                    .forUpdate().skipLocked()
+                    .fetch(STAFF_OUTBOX.ID);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            db.dsl().update(STAFF_OUTBOX).set(STAFF_OUTBOX.NEXT_ATTEMPT_AT, Times.at(now.plus(lease)))
+                    .where(STAFF_OUTBOX.ID.in(ids)).execute();
+            return db.dsl().select(STAFF_OUTBOX.fields()).select(TICKETS.fields())
+                    .from(STAFF_OUTBOX).join(TICKETS).on(TICKETS.ID.eq(STAFF_OUTBOX.TICKET_ID))
+                    .where(STAFF_OUTBOX.ID.in(ids))
+                    .fetch(r -> queued(r.into(STAFF_OUTBOX), JooqTicketStore.read(r.into(TICKETS))))
+                    .stream()
+                    .sorted(Comparator.comparingInt(q -> ids.indexOf(q.id())))
+                    .toList();
+        });
+    }
+
+    @Override
+    public void markDelivered(long id, Instant at) {
+        db.dsl().update(STAFF_OUTBOX).set(STAFF_OUTBOX.DELIVERED_AT, Times.at(at)).set(STAFF_OUTBOX.LAST_ERROR, "")
+                .where(STAFF_OUTBOX.ID.eq(id)).and(STAFF_OUTBOX.DELIVERED_AT.isNull()).execute();
+    }
+
+    @Override
+    public void markFailed(long id, String error, Optional<Instant> retryAt, Instant now) {
+        String shortError = error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+        var update = db.dsl().update(STAFF_OUTBOX).set(STAFF_OUTBOX.LAST_ERROR, shortError)
+                .set(STAFF_OUTBOX.ATTEMPTS, STAFF_OUTBOX.ATTEMPTS.plus(1));
+        var next = retryAt.isPresent()
+                ? update.set(STAFF_OUTBOX.NEXT_ATTEMPT_AT, Times.at(retryAt.get()))
+                : update.set(STAFF_OUTBOX.ABANDONED_AT, Times.at(now));
+        next.where(STAFF_OUTBOX.ID.eq(id)).and(STAFF_OUTBOX.DELIVERED_AT.isNull()).execute();
+    }
+
+    @Override
+    public int pending() {
+        return db.dsl().select(DSL.count()).from(STAFF_OUTBOX)
+                .where(STAFF_OUTBOX.DELIVERED_AT.isNull()).and(STAFF_OUTBOX.ABANDONED_AT.isNull())
+                .fetchSingle().value1();
+    }
+
+    private static Queued queued(StaffOutboxRecord r, Ticket ticket) {
+        StaffNotice notice = switch (r.getKind()) {
+            case "NEW_SEVERITY_ONE" -> new StaffNotice.NewSeverityOne(ticket);
+            case "ESCALATION" -> new StaffNotice.Escalation(ticket, r.getDetail());
+            case "TARGET_BREACHED" -> new StaffNotice.TargetBreached(ticket, r.getDetail());
+            case "DOWNGRADED" -> new StaffNotice.Downgraded(ticket, Severity.of(r.getFromSeverity()),
+                    Severity.of(r.getToSeverity()), r.getDetail());
+            default -> throw new IllegalStateException("unknown staff notice kind " + r.getKind());
+        };
+        return new Queued(r.getId(), notice, Times.instant(r.getCreatedAt()), r.getAttempts());
+    }
+}
