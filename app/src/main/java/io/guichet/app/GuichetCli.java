@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = GuichetVersion.class,
         description = "Guichet: a support desk that lives in e-mail and Discord.",
+        footer = {"", "The support policy it enforces, rule by rule (R1-R22): docs/policy.md in the source, or the policy.md",
+                "shipped with the documentation."},
         subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, AccountsCommand.class,
                 ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
 public final class GuichetCli implements Runnable {

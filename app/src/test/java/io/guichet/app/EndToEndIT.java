@@ -114,7 +114,7 @@ class EndToEndIT {
         assertThat(ack.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
         assertThat(ack.getContent().toString()).contains("ticket #1000");
 
-        Console console = new Console(node.desk(), new StaffRoles("tech", "manager"));
+        Console console = new Console(node.desks(), new StaffRoles("tech", "manager"));
         Answer answer = console.handle(new SlashInput("42", "tess", Set.of("tech"), "ticket reply",
                 Map.of("ticket", "1000", "text", "Please restart the agent service and tell us.")));
         assertThat(answer.content()).doesNotContainIgnoringCase("wrong");

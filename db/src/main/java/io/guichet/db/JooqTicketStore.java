@@ -245,7 +245,7 @@ public final class JooqTicketStore implements TicketStore {
         r.setOriginalSeverity(t.originalSeverity().map(s -> (short) s.level()).orElse(null));
         r.setStatus(t.status().name());
         r.setResolutionReason(t.resolution().map(Enum::name).orElse(null));
-        r.setAssignee(t.assignee().orElse(null));
+        r.setAssignee(t.assignee().map(Actor.Staff::stored).orElse(null));
         r.setEscalated(t.escalated());
         r.setSubmitterCertifiedUntil(t.submitterCertifiedUntil().orElse(null));
         r.setPreviousTicketId(t.previousTicket().map(TicketId::value).orElse(null));
@@ -270,7 +270,7 @@ public final class JooqTicketStore implements TicketStore {
                 Optional.ofNullable(r.getOriginalSeverity()).map(s -> Severity.of(s)),
                 TicketStatus.valueOf(r.getStatus()),
                 Optional.ofNullable(r.getResolutionReason()).map(ResolutionReason::valueOf),
-                Optional.ofNullable(r.getAssignee()), r.getEscalated(),
+                Optional.ofNullable(r.getAssignee()).map(Actor.Staff::parseStored), r.getEscalated(),
                 Optional.ofNullable(r.getSubmitterCertifiedUntil()),
                 Optional.ofNullable(r.getPreviousTicketId()).map(TicketId::new),
                 new Ticket.Due(Times.optional(r.getFirstResponseDueAt()), Times.optional(r.getNextUpdateDueAt()),

@@ -1,6 +1,6 @@
 package io.guichet.discord;
 
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.Desks;
 import io.guichet.discord.console.Console;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Discord side of Guichet: the technician console and the staff channel. Wiring: create it, give
- * {@link #staffChannel()} to the {@code DeskContext}, then {@link #start(DeskContext)}. With no token configured it
- * stays off and says so; the staff channel then only logs.
+ * {@link #staffChannel()} to the staff outbox's dispatcher, then {@link #start(Desks)}. With no token configured it
+ * stays off and says so.
  */
 public final class DiscordAdapter implements AutoCloseable {
 
@@ -38,13 +38,13 @@ public final class DiscordAdapter implements AutoCloseable {
         this.staffChannel = new JdaStaffChannel(settings.staffChannelId());
     }
 
-    /** The staff notifier to put in the desk context; posts once the adapter is started. */
+    /** Delivers staff notices to the staff channel once the adapter is connected. */
     public JdaStaffChannel staffChannel() {
         return staffChannel;
     }
 
     /** Connects and registers the commands for the configured guild; false (and a log line) when there is no token. */
-    public synchronized boolean start(DeskContext desk) {
+    public synchronized boolean start(Desks desks) {
         if (settings.token().isEmpty()) {
             LOG.info("Discord adapter off: no bot token configured (technicians have no console; staff notices are only logged)");
             return false;
@@ -54,7 +54,7 @@ public final class DiscordAdapter implements AutoCloseable {
         }
         MessageRequest.setDefaultMentions(JdaMessages.NO_MENTIONS);
         workers = Executors.newFixedThreadPool(WORKERS, named());
-        Console console = new Console(desk, settings.roles());
+        Console console = new Console(desks, settings.roles());
         jda = JDABuilder.createLight(settings.token().get())
                 .addEventListeners(new JdaConsoleListener(console, workers), new CommandRegistration(settings.guildId()))
                 .build();

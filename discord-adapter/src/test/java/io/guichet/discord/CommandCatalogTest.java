@@ -30,9 +30,9 @@ class CommandCatalogTest {
     private static Console console() {
         Stores stores = Stores.inMemory();
         DeskContext desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(),
-                new RecordingMessenger(), new InMemoryStaffOutbox(), PolicySettings.defaults(),
+                new RecordingMessenger(), new InMemoryStaffOutbox(), new io.guichet.core.testing.InMemoryAuditLog(), PolicySettings.defaults(),
                 new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), MutableClock.at("2026-03-02T09:00:00Z"));
-        return new Console(desk, new StaffRoles("t", "m"));
+        return new Console(io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase()), new StaffRoles("t", "m"));
     }
 
     private static Stream<SubcommandData> subcommands() {

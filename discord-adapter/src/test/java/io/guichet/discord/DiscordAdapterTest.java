@@ -37,10 +37,10 @@ class DiscordAdapterTest {
         DiscordAdapter adapter = new DiscordAdapter(settings);
         Stores stores = Stores.inMemory();
         DeskContext desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(),
-                new RecordingMessenger(), new io.guichet.core.testing.InMemoryStaffOutbox(), PolicySettings.defaults(),
+                new RecordingMessenger(), new io.guichet.core.testing.InMemoryStaffOutbox(), new io.guichet.core.testing.InMemoryAuditLog(), PolicySettings.defaults(),
                 new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), MutableClock.at("2026-03-02T09:00:00Z"));
 
-        boolean started = adapter.start(desk);
+        boolean started = adapter.start(io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase()));
         adapter.stop();
 
         assertThat(started).isFalse();

@@ -83,10 +83,10 @@ public final class MailChannel {
         staffDispatcher = new StaffNoticeDispatcher(transactions, staffNotices, staff,
                 StaffNoticeDispatcher.Settings.defaults(), clock);
         DeskContext context = new DeskContext(transactions, tickets, new JooqDeadlineStore(transactions), contacts, new JooqVersionCatalog(transactions),
-                messenger, staffNotices, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
+                messenger, staffNotices, new io.guichet.db.JooqAuditLog(transactions), policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         customers = new CustomerDesk(context);
         technicians = new StaffDesk(context);
-        intake = new MailIntake(new MimeParser(), transactions, journal, tickets, customers,
+        intake = new MailIntake(new MimeParser(), transactions, journal, customers,
                 new MailIntakeSettings(tag, ClassifierSettings.of(SUPPORT, DOMAIN), Optional.of("mx.guichet.example"),
                         policy.escalationKeywords()), clock);
         acme = contacts.accountNamed("Acme").orElseGet(() -> contacts.addAccount("Acme",

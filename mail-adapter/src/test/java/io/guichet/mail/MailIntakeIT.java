@@ -1,5 +1,6 @@
 package io.guichet.mail;
 
+import io.guichet.core.ticket.Actor;
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.MailPosition;
 import io.guichet.core.mail.OutgoingMail;
@@ -189,7 +190,7 @@ class MailIntakeIT {
         deliver(mail("bob@acme.example", "Agents offline", "r1@acme.example", COMPLETE_EN));
         channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
         channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(
-                new io.guichet.core.ticket.Actor.Staff("tess"), new TicketNumber(1000),
+                new io.guichet.core.ticket.Actor.Staff("tess", "tess"), new TicketNumber(1000),
                 io.guichet.core.ticket.ResolutionReason.WORKS_AS_DOCUMENTED, "See the guide."));
         assertThat(onlyOutgoing().body()).contains("7 days");
         channel.outbox.claimDue(channel.clock.instant().plusSeconds(1), 100, Duration.ZERO)
@@ -293,7 +294,7 @@ class MailIntakeIT {
         deliver(mail("bob@acme.example", "Agents offline", "l1@acme.example", COMPLETE_EN));
         channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
         channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(
-                new io.guichet.core.ticket.Actor.Staff("tess"), new TicketNumber(1000),
+                new io.guichet.core.ticket.Actor.Staff("tess", "tess"), new TicketNumber(1000),
                 io.guichet.core.ticket.ResolutionReason.FIXED_BY_UPDATE, "Install 9.5.0.13."));
         channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
         channel.clock.advance(Duration.ofDays(8));

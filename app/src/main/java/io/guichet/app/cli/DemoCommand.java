@@ -10,10 +10,11 @@ import io.guichet.core.account.Account;
 import io.guichet.core.account.AccountManager;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
-import io.guichet.core.port.ContactDirectory;
-import io.guichet.core.kb.KnowledgeBase;
+import io.guichet.core.kb.Article;
+import io.guichet.core.desk.DirectoryDesk;
+import io.guichet.core.desk.DirectoryOutcome;
+import io.guichet.core.ticket.Actor;
 import io.guichet.core.version.ProductVersion;
-import io.guichet.db.JooqKnowledgeBase;
 import io.guichet.mail.outbound.SubjectTag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +31,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -155,26 +158,35 @@ public final class DemoCommand implements Callable<Integer> {
     /** A covered account, a certified French contact, an English one, and a product line (R1, R10, R20). */
     private static void seed(GuichetNode node) {
         LocalDate today = LocalDate.now(Clock.systemUTC());
-        ContactDirectory contacts = node.desk().contacts();
-        node.desk().transactions().run(() -> {
-            Account account = contacts.addAccount("Demo Corp", Optional.of(today.plusYears(1)),
-                    new AccountManager("Marie Curie", "marie.curie@guichet.demo")).orElseThrow();
-            contacts.addContact(account.id(), "Alice Martin", EmailAddress.parse("alice@demo-corp.example").orElseThrow(),
-                    "+33 1 23 45 67 89", Language.FR, Optional.empty(), Optional.of(today.plusMonths(10)));
-            contacts.addContact(account.id(), "Bob Smith", EmailAddress.parse(CUSTOMER).orElseThrow(),
-                    "+1 555 0100", Language.EN, Optional.empty(), Optional.empty());
-            node.desk().versions().add(new ProductVersion("VSA", "9.0", today.minusYears(3), true, Optional.empty()));
-            node.desk().versions().add(new ProductVersion("VSA", "9.5", today.minusMonths(18), true, Optional.empty()));
-            node.desk().versions().add(new ProductVersion("VSA", "10.0", today.minusMonths(6), true, Optional.empty()));
-            KnowledgeBase kb = new JooqKnowledgeBase(node.transactions(), Clock.systemUTC());
-            for (String article : new String[] {"agents-offline.md", "agents-hors-ligne.fr.md", "feature-requests.md"}) {
-                switch (MarkdownArticle.parse(article, resource("/io/guichet/app/demo/kb/" + article))) {
-                    case MarkdownArticle.Read.Ok ok -> kb.save(ok.article());
-                    case MarkdownArticle.Read.Invalid invalid ->
-                            throw new IllegalStateException("demo article " + article + ": " + invalid.reason());
-                }
-            }
+        DirectoryDesk directory = node.desks().directory();
+        Actor.Staff demo = Actor.Staff.operator("demo");
+        List<DirectoryOutcome> outcomes = new ArrayList<>();
+        outcomes.add(directory.addAccount(demo, "Demo Corp", Optional.of(today.plusYears(1)),
+                new AccountManager("Marie Curie", "marie.curie@guichet.demo")));
+        outcomes.add(directory.addContact(demo, new DirectoryDesk.NewContact("Demo Corp", "Alice Martin",
+                EmailAddress.parse("alice@demo-corp.example").orElseThrow(), "+33 1 23 45 67 89", Language.FR,
+                Optional.empty(), Optional.of(today.plusMonths(10)))));
+        outcomes.add(directory.addContact(demo, new DirectoryDesk.NewContact("Demo Corp", "Bob Smith",
+                EmailAddress.parse(CUSTOMER).orElseThrow(), "+1 555 0100", Language.EN, Optional.empty(),
+                Optional.empty())));
+        outcomes.add(directory.addVersion(demo, new DirectoryDesk.NewVersion("VSA", "9.0", today.minusYears(3), true,
+                Optional.empty())));
+        outcomes.add(directory.addVersion(demo, new DirectoryDesk.NewVersion("VSA", "9.5", today.minusMonths(18), true,
+                Optional.empty())));
+        outcomes.add(directory.addVersion(demo, new DirectoryDesk.NewVersion("VSA", "10.0", today.minusMonths(6), true,
+                Optional.empty())));
+        outcomes.stream().filter(DirectoryOutcome.Refused.class::isInstance).findFirst().ifPresent(refused -> {
+            throw new IllegalStateException("demo data refused: " + refused);
         });
+        List<Article> articles = new ArrayList<>();
+        for (String article : new String[] {"agents-offline.md", "agents-hors-ligne.fr.md", "feature-requests.md"}) {
+            switch (MarkdownArticle.parse(article, resource("/io/guichet/app/demo/kb/" + article))) {
+                case MarkdownArticle.Read.Ok ok -> articles.add(ok.article());
+                case MarkdownArticle.Read.Invalid invalid ->
+                        throw new IllegalStateException("demo article " + article + ": " + invalid.reason());
+            }
+        }
+        node.desks().knowledge().save(demo, articles);
     }
 
     private static void printAnswer(PrintWriter out, DemoMailServer.ReceivedMail answer) {

@@ -13,6 +13,7 @@ import io.guichet.app.staff.LoggingStaffNotifier;
 import io.guichet.app.staff.StaffNoticeLoop;
 import io.guichet.core.desk.StaffNoticeDispatcher;
 import io.guichet.db.JooqStaffOutbox;
+import io.guichet.db.JooqAuditLog;
 import io.guichet.core.desk.CalendarDesk;
 import io.guichet.core.desk.DeadlineDesk;
 import io.guichet.core.desk.DeadlineSweep;
@@ -21,6 +22,7 @@ import io.guichet.db.JooqNoticeLog;
 import io.guichet.db.JooqVersionsInUse;
 import io.guichet.core.desk.CustomerDesk;
 import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.Desks;
 import io.guichet.core.desk.StaffDesk;
 import io.guichet.core.mail.MailPosition;
 import io.guichet.core.port.StaffNotifier;
@@ -80,6 +82,7 @@ public final class GuichetNode implements AutoCloseable {
     private final GuichetConfig config;
     private final JooqTransactions transactions;
     private final DeskContext desk;
+    private final Desks desks;
     private final CustomerDesk customers;
     private final StaffDesk technicians;
     private final JooqMailJournal journal;
@@ -99,25 +102,19 @@ public final class GuichetNode implements AutoCloseable {
     public GuichetNode(GuichetConfig config, Database database, Clock clock) {
         this.config = config;
         this.transactions = database.transactions();
-        JooqTicketStore tickets = new JooqTicketStore(transactions);
-        this.journal = new JooqMailJournal(transactions);
-        this.outbox = new JooqOutbox(transactions);
+        CoreAssembly core = CoreAssembly.on(config, database, clock);
+        this.journal = core.journal();
+        this.outbox = core.outbox();
+        this.staffOutbox = core.staffOutbox();
+        this.desk = core.context();
+        this.desks = core.desks();
+        this.customers = desks.customers();
+        this.technicians = desks.technicians();
         this.discord = new DiscordAdapter(config.discord());
         StaffNotifier staff = config.discord().token().isPresent() ? discord.staffChannel() : new LoggingStaffNotifier();
-        this.staffOutbox = new JooqStaffOutbox(transactions, clock);
         this.staffNotices = new StaffNoticeLoop(new StaffNoticeDispatcher(transactions, staffOutbox, staff,
                 StaffNoticeDispatcher.Settings.defaults(), clock), STAFF_NOTICE_INTERVAL);
         SubjectTag tag = new SubjectTag(config.mail().map(GuichetConfig.MailConfig::subjectTag).orElse(SubjectTag.DEFAULT_FORMAT));
-        String messageIdDomain = config.mail().map(GuichetConfig.MailConfig::messageIdDomain).orElse("guichet.invalid");
-        int cap = config.mail().map(GuichetConfig.MailConfig::autoReplyCap).orElse(AutoReplyLimits.defaults().automaticPerWindow());
-        OutboxMessenger messenger = new OutboxMessenger(
-                new NoticeRenderer(new MailTemplates(), tag, config.policy().reopenWindow()), journal, outbox,
-                new AutoReplyLimits(cap, 1, Duration.ofHours(24)), messageIdDomain, clock);
-        this.desk = new DeskContext(transactions, tickets, new JooqDeadlineStore(transactions),
-                new JooqContactDirectory(transactions), new JooqVersionCatalog(transactions), messenger, staffOutbox,
-                config.policy(), config.hours(), clock);
-        this.customers = new CustomerDesk(desk);
-        this.technicians = new StaffDesk(desk);
         int sweepThreads = Math.max(1, Math.min(SWEEP_THREADS, config.database().poolSize() / 2));
         this.sweepWorkers = Executors.newFixedThreadPool(sweepThreads,
                 Thread.ofPlatform().name("deadline-sweep-", 1).daemon(true).factory());
@@ -130,7 +127,7 @@ public final class GuichetNode implements AutoCloseable {
                 SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(),
                         smtp.user(), smtp.user().map(u -> smtp.password()), mail.supportAddress(), mail.supportName()),
                 outbox, clock)));
-        this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal, tickets, customers,
+        this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal, customers,
                 new MailIntakeSettings(tag, ClassifierSettings.of(mail.supportAddress().value(), mail.messageIdDomain()),
                         mail.trustedAuthservId(), config.policy().escalationKeywords()), clock));
         this.watcher = config.mailbox().flatMap(box -> intake.map(handler -> new ImapMailboxWatcher(
@@ -155,7 +152,7 @@ public final class GuichetNode implements AutoCloseable {
         dispatcher.ifPresent(SmtpOutboxDispatcher::start);
         scheduler.start();
         watcher.ifPresent(ImapMailboxWatcher::start);
-        if (!discord.start(desk)) {
+        if (!discord.start(desks)) {
             LOG.info("Discord console is off: no GUICHET_DISCORD_TOKEN configured");
         }
         staffNotices.start();
@@ -190,6 +187,11 @@ public final class GuichetNode implements AutoCloseable {
 
     public DeskContext desk() {
         return desk;
+    }
+
+    /** The desks every channel calls. */
+    public Desks desks() {
+        return desks;
     }
 
     public CustomerDesk customers() {

@@ -83,6 +83,59 @@ class ArchitectureTest {
                 .check(guichet);
     }
 
+    /** The stores and the desk's context: only the core's desks, db (which implements them) and the wiring see them. */
+    private static final String[] CORE_INSIDE = {
+            "io.guichet.core.desk.DeskContext", "io.guichet.core.port.TicketStore",
+            "io.guichet.core.port.ContactDirectory", "io.guichet.core.port.VersionCatalog",
+            "io.guichet.core.port.Transactions", "io.guichet.core.port.StaffOutbox", "io.guichet.core.port.AuditLog",
+            "io.guichet.core.port.NoticeLog", "io.guichet.core.port.VersionsInUse",
+            "io.guichet.core.deadline.DeadlineStore", "io.guichet.core.kb.KnowledgeBase"};
+
+    @Test
+    @DisplayName("the desks are the core's only face: Discord and the command line never see a store or the desk context")
+    void desksAreTheOnlyWayIn() {
+        noClasses().that().resideInAnyPackage("io.guichet.discord..", "io.guichet.app.cli..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[0])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[1])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[2])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[3])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[4])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[5])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[6])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[7])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[8])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[9])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[10])
+                .check(guichet);
+        noClasses().that().resideInAnyPackage("io.guichet.app.cli..")
+                .should().dependOnClassesThat().haveNameMatching("io\\.guichet\\.db\\.Jooq.*")
+                .check(guichet);
+    }
+
+    @Test
+    @DisplayName("mail reaches the core through the desks and its own records; it opens the transaction of a mail itself")
+    void mailUsesDesksAndItsOwnRecords() {
+        noClasses().that().resideInAPackage("io.guichet.mail..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[0])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[1])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[2])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[3])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[5])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[6])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[7])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[8])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[9])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE_INSIDE[10])
+                .check(guichet);
+    }
+
+    @Test
+    @DisplayName("no ThreadLocal in main code but the transaction binding of db: what a step needs is passed to it")
+    void noThreadLocals() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.guichet.db.JooqTransactions")
+                .should().dependOnClassesThat().areAssignableTo(ThreadLocal.class).check(guichet);
+    }
+
     @Test
     @DisplayName("no util or common packages")
     void noJunkDrawers() {

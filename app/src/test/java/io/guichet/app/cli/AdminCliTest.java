@@ -62,7 +62,7 @@ class AdminCliTest {
         assertThat(run("accounts", "add", "Acme", "--coverage-until", "2030-01-01")).isEqualTo(2);
         assertThat(err.toString()).contains("already exists");
         assertThat(run("accounts", "coverage", "Nope", "2030-01-01")).isEqualTo(1);
-        assertThat(err.toString()).contains("there is no account named 'Nope'").doesNotContain("Exception");
+        assertThat(err.toString()).contains("There is no account named 'Nope'").doesNotContain("Exception");
     }
 
     @Test
@@ -77,13 +77,13 @@ class AdminCliTest {
         assertThat(err.toString()).contains("use en or fr");
 
         assertThat(run("contacts", "certify", "alice@acme.example", "none")).isZero();
-        assertThat(out.toString()).contains("is no longer certified");
+        assertThat(out.toString()).contains("is no longer a certified administrator");
         assertThat(run("contacts", "list", "Acme")).isZero();
         assertThat(out.toString()).contains("alice@acme.example").contains("Alice").contains("fr").contains("active");
 
         assertThat(run("contacts", "remove", "alice@acme.example")).isZero();
         assertThat(run("contacts", "remove", "alice@acme.example")).isEqualTo(1);
-        assertThat(err.toString()).contains("is not an authorized contact");
+        assertThat(err.toString()).contains("No active authorized contact has the e-mail");
     }
 
     @Test
@@ -94,7 +94,7 @@ class AdminCliTest {
 
         assertThat(run("contacts", "certify", "bob@acme.example", "2030-01-31")).isZero();
 
-        assertThat(out.toString()).contains("1 active ticket(s) re-ranked");
+        assertThat(out.toString()).contains("1 active ticket(s) now rank as from a certified submitter");
         assertThat(new io.guichet.db.JooqTicketStore(database.database().transactions()).find(new TicketNumber(1000))
                 .orElseThrow().submitterCertifiedUntil()).contains(LocalDate.parse("2030-01-31"));
     }
@@ -236,7 +236,7 @@ class AdminCliTest {
         try {
             node.customers().handle(new CustomerCommand.OpenTicket(EmailAddress.parse(address).orElseThrow(), "Bob",
                     Optional.empty(), io.guichet.core.testing.DeskFixture.complete("2"), false));
-            node.technicians().handle(new StaffCommand.RecordServerAccess(new Actor.Staff("tess"), new TicketNumber(1000),
+            node.technicians().handle(new StaffCommand.RecordServerAccess(new Actor.Staff("tess", "tess"), new TicketNumber(1000),
                     "RDP"));
         } finally {
             node.close();

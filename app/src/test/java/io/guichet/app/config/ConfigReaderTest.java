@@ -25,7 +25,7 @@ class ConfigReaderTest {
             "GUICHET_SUPPORT_ADDRESS", "support@example.com");
 
     @Test
-    @DisplayName("R22: with nothing set, every policy value has the default of POLICY.md")
+    @DisplayName("R22: with nothing set, every policy value has the default of docs/policy.md")
     void defaults() {
         GuichetConfig config = valid(Map.of());
 

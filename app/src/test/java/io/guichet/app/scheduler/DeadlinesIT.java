@@ -260,15 +260,17 @@ class DeadlinesIT {
         TicketNumber bad = asked.get(2);
         io.guichet.core.ticket.TicketId badId = w.ticket(bad).id();
         AtomicBoolean broken = new AtomicBoolean(true);
-        CustomerMessenger failing = notice -> {
-            if (broken.get() && notice.ticket().map(Ticket::id).filter(badId::equals).isPresent()) {
-                throw new IllegalStateException("the template of this notice is broken");
+        CustomerMessenger failing = (notices, answering) -> {
+            for (var notice : notices) {
+                if (broken.get() && notice.ticket().map(Ticket::id).filter(badId::equals).isPresent()) {
+                    throw new IllegalStateException("the template of this notice is broken");
+                }
             }
-            w.context.messenger().tell(notice);
+            w.context.messenger().tellAll(notices, answering);
         };
         DeskContext c = w.context;
         DeskContext context = new DeskContext(c.transactions(), c.tickets(), c.deadlines(), c.contacts(), c.versions(),
-                failing, c.staff(), c.policy(), c.hours(), c.clock());
+                failing, c.staff(), c.audit(), c.policy(), c.hours(), c.clock());
         DeadlineSweep sweep = new DeadlineSweep(context, new DeadlineDesk(context),
                 new DeadlineSweep.Limits(10, Duration.ofMinutes(1), 10));
         w.clock.advance(Duration.ofDays(2));

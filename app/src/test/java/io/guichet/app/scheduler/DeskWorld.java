@@ -56,7 +56,7 @@ import java.util.Optional;
  */
 final class DeskWorld {
 
-    static final Actor.Staff TOM = new Actor.Staff("tom");
+    static final Actor.Staff TOM = new Actor.Staff("tom", "tom");
     private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
 
     final Database database;
@@ -89,7 +89,7 @@ final class DeskWorld {
         staffOutbox = new JooqStaffOutbox(tx, clock);
         staffDispatcher = new StaffNoticeDispatcher(tx, staffOutbox, staff, StaffNoticeDispatcher.Settings.defaults(), clock);
         context = new DeskContext(tx, new JooqTicketStore(tx), deadlineStore, contacts, new JooqVersionCatalog(tx),
-                messenger, staffOutbox, policy, hours, clock);
+                messenger, staffOutbox, new io.guichet.db.JooqAuditLog(tx), policy, hours, clock);
         customers = new CustomerDesk(context);
         technicians = new StaffDesk(context);
         deadlines = new DeadlineDesk(context);

@@ -51,222 +51,262 @@ public final class CustomerDesk {
     }
 
     public CustomerOutcome handle(CustomerCommand command) {
+        return handle(command, Optional.empty());
+    }
+
+    /**
+     * Handles {@code command}, sent as the channel's message {@code answering} (a mail's Message-ID): what the desk
+     * tells the customer in return answers that message.
+     */
+    public CustomerOutcome handle(CustomerCommand command, Optional<String> answering) {
+        Call call = new Call(answering);
         return desk.transactions().inTransaction(() -> switch (command) {
-            case CustomerCommand.OpenTicket open -> open(open);
-            case CustomerCommand.AddCustomerMessage message -> addMessage(message);
+            case CustomerCommand.OpenTicket open -> call.open(open);
+            case CustomerCommand.AddCustomerMessage message -> call.addMessage(message);
         });
     }
 
-    private CustomerOutcome open(CustomerCommand.OpenTicket command) {
-        Optional<Contact> sender = authorizedSender(command);
-        if (sender.isEmpty()) {
-            return unknownSender(command);
-        }
-        Contact contact = sender.get();
-        Account account = desk.contacts().account(contact.accountId()).orElseThrow();
-        if (!account.coveredOn(desk.today())) {
-            return notCovered(contact, account);
-        }
-        return openFor(contact, command.draft(), command.asksEscalation(), Optional.empty());
+    /**
+     * RFC 3464: our mail on {@code ticket} bounced; recorded in its audit trail (in the caller's transaction), never
+     * answered.
+     */
+    public void bounced(TicketId ticket, String detail) {
+        desk.transactions().run(() -> desk.tickets().append(List.of(TicketEvent.fact(ticket, desk.clock().instant(),
+                Actor.SYSTEM, EventKind.BOUNCE, detail))));
     }
 
-    private CustomerOutcome openFor(Contact contact, IntakeDraft draft, boolean asksEscalation,
-                                    Optional<Ticket> previous) {
-        Instant now = desk.clock().instant();
-        IntakeReport report = intake.evaluate(draft);
-        TicketStatus status = report.complete() ? TicketStatus.OPEN : TicketStatus.AWAITING_INFO;
-        Ticket.Due due = report.complete()
-                ? changes.firstResponseDue(report.accepted().severity().orElseThrow(), now)
-                : Ticket.Due.none();
-        boolean escalate = asksEscalation || report.accepted().severity().filter(s -> s == Severity.S1).isPresent();
-        Ticket draftTicket = new Ticket(new TicketId(0), new TicketNumber(1), contact.accountId(), contact.id(),
-                report.accepted(), report.accepted().severity(), status, Optional.empty(), Optional.empty(), escalate,
-                contact.certifiedUntil(), previous.map(Ticket::id), due, now, now, now, Optional.empty(), Optional.empty(), 0);
-        Ticket created = desk.tickets().create(draftTicket);
-        Actor actor = new Actor.Customer(contact.email());
-        List<TicketEvent> events = new ArrayList<>();
-        events.add(new TicketEvent(created.id(), now, actor, EventKind.CREATED, Optional.empty(), Optional.of(status),
-                previous.map(p -> "follows closed ticket " + p.number()).orElse("")));
-        if (escalate) {
-            events.add(TicketEvent.fact(created.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
-                    asksEscalation ? "R18: customer asked for escalation" : "R18: severity 1 escalates automatically"));
-        }
-        desk.tickets().append(events);
-        changes.replan(created);
-
-        Optional<SupportWindow.Verdict.Unsupported> unsupported = created.fields().version()
-                .map(v -> supportWindow.judge(v, desk.versions().all(), desk.today()))
-                .filter(SupportWindow.Verdict.Unsupported.class::isInstance)
-                .map(SupportWindow.Verdict.Unsupported.class::cast);
-        desk.messenger().tell(new CustomerNotice.Acknowledged(Recipient.of(contact), created, report.missing(),
-                report.problems(), unsupported, previous.map(Ticket::number)));
-        if (created.severity().filter(s -> s == Severity.S1).isPresent()) {
-            desk.staff().post(new StaffNotice.NewSeverityOne(created));
-        }
-        if (escalate) {
-            desk.staff().post(new StaffNotice.Escalation(created, asksEscalation
-                    ? "the customer asked for escalation" : "severity 1"));
-        }
-        LOG.info("ticket {} opened by {} as {}{}", created.number(), actor.label(), status,
-                report.complete() ? "" : " missing " + report.missing());
-        return new CustomerOutcome.Opened(created, report, previous.map(Ticket::number));
+    /** The number of the ticket with this id, for a channel that threads by its own records. */
+    public Optional<TicketNumber> numberOf(TicketId ticket) {
+        return desk.transactions().inTransaction(() -> desk.tickets().find(ticket).map(Ticket::number));
     }
 
-    private CustomerOutcome addMessage(CustomerCommand.AddCustomerMessage command) {
-        Optional<Ticket> found = desk.tickets().find(command.ticket());
-        Optional<Contact> sender = authorizedSender(command);
-        if (found.isEmpty() || sender.isEmpty() || !sender.get().accountId().equals(found.get().accountId())) {
-            return noAccess(command, sender);
+    /**
+     * The handling of one command: what it tells the customer answers {@code answering} (the channel's id of the
+     * message being handled), passed explicitly to the messenger so the answer threads on it.
+     */
+    private final class Call {
+
+        private final Optional<String> answering;
+
+        private Call(Optional<String> answering) {
+            this.answering = answering;
         }
-        Ticket ticket = found.get();
-        Contact contact = sender.get();
-        Instant now = desk.clock().instant();
-        if (ticket.status() == TicketStatus.CLOSED || reopenWindowOver(ticket, now)) {
-            return followUp(ticket, contact, command);
+
+        private void tell(CustomerNotice notice) {
+            desk.messenger().tellAll(List.of(notice), answering);
         }
-        Account account = desk.contacts().account(contact.accountId()).orElseThrow();
-        if (!account.coveredOn(desk.today())) {
-            return notCovered(contact, account);
-        }
-        Actor actor = new Actor.Customer(contact.email());
-        List<TicketEvent> events = new ArrayList<>();
-        events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.CUSTOMER_MESSAGE, excerpt(command.text())));
-        List<Function<Ticket, CustomerNotice>> notices = new ArrayList<>();
-        Ticket changed = switch (ticket.status()) {
-            case AWAITING_INFO -> supplyInformation(ticket, contact, command, now, events, notices);
-            case WAITING_ON_CUSTOMER -> {
-                Ticket moved = apply(ticket, new Transition.CustomerReplied(), actor, now, events);
-                yield moved.withDue(changes.customerWrote(moved, now), now);
+
+        private CustomerOutcome open(CustomerCommand.OpenTicket command) {
+            Optional<Contact> sender = authorizedSender(command);
+            if (sender.isEmpty()) {
+                return unknownSender(command);
             }
-            case ON_HOLD -> {
-                Ticket moved = apply(ticket, new Transition.Resume(), actor, now, events);
-                yield moved.withDue(changes.customerWrote(moved, now), now);
+            Contact contact = sender.get();
+            Account account = desk.contacts().account(contact.accountId()).orElseThrow();
+            if (!account.coveredOn(desk.today())) {
+                return notCovered(contact, account);
             }
-            case RESOLVED -> {
-                Ticket moved = apply(ticket, new Transition.Reopen(), actor, now, events);
-                notices.add(t -> new CustomerNotice.Reopened(Recipient.of(contact), t));
-                yield moved.withDue(changes.customerWrote(moved, now), now);
+            return openFor(contact, command.draft(), command.asksEscalation(), Optional.empty());
+        }
+
+        private CustomerOutcome openFor(Contact contact, IntakeDraft draft, boolean asksEscalation,
+                                        Optional<Ticket> previous) {
+            Instant now = desk.clock().instant();
+            IntakeReport report = intake.evaluate(draft);
+            TicketStatus status = report.complete() ? TicketStatus.OPEN : TicketStatus.AWAITING_INFO;
+            Ticket.Due due = report.complete()
+                    ? changes.firstResponseDue(report.accepted().severity().orElseThrow(), now)
+                    : Ticket.Due.none();
+            boolean escalate = asksEscalation || report.accepted().severity().filter(s -> s == Severity.S1).isPresent();
+            Ticket draftTicket = new Ticket(new TicketId(0), new TicketNumber(1), contact.accountId(), contact.id(),
+                    report.accepted(), report.accepted().severity(), status, Optional.empty(), Optional.empty(), escalate,
+                    contact.certifiedUntil(), previous.map(Ticket::id), due, now, now, now, Optional.empty(), Optional.empty(), 0);
+            Ticket created = desk.tickets().create(draftTicket);
+            Actor actor = new Actor.Customer(contact.email());
+            List<TicketEvent> events = new ArrayList<>();
+            events.add(new TicketEvent(created.id(), now, actor, EventKind.CREATED, Optional.empty(), Optional.of(status),
+                    previous.map(p -> "follows closed ticket " + p.number()).orElse("")));
+            if (escalate) {
+                events.add(TicketEvent.fact(created.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
+                        asksEscalation ? "R18: customer asked for escalation" : "R18: severity 1 escalates automatically"));
             }
-            case OPEN, IN_PROGRESS -> ticket.withDue(changes.customerWrote(ticket, now), now);
-            case CLOSED -> throw new IllegalStateException("closed tickets are followed up above");
-        };
-        if (command.asksEscalation() && !changed.escalated()) {
-            changed = changed.escalatedAt(now);
-            events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.ESCALATED, "R18: customer asked for escalation"));
-            notices.add(t -> new CustomerNotice.Escalated(Recipient.of(contact), t));
-        }
-        Ticket saved = changes.save(changed, events).orElseThrow(() -> new ConcurrentChange(ticket.number()));
-        notices.forEach(n -> desk.messenger().tell(n.apply(saved)));
-        if (command.asksEscalation() && !ticket.escalated()) {
-            desk.staff().post(new StaffNotice.Escalation(saved, "the customer asked for escalation"));
-        }
-        LOG.info("ticket {}: message from {}, {} -> {}", saved.number(), actor.label(), ticket.status(), saved.status());
-        return new CustomerOutcome.Updated(saved);
-    }
+            desk.tickets().append(events);
+            changes.replan(created);
 
-    /** R5: the reply may supply the missing fields; complete -> the queue by itself, else ask again for the rest. */
-    private Ticket supplyInformation(Ticket ticket, Contact contact, CustomerCommand.AddCustomerMessage command,
-                                     Instant now, List<TicketEvent> events,
-                                     List<Function<Ticket, CustomerNotice>> notices) {
-        IntakeReport report = intake.evaluate(ticket.fields(), keepSubjectAndDescription(ticket, command.draft()));
-        Ticket updated = ticket.withFields(report.accepted(), now);
-        if (!updated.fields().equals(ticket.fields())) {
-            events.add(TicketEvent.fact(ticket.id(), now, new Actor.Customer(contact.email()), EventKind.FIELDS_UPDATED,
-                    "intake fields supplied"));
-        }
-        if (!report.complete()) {
-            notices.add(t -> new CustomerNotice.StillMissing(Recipient.of(contact), t, report.missing(), report.problems()));
-            return updated.waitingSince(now);
-        }
-        Ticket open = apply(updated, new Transition.CompleteIntake(), Actor.SYSTEM, now, events);
-        Severity severity = open.severity().orElseThrow();
-        open = open.withDue(changes.firstResponseDue(severity, now), now);
-        notices.add(t -> new CustomerNotice.IntakeComplete(Recipient.of(contact), t));
-        if (severity == Severity.S1 && !open.escalated()) {
-            open = open.escalatedAt(now);
-            events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
-                    "R18: severity 1 escalates automatically"));
-            desk.staff().post(new StaffNotice.NewSeverityOne(open));
-        }
-        return open;
-    }
-
-    /** A reply adds to the ticket; it does not replace the subject or description the customer already gave. */
-    private static IntakeDraft keepSubjectAndDescription(Ticket ticket, IntakeDraft draft) {
-        IntakeDraft kept = draft;
-        if (!ticket.fields().subject().isBlank()) {
-            kept = kept.with(IntakeField.SUBJECT, null);
-        }
-        if (!ticket.fields().description().isBlank()) {
-            kept = kept.with(IntakeField.DESCRIPTION, null);
-        }
-        return kept;
-    }
-
-    /** R13: a closed ticket is never reopened; the problem came back, so a new ticket linked to the old one opens. */
-    private CustomerOutcome followUp(Ticket closed, Contact contact, CustomerCommand.AddCustomerMessage command) {
-        Account account = desk.contacts().account(contact.accountId()).orElseThrow();
-        if (!account.coveredOn(desk.today())) {
-            return notCovered(contact, account);
-        }
-        IntakeDraft draft = command.draft();
-        if (draft.subject().isEmpty()) {
-            draft = draft.with(IntakeField.SUBJECT, closed.fields().subject());
-        }
-        if (draft.description().isEmpty() && !command.text().isBlank()) {
-            draft = draft.with(IntakeField.DESCRIPTION, command.text());
-        }
-        return openFor(contact, draft, command.asksEscalation(), Optional.of(closed));
-    }
-
-    private boolean reopenWindowOver(Ticket ticket, Instant now) {
-        return ticket.status() == TicketStatus.RESOLVED
-                && ticket.resolvedAt().map(at -> !now.isBefore(at.plus(desk.policy().reopenWindow()))).orElse(false);
-    }
-
-    private Ticket apply(Ticket ticket, Transition transition, Actor actor, Instant now, List<TicketEvent> events) {
-        return switch (Lifecycle.apply(ticket, transition, actor, now)) {
-            case TransitionResult.Applied applied -> {
-                events.add(applied.event());
-                yield applied.ticket();
+            Optional<SupportWindow.Verdict.Unsupported> unsupported = created.fields().version()
+                    .map(v -> supportWindow.judge(v, desk.versions().all(), desk.today()))
+                    .filter(SupportWindow.Verdict.Unsupported.class::isInstance)
+                    .map(SupportWindow.Verdict.Unsupported.class::cast);
+            tell(new CustomerNotice.Acknowledged(Recipient.of(contact), created, report.missing(),
+                    report.problems(), unsupported, previous.map(Ticket::number)));
+            if (created.severity().filter(s -> s == Severity.S1).isPresent()) {
+                desk.staff().post(new StaffNotice.NewSeverityOne(created));
             }
-            case TransitionResult.Refused refused ->
-                    throw new IllegalStateException("lifecycle refused a customer move: " + refused.problem().detail());
-        };
-    }
+            if (escalate) {
+                desk.staff().post(new StaffNotice.Escalation(created, asksEscalation
+                        ? "the customer asked for escalation" : "severity 1"));
+            }
+            LOG.info("ticket {} opened by {} as {}{}", created.number(), actor.label(), status,
+                    report.complete() ? "" : " missing " + report.missing());
+            return new CustomerOutcome.Opened(created, report, previous.map(Ticket::number));
+        }
 
-    private Optional<Contact> authorizedSender(CustomerCommand command) {
-        return desk.contacts().activeContact(command.from());
-    }
+        private CustomerOutcome addMessage(CustomerCommand.AddCustomerMessage command) {
+            Optional<Ticket> found = desk.tickets().find(command.ticket());
+            Optional<Contact> sender = authorizedSender(command);
+            if (found.isEmpty() || sender.isEmpty() || !sender.get().accountId().equals(found.get().accountId())) {
+                return noAccess(command, sender);
+            }
+            Ticket ticket = found.get();
+            Contact contact = sender.get();
+            Instant now = desk.clock().instant();
+            if (ticket.status() == TicketStatus.CLOSED || reopenWindowOver(ticket, now)) {
+                return followUp(ticket, contact, command);
+            }
+            Account account = desk.contacts().account(contact.accountId()).orElseThrow();
+            if (!account.coveredOn(desk.today())) {
+                return notCovered(contact, account);
+            }
+            Actor actor = new Actor.Customer(contact.email());
+            List<TicketEvent> events = new ArrayList<>();
+            events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.CUSTOMER_MESSAGE, excerpt(command.text())));
+            List<Function<Ticket, CustomerNotice>> notices = new ArrayList<>();
+            Ticket changed = switch (ticket.status()) {
+                case AWAITING_INFO -> supplyInformation(ticket, contact, command, now, events, notices);
+                case WAITING_ON_CUSTOMER -> {
+                    Ticket moved = apply(ticket, new Transition.CustomerReplied(), actor, now, events);
+                    yield moved.withDue(changes.customerWrote(moved, now), now);
+                }
+                case ON_HOLD -> {
+                    Ticket moved = apply(ticket, new Transition.Resume(), actor, now, events);
+                    yield moved.withDue(changes.customerWrote(moved, now), now);
+                }
+                case RESOLVED -> {
+                    Ticket moved = apply(ticket, new Transition.Reopen(), actor, now, events);
+                    notices.add(t -> new CustomerNotice.Reopened(Recipient.of(contact), t));
+                    yield moved.withDue(changes.customerWrote(moved, now), now);
+                }
+                case OPEN, IN_PROGRESS -> ticket.withDue(changes.customerWrote(ticket, now), now);
+                case CLOSED -> throw new IllegalStateException("closed tickets are followed up above");
+            };
+            if (command.asksEscalation() && !changed.escalated()) {
+                changed = changed.escalatedAt(now);
+                events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.ESCALATED, "R18: customer asked for escalation"));
+                notices.add(t -> new CustomerNotice.Escalated(Recipient.of(contact), t));
+            }
+            Ticket saved = changes.save(changed, events).orElseThrow(() -> new ConcurrentChange(ticket.number()));
+            notices.forEach(n -> tell(n.apply(saved)));
+            if (command.asksEscalation() && !ticket.escalated()) {
+                desk.staff().post(new StaffNotice.Escalation(saved, "the customer asked for escalation"));
+            }
+            LOG.info("ticket {}: message from {}, {} -> {}", saved.number(), actor.label(), ticket.status(), saved.status());
+            return new CustomerOutcome.Updated(saved);
+        }
 
-    private CustomerOutcome unknownSender(CustomerCommand command) {
-        Language language = command.language().orElse(Language.EN);
-        desk.messenger().tell(new CustomerNotice.UnknownSender(
-                new Recipient(command.from(), command.senderName(), language)));
-        LOG.warn("message from {} refused: not an authorized contact", command.from().domain());
-        return new CustomerOutcome.Rejected(Problem.notAllowed("from",
-                command.from() + " is not an authorized contact of a customer account (R10)."));
-    }
+        /** R5: the reply may supply the missing fields; complete -> the queue by itself, else ask again for the rest. */
+        private Ticket supplyInformation(Ticket ticket, Contact contact, CustomerCommand.AddCustomerMessage command,
+                                         Instant now, List<TicketEvent> events,
+                                         List<Function<Ticket, CustomerNotice>> notices) {
+            IntakeReport report = intake.evaluate(ticket.fields(), keepSubjectAndDescription(ticket, command.draft()));
+            Ticket updated = ticket.withFields(report.accepted(), now);
+            if (!updated.fields().equals(ticket.fields())) {
+                events.add(TicketEvent.fact(ticket.id(), now, new Actor.Customer(contact.email()), EventKind.FIELDS_UPDATED,
+                        "intake fields supplied"));
+            }
+            if (!report.complete()) {
+                notices.add(t -> new CustomerNotice.StillMissing(Recipient.of(contact), t, report.missing(), report.problems()));
+                return updated.waitingSince(now);
+            }
+            Ticket open = apply(updated, new Transition.CompleteIntake(), Actor.SYSTEM, now, events);
+            Severity severity = open.severity().orElseThrow();
+            open = open.withDue(changes.firstResponseDue(severity, now), now);
+            notices.add(t -> new CustomerNotice.IntakeComplete(Recipient.of(contact), t));
+            if (severity == Severity.S1 && !open.escalated()) {
+                open = open.escalatedAt(now);
+                events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
+                        "R18: severity 1 escalates automatically"));
+                desk.staff().post(new StaffNotice.NewSeverityOne(open));
+            }
+            return open;
+        }
 
-    private CustomerOutcome notCovered(Contact contact, Account account) {
-        desk.messenger().tell(new CustomerNotice.NotCovered(Recipient.of(contact), account.name(), account.manager()));
-        LOG.info("message from a contact of account {} refused: coverage ended {}", account.id().value(),
-                account.coverageEndsOn().map(Object::toString).orElse("(never covered)"));
-        return new CustomerOutcome.Rejected(Problem.notAllowed("account",
-                "The support coverage of " + account.name() + " is not active (R1)."));
-    }
+        /** A reply adds to the ticket; it does not replace the subject or description the customer already gave. */
+        private static IntakeDraft keepSubjectAndDescription(Ticket ticket, IntakeDraft draft) {
+            IntakeDraft kept = draft;
+            if (!ticket.fields().subject().isBlank()) {
+                kept = kept.with(IntakeField.SUBJECT, null);
+            }
+            if (!ticket.fields().description().isBlank()) {
+                kept = kept.with(IntakeField.DESCRIPTION, null);
+            }
+            return kept;
+        }
 
-    private CustomerOutcome noAccess(CustomerCommand.AddCustomerMessage command, Optional<Contact> sender) {
-        Recipient to = sender.map(Recipient::of).orElseGet(() -> new Recipient(command.from(), command.senderName(),
-                command.language().orElse(Language.EN)));
-        desk.messenger().tell(new CustomerNotice.NoAccess(to, command.ticket()));
-        LOG.warn("message on ticket {} refused: sender has no access", command.ticket());
-        return new CustomerOutcome.Rejected(Problem.notAllowed("ticket",
-                "The sender is not an authorized contact of the account of ticket " + command.ticket() + " (R10)."));
-    }
+        /** R13: a closed ticket is never reopened; the problem came back, so a new ticket linked to the old one opens. */
+        private CustomerOutcome followUp(Ticket closed, Contact contact, CustomerCommand.AddCustomerMessage command) {
+            Account account = desk.contacts().account(contact.accountId()).orElseThrow();
+            if (!account.coveredOn(desk.today())) {
+                return notCovered(contact, account);
+            }
+            IntakeDraft draft = command.draft();
+            if (draft.subject().isEmpty()) {
+                draft = draft.with(IntakeField.SUBJECT, closed.fields().subject());
+            }
+            if (draft.description().isEmpty() && !command.text().isBlank()) {
+                draft = draft.with(IntakeField.DESCRIPTION, command.text());
+            }
+            return openFor(contact, draft, command.asksEscalation(), Optional.of(closed));
+        }
 
-    private static String excerpt(String text) {
-        String oneLine = text.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 197) + "...";
+        private boolean reopenWindowOver(Ticket ticket, Instant now) {
+            return ticket.status() == TicketStatus.RESOLVED
+                    && ticket.resolvedAt().map(at -> !now.isBefore(at.plus(desk.policy().reopenWindow()))).orElse(false);
+        }
+
+        private Ticket apply(Ticket ticket, Transition transition, Actor actor, Instant now, List<TicketEvent> events) {
+            return switch (Lifecycle.apply(ticket, transition, actor, now)) {
+                case TransitionResult.Applied applied -> {
+                    events.add(applied.event());
+                    yield applied.ticket();
+                }
+                case TransitionResult.Refused refused ->
+                        throw new IllegalStateException("lifecycle refused a customer move: " + refused.problem().detail());
+            };
+        }
+
+        private Optional<Contact> authorizedSender(CustomerCommand command) {
+            return desk.contacts().activeContact(command.from());
+        }
+
+        private CustomerOutcome unknownSender(CustomerCommand command) {
+            Language language = command.language().orElse(Language.EN);
+            tell(new CustomerNotice.UnknownSender(
+                    new Recipient(command.from(), command.senderName(), language)));
+            LOG.warn("message from {} refused: not an authorized contact", command.from().domain());
+            return new CustomerOutcome.Rejected(Problem.notAllowed("from",
+                    command.from() + " is not an authorized contact of a customer account (R10)."));
+        }
+
+        private CustomerOutcome notCovered(Contact contact, Account account) {
+            tell(new CustomerNotice.NotCovered(Recipient.of(contact), account.name(), account.manager()));
+            LOG.info("message from a contact of account {} refused: coverage ended {}", account.id().value(),
+                    account.coverageEndsOn().map(Object::toString).orElse("(never covered)"));
+            return new CustomerOutcome.Rejected(Problem.notAllowed("account",
+                    "The support coverage of " + account.name() + " is not active (R1)."));
+        }
+
+        private CustomerOutcome noAccess(CustomerCommand.AddCustomerMessage command, Optional<Contact> sender) {
+            Recipient to = sender.map(Recipient::of).orElseGet(() -> new Recipient(command.from(), command.senderName(),
+                    command.language().orElse(Language.EN)));
+            tell(new CustomerNotice.NoAccess(to, command.ticket()));
+            LOG.warn("message on ticket {} refused: sender has no access", command.ticket());
+            return new CustomerOutcome.Rejected(Problem.notAllowed("ticket",
+                    "The sender is not an authorized contact of the account of ticket " + command.ticket() + " (R10)."));
+        }
+
+        private static String excerpt(String text) {
+            String oneLine = text.strip().replaceAll("\\s+", " ");
+            return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 197) + "...";
+        }
     }
 }

@@ -102,7 +102,7 @@ public sealed interface CustomerNotice {
     }
 
     /** R6, R11, R17: severity changed, with the reason. */
-    record SeverityChanged(Recipient to, Ticket about, Severity from, Severity to2, String reason)
+    record SeverityChanged(Recipient to, Ticket about, Severity from, Severity newSeverity, String reason)
             implements CustomerNotice {
         public Optional<Ticket> ticket() {
             return Optional.of(about);
@@ -142,8 +142,8 @@ public sealed interface CustomerNotice {
         }
     }
 
-    /** R11, R17: no authorized contact answered a severity-1 question within {@code waited}: lowered to {@code to2}. */
-    record AutomaticDowngrade(Recipient to, Ticket about, Severity from, Severity to2, Duration waited)
+    /** R11, R17: no authorized contact answered a severity-1 question within {@code waited}: lowered to {@code newSeverity}. */
+    record AutomaticDowngrade(Recipient to, Ticket about, Severity from, Severity newSeverity, Duration waited)
             implements CustomerNotice {
         public Optional<Ticket> ticket() {
             return Optional.of(about);

@@ -2,6 +2,7 @@ package io.guichet.core.desk;
 
 import io.guichet.core.deadline.DeadlineStore;
 import io.guichet.core.policy.PolicySettings;
+import io.guichet.core.port.AuditLog;
 import io.guichet.core.port.ContactDirectory;
 import io.guichet.core.port.CustomerMessenger;
 import io.guichet.core.port.StaffOutbox;
@@ -14,7 +15,9 @@ import java.time.LocalDate;
 
 /**
  * What the desk's use cases need from outside: ports, the policy, its calendars and the clock. {@code deadlines}
- * holds the timed rules, re-planned with every ticket change.
+ * holds the timed rules, re-planned with every ticket change; {@code staff} queues staff notices, delivered after
+ * commit; {@code audit} records changes outside tickets. Only the composition root and the desks see it: adapters
+ * reach the core through the desks.
  */
 public record DeskContext(Transactions transactions,
                           TicketStore tickets,
@@ -23,6 +26,7 @@ public record DeskContext(Transactions transactions,
                           VersionCatalog versions,
                           CustomerMessenger messenger,
                           StaffOutbox staff,
+                          AuditLog audit,
                           PolicySettings policy,
                           ServiceHours hours,
                           Clock clock) {

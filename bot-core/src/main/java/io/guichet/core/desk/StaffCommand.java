@@ -12,7 +12,8 @@ public sealed interface StaffCommand {
 
     TicketNumber ticket();
 
-    record Claim(Actor.Staff by, TicketNumber ticket) implements StaffCommand {
+    /** Takes the ticket; one held by someone else only with {@code takeOver} (typed on purpose, not a stale button). */
+    record Claim(Actor.Staff by, TicketNumber ticket, boolean takeOver) implements StaffCommand {
     }
 
     record Unclaim(Actor.Staff by, TicketNumber ticket) implements StaffCommand {

@@ -3,6 +3,8 @@ package io.guichet.core.desk;
 import io.guichet.core.Problem;
 import io.guichet.core.account.Account;
 import io.guichet.core.account.Contact;
+import io.guichet.core.audit.AuditEvent;
+import io.guichet.core.audit.AuditKind;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Lifecycle;
@@ -39,7 +41,7 @@ public final class StaffDesk {
     public StaffOutcome handle(StaffCommand command) {
         Optional<Problem> bad = checkText(command);
         if (bad.isPresent()) {
-            return StaffOutcome.Refused.of(bad.get());
+            return recorded(command, StaffOutcome.Refused.of(bad.get()));
         }
         StaffOutcome outcome = desk.transactions().inTransaction(() -> {
             Optional<Ticket> found = desk.tickets().find(command.ticket());
@@ -51,18 +53,33 @@ public final class StaffDesk {
         switch (outcome) {
             case StaffOutcome.Done done -> LOG.info("ticket {}: {} by {}", done.ticket().number(),
                     command.getClass().getSimpleName(), command.by().label());
-            case StaffOutcome.Refused refused -> LOG.info("ticket {}: {} by {} refused: {}", command.ticket(),
-                    command.getClass().getSimpleName(), command.by().label(), refused.problems().get(0).code());
+            case StaffOutcome.Refused refused -> recorded(command, refused);
         }
         return outcome;
+    }
+
+    private StaffOutcome recorded(StaffCommand command, StaffOutcome.Refused refused) {
+        refused(command.by(), command.getClass().getSimpleName(), "ticket " + command.ticket(), refused.problems());
+        return refused;
+    }
+
+    /**
+     * Records a refused staff command in the audit trail (and the log): refused here, or by a console before it
+     * reached the desk (no role, a bad argument). {@code subject} names what it was about.
+     */
+    public void refused(Actor.Staff by, String command, String subject, List<Problem> problems) {
+        String detail = command + ": " + problems.stream().map(Problem::detail).reduce((a, b) -> a + " " + b).orElse("");
+        LOG.info("{}: {} by {} refused: {}", subject, command, by.label(),
+                problems.stream().map(p -> p.code().toString()).toList());
+        desk.transactions().run(() -> desk.audit().append(new AuditEvent(desk.clock().instant(), by,
+                AuditKind.COMMAND_REFUSED, subject, detail)));
     }
 
     private StaffOutcome apply(StaffCommand command, Ticket ticket) {
         Instant now = desk.clock().instant();
         Actor actor = command.by();
         return switch (command) {
-            case StaffCommand.Claim c -> transition(ticket, new Transition.Claim(c.by().name()), actor, now,
-                    "You claimed ticket " + ticket.number() + ".");
+            case StaffCommand.Claim c -> claim(ticket, c, now);
             case StaffCommand.Unclaim u -> transition(ticket, new Transition.Unclaim(), actor, now,
                     "Ticket " + ticket.number() + " is back in the queue.");
             case StaffCommand.Reply r -> reply(ticket, r.by(), r.text(), false, now);
@@ -111,7 +128,7 @@ public final class StaffDesk {
                 }
             }
         } else if (changed.status() == io.guichet.core.ticket.TicketStatus.OPEN) {
-            switch (Lifecycle.apply(changed, new Transition.Claim(by.name()), by, now)) {
+            switch (Lifecycle.apply(changed, new Transition.Claim(by), by, now)) {
                 case TransitionResult.Refused refused -> {
                 }
                 case TransitionResult.Applied applied -> {
@@ -205,6 +222,22 @@ public final class StaffDesk {
                 yield outcome;
             }
         };
+    }
+
+    /**
+     * A ticket someone else holds is taken over only when asked on purpose ({@link StaffCommand.Claim#takeOver()}): a
+     * click on a Claim button in a list that was already stale never takes a colleague's ticket silently.
+     */
+    private StaffOutcome claim(Ticket ticket, StaffCommand.Claim command, Instant now) {
+        Optional<Actor.Staff> holder = ticket.assignee().filter(a -> !a.sameAs(command.by()));
+        if (holder.isPresent() && !command.takeOver()) {
+            return StaffOutcome.Refused.of(Problem.conflict("ticket", "Ticket " + ticket.number()
+                    + " is already claimed by " + holder.get().name() + ". To take it over, claim it on purpose: "
+                    + "/ticket claim ticket:" + ticket.number().value() + " (or guichet tickets claim "
+                    + ticket.number().value() + ")."));
+        }
+        return transition(ticket, new Transition.Claim(command.by()), command.by(), now,
+                "You claimed ticket " + ticket.number() + ".");
     }
 
     private StaffOutcome escalate(Ticket ticket, StaffCommand.Escalate command, Instant now) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Every number and list of the policy, as settings (R22). {@link #defaults()} gives the values of POLICY.md;
+ * Every number and list of the policy, as settings (R22). {@link #defaults()} gives the values of docs/policy.md;
  * tests shrink them to seconds. Durations count on the ticket's service calendar (business hours for
  * severities 2-4, round the clock for severity 1) where a rule says so, else in plain elapsed time.
  *

@@ -3,6 +3,7 @@ package io.guichet.core.port;
 import io.guichet.core.desk.CustomerNotice;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Says something to a customer. Called inside the transaction of the change that causes it, so an
@@ -11,10 +12,14 @@ import java.util.List;
  */
 public interface CustomerMessenger {
 
-    void tell(CustomerNotice notice);
+    /** Says several things at once, in this order, in answer to the channel's message {@code answering} if any. */
+    void tellAll(List<CustomerNotice> notices, Optional<String> answering);
 
-    /** Says several things at once, as {@link #tell} would one after the other (in this order). */
     default void tellAll(List<CustomerNotice> notices) {
-        notices.forEach(this::tell);
+        tellAll(notices, Optional.empty());
+    }
+
+    default void tell(CustomerNotice notice) {
+        tellAll(List.of(notice), Optional.empty());
     }
 }

@@ -76,14 +76,14 @@ public final class Lifecycle {
         };
     }
 
-    private static TransitionResult claim(Ticket ticket, String technician, Actor actor, Instant at) {
-        if (ticket.assignee().filter(technician::equals).isPresent()) {
+    private static TransitionResult claim(Ticket ticket, Actor.Staff technician, Actor actor, Instant at) {
+        if (ticket.assignee().filter(technician::sameAs).isPresent()) {
             return new TransitionResult.Refused(Problem.conflict("ticket",
-                    "Ticket " + ticket.number() + " is already claimed by " + technician + "."));
+                    "Ticket " + ticket.number() + " is already claimed by " + technician.name() + "."));
         }
         TicketStatus to = ticket.status() == OPEN ? IN_PROGRESS : ticket.status();
-        String detail = ticket.assignee().map(previous -> technician + " (taken over from " + previous + ")")
-                .orElse(technician);
+        String detail = ticket.assignee().map(previous -> technician.name() + " (taken over from " + previous.name() + ")")
+                .orElse(technician.name());
         Ticket claimed = ticket.withAssignee(Optional.of(technician), at).withStatus(to, at);
         return moved(ticket, claimed, actor, at, EventKind.CLAIMED, detail);
     }
@@ -95,7 +95,7 @@ public final class Lifecycle {
         }
         TicketStatus to = ticket.status() == IN_PROGRESS ? OPEN : ticket.status();
         Ticket released = ticket.withAssignee(Optional.empty(), at).withStatus(to, at);
-        return moved(ticket, released, actor, at, EventKind.UNCLAIMED, ticket.assignee().get());
+        return moved(ticket, released, actor, at, EventKind.UNCLAIMED, ticket.assignee().get().name());
     }
 
     /** Where work resumes: with its technician if it has one, else in the queue. */

@@ -28,7 +28,7 @@ public record Ticket(TicketId id,
                      Optional<Severity> originalSeverity,
                      TicketStatus status,
                      Optional<ResolutionReason> resolution,
-                     Optional<String> assignee,
+                     Optional<Actor.Staff> assignee,
                      boolean escalated,
                      Optional<LocalDate> submitterCertifiedUntil,
                      Optional<TicketId> previousTicket,
@@ -108,7 +108,7 @@ public record Ticket(TicketId id,
                 rowVersion);
     }
 
-    public Ticket withAssignee(Optional<String> newAssignee, Instant at) {
+    public Ticket withAssignee(Optional<Actor.Staff> newAssignee, Instant at) {
         return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, newAssignee,
                 escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, statusSince, resolvedAt,
                 closedAt, rowVersion);

@@ -8,7 +8,7 @@ public sealed interface Transition {
     }
 
     /** A technician takes the ticket. */
-    record Claim(String technician) implements Transition {
+    record Claim(Actor.Staff technician) implements Transition {
     }
 
     /** The technician gives the ticket back to the queue. */

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CustomerDeskTest {
 
     private final DeskFixture desk = new DeskFixture();
-    private final Actor.Staff tech = new Actor.Staff("tess");
+    private final Actor.Staff tech = new Actor.Staff("tess", "tess");
 
     @Test
     @DisplayName("R2, R4: a complete request from an authorized contact opens a ticket in the queue and is acknowledged with its number")
@@ -190,7 +190,7 @@ class CustomerDeskTest {
     @DisplayName("R12a: an answer to a question brings the ticket back to its technician")
     void answerToQuestion() {
         Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", complete("3"))).ticket();
-        desk.technicians.handle(new StaffCommand.Claim(tech, ticket.number()));
+        desk.technicians.handle(new StaffCommand.Claim(tech, ticket.number(), true));
         desk.technicians.handle(new StaffCommand.Ask(tech, ticket.number(), "Which agent version?"));
 
         Ticket updated = ((CustomerOutcome.Updated) write("bob@acme.example", ticket.number(), IntakeDraft.empty(),
@@ -204,7 +204,7 @@ class CustomerDeskTest {
     @DisplayName("R9: a message on a ticket on hold resumes it")
     void holdResumes() {
         Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", complete("3"))).ticket();
-        desk.technicians.handle(new StaffCommand.Claim(tech, ticket.number()));
+        desk.technicians.handle(new StaffCommand.Claim(tech, ticket.number(), true));
         desk.technicians.handle(new StaffCommand.Hold(tech, ticket.number(), "Add 8 GB of RAM to the server."));
 
         Ticket updated = ((CustomerOutcome.Updated) write("bob@acme.example", ticket.number(), IntakeDraft.empty(),
@@ -285,7 +285,7 @@ class CustomerDeskTest {
 
     private Ticket resolved() {
         Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", complete("3"))).ticket();
-        desk.technicians.handle(new StaffCommand.Claim(tech, ticket.number()));
+        desk.technicians.handle(new StaffCommand.Claim(tech, ticket.number(), true));
         desk.technicians.handle(new StaffCommand.Resolve(tech, ticket.number(), ResolutionReason.WORKS_AS_DOCUMENTED,
                 "See the documentation."));
         return desk.stores.tickets().find(ticket.id()).orElseThrow();

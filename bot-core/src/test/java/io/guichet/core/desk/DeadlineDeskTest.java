@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The deadline rules on the in-memory fakes, with a clock moved by hand. */
 class DeadlineDeskTest {
 
-    private static final Actor.Staff TOM = new Actor.Staff("tom");
+    private static final Actor.Staff TOM = new Actor.Staff("tom", "tom");
 
     private final DeskFixture f = new DeskFixture();
     private final DeadlineDesk desk = new DeadlineDesk(f.context);
@@ -209,7 +209,7 @@ class DeadlineDeskTest {
         assertThat(lowered.originalSeverity()).contains(Severity.S1);
         assertThat(lowered.status()).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER);
         assertThat(f.messenger.told(CustomerNotice.AutomaticDowngrade.class)).singleElement()
-                .satisfies(n -> assertThat(n.to2()).isEqualTo(Severity.S2));
+                .satisfies(n -> assertThat(n.newSeverity()).isEqualTo(Severity.S2));
         assertThat(f.staff.notices(StaffNotice.Downgraded.class)).hasSize(1);
         assertThat(kinds(lowered)).doesNotContain(DeadlineKind.SEVERITY_ONE_ANSWER).contains(DeadlineKind.AUTO_RESOLVE);
     }

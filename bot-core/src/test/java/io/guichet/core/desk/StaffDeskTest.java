@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StaffDeskTest {
 
     private final DeskFixture desk = new DeskFixture();
-    private final Actor.Staff tess = new Actor.Staff("tess");
-    private final Actor.Staff tom = new Actor.Staff("tom");
+    private final Actor.Staff tess = new Actor.Staff("tess", "tess");
+    private final Actor.Staff tom = new Actor.Staff("tom", "tom");
     private Ticket ticket;
 
     @BeforeEach
@@ -42,8 +42,8 @@ class StaffDeskTest {
     @Test
     @DisplayName("R15: claiming takes the ticket from the queue; a repeated click changes nothing")
     void claim() {
-        StaffOutcome first = handle(new StaffCommand.Claim(tess, ticket.number()));
-        StaffOutcome second = handle(new StaffCommand.Claim(tess, ticket.number()));
+        StaffOutcome first = handle(new StaffCommand.Claim(tess, ticket.number(), true));
+        StaffOutcome second = handle(new StaffCommand.Claim(tess, ticket.number(), true));
 
         assertThat(((StaffOutcome.Done) first).ticket().status()).isEqualTo(TicketStatus.IN_PROGRESS);
         assertThat(second).isInstanceOf(StaffOutcome.Refused.class);
@@ -69,7 +69,7 @@ class StaffDeskTest {
     @Test
     @DisplayName("R8, R12a: a question (e.g. reproduce in a controlled environment) waits on the customer and pauses our update target")
     void ask() {
-        handle(new StaffCommand.Claim(tess, ticket.number()));
+        handle(new StaffCommand.Claim(tess, ticket.number(), true));
         Ticket waiting = ((StaffOutcome.Done) handle(new StaffCommand.Ask(tess, ticket.number(), "Which version?"))).ticket();
 
         assertThat(waiting.status()).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER);
@@ -195,7 +195,7 @@ class StaffDeskTest {
     @Test
     @DisplayName("R2: a command on a ticket that does not exist names the number")
     void unknownTicket() {
-        StaffOutcome outcome = handle(new StaffCommand.Claim(tess, new TicketNumber(99_999)));
+        StaffOutcome outcome = handle(new StaffCommand.Claim(tess, new TicketNumber(99_999), true));
 
         assertThat(((StaffOutcome.Refused) outcome).problems()).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo(ProblemCode.NOT_FOUND);
@@ -215,10 +215,10 @@ class StaffDeskTest {
     @Test
     @DisplayName("R15: another technician may take over a claimed ticket; the audit names both")
     void takeOver() {
-        handle(new StaffCommand.Claim(tess, ticket.number()));
-        Ticket taken = ((StaffOutcome.Done) handle(new StaffCommand.Claim(tom, ticket.number()))).ticket();
+        handle(new StaffCommand.Claim(tess, ticket.number(), true));
+        Ticket taken = ((StaffOutcome.Done) handle(new StaffCommand.Claim(tom, ticket.number(), true))).ticket();
 
-        assertThat(taken.assignee()).contains("tom");
+        assertThat(taken.assignee().map(Actor.Staff::name)).contains("tom");
         assertThat(desk.stores.tickets().events(ticket.id())).last()
                 .satisfies(e -> assertThat(e.detail()).contains("tom").contains("tess"));
     }

@@ -8,6 +8,7 @@ import io.guichet.core.account.Language;
 import io.guichet.core.calendar.AlwaysOpen;
 import io.guichet.core.desk.CustomerDesk;
 import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.DirectoryDesk;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.desk.StaffDesk;
 import io.guichet.core.intake.IntakeDraft;
@@ -27,10 +28,12 @@ public final class DeskFixture {
     public final Stores stores = Stores.inMemory();
     public final RecordingMessenger messenger = new RecordingMessenger();
     public final InMemoryStaffOutbox staff;
+    public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryDeadlineStore deadlines = new InMemoryDeadlineStore();
     public final DeskContext context;
     public final CustomerDesk customers;
     public final StaffDesk technicians;
+    public final DirectoryDesk directory;
     public final Account acme;
     public final Contact alice;
     public final Contact bob;
@@ -43,9 +46,10 @@ public final class DeskFixture {
     public DeskFixture(PolicySettings policy) {
         staff = new InMemoryStaffOutbox(clock::instant);
         context = new DeskContext(stores.transactions(), stores.tickets(), deadlines, stores.contacts(), stores.versions(),
-                messenger, staff, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
+                messenger, staff, audit, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         customers = new CustomerDesk(context);
         technicians = new StaffDesk(context);
+        directory = new DirectoryDesk(context);
         acme = stores.contacts().addAccount("Acme", Optional.of(LocalDate.parse("2026-12-31")),
                 new AccountManager("Marie Curie", "marie@vendor.example")).orElseThrow();
         alice = stores.contacts().addContact(acme.id(), "Alice", email("alice@acme.example"), "+33 1 23 45 67 89",

@@ -4,6 +4,7 @@ import io.guichet.core.desk.CustomerNotice;
 import io.guichet.core.port.CustomerMessenger;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps what the desk told customers, for assertions. */
@@ -12,8 +13,8 @@ public final class RecordingMessenger implements CustomerMessenger {
     private final List<CustomerNotice> told = new CopyOnWriteArrayList<>();
 
     @Override
-    public void tell(CustomerNotice notice) {
-        told.add(notice);
+    public void tellAll(List<CustomerNotice> notices, Optional<String> answering) {
+        told.addAll(notices);
     }
 
     public List<CustomerNotice> told() {

@@ -119,14 +119,14 @@ public abstract class StorageContract {
     @DisplayName("R13: updates are conditional: a stale copy is refused and nothing is written")
     void conditionalUpdate() {
         Ticket created = stores.tickets().create(draft(TicketStatus.OPEN, Severity.S2, T0));
-        Ticket claimed = created.withAssignee(Optional.of("bob"), T0.plusSeconds(60));
+        Ticket claimed = created.withAssignee(Optional.of(new Actor.Staff("bob", "bob")), T0.plusSeconds(60));
         Ticket saved = stores.tickets().update(claimed).orElseThrow();
         assertThat(saved.rowVersion()).isEqualTo(created.rowVersion() + 1);
-        assertThat(saved.assignee()).contains("bob");
+        assertThat(saved.assignee().map(Actor.Staff::name)).contains("bob");
 
-        Ticket stale = created.withAssignee(Optional.of("carol"), T0.plusSeconds(120));
+        Ticket stale = created.withAssignee(Optional.of(new Actor.Staff("carol", "carol")), T0.plusSeconds(120));
         assertThat(stores.tickets().update(stale)).isEmpty();
-        assertThat(stores.tickets().find(created.id()).orElseThrow().assignee()).contains("bob");
+        assertThat(stores.tickets().find(created.id()).orElseThrow().assignee().map(Actor.Staff::name)).contains("bob");
     }
 
     @Test
@@ -138,12 +138,12 @@ public abstract class StorageContract {
         assertThat(stores.tickets().findAll(List.of(c.id(), a.id(), new TicketId(999_999))))
                 .containsOnlyKeys(a.id(), c.id()).containsEntry(a.id(), a).containsEntry(c.id(), c);
 
-        Ticket bMovedOn = stores.tickets().update(b.withAssignee(Optional.of("bob"), T0.plusSeconds(5))).orElseThrow();
+        Ticket bMovedOn = stores.tickets().update(b.withAssignee(Optional.of(new Actor.Staff("bob", "bob")), T0.plusSeconds(5))).orElseThrow();
         Instant later = T0.plusSeconds(60);
-        Ticket aChanged = a.withAssignee(Optional.of("carol"), later).escalatedAt(later)
+        Ticket aChanged = a.withAssignee(Optional.of(new Actor.Staff("carol", "carol")), later).escalatedAt(later)
                 .withDue(new Ticket.Due(Optional.of(later.plusSeconds(3600)), Optional.of(later.plusSeconds(7200)),
                         Optional.of(later)), later);
-        Ticket bStale = b.withAssignee(Optional.of("dave"), later);
+        Ticket bStale = b.withAssignee(Optional.of(new Actor.Staff("dave", "dave")), later);
         Ticket cChanged = c.withFields(fields(Severity.S2), later);
 
         List<Optional<Ticket>> saved = stores.tickets().updateAll(List.of(cChanged, bStale, aChanged));
@@ -251,7 +251,7 @@ public abstract class StorageContract {
         Ticket previous = stores.tickets().create(draft(TicketStatus.OPEN, Severity.S2, T0));
         Ticket next = stores.tickets().create(new Ticket(new TicketId(0), new TicketNumber(1), account.id(), alice.id(),
                 fields(Severity.S1), Optional.of(Severity.S2), TicketStatus.RESOLVED,
-                Optional.of(ResolutionReason.FEATURE_REQUEST), Optional.of("bob"), true,
+                Optional.of(ResolutionReason.FEATURE_REQUEST), Optional.of(Actor.Staff.discord("4242", "Bob Smith")), true,
                 Optional.of(LocalDate.parse("2026-06-30")), Optional.of(previous.id()),
                 new Ticket.Due(Optional.of(T0.plusSeconds(3600)), Optional.of(T0.plusSeconds(7200)),
                         Optional.of(T0.plusSeconds(600))),
@@ -268,9 +268,9 @@ public abstract class StorageContract {
         Ticket ticket = stores.tickets().create(draft(TicketStatus.OPEN, Severity.S2, T0));
         TicketEvent created = new TicketEvent(ticket.id(), T0, new Actor.Customer(alice.email()), EventKind.CREATED,
                 Optional.empty(), Optional.of(TicketStatus.OPEN), "");
-        TicketEvent access = TicketEvent.fact(ticket.id(), T0.plusSeconds(30), new Actor.Staff("bob"),
+        TicketEvent access = TicketEvent.fact(ticket.id(), T0.plusSeconds(30), new Actor.Staff("bob", "bob"),
                 EventKind.SERVER_ACCESS, "RDP to vsa.acme.example");
-        TicketEvent claimed = new TicketEvent(ticket.id(), T0.plusSeconds(60), new Actor.Staff("bob"),
+        TicketEvent claimed = new TicketEvent(ticket.id(), T0.plusSeconds(60), new Actor.Staff("bob", "bob"),
                 EventKind.CLAIMED, Optional.of(TicketStatus.OPEN), Optional.of(TicketStatus.IN_PROGRESS), "bob");
         stores.tickets().append(List.of(created, access));
         stores.tickets().append(List.of(claimed));

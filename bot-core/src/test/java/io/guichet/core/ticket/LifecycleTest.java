@@ -32,14 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LifecycleTest {
 
     private static final Instant AT = T0.plusSeconds(3_600);
-    private static final Actor ALICE = new Actor.Staff("alice");
+    private static final Actor ALICE = new Actor.Staff("alice", "alice");
     private static final Set<TicketStatus> ACTIVE =
             EnumSet.of(AWAITING_INFO, OPEN, IN_PROGRESS, WAITING_ON_CUSTOMER, ON_HOLD);
     private static final Set<TicketStatus> WORKABLE = EnumSet.of(OPEN, IN_PROGRESS, WAITING_ON_CUSTOMER);
 
     /** One of every transition. */
     private static List<Transition> everyTransition() {
-        return List.of(new Transition.CompleteIntake(), new Transition.Claim("alice"), new Transition.Unclaim(),
+        return List.of(new Transition.CompleteIntake(), new Transition.Claim(new Actor.Staff("alice", "alice")), new Transition.Unclaim(),
                 new Transition.AskCustomer(), new Transition.CustomerReplied(), new Transition.PutOnHold(),
                 new Transition.Resume(), new Transition.Resolve(ResolutionReason.FEATURE_REQUEST),
                 new Transition.Reopen(), new Transition.Close());
@@ -185,14 +185,14 @@ class LifecycleTest {
     @Test
     @DisplayName("R5: a ticket claimed while awaiting information goes to its technician, not the queue, when intake completes")
     void completeIntakeOfClaimedTicket() {
-        Ticket claimed = applied(ticketIn(AWAITING_INFO, false), new Transition.Claim("alice")).ticket();
+        Ticket claimed = applied(ticketIn(AWAITING_INFO, false), new Transition.Claim(new Actor.Staff("alice", "alice"))).ticket();
         assertThat(claimed.status()).isEqualTo(AWAITING_INFO);
-        assertThat(claimed.assignee()).contains("alice");
+        assertThat(claimed.assignee().map(Actor.Staff::name)).contains("alice");
 
         Ticket complete = applied(claimed, new Transition.CompleteIntake()).ticket();
 
         assertThat(complete.status()).isEqualTo(IN_PROGRESS);
-        assertThat(complete.assignee()).contains("alice");
+        assertThat(complete.assignee().map(Actor.Staff::name)).contains("alice");
     }
 
     @Test
@@ -205,10 +205,10 @@ class LifecycleTest {
     @Test
     @DisplayName("R15: claiming an OPEN ticket moves it to IN_PROGRESS and assigns the technician")
     void claimOpenTicket() {
-        TransitionResult.Applied applied = applied(ticketIn(OPEN, false), new Transition.Claim("alice"));
+        TransitionResult.Applied applied = applied(ticketIn(OPEN, false), new Transition.Claim(new Actor.Staff("alice", "alice")));
 
         assertThat(applied.ticket().status()).isEqualTo(IN_PROGRESS);
-        assertThat(applied.ticket().assignee()).contains("alice");
+        assertThat(applied.ticket().assignee().map(Actor.Staff::name)).contains("alice");
         assertThat(applied.event().kind()).isEqualTo(EventKind.CLAIMED);
         assertThat(applied.event().detail()).isEqualTo("alice");
         assertThat(applied.event().from()).contains(OPEN);
@@ -218,16 +218,16 @@ class LifecycleTest {
     @Test
     @DisplayName("R15: a second claim by the same technician (a repeated click) is refused and changes nothing")
     void claimTwiceBySameTechnician() {
-        Ticket claimed = applied(ticketIn(OPEN, false), new Transition.Claim("alice")).ticket();
+        Ticket claimed = applied(ticketIn(OPEN, false), new Transition.Claim(new Actor.Staff("alice", "alice"))).ticket();
 
-        TransitionResult again = Lifecycle.apply(claimed, new Transition.Claim("alice"), ALICE, AT.plusSeconds(1));
+        TransitionResult again = Lifecycle.apply(claimed, new Transition.Claim(new Actor.Staff("alice", "alice")), ALICE, AT.plusSeconds(1));
 
         assertThat(again).isInstanceOf(TransitionResult.Refused.class);
         Problem problem = ((TransitionResult.Refused) again).problem();
         assertThat(problem.code()).isEqualTo(ProblemCode.CONFLICT);
         assertThat(problem.detail()).contains("#1001").contains("already claimed by alice");
         assertThat(claimed.status()).isEqualTo(IN_PROGRESS);
-        assertThat(claimed.assignee()).contains("alice");
+        assertThat(claimed.assignee().map(Actor.Staff::name)).contains("alice");
     }
 
     @Test
@@ -235,9 +235,9 @@ class LifecycleTest {
     void takeover() {
         Ticket bobs = ticketIn(IN_PROGRESS, true);
 
-        TransitionResult.Applied applied = applied(bobs, new Transition.Claim("carol"));
+        TransitionResult.Applied applied = applied(bobs, new Transition.Claim(new Actor.Staff("carol", "carol")));
 
-        assertThat(applied.ticket().assignee()).contains("carol");
+        assertThat(applied.ticket().assignee().map(Actor.Staff::name)).contains("carol");
         assertThat(applied.ticket().status()).isEqualTo(IN_PROGRESS);
         assertThat(applied.event().kind()).isEqualTo(EventKind.CLAIMED);
         assertThat(applied.event().detail()).isEqualTo("carol (taken over from bob)");
@@ -280,7 +280,7 @@ class LifecycleTest {
         TransitionResult.Applied applied = applied(ticketIn(from, true), transition);
 
         assertThat(applied.ticket().status()).isEqualTo(IN_PROGRESS);
-        assertThat(applied.ticket().assignee()).contains("bob");
+        assertThat(applied.ticket().assignee().map(Actor.Staff::name)).contains("bob");
     }
 
     @ParameterizedTest(name = "[{index}] {0} + {1}")
@@ -303,7 +303,7 @@ class LifecycleTest {
         assertThat(applied.ticket().resolution()).contains(reason);
         assertThat(applied.ticket().resolvedAt()).contains(AT);
         assertThat(applied.ticket().closedAt()).isEmpty();
-        assertThat(applied.ticket().assignee()).contains("bob");
+        assertThat(applied.ticket().assignee().map(Actor.Staff::name)).contains("bob");
         assertThat(applied.event().kind()).isEqualTo(EventKind.RESOLVED);
         assertThat(applied.event().detail()).isEqualTo(reason.rule() + " " + reason.code());
     }

@@ -43,7 +43,7 @@ public final class TicketFixtures {
         private TicketFields fields = completeFields(Severity.S3);
         private TicketStatus status = TicketStatus.OPEN;
         private Optional<ResolutionReason> resolution = Optional.empty();
-        private Optional<String> assignee = Optional.empty();
+        private Optional<Actor.Staff> assignee = Optional.empty();
         private boolean escalated;
         private Optional<LocalDate> submitterCertifiedUntil = Optional.empty();
         private Optional<TicketId> previousTicket = Optional.empty();
@@ -109,7 +109,7 @@ public final class TicketFixtures {
         }
 
         public Builder assignee(String technician) {
-            this.assignee = Optional.of(technician);
+            this.assignee = Optional.of(new Actor.Staff(technician, technician));
             return this;
         }
 

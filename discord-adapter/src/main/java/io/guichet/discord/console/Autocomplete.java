@@ -1,7 +1,8 @@
 package io.guichet.discord.console;
 
 import io.guichet.core.account.Account;
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.DirectoryDesk;
+import io.guichet.core.desk.TicketQueries;
 import io.guichet.core.ticket.Ticket;
 
 import java.util.Comparator;
@@ -17,11 +18,13 @@ final class Autocomplete {
     /** How many active tickets are looked at for suggestions. */
     static final int WINDOW = 500;
 
-    private final DeskContext desk;
+    private final TicketQueries queries;
+    private final DirectoryDesk directory;
     private final StaffRoles roles;
 
-    Autocomplete(DeskContext desk, StaffRoles roles) {
-        this.desk = desk;
+    Autocomplete(TicketQueries queries, DirectoryDesk directory, StaffRoles roles) {
+        this.queries = queries;
+        this.directory = directory;
         this.roles = roles;
     }
 
@@ -35,8 +38,8 @@ final class Autocomplete {
 
     private List<Choice> tickets(String typed) {
         String prefix = typed.strip().replaceFirst("^#", "");
-        List<Ticket> active = desk.transactions().inTransaction(() -> desk.tickets().queue(
-                QueueView.StatusFilter.ACTIVE.statuses(), java.util.Optional.empty(), desk.today(), 0, WINDOW));
+        List<Ticket> active = queries.queue(QueueView.StatusFilter.ACTIVE.statuses(), java.util.Optional.empty(), 0,
+                WINDOW);
         return active.stream()
                 .filter(t -> String.valueOf(t.number().value()).startsWith(prefix))
                 .sorted(Comparator.comparing(Ticket::createdAt).reversed())
@@ -48,7 +51,7 @@ final class Autocomplete {
 
     private List<Choice> accounts(String typed) {
         String part = typed.strip().toLowerCase(Locale.ROOT);
-        return desk.transactions().inTransaction(() -> desk.contacts().accounts()).stream()
+        return directory.accounts().stream()
                 .map(Account::name)
                 .filter(n -> n.toLowerCase(Locale.ROOT).contains(part))
                 .limit(DiscordText.CHOICES)

@@ -3,8 +3,10 @@ package io.guichet.discord.console;
 import io.guichet.core.Problem;
 import io.guichet.core.account.Account;
 import io.guichet.core.account.Contact;
+import io.guichet.core.desk.DirectoryOutcome;
 import io.guichet.core.desk.StaffOutcome;
 import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
 import io.guichet.core.ticket.TicketStatus;
@@ -37,6 +39,13 @@ final class Cards {
         return switch (outcome) {
             case StaffOutcome.Done done -> Answer.text(done.summary());
             case StaffOutcome.Refused refused -> refused(refused.problems());
+        };
+    }
+
+    static Answer outcome(DirectoryOutcome outcome) {
+        return switch (outcome) {
+            case DirectoryOutcome.Done done -> Answer.text(done.summary());
+            case DirectoryOutcome.Refused refused -> refused(refused.problems());
         };
     }
 
@@ -85,7 +94,7 @@ final class Cards {
         fields.add(new Answer.Field("Severity", severity(t.severity())
                 + t.originalSeverity().filter(o -> !t.severity().equals(Optional.of(o)))
                 .map(o -> " (was S" + o.level() + ")").orElse(""), true));
-        fields.add(new Answer.Field("Assignee", t.assignee().orElse("unclaimed"), true));
+        fields.add(new Answer.Field("Assignee", t.assignee().map(Actor.Staff::name).orElse("unclaimed"), true));
         fields.add(new Answer.Field("Account", account.map(Account::name).orElse("?"), true));
         fields.add(new Answer.Field("Contact", contact.map(c -> c.name() + " <" + c.email() + ">"
                 + (c.certifiedOn(today) ? " - certified" : "")).orElse("?"), true));
@@ -110,7 +119,7 @@ final class Cards {
         if (t.escalated()) {
             line.append(" - escalated");
         }
-        line.append(" - ").append(t.assignee().orElse("unclaimed"));
+        line.append(" - ").append(t.assignee().map(Actor.Staff::name).orElse("unclaimed"));
         t.due().earliest().ifPresent(due -> line.append(" - due ").append(when(due)));
         String subject = t.fields().subject().isBlank() ? "(no subject)" : t.fields().subject();
         line.append("\n").append(DiscordText.cut(subject.replaceAll("\\s+", " "), 120));

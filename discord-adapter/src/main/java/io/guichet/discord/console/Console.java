@@ -1,6 +1,7 @@
 package io.guichet.discord.console;
 
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.Desks;
+import io.guichet.core.desk.StaffDesk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,13 +27,15 @@ public final class Console {
     private final Routes routes = new Routes();
     private final TicketCommands tickets;
     private final Autocomplete autocomplete;
+    private final StaffDesk technicians;
 
-    public Console(DeskContext desk, StaffRoles roles) {
+    public Console(Desks desks, StaffRoles roles) {
         this.roles = roles;
-        this.tickets = new TicketCommands(desk);
+        this.technicians = desks.technicians();
+        this.tickets = new TicketCommands(desks.technicians(), desks.tickets());
         this.tickets.register(routes);
-        new DirectoryCommands(desk).register(routes);
-        this.autocomplete = new Autocomplete(desk, roles);
+        new DirectoryCommands(desks.directory()).register(routes);
+        this.autocomplete = new Autocomplete(desks.tickets(), desks.directory(), roles);
     }
 
     /** Every command path the console handles, e.g. {@code "ticket reply"}. */
@@ -91,10 +94,12 @@ public final class Console {
         }
     }
 
+    /** A member without the role: nothing changes; the refusal is in the audit trail and the log (WARN). */
     private Answer refuse(Caller caller, String what, StaffRoles.Role role) {
         LOG.warn("refused {} for {} ({}): lacks the {} role", what, caller.userName(), caller.userId(), role.label());
-        return Answer.text("Only members with the " + role.label() + " role may use " + what
-                + ". Ask a manager if you need it.");
+        String text = "Only members with the " + role.label() + " role may use " + what + ". Ask a manager if you need it.";
+        technicians.refused(caller.actor(), what, "discord role", List.of(io.guichet.core.Problem.notAllowed("role", text)));
+        return Answer.text(text);
     }
 
     private static Answer guarded(String what, String user, Supplier<Answer> work) {

@@ -1,6 +1,7 @@
 package io.guichet.discord.console;
 
 import io.guichet.core.desk.StaffNotice;
+import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.Ticket;
 
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class StaffChannelRenderer {
         }
         fields.add(new Answer.Field("Severity", Cards.severity(t.severity()), true));
         fields.add(new Answer.Field("Status", Cards.status(t.status()), true));
-        fields.add(new Answer.Field("Assignee", t.assignee().orElse("unclaimed"), true));
+        fields.add(new Answer.Field("Assignee", t.assignee().map(Actor.Staff::name).orElse("unclaimed"), true));
         Answer.Embed embed = new Answer.Embed(title, subject, fields, Optional.empty(), color);
         List<Answer.Button> buttons = new ArrayList<>();
         if (t.status().active()) {

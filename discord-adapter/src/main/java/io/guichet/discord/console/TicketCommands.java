@@ -1,9 +1,7 @@
 package io.guichet.discord.console;
 
 import io.guichet.core.Problem;
-import io.guichet.core.account.Account;
-import io.guichet.core.account.Contact;
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.TicketQueries;
 import io.guichet.core.desk.StaffCommand;
 import io.guichet.core.desk.StaffDesk;
 import io.guichet.core.ticket.ResolutionReason;
@@ -24,12 +22,12 @@ final class TicketCommands {
 
     static final int PAGE_SIZE = 10;
 
-    private final DeskContext desk;
     private final StaffDesk staffDesk;
+    private final TicketQueries queries;
 
-    TicketCommands(DeskContext desk) {
-        this.desk = desk;
-        this.staffDesk = new StaffDesk(desk);
+    TicketCommands(StaffDesk staffDesk, TicketQueries queries) {
+        this.staffDesk = staffDesk;
+        this.queries = queries;
     }
 
     void register(Routes routes) {
@@ -38,7 +36,7 @@ final class TicketCommands {
         routes.add("ticket history", TECHNICIAN, (c, o) -> history(o.ticket("ticket"), o));
         routes.add("ticket claim", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");
-            return act(o, () -> new StaffCommand.Claim(c.actor(), n.orElseThrow()));
+            return act(o, () -> new StaffCommand.Claim(c.actor(), n.orElseThrow(), true));
         });
         routes.add("ticket unclaim", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");
@@ -112,9 +110,9 @@ final class TicketCommands {
 
     /** R15: one page of the queue in triage order, a Claim button per ticket, Prev/Next to page. */
     Answer queuePage(QueueView view, int page) {
-        LocalDate today = desk.today();
-        List<Ticket> tickets = desk.transactions().inTransaction(() -> desk.tickets().queue(view.status().statuses(),
-                view.severity(), today, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1));
+        LocalDate today = queries.today();
+        List<Ticket> tickets = queries.queue(view.status().statuses(), view.severity(), (page - 1) * PAGE_SIZE,
+                PAGE_SIZE + 1);
         boolean more = tickets.size() > PAGE_SIZE;
         List<Ticket> shown = tickets.subList(0, Math.min(PAGE_SIZE, tickets.size()));
         List<String> lines = shown.stream().map(t -> Cards.queueLine(t, today)).toList();
@@ -142,45 +140,33 @@ final class TicketCommands {
     }
 
     Answer show(Caller caller, TicketNumber number) {
-        return desk.transactions().inTransaction(() -> desk.tickets().find(number).map(t -> {
-            Optional<Contact> contact = desk.contacts().contact(t.contactId());
-            Optional<Account> account = desk.contacts().account(t.accountId());
+        return queries.view(number).map(view -> {
+            Ticket t = view.ticket();
             List<Answer.Button> buttons = new ArrayList<>();
-            if (t.status().active() && !t.assignee().filter(caller.userName()::equals).isPresent()) {
+            if (t.status().active() && !t.assignee().filter(caller.actor()::sameAs).isPresent()) {
                 buttons.add(new Answer.Button(new ButtonAction.Claim(t.number()).id(), "Claim " + t.number(),
                         Answer.Button.Style.PRIMARY, false));
             }
-            return new Answer("", List.of(Cards.card(t, contact, account, desk.today())), buttons, true);
-        }).orElseGet(() -> noSuchTicket(number)));
+            return new Answer("", List.of(Cards.card(t, view.contact(), view.account(), queries.today())), buttons, true);
+        }).orElseGet(() -> noSuchTicket(number));
     }
 
     private Answer history(Optional<TicketNumber> number, Options o) {
         if (!o.problems().isEmpty()) {
             return Cards.refused(o.problems());
         }
-        return desk.transactions().inTransaction(() -> desk.tickets().find(number.orElseThrow())
-                .map(t -> new Answer("", List.of(Cards.history(t, desk.tickets().events(t.id()))), List.of(), true))
-                .orElseGet(() -> noSuchTicket(number.orElseThrow())));
+        return queries.history(number.orElseThrow())
+                .map(h -> new Answer("", List.of(Cards.history(h.ticket(), h.events())), List.of(), true))
+                .orElseGet(() -> noSuchTicket(number.orElseThrow()));
     }
 
     /**
      * The Claim button. A second click by the same technician is refused by the core ("already claimed"), with no
-     * second event; a click on a ticket someone else holds does not take it over silently: that needs
+     * second event; a click on a ticket someone else holds does not take it over (the core refuses it): that needs
      * {@code /ticket claim}, typed on purpose.
      */
     Answer claimButton(Caller caller, TicketNumber number) {
-        return desk.transactions().inTransaction(() -> {
-            Optional<Ticket> found = desk.tickets().find(number);
-            if (found.isEmpty()) {
-                return noSuchTicket(number);
-            }
-            Optional<String> holder = found.get().assignee().filter(a -> !a.equals(caller.userName()));
-            if (holder.isPresent()) {
-                return Cards.refused(List.of(Problem.conflict("ticket", "Ticket " + number + " is already claimed by "
-                        + holder.get() + ". To take it over, use /ticket claim ticket:" + number.value() + ".")));
-            }
-            return Cards.outcome(staffDesk.handle(new StaffCommand.Claim(caller.actor(), number)));
-        });
+        return Cards.outcome(staffDesk.handle(new StaffCommand.Claim(caller.actor(), number, false)));
     }
 
     private static Answer noSuchTicket(TicketNumber number) {

@@ -113,7 +113,7 @@ class ConsoleDirectoryTest {
         Answer bad = f.manager("account coverage", "account", "Acme", "until", "soon");
 
         assertThat(extended.content()).isEqualTo("Acme is covered through 2028-06-30 (R1).");
-        assertThat(ended.content()).contains("not covered now");
+        assertThat(ended.content()).contains("not covered today");
         assertThat(bad.content()).contains("'soon' is not a date");
         assertThat(f.desk.contacts().account(f.account.id()).orElseThrow().coverageEndsOn())
                 .contains(LocalDate.parse("2026-01-31"));

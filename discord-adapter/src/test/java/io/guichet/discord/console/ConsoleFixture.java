@@ -44,6 +44,7 @@ final class ConsoleFixture {
     final Stores stores;
     final RecordingMessenger mail = new RecordingMessenger();
     final InMemoryStaffOutbox staff = new InMemoryStaffOutbox();
+    final io.guichet.core.testing.InMemoryAuditLog audit = new io.guichet.core.testing.InMemoryAuditLog();
     final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     final DeskContext desk;
     final Console console;
@@ -58,9 +59,10 @@ final class ConsoleFixture {
     /** With other stores (e.g. a ticket store that fails) behind the desk. */
     ConsoleFixture(Stores stores) {
         this.stores = stores;
-        desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(), mail, staff,
+        desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(), mail, staff, audit,
                 PolicySettings.defaults(), new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
-        console = new Console(desk, new StaffRoles(TECH, MANAGER));
+        console = new Console(io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase()),
+                new StaffRoles(TECH, MANAGER));
         customers = new CustomerDesk(desk);
         account = stores.contacts().addAccount("Acme", Optional.of(LocalDate.parse("2027-12-31")),
                 new AccountManager("Marie Dupont", "marie@vendor.example")).orElseThrow();

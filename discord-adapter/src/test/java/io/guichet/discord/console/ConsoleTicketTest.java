@@ -1,5 +1,6 @@
 package io.guichet.discord.console;
 
+import io.guichet.core.ticket.Actor;
 import io.guichet.core.desk.CustomerNotice;
 import io.guichet.core.desk.StaffNotice;
 import io.guichet.core.ticket.EventKind;
@@ -95,10 +96,10 @@ class ConsoleTicketTest {
         Answer answer = f.tech("ticket claim", "ticket", number(t));
 
         assertThat(answer.content()).isEqualTo("You claimed ticket " + t.number() + ".");
-        assertThat(f.ticket(t).assignee()).contains("alice");
+        assertThat(f.ticket(t).assignee().map(Actor.Staff::name)).contains("alice");
         assertThat(f.ticket(t).status()).isEqualTo(TicketStatus.IN_PROGRESS);
         assertThat(f.events(t)).filteredOn(e -> e.kind() == EventKind.CLAIMED).singleElement()
-                .extracting(e -> e.actor().label()).isEqualTo("staff:alice");
+                .extracting(e -> e.actor().label()).isEqualTo("staff:discord:id-alice alice");
     }
 
     @Test
@@ -124,7 +125,7 @@ class ConsoleTicketTest {
         Answer answer = f.click("alice", "claim:" + number(t));
 
         assertThat(answer.content()).contains("already claimed by bob", "/ticket claim");
-        assertThat(f.ticket(t).assignee()).contains("bob");
+        assertThat(f.ticket(t).assignee().map(Actor.Staff::name)).contains("bob");
     }
 
     @Test
@@ -273,7 +274,7 @@ class ConsoleTicketTest {
 
         assertThat(answer.content()).contains("alice", "2026-03-02T10:15:00Z", "R7");
         assertThat(f.events(t)).filteredOn(e -> e.kind() == EventKind.SERVER_ACCESS).singleElement().satisfies(e -> {
-            assertThat(e.actor().label()).isEqualTo("staff:alice");
+            assertThat(e.actor().label()).isEqualTo("staff:discord:id-alice alice");
             assertThat(e.at()).isEqualTo(Instant.parse("2026-03-02T10:15:00Z"));
             assertThat(e.detail()).isEqualTo("RDP to vsa01 to read the logs");
         });
@@ -292,7 +293,7 @@ class ConsoleTicketTest {
         assertThat(answer.embeds().get(0).title()).contains("History of " + t.number());
         assertThat(body.indexOf("created")).isLessThan(body.indexOf("claimed"));
         assertThat(body.indexOf("claimed")).isLessThan(body.indexOf("server access"));
-        assertThat(body).contains("staff:alice", "customer:paul@acme.example");
+        assertThat(body).contains("staff:discord:id-alice alice", "customer:paul@acme.example");
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailPosition;
 import io.guichet.core.mail.ThreadMessage;
-import io.guichet.core.port.TicketStore;
 import io.guichet.core.port.Transactions;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
@@ -19,7 +18,6 @@ import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
 import io.guichet.core.ticket.TicketId;
 import io.guichet.core.ticket.TicketNumber;
-import io.guichet.mail.outbound.ReplyContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -50,17 +48,15 @@ public final class MailIntake implements MailHandler {
     private final IntakeExtractor extractor = new IntakeExtractor();
     private final Transactions transactions;
     private final MailJournal journal;
-    private final TicketStore tickets;
     private final CustomerDesk desk;
     private final MailIntakeSettings settings;
     private final Clock clock;
 
-    public MailIntake(MimeParser parser, Transactions transactions, MailJournal journal, TicketStore tickets,
-                      CustomerDesk desk, MailIntakeSettings settings, Clock clock) {
+    public MailIntake(MimeParser parser, Transactions transactions, MailJournal journal, CustomerDesk desk,
+                      MailIntakeSettings settings, Clock clock) {
         this.parser = parser;
         this.transactions = transactions;
         this.journal = journal;
-        this.tickets = tickets;
         this.desk = desk;
         this.settings = settings;
         this.clock = clock;
@@ -125,7 +121,7 @@ public final class MailIntake implements MailHandler {
     private Handled bounce(MailPosition position, Classification.Bounce bounce, Instant now) {
         Optional<TicketId> ticket = bounce.originalMessageId().flatMap(id -> journal.ticketOf(List.of(id)));
         String detail = "delivery to " + bounce.recipient().orElse("?") + " failed: " + bounce.status().orElse("?");
-        ticket.ifPresent(id -> tickets.append(List.of(TicketEvent.fact(id, now, Actor.SYSTEM, EventKind.BOUNCE, detail))));
+        ticket.ifPresent(id -> desk.bounced(id, detail));
         return settled(position, Disposition.BOUNCE, ticket, detail);
     }
 
@@ -148,7 +144,7 @@ public final class MailIntake implements MailHandler {
         CustomerCommand command = thread.<CustomerCommand>map(number -> new CustomerCommand.AddCustomerMessage(
                         from.get(), name, language, number, draft, email.newText(), escalate))
                 .orElseGet(() -> new CustomerCommand.OpenTicket(from.get(), name, language, draft, escalate));
-        CustomerOutcome outcome = ReplyContext.answering(email.messageId(), () -> desk.handle(command));
+        CustomerOutcome outcome = desk.handle(command, email.messageId());
         return switch (outcome) {
             case CustomerOutcome.Opened opened -> {
                 record(email, opened.ticket(), now);
@@ -173,7 +169,7 @@ public final class MailIntake implements MailHandler {
         }
         List<String> ids = new ArrayList<>(email.references());
         email.inReplyTo().ifPresent(ids::add);
-        return journal.ticketOf(ids).flatMap(tickets::find).map(Ticket::number);
+        return journal.ticketOf(ids).flatMap(desk::numberOf);
     }
 
     private void record(InboundEmail email, Ticket ticket, Instant now) {

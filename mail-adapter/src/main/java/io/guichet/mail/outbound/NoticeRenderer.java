@@ -86,7 +86,7 @@ public final class NoticeRenderer {
             case CustomerNotice.Escalated n -> automatic(lang, "escalated", v);
             case CustomerNotice.SeverityChanged n -> {
                 v.put("from", severity(lang, Optional.of(n.from())));
-                v.put("to", severity(lang, Optional.of(n.to2())));
+                v.put("to", severity(lang, Optional.of(n.newSeverity())));
                 v.put("reason", n.reason());
                 yield personal(lang, "severity-changed", v);
             }
@@ -110,7 +110,7 @@ public final class NoticeRenderer {
             case CustomerNotice.Closed n -> automatic(lang, "closed", v);
             case CustomerNotice.AutomaticDowngrade n -> {
                 v.put("from", severity(lang, Optional.of(n.from())));
-                v.put("to", severity(lang, Optional.of(n.to2())));
+                v.put("to", severity(lang, Optional.of(n.newSeverity())));
                 v.put("waited", span(lang, n.waited()));
                 yield automatic(lang, "downgraded", v);
             }

@@ -51,18 +51,14 @@ public final class OutboxMessenger implements CustomerMessenger {
         this.clock = clock;
     }
 
-    @Override
-    public void tell(CustomerNotice notice) {
-        tellAll(List.of(notice));
-    }
-
     /**
-     * As {@link #tell} one after the other, with a few statements for all: the recipients' automatic-reply counts
+     * Each notice as if told one after the other (answering {@code answering} when the desk handles an inbound
+     * message), with a few statements for all: the recipients' automatic-reply counts
      * and the tickets' threads read at once, the mails, thread entries and counts written at once. A mail counts
      * towards the cap of the mails after it, and threads on the mail before it on the same ticket.
      */
     @Override
-    public void tellAll(List<CustomerNotice> notices) {
+    public void tellAll(List<CustomerNotice> notices, Optional<String> answering) {
         if (notices.isEmpty()) {
             return;
         }
@@ -83,7 +79,7 @@ public final class OutboxMessenger implements CustomerMessenger {
         Batch batch = new Batch(now,
                 automaticTo.isEmpty() ? new HashMap<>()
                         : new HashMap<>(journal.autoRepliesSince(automaticTo, now.minus(limits.window()))),
-                threads, ReplyContext.current());
+                threads, answering);
         for (int i = 0; i < notices.size(); i++) {
             add(notices.get(i), mails.get(i), batch);
         }

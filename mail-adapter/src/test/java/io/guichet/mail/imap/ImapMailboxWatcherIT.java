@@ -97,14 +97,14 @@ class ImapMailboxWatcherIT {
     }
 
     @Test
-    @DisplayName("mail delivered while watching arrives through IDLE within seconds, with a poll every 5 minutes")
+    @DisplayName("mail delivered while watching arrives through IDLE within seconds (bounded loosely for busy machines), with a poll every 5 minutes")
     void idleDelivers() {
         ImapMailboxWatcher watcher = start(mailbox.settings(PROCESSED, SLOW_POLL));
         awaitIdle(watcher);
 
         mailbox.deliver("live");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> mailbox.subjects("Processed").contains("live"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.subjects("Processed").contains("live"));
         assertThat(handler.subjects()).containsExactly("live");
     }
 

@@ -28,24 +28,22 @@ public final class AccountsCommand {
         String managerEmail;
 
         @Override
-        void run(AdminStores stores, PrintWriter out) {
+        void run(AdminDesks admin, PrintWriter out) {
             Optional<LocalDate> until = Arguments.dateOrNone("--coverage-until", coverage);
             if (!managerEmail.isBlank()) {
                 Arguments.email("--manager-email", managerEmail);
             }
-            Account account = stores.contacts().addAccount(name.strip(), until,
-                    new AccountManager(managerName.strip(), managerEmail.strip()))
-                    .orElseThrow(() -> AdminProblem.usage("NAME: an account named '" + name + "' already exists."));
-            out.println("Added account " + account.name() + ", covered " + coverage(account) + ".");
+            out.println(AdminDesks.done(admin.desks().directory().addAccount(admin.operator(), name, until,
+                    new AccountManager(managerName.strip(), managerEmail.strip()))));
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts and their coverage.")
     static final class List extends AdminCommand {
         @Override
-        void run(AdminStores stores, PrintWriter out) {
-            LocalDate today = stores.today();
-            java.util.List<Account> accounts = stores.contacts().accounts();
+        void run(AdminDesks admin, PrintWriter out) {
+            LocalDate today = admin.desks().directory().today();
+            java.util.List<Account> accounts = admin.desks().directory().accounts();
             if (accounts.isEmpty()) {
                 out.println("No accounts yet: add one with 'guichet accounts add'.");
             }
@@ -65,16 +63,14 @@ public final class AccountsCommand {
         String date;
 
         @Override
-        void run(AdminStores stores, PrintWriter out) {
+        void run(AdminDesks admin, PrintWriter out) {
             Optional<LocalDate> until = Arguments.dateOrNone("DATE", date);
-            Account account = AccountsCommand.named(stores, name);
-            stores.contacts().setCoverage(account.id(), until);
-            out.println("Account " + account.name() + " is covered " + until.map(d -> "through " + d).orElse("no more") + ".");
+            out.println(AdminDesks.done(admin.desks().directory().setCoverage(admin.operator(), name, until)));
         }
     }
 
-    static Account named(AdminStores stores, String name) {
-        return stores.contacts().accountNamed(name.strip()).orElseThrow(() ->
+    static Account named(AdminDesks admin, String name) {
+        return admin.desks().directory().account(name).orElseThrow(() ->
                 AdminProblem.notFound("there is no account named '" + name + "' (see: guichet accounts list)."));
     }
 

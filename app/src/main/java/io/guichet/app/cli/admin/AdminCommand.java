@@ -3,18 +3,23 @@ package io.guichet.app.cli.admin;
 import io.guichet.app.cli.CliFailures;
 import io.guichet.app.cli.Configured;
 import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.node.CoreAssembly;
 import io.guichet.app.node.DatabaseHandle;
+import io.guichet.core.ticket.Actor;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * An admin command: reads the configuration ({@code --config} and {@code GUICHET_*}), opens the database, runs,
- * and turns an expected refusal into its message and exit code.
+ * An admin command: reads the configuration ({@code --config} and {@code GUICHET_*}), opens the database, builds
+ * the core's desks on it, runs, and turns an expected refusal into its message and exit code. The operator is named
+ * in the audit trail by {@code --as}, or else the system user name.
  */
 abstract class AdminCommand implements Callable<Integer> {
 
@@ -24,6 +29,9 @@ abstract class AdminCommand implements Callable<Integer> {
     @Mixin
     Configured configured;
 
+    @Option(names = "--as", paramLabel = "NAME", description = "The operator named in the audit trail (default: the system user).")
+    String operatorName;
+
     @Override
     public final Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -32,7 +40,8 @@ abstract class AdminCommand implements Callable<Integer> {
             return CliFailures.CONFIG;
         }
         try (DatabaseHandle database = DatabaseHandle.open(config.get().database())) {
-            run(AdminStores.on(database.database(), config.get().policy()), spec.commandLine().getOut());
+            CoreAssembly core = CoreAssembly.on(config.get(), database.database(), Clock.systemUTC());
+            run(new AdminDesks(core.desks(), core.mail(), Actor.Staff.operator(operator())), spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             return 0;
         } catch (AdminProblem problem) {
@@ -42,5 +51,14 @@ abstract class AdminCommand implements Callable<Integer> {
         }
     }
 
-    abstract void run(AdminStores stores, PrintWriter out);
+    abstract void run(AdminDesks admin, PrintWriter out);
+
+    /** The operator named in the audit trail: {@code --as}, else the system user. */
+    private String operator() {
+        if (operatorName != null && !operatorName.isBlank()) {
+            return operatorName.strip();
+        }
+        String user = System.getProperty("user.name", "");
+        return user.isBlank() ? "operator" : user;
+    }
 }

@@ -3,6 +3,9 @@ package io.guichet.app.cli.admin;
 import io.guichet.core.account.Account;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
+import io.guichet.core.Problem;
+import io.guichet.core.desk.DirectoryDesk;
+import io.guichet.core.desk.DirectoryOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -39,7 +42,7 @@ final class ContactImport extends AdminCommand {
     }
 
     @Override
-    void run(AdminStores stores, PrintWriter out) {
+    void run(AdminDesks admin, PrintWriter out) {
         List<String> lines = read();
         if (lines.isEmpty() || !Csv.split(lines.get(0)).stream().map(String::strip).toList().equals(HEADER)) {
             throw AdminProblem.usage(file + ": line 1 must be the header " + String.join(",", HEADER) + ".");
@@ -51,22 +54,24 @@ final class ContactImport extends AdminCommand {
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            parse(stores, i + 1, lines.get(i), seen, problems).ifPresent(rows::add);
+            parse(admin, i + 1, lines.get(i), seen, problems).ifPresent(rows::add);
         }
         if (!problems.isEmpty()) {
             throw AdminProblem.usage(file + ": nothing imported.\n  " + String.join("\n  ", problems));
         }
-        stores.transactions().run(() -> {
-            for (Row row : rows) {
-                stores.contacts().addContact(row.account().id(), row.name(), row.email(), row.phone(), row.language(),
-                        Optional.empty(), row.certifiedUntil()).orElseThrow(() -> AdminProblem.usage(file + ": line "
-                        + row.line() + ": " + row.email() + " is already an authorized contact; nothing imported."));
-            }
-        });
-        out.println("Imported " + rows.size() + " contact(s) from " + file + ".");
+        java.util.SequencedMap<String, DirectoryDesk.NewContact> contacts = new java.util.LinkedHashMap<>();
+        for (Row row : rows) {
+            contacts.put("line " + row.line(), new DirectoryDesk.NewContact(row.account().name(), row.name(),
+                    row.email(), row.phone(), row.language(), Optional.empty(), row.certifiedUntil()));
+        }
+        switch (admin.desks().directory().addContacts(admin.operator(), contacts)) {
+            case DirectoryOutcome.Done done -> out.println("Imported " + rows.size() + " contact(s) from " + file + ".");
+            case DirectoryOutcome.Refused refused -> throw AdminProblem.usage(file + ": nothing imported.\n  "
+                    + String.join("\n  ", refused.problems().stream().map(Problem::detail).toList()));
+        }
     }
 
-    private Optional<Row> parse(AdminStores stores, int line, String text, Set<EmailAddress> seen, List<String> problems) {
+    private Optional<Row> parse(AdminDesks admin, int line, String text, Set<EmailAddress> seen, List<String> problems) {
         List<String> cells = Csv.split(text);
         if (cells.size() != HEADER.size()) {
             problems.add("line " + line + ": " + cells.size() + " fields, expected " + HEADER.size() + " ("
@@ -74,7 +79,7 @@ final class ContactImport extends AdminCommand {
             return Optional.empty();
         }
         int before = problems.size();
-        Optional<Account> account = stores.contacts().accountNamed(cells.get(0).strip());
+        Optional<Account> account = admin.desks().directory().account(cells.get(0));
         if (account.isEmpty()) {
             problems.add("line " + line + ": there is no account named '" + cells.get(0).strip() + "'.");
         }
@@ -87,7 +92,7 @@ final class ContactImport extends AdminCommand {
             problems.add("line " + line + ": '" + cells.get(2).strip() + "' is not an e-mail address.");
         } else if (!seen.add(email.get())) {
             problems.add("line " + line + ": " + email.get() + " appears twice in the file.");
-        } else if (stores.contacts().activeContact(email.get()).isPresent()) {
+        } else if (admin.desks().directory().activeContact(email.get()).isPresent()) {
             problems.add("line " + line + ": " + email.get() + " is already an authorized contact.");
         }
         Optional<Language> language = Language.parse(cells.get(4).isBlank() ? "en" : cells.get(4));

@@ -4,6 +4,7 @@ import io.guichet.core.account.Account;
 import io.guichet.core.account.Contact;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
+import io.guichet.core.desk.DirectoryDesk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,16 +38,14 @@ public final class ContactsCommand {
         String discordId;
 
         @Override
-        void run(AdminStores stores, PrintWriter out) {
+        void run(AdminDesks admin, PrintWriter out) {
             EmailAddress address = Arguments.email("EMAIL", email);
             Language lang = Arguments.language("--language", language);
             Optional<LocalDate> certified = Optional.ofNullable(certifiedUntil)
                     .map(d -> Arguments.date("--certified-until", d));
-            Account owner = AccountsCommand.named(stores, account);
-            Contact contact = stores.contacts().addContact(owner.id(), name.strip(), address, phone.strip(), lang,
-                    Optional.ofNullable(discordId).filter(s -> !s.isBlank()), certified)
-                    .orElseThrow(() -> AdminProblem.usage("EMAIL: " + address + " is already an authorized contact."));
-            out.println("Authorized " + contact.name() + " <" + contact.email() + "> for " + owner.name() + ".");
+            out.println(AdminDesks.done(admin.desks().directory().addContact(admin.operator(),
+                    new DirectoryDesk.NewContact(account, name, address, phone, lang,
+                            Optional.ofNullable(discordId).filter(s -> !s.isBlank()), certified))));
         }
     }
 
@@ -57,10 +56,9 @@ public final class ContactsCommand {
         String email;
 
         @Override
-        void run(AdminStores stores, PrintWriter out) {
-            Contact contact = active(stores, Arguments.email("EMAIL", email));
-            stores.contacts().deactivate(contact.id());
-            out.println("Removed " + contact.email() + ": it can no longer open tickets.");
+        void run(AdminDesks admin, PrintWriter out) {
+            out.println(AdminDesks.done(admin.desks().directory().removeContact(admin.operator(),
+                    Arguments.email("EMAIL", email))));
         }
     }
 
@@ -70,13 +68,16 @@ public final class ContactsCommand {
         String account;
 
         @Override
-        void run(AdminStores stores, PrintWriter out) {
-            LocalDate today = stores.today();
-            java.util.List<Account> accounts = account == null ? stores.contacts().accounts()
-                    : java.util.List.of(AccountsCommand.named(stores, account));
+        void run(AdminDesks admin, PrintWriter out) {
+            LocalDate today = admin.desks().directory().today();
+            java.util.List<DirectoryDesk.AccountContacts> accounts = account == null
+                    ? admin.desks().directory().allContacts()
+                    : java.util.List.of(admin.desks().directory().contactsOf(account).orElseThrow(() ->
+                    AdminProblem.notFound("there is no account named '" + account + "' (see: guichet accounts list).")));
             int shown = 0;
-            for (Account a : accounts) {
-                for (Contact c : stores.contacts().contactsOf(a.id())) {
+            for (DirectoryDesk.AccountContacts listed : accounts) {
+                Account a = listed.account();
+                for (Contact c : listed.contacts()) {
                     out.printf("%-20s %-32s %-22s %-3s %-8s %s%n", a.name(), c.email(), c.name(), c.language().code(),
                             c.active() ? "active" : "removed", c.certifiedUntil()
                                     .map(d -> (c.certifiedOn(today) ? "certified through " : "certification ended ") + d)
@@ -95,24 +96,20 @@ public final class ContactsCommand {
     static final class Certify extends AdminCommand {
         @Parameters(index = "0", paramLabel = "EMAIL")
         String email;
-        @Parameters(index = "1", paramLabel = "DATE", description = "Valid through this day (YYYY-MM-DD), or none.")
+        @Parameters(index = "1", paramLabel = "DATE", arity = "0..1",
+                description = "Valid through this day (YYYY-MM-DD); omitted: one certification period from today; none: withdrawn.")
         String date;
 
         @Override
-        void run(AdminStores stores, PrintWriter out) {
-            Optional<LocalDate> until = Arguments.dateOrNone("DATE", date);
-            Contact contact = active(stores, Arguments.email("EMAIL", email));
-            int refreshed = stores.transactions().inTransaction(() -> {
-                stores.contacts().certify(contact.id(), until);
-                return stores.tickets().refreshSubmitterCertification(contact.id(), until);
-            });
-            out.println(contact.email() + (until.isPresent() ? " is certified through " + until.get()
-                    : " is no longer certified") + "; " + refreshed + " active ticket(s) re-ranked.");
+        void run(AdminDesks admin, PrintWriter out) {
+            EmailAddress address = Arguments.email("EMAIL", email);
+            DirectoryDesk directory = admin.desks().directory();
+            if (date != null && date.strip().equalsIgnoreCase("none")) {
+                out.println(AdminDesks.done(directory.withdrawCertification(admin.operator(), address)));
+                return;
+            }
+            Optional<LocalDate> until = Optional.ofNullable(date).map(d -> Arguments.date("DATE", d));
+            out.println(AdminDesks.done(directory.certify(admin.operator(), address, until)));
         }
-    }
-
-    static Contact active(AdminStores stores, EmailAddress address) {
-        return stores.contacts().activeContact(address).orElseThrow(() ->
-                AdminProblem.notFound(address + " is not an authorized contact (see: guichet contacts list)."));
     }
 }

@@ -2,8 +2,6 @@ package io.guichet.app.cli.admin;
 
 import io.guichet.core.account.Language;
 import io.guichet.core.kb.Article;
-import io.guichet.core.kb.KnowledgeBase;
-import io.guichet.db.JooqKnowledgeBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +27,7 @@ public final class KbCommand {
         Path directory;
 
         @Override
-        void run(AdminStores stores, PrintWriter out) {
+        void run(AdminDesks admin, PrintWriter out) {
             if (!Files.isDirectory(directory)) {
                 throw AdminProblem.usage("DIR: " + directory + " is not a directory.");
             }
@@ -54,10 +52,9 @@ public final class KbCommand {
             if (!problems.isEmpty()) {
                 throw AdminProblem.usage(directory + ": nothing imported.\n  " + String.join("\n  ", problems));
             }
-            KnowledgeBase kb = new JooqKnowledgeBase(stores.database().transactions(), stores.clock());
-            stores.transactions().run(() -> articles.forEach(kb::save));
+            int held = admin.desks().knowledge().save(admin.operator(), articles);
             out.println("Imported " + articles.size() + " article(s) from " + directory + "; the knowledge base holds "
-                    + kb.count() + ".");
+                    + held + ".");
         }
     }
 
@@ -69,10 +66,9 @@ public final class KbCommand {
         String language;
 
         @Override
-        void run(AdminStores stores, PrintWriter out) {
+        void run(AdminDesks admin, PrintWriter out) {
             Language lang = Arguments.language("--language", language);
-            List<Article> found = new JooqKnowledgeBase(stores.database().transactions(), stores.clock())
-                    .search(text, lang, 10);
+            List<Article> found = admin.desks().knowledge().search(text, lang, 10);
             found.forEach(a -> out.println(a.slug() + "  " + a.title()));
             out.println(found.size() + " article(s).");
         }

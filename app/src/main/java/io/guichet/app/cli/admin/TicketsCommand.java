@@ -1,6 +1,8 @@
 package io.guichet.app.cli.admin;
 
 import io.guichet.core.mail.ThreadMessage;
+import io.guichet.core.desk.TicketQueries;
+import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
@@ -34,7 +36,7 @@ public final class TicketsCommand {
         int limit;
 
         @Override
-        void run(AdminStores stores, PrintWriter out) {
+        void run(AdminDesks admin, PrintWriter out) {
             if (limit < 1 || limit > 10_000) {
                 throw AdminProblem.usage("--limit: " + limit + " is not between 1 and 10000.");
             }
@@ -43,10 +45,10 @@ public final class TicketsCommand {
                     TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.ON_HOLD)
                     : EnumSet.of(Arguments.status(status));
             Optional<Severity> sev = Optional.ofNullable(severity).map(Arguments::severity);
-            List<Ticket> tickets = stores.tickets().queue(statuses, sev, stores.today(), 0, limit);
+            List<Ticket> tickets = admin.desks().tickets().queue(statuses, sev, 0, limit);
             for (Ticket t : tickets) {
                 out.printf("%-7s S%s %-19s %-10s %s%n", t.number(), t.severity().map(s -> "" + s.level()).orElse("?"),
-                        t.status(), t.assignee().orElse("-"), t.fields().subject());
+                        t.status(), t.assignee().map(Actor.Staff::name).orElse("-"), t.fields().subject());
             }
             out.println(tickets.size() + " ticket(s).");
         }
@@ -58,15 +60,17 @@ public final class TicketsCommand {
         String number;
 
         @Override
-        void run(AdminStores stores, PrintWriter out) {
-            Ticket t = found(stores, number);
+        void run(AdminDesks admin, PrintWriter out) {
+            TicketQueries.TicketView view = admin.desks().tickets().view(Arguments.ticket(number))
+                    .orElseThrow(() -> AdminProblem.notFound("there is no ticket " + Arguments.ticket(number) + "."));
+            Ticket t = view.ticket();
             out.println("Ticket " + t.number() + ": " + t.fields().subject());
             out.println("  status      " + t.status() + t.resolution().map(r -> " (" + r.rule() + " " + r.code() + ")").orElse(""));
             out.println("  severity    " + t.severity().map(s -> "" + s.level()).orElse("not given")
                     + t.originalSeverity().filter(o -> !t.severity().equals(Optional.of(o)))
                     .map(o -> " (originally " + o.level() + ")").orElse("") + (t.escalated() ? ", escalated" : ""));
-            out.println("  assignee    " + t.assignee().orElse("-"));
-            stores.contacts().contact(t.contactId()).ifPresent(c -> out.println("  contact     " + c.name() + " <" + c.email() + ">"));
+            out.println("  assignee    " + t.assignee().map(Actor.Staff::name).orElse("-"));
+            view.contact().ifPresent(c -> out.println("  contact     " + c.name() + " <" + c.email() + ">"));
             out.println("  server URL  " + t.fields().serverUrl().orElse("-"));
             out.println("  module      " + t.fields().module().orElse("-"));
             out.println("  version     " + t.fields().version().orElse("-"));
@@ -90,10 +94,12 @@ public final class TicketsCommand {
         }
 
         @Override
-        void run(AdminStores stores, PrintWriter out) {
-            Ticket t = found(stores, number);
+        void run(AdminDesks admin, PrintWriter out) {
+            TicketQueries.TicketHistory history = admin.desks().tickets().history(Arguments.ticket(number))
+                    .orElseThrow(() -> AdminProblem.notFound("there is no ticket " + Arguments.ticket(number) + "."));
+            Ticket t = history.ticket();
             List<Entry> entries = new ArrayList<>();
-            for (ThreadMessage m : stores.journal().thread(t.id())) {
+            for (ThreadMessage m : admin.mail().thread(t.id())) {
                 String arrow = m.direction() == ThreadMessage.Direction.IN ? "mail from " + m.sender() : "mail to " + m.sender();
                 StringBuilder text = new StringBuilder(arrow + ": " + m.subject() + "\n");
                 m.body().strip().lines().forEach(line -> text.append("    ").append(line).append('\n'));
@@ -102,7 +108,7 @@ public final class TicketsCommand {
                 // at the same instant: the mail that caused a change, the change, then our answer to it
                 entries.add(new Entry(m.at(), m.direction() == ThreadMessage.Direction.IN ? 0 : 2, text.toString()));
             }
-            for (TicketEvent e : stores.tickets().events(t.id())) {
+            for (TicketEvent e : history.events()) {
                 String move = e.from().isPresent() && e.to().isPresent() && e.from().get() != e.to().get()
                         ? " (" + e.from().get() + " -> " + e.to().get() + ")" : "";
                 entries.add(new Entry(e.at(), 1, e.kind() + move + " by " + e.actor().label()
@@ -114,10 +120,5 @@ public final class TicketsCommand {
                 out.print(entry.at() + "  " + entry.text());
             }
         }
-    }
-
-    static Ticket found(AdminStores stores, String number) {
-        var n = Arguments.ticket(number);
-        return stores.tickets().find(n).orElseThrow(() -> AdminProblem.notFound("there is no ticket " + n + "."));
     }
 }

@@ -1,5 +1,6 @@
 package io.guichet.app.cli.admin;
 
+import io.guichet.core.desk.DirectoryDesk;
 import io.guichet.core.version.ProductVersion;
 import io.guichet.core.version.SupportWindow;
 import io.guichet.core.version.VersionNumber;
@@ -31,30 +32,24 @@ public final class VersionsCommand {
         String retired;
 
         @Override
-        void run(AdminStores stores, PrintWriter out) {
-            if (VersionNumber.parse(version).filter(v -> v.toString().equals(version.strip())).isEmpty()) {
-                throw AdminProblem.usage("VERSION: '" + version + "' is not a version number such as 10.0 or 9.5.2.");
-            }
-            ProductVersion added = stores.versions().add(new ProductVersion(product.strip(), version.strip(),
-                    Arguments.date("--released", released), !cloud,
-                    Optional.ofNullable(retired).map(d -> Arguments.date("--retired", d))))
-                    .orElseThrow(() -> AdminProblem.usage(product + " " + version + " is already recorded."));
-            out.println("Recorded " + added.product() + " " + added.version() + ", released " + added.releasedOn() + ".");
+        void run(AdminDesks admin, PrintWriter out) {
+            out.println(AdminDesks.done(admin.desks().directory().addVersion(admin.operator(),
+                    new DirectoryDesk.NewVersion(product, version, Arguments.date("--released", released), !cloud,
+                            Optional.ofNullable(retired).map(d -> Arguments.date("--retired", d))))));
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the versions and whether they are supported today.")
     static final class ListVersions extends AdminCommand {
         @Override
-        void run(AdminStores stores, PrintWriter out) {
-            LocalDate today = stores.today();
-            List<ProductVersion> all = stores.versions().all();
-            SupportWindow window = new SupportWindow(stores.policy().previousVersionSupport());
+        void run(AdminDesks admin, PrintWriter out) {
+            List<DirectoryDesk.VersionSupport> all = admin.desks().directory().versions(Optional.empty());
             if (all.isEmpty()) {
                 out.println("No versions recorded: add them with 'guichet versions add'.");
             }
-            for (ProductVersion v : all) {
-                String verdict = switch (window.judge(v, all, today)) {
+            for (DirectoryDesk.VersionSupport support : all) {
+                ProductVersion v = support.version();
+                String verdict = switch (support.verdict()) {
                     case SupportWindow.Verdict.Supported s -> "supported" + s.until().map(d -> " through " + d).orElse(" (current)");
                     case SupportWindow.Verdict.Unsupported u -> "NOT supported: " + u.reason();
                     case SupportWindow.Verdict.Unknown u -> "unknown";

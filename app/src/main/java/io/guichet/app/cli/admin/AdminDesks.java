@@ -1,0 +1,29 @@
+package io.guichet.app.cli.admin;
+
+import io.guichet.core.Problem;
+import io.guichet.core.ProblemCode;
+import io.guichet.core.desk.Desks;
+import io.guichet.core.desk.DirectoryOutcome;
+import io.guichet.core.mail.MailJournal;
+import io.guichet.core.ticket.Actor;
+
+import java.util.stream.Collectors;
+
+/**
+ * What the admin commands work with: the core's desks (the same the Discord console calls, so an act has the same
+ * rules, audit and words), the mail records for transcripts, and the operator acting, named in the audit trail.
+ */
+record AdminDesks(Desks desks, MailJournal mail, Actor.Staff operator) {
+
+    /** The summary of a change done, or its refusal as the command's failure (not found: exit 1; else exit 2). */
+    static String done(DirectoryOutcome outcome) {
+        return switch (outcome) {
+            case DirectoryOutcome.Done done -> done.summary();
+            case DirectoryOutcome.Refused refused -> {
+                String message = refused.problems().stream().map(Problem::detail).collect(Collectors.joining(" "));
+                throw refused.problems().stream().allMatch(p -> p.code() == ProblemCode.NOT_FOUND)
+                        ? AdminProblem.notFound(message) : AdminProblem.usage(message);
+            }
+        };
+    }
+}

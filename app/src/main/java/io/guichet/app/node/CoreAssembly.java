@@ -1,0 +1,58 @@
+package io.guichet.app.node;
+
+import io.guichet.app.config.GuichetConfig;
+import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.Desks;
+import io.guichet.core.mail.MailJournal;
+import io.guichet.db.Database;
+import io.guichet.db.JooqAuditLog;
+import io.guichet.db.JooqContactDirectory;
+import io.guichet.db.JooqDeadlineStore;
+import io.guichet.db.JooqKnowledgeBase;
+import io.guichet.db.JooqMailJournal;
+import io.guichet.db.JooqOutbox;
+import io.guichet.db.JooqStaffOutbox;
+import io.guichet.db.JooqTicketStore;
+import io.guichet.db.JooqTransactions;
+import io.guichet.db.JooqVersionCatalog;
+import io.guichet.mail.outbound.AutoReplyLimits;
+import io.guichet.mail.outbound.MailTemplates;
+import io.guichet.mail.outbound.NoticeRenderer;
+import io.guichet.mail.outbound.OutboxMessenger;
+import io.guichet.mail.outbound.SubjectTag;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The core on one database, as every process builds it (a node, an admin command): the stores, the outboxes and
+ * the desks. Only this class (with the node's wiring) sees the stores; channels get {@link #desks()}.
+ */
+public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal journal, JooqOutbox outbox,
+                           JooqStaffOutbox staffOutbox) {
+
+    public static CoreAssembly on(GuichetConfig config, Database database, Clock clock) {
+        JooqTransactions tx = database.transactions();
+        JooqMailJournal journal = new JooqMailJournal(tx);
+        JooqOutbox outbox = new JooqOutbox(tx);
+        JooqStaffOutbox staffOutbox = new JooqStaffOutbox(tx, clock);
+        SubjectTag tag = new SubjectTag(config.mail().map(GuichetConfig.MailConfig::subjectTag)
+                .orElse(SubjectTag.DEFAULT_FORMAT));
+        String messageIdDomain = config.mail().map(GuichetConfig.MailConfig::messageIdDomain).orElse("guichet.invalid");
+        int cap = config.mail().map(GuichetConfig.MailConfig::autoReplyCap)
+                .orElse(AutoReplyLimits.defaults().automaticPerWindow());
+        OutboxMessenger messenger = new OutboxMessenger(
+                new NoticeRenderer(new MailTemplates(), tag, config.policy().reopenWindow()), journal, outbox,
+                new AutoReplyLimits(cap, 1, Duration.ofHours(24)), messageIdDomain, clock);
+        DeskContext context = new DeskContext(tx, new JooqTicketStore(tx), new JooqDeadlineStore(tx),
+                new JooqContactDirectory(tx), new JooqVersionCatalog(tx), messenger, staffOutbox, new JooqAuditLog(tx),
+                config.policy(), config.hours(), clock);
+        return new CoreAssembly(context, Desks.of(context, new JooqKnowledgeBase(tx, clock)), journal, outbox,
+                staffOutbox);
+    }
+
+    /** The mail records (threads, receipts), which the command line shows as they are. */
+    public MailJournal mail() {
+        return journal;
+    }
+}

@@ -1,0 +1,21 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.kb.KnowledgeBase;
+
+/**
+ * The core's face towards the channels: every use case mail, the Discord console and the command line may call.
+ * The composition root builds it from a {@link DeskContext}; channels never see the context or the stores behind it,
+ * so the same act has the same rules, audit and words whatever the channel. (The deadline sweep and the calendar
+ * jobs are wired by the composition root itself.)
+ */
+public record Desks(CustomerDesk customers,
+                    StaffDesk technicians,
+                    DirectoryDesk directory,
+                    TicketQueries tickets,
+                    KnowledgeDesk knowledge) {
+
+    public static Desks of(DeskContext context, KnowledgeBase articles) {
+        return new Desks(new CustomerDesk(context), new StaffDesk(context), new DirectoryDesk(context),
+                new TicketQueries(context), new KnowledgeDesk(context, articles));
+    }
+}

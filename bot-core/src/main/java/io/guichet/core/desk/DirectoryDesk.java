@@ -1,0 +1,333 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.Problem;
+import io.guichet.core.account.Account;
+import io.guichet.core.account.AccountManager;
+import io.guichet.core.account.Contact;
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.account.Language;
+import io.guichet.core.audit.AuditEvent;
+import io.guichet.core.audit.AuditKind;
+import io.guichet.core.ticket.Actor;
+import io.guichet.core.version.ProductVersion;
+import io.guichet.core.version.SupportWindow;
+import io.guichet.core.version.VersionNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The directory's use cases: customer accounts and their coverage (R1), authorized contacts and their certification
+ * (R10), the product versions (R20). Every channel (the Discord console, the command line) calls these, so an act has
+ * the same rules, the same audit event and the same words everywhere. Each change is one transaction with its audit
+ * event; each refusal says what was wrong and what is accepted.
+ */
+public final class DirectoryDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryDesk.class);
+    private static final String VERSION_FORM = "digits and dots, e.g. 9.5 or 10.2.1";
+
+    private final DeskContext desk;
+    private final SupportWindow supportWindow;
+
+    public DirectoryDesk(DeskContext desk) {
+        this.desk = desk;
+        this.supportWindow = new SupportWindow(desk.policy().previousVersionSupport());
+    }
+
+    /** A new contact, as given: every field already read by the channel. */
+    public record NewContact(String account, String name, EmailAddress email, String phone, Language language,
+                             Optional<String> discordUserId, Optional<LocalDate> certifiedUntil) {
+    }
+
+    /** A released version, as given; {@code version} is checked and written in its canonical form. */
+    public record NewVersion(String product, String version, LocalDate releasedOn, boolean onPremise,
+                             Optional<LocalDate> retiredOn) {
+    }
+
+    /** An account and its contacts, for listing. */
+    public record AccountContacts(Account account, List<Contact> contacts) {
+    }
+
+    /** A version and whether it is supported on the day asked (R20). */
+    public record VersionSupport(ProductVersion version, SupportWindow.Verdict verdict) {
+    }
+
+    /** Today, as the desk judges coverage, certification and support. */
+    public LocalDate today() {
+        return desk.today();
+    }
+
+    // ---- accounts (R1)
+
+    /** R1: a new customer account covered through {@code coverageEndsOn} (empty: not covered). */
+    public DirectoryOutcome addAccount(Actor.Staff by, String name, Optional<LocalDate> coverageEndsOn,
+                                       AccountManager manager) {
+        String account = name.strip();
+        if (account.isEmpty()) {
+            return DirectoryOutcome.Refused.of(Problem.missing("account", "Give the account's name."));
+        }
+        return desk.transactions().inTransaction(() -> desk.contacts().addAccount(account, coverageEndsOn, manager)
+                .<DirectoryOutcome>map(added -> {
+                    audit(by, AuditKind.ACCOUNT_ADDED, added.name(), "covered " + coverage(coverageEndsOn)
+                            + (manager.name().isBlank() ? "" : "; account manager " + manager.name()));
+                    return new DirectoryOutcome.Done("Added account " + added.name() + ", covered "
+                            + coverage(coverageEndsOn) + " (R1).");
+                })
+                .orElseGet(() -> DirectoryOutcome.Refused.of(Problem.conflict("account",
+                        "An account named '" + account + "' already exists."))));
+    }
+
+    /** R1: the last covered day of an account; empty: no longer covered. */
+    public DirectoryOutcome setCoverage(Actor.Staff by, String accountName, Optional<LocalDate> until) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<Account> account = desk.contacts().accountNamed(accountName.strip());
+            if (account.isEmpty() || !desk.contacts().setCoverage(account.get().id(), until)) {
+                return noSuchAccount(accountName);
+            }
+            audit(by, AuditKind.COVERAGE_CHANGED, account.get().name(), "from "
+                    + coverage(account.get().coverageEndsOn()) + " to " + coverage(until));
+            boolean covered = until.filter(d -> !today().isAfter(d)).isPresent();
+            return new DirectoryOutcome.Done(account.get().name() + " is covered " + coverage(until) + " (R1)."
+                    + (covered ? "" : " It is not covered today: its mail is refused politely, naming the account manager."));
+        });
+    }
+
+    public List<Account> accounts() {
+        return desk.transactions().inTransaction(() -> desk.contacts().accounts());
+    }
+
+    public Optional<Account> account(String name) {
+        return desk.transactions().inTransaction(() -> desk.contacts().accountNamed(name.strip()));
+    }
+
+    // ---- contacts (R10)
+
+    /** R10: a new authorized contact of an account, certified through a day when given (not a past day). */
+    public DirectoryOutcome addContact(Actor.Staff by, NewContact contact) {
+        List<Problem> problems = new ArrayList<>();
+        if (contact.name().isBlank()) {
+            problems.add(Problem.missing("name", "Give the contact's full name."));
+        }
+        contact.certifiedUntil().flatMap(this::pastCertification).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            return new DirectoryOutcome.Refused(problems);
+        }
+        return desk.transactions().inTransaction(() -> {
+            Optional<Account> account = desk.contacts().accountNamed(contact.account().strip());
+            if (account.isEmpty()) {
+                return noSuchAccount(contact.account());
+            }
+            Optional<Contact> added = desk.contacts().addContact(account.get().id(), contact.name().strip(),
+                    contact.email(), contact.phone().strip(), contact.language(),
+                    contact.discordUserId().map(String::strip).filter(s -> !s.isEmpty()), contact.certifiedUntil());
+            if (added.isEmpty()) {
+                return DirectoryOutcome.Refused.of(Problem.conflict("email", contact.email()
+                        + " is already an active authorized contact."));
+            }
+            audit(by, AuditKind.CONTACT_ADDED, contact.email().value(), "to account " + account.get().name()
+                    + " as " + added.get().name() + ", language " + contact.language().code());
+            contact.certifiedUntil().ifPresent(d -> audit(by, AuditKind.CERTIFIED, contact.email().value(),
+                    "through " + d));
+            return new DirectoryOutcome.Done(added.get().name() + " <" + added.get().email()
+                    + "> is now an authorized contact of " + account.get().name() + " (R10)."
+                    + contact.certifiedUntil().map(d -> " Certified administrator through " + d + ".").orElse(""));
+        });
+    }
+
+    /**
+     * R10: many contacts at once, all or nothing: each is added as {@link #addContact} would; if any is refused,
+     * none is added and every refusal is returned, its detail prefixed with the contact's label (e.g. "line 7").
+     */
+    public DirectoryOutcome addContacts(Actor.Staff by, java.util.SequencedMap<String, NewContact> contacts) {
+        try {
+            return desk.transactions().inTransaction(() -> {
+                List<Problem> problems = new ArrayList<>();
+                contacts.forEach((label, contact) -> {
+                    if (addContact(by, contact) instanceof DirectoryOutcome.Refused refused) {
+                        refused.problems().forEach(p -> problems.add(new Problem(p.code(), p.field(),
+                                label + ": " + p.detail())));
+                    }
+                });
+                if (!problems.isEmpty()) {
+                    throw new RolledBack(new DirectoryOutcome.Refused(problems));
+                }
+                return new DirectoryOutcome.Done(contacts.size() + " contact(s) authorized (R10).");
+            });
+        } catch (RolledBack rolledBack) {
+            return rolledBack.outcome;
+        }
+    }
+
+    /** Rolls a transaction back with the outcome to return. */
+    private static final class RolledBack extends RuntimeException {
+        private final DirectoryOutcome outcome;
+
+        private RolledBack(DirectoryOutcome outcome) {
+            super(null, null, false, false);
+            this.outcome = outcome;
+        }
+    }
+
+    /** R10: withdraws an authorization; the contact stays in the records for the audit trail. */
+    public DirectoryOutcome removeContact(Actor.Staff by, EmailAddress email) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<Contact> contact = desk.contacts().activeContact(email);
+            if (contact.isEmpty() || !desk.contacts().deactivate(contact.get().id())) {
+                return noSuchContact(email);
+            }
+            audit(by, AuditKind.CONTACT_REMOVED, email.value(), "authorization withdrawn");
+            return new DirectoryOutcome.Done(contact.get().name() + " <" + email + "> is no longer an authorized "
+                    + "contact: mail from that address opens no ticket (R10).");
+        });
+    }
+
+    /**
+     * R10: a certification valid through {@code until}, by default one certification period from today (renewed
+     * yearly); a past day is refused. The contact's active tickets re-rank at once (R15).
+     */
+    public DirectoryOutcome certify(Actor.Staff by, EmailAddress email, Optional<LocalDate> until) {
+        LocalDate today = today();
+        LocalDate through = until.orElse(today.plus(desk.policy().certificationValidity()).minusDays(1));
+        Optional<Problem> past = pastCertification(through);
+        if (past.isPresent()) {
+            return DirectoryOutcome.Refused.of(past.get());
+        }
+        return desk.transactions().inTransaction(() -> {
+            Optional<Contact> contact = desk.contacts().activeContact(email);
+            if (contact.isEmpty() || !desk.contacts().certify(contact.get().id(), Optional.of(through))) {
+                return noSuchContact(email);
+            }
+            int tickets = desk.tickets().refreshSubmitterCertification(contact.get().id(), Optional.of(through));
+            audit(by, AuditKind.CERTIFIED, email.value(), "through " + through
+                    + contact.get().certifiedUntil().map(d -> " (was through " + d + ")").orElse(""));
+            return new DirectoryOutcome.Done(contact.get().name() + " <" + email + "> is a certified administrator "
+                    + "through " + through + " (R10); " + tickets + " active ticket(s) now rank as from a certified "
+                    + "submitter (R15).");
+        });
+    }
+
+    /** R10: the contact is no longer a certified administrator; their active tickets re-rank at once (R15). */
+    public DirectoryOutcome withdrawCertification(Actor.Staff by, EmailAddress email) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<Contact> contact = desk.contacts().activeContact(email);
+            if (contact.isEmpty() || !desk.contacts().certify(contact.get().id(), Optional.empty())) {
+                return noSuchContact(email);
+            }
+            int tickets = desk.tickets().refreshSubmitterCertification(contact.get().id(), Optional.empty());
+            audit(by, AuditKind.CERTIFICATION_WITHDRAWN, email.value(),
+                    contact.get().certifiedUntil().map(d -> "was through " + d).orElse("was not certified"));
+            return new DirectoryOutcome.Done(contact.get().name() + " <" + email + "> is no longer a certified "
+                    + "administrator (R10); " + tickets + " active ticket(s) re-ranked (R15).");
+        });
+    }
+
+    /** The contacts of an account, active first then by name; empty when no such account. */
+    public Optional<AccountContacts> contactsOf(String accountName) {
+        return desk.transactions().inTransaction(() -> desk.contacts().accountNamed(accountName.strip())
+                .map(account -> new AccountContacts(account, sorted(desk.contacts().contactsOf(account.id())))));
+    }
+
+    /** Every account with its contacts. */
+    public List<AccountContacts> allContacts() {
+        return desk.transactions().inTransaction(() -> desk.contacts().accounts().stream()
+                .map(account -> new AccountContacts(account, sorted(desk.contacts().contactsOf(account.id()))))
+                .toList());
+    }
+
+    public Optional<Contact> activeContact(EmailAddress email) {
+        return desk.transactions().inTransaction(() -> desk.contacts().activeContact(email));
+    }
+
+    // ---- versions (R20)
+
+    /** R20: a released version of a product. */
+    public DirectoryOutcome addVersion(Actor.Staff by, NewVersion version) {
+        List<Problem> problems = new ArrayList<>();
+        if (version.product().isBlank()) {
+            problems.add(Problem.missing("product", "Give the product's name, e.g. VSA."));
+        }
+        Optional<VersionNumber> number = VersionNumber.parse(version.version().strip())
+                .filter(v -> version.version().strip().matches("[vV]?\\d{1,6}(\\.\\d{1,6}){0,4}"));
+        if (number.isEmpty()) {
+            problems.add(Problem.invalid("version", "'" + version.version().strip() + "' is not a version number: "
+                    + "write it as " + VERSION_FORM + "."));
+        }
+        if (!problems.isEmpty()) {
+            return new DirectoryOutcome.Refused(problems);
+        }
+        ProductVersion release = new ProductVersion(version.product().strip(), number.orElseThrow().toString(),
+                version.releasedOn(), version.onPremise(), version.retiredOn());
+        return desk.transactions().inTransaction(() -> desk.versions().add(release).<DirectoryOutcome>map(added -> {
+            audit(by, AuditKind.VERSION_ADDED, "version " + added.product() + " " + added.version(),
+                    "released " + added.releasedOn() + (added.onPremise() ? ", on-premise" : ", cloud")
+                            + added.retiredOn().map(d -> ", product retires " + d).orElse(""));
+            return new DirectoryOutcome.Done(added.product() + " " + added.version() + " released "
+                    + added.releasedOn() + (added.onPremise() ? " (on-premise)" : " (cloud)") + " is in the catalogue (R20)."
+                    + added.retiredOn().map(d -> " The product retires on " + d + ".").orElse(""));
+        }).orElseGet(() -> DirectoryOutcome.Refused.of(Problem.conflict("version", release.product() + " "
+                + release.version() + " is already in the catalogue."))));
+    }
+
+    /** R20: every version (of one product when given), newest first per product, with its support today. */
+    public List<VersionSupport> versions(Optional<String> product) {
+        LocalDate today = today();
+        List<ProductVersion> all = desk.transactions().inTransaction(() -> desk.versions().all());
+        return all.stream()
+                .filter(v -> product.map(p -> p.strip().equalsIgnoreCase(v.product())).orElse(true))
+                .sorted(Comparator.comparing((ProductVersion v) -> v.product().toLowerCase(java.util.Locale.ROOT))
+                        .thenComparing(v -> VersionNumber.parse(v.version()).orElseThrow(), Comparator.reverseOrder()))
+                .map(v -> new VersionSupport(v, supportWindow.judge(v, all, today)))
+                .toList();
+    }
+
+    // ---- audit
+
+    /** The audit trail about one subject (an account's name, a contact's address, "version PRODUCT X.Y"). */
+    public List<AuditEvent> auditOf(String subject) {
+        return desk.transactions().inTransaction(() -> desk.audit().about(subject));
+    }
+
+    /** The latest audit events, newest first. */
+    public List<AuditEvent> latestAudit(int limit) {
+        return desk.transactions().inTransaction(() -> desk.audit().latest(limit));
+    }
+
+    private void audit(Actor.Staff by, AuditKind kind, String subject, String detail) {
+        desk.audit().append(new AuditEvent(desk.clock().instant(), by, kind, subject, detail));
+        LOG.info("{} {}: {} by {}", kind, subject, detail, by.label());
+    }
+
+    private Optional<Problem> pastCertification(LocalDate through) {
+        LocalDate today = today();
+        return through.isBefore(today)
+                ? Optional.of(Problem.invalid("until", "A certification cannot end in the past (" + through
+                + "): give today or a later day as YYYY-MM-DD."))
+                : Optional.empty();
+    }
+
+    private static List<Contact> sorted(List<Contact> contacts) {
+        return contacts.stream().sorted(Comparator.comparing((Contact c) -> !c.active()).thenComparing(Contact::name))
+                .toList();
+    }
+
+    private DirectoryOutcome noSuchAccount(String name) {
+        List<String> names = desk.contacts().accounts().stream().map(Account::name).limit(20).toList();
+        return DirectoryOutcome.Refused.of(Problem.notFound("account", "There is no account named '" + name.strip()
+                + "'." + (names.isEmpty() ? "" : " Accounts: " + String.join(", ", names) + ".")));
+    }
+
+    private static DirectoryOutcome noSuchContact(EmailAddress email) {
+        return DirectoryOutcome.Refused.of(Problem.notFound("email", "No active authorized contact has the e-mail "
+                + email + "."));
+    }
+
+    private static String coverage(Optional<LocalDate> until) {
+        return until.map(d -> "through " + d).orElse("never");
+    }
+}

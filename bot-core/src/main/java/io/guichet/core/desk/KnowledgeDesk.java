@@ -1,0 +1,43 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.account.Language;
+import io.guichet.core.audit.AuditEvent;
+import io.guichet.core.audit.AuditKind;
+import io.guichet.core.kb.Article;
+import io.guichet.core.kb.KnowledgeBase;
+import io.guichet.core.ticket.Actor;
+
+import java.util.List;
+
+/** The knowledge base's use cases (R19): articles saved by staff (audited), searched by anyone. */
+public final class KnowledgeDesk {
+
+    private final DeskContext desk;
+    private final KnowledgeBase articles;
+
+    public KnowledgeDesk(DeskContext desk, KnowledgeBase articles) {
+        this.desk = desk;
+        this.articles = articles;
+    }
+
+    /** Saves every article (a new slug adds one, a known slug replaces it) in one transaction; returns the count held. */
+    public int save(Actor.Staff by, List<Article> saved) {
+        return desk.transactions().inTransaction(() -> {
+            for (Article article : saved) {
+                articles.save(article);
+                desk.audit().append(new AuditEvent(desk.clock().instant(), by, AuditKind.ARTICLE_SAVED,
+                        "article " + article.slug(), article.language().code() + ": " + article.title()));
+            }
+            return articles.count();
+        });
+    }
+
+    /** R19: the best matches among articles in {@code language}, best first. */
+    public List<Article> search(String text, Language language, int limit) {
+        return desk.transactions().inTransaction(() -> articles.search(text, language, limit));
+    }
+
+    public int count() {
+        return desk.transactions().inTransaction(articles::count);
+    }
+}

@@ -1,0 +1,60 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.account.Account;
+import io.guichet.core.account.Contact;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.ticket.TicketStatus;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the channels show of tickets, read-only: a page of the triage queue (R15), one ticket with its submitter and
+ * account, its audit trail. Every channel reads through here, never through the stores.
+ */
+public final class TicketQueries {
+
+    private final DeskContext desk;
+
+    public TicketQueries(DeskContext desk) {
+        this.desk = desk;
+    }
+
+    /** A ticket with who sent it and their account (either may be gone from the directory). */
+    public record TicketView(Ticket ticket, Optional<Contact> contact, Optional<Account> account) {
+    }
+
+    /** A ticket and its audit trail, oldest first. */
+    public record TicketHistory(Ticket ticket, List<TicketEvent> events) {
+    }
+
+    /** Today, as triage judges certification (R15). */
+    public LocalDate today() {
+        return desk.today();
+    }
+
+    /** R15: {@code limit} tickets of the queue in triage order from {@code offset}, among {@code statuses}. */
+    public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity, int offset, int limit) {
+        LocalDate today = today();
+        return desk.transactions().inTransaction(() -> desk.tickets().queue(statuses, severity, today, offset, limit));
+    }
+
+    public Optional<Ticket> ticket(TicketNumber number) {
+        return desk.transactions().inTransaction(() -> desk.tickets().find(number));
+    }
+
+    public Optional<TicketView> view(TicketNumber number) {
+        return desk.transactions().inTransaction(() -> desk.tickets().find(number).map(t ->
+                new TicketView(t, desk.contacts().contact(t.contactId()), desk.contacts().account(t.accountId()))));
+    }
+
+    public Optional<TicketHistory> history(TicketNumber number) {
+        return desk.transactions().inTransaction(() -> desk.tickets().find(number).map(t ->
+                new TicketHistory(t, desk.tickets().events(t.id()))));
+    }
+}
