@@ -108,8 +108,7 @@ public final class OutboxMessenger implements CustomerMessenger {
                 ? Optional.empty() : Optional.of(thread.get(thread.size() - 1)));
         List<String> references = new ArrayList<>(thread);
         answering.filter(id -> !references.contains(id)).ifPresent(references::add);
-        List<String> capped = references.size() <= MAX_REFERENCES ? references
-                : references.subList(references.size() - MAX_REFERENCES, references.size());
+        List<String> capped = rootAndRecent(references);
 
         String messageId = UUID.randomUUID() + "@" + messageIdDomain;
         batch.mails.add(new OutgoingMail(0, ticket, messageId, to, notice.to().name(), mail.subject(), mail.body(),
@@ -119,6 +118,20 @@ public final class OutboxMessenger implements CustomerMessenger {
         if (ticket.isPresent()) {
             thread.add(messageId);
         }
+    }
+
+    /**
+     * The one References policy (RFC 5322 section 3.6.4), the same as {@link HeaderValues#references}: the thread's
+     * root is always kept, then the most recent ids; the middle of a long thread is dropped.
+     */
+    static List<String> rootAndRecent(List<String> references) {
+        if (references.size() <= MAX_REFERENCES) {
+            return references;
+        }
+        List<String> kept = new ArrayList<>(MAX_REFERENCES);
+        kept.add(references.getFirst());
+        kept.addAll(references.subList(references.size() - (MAX_REFERENCES - 1), references.size()));
+        return kept;
     }
 
     /** What a {@link #tellAll} writes, and what it read: counts and threads grow as mails are added. */
