@@ -64,8 +64,9 @@ public final class ConnectFailures {
         }
         for (Throwable t : chain) {
             String text = line(t);
-            if (t instanceof SSLException && (text.contains("Unrecognized SSL message")
-                    || text.contains("plaintext connection"))) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (t instanceof SSLException && (lower.contains("unrecognized ssl message")
+                    || lower.contains("plaintext connection"))) {
                 return Optional.of("TLS: the " + server + " server at " + host + ":" + port + " did not answer with"
                         + " TLS; check " + setting + "PORT and " + setting + "SECURITY (tls, starttls, none)");
             }

@@ -97,11 +97,15 @@ public final class TlsTrust {
 
     /**
      * Sets the session properties of one protocol ({@code prefix} is {@code mail.imap.}, {@code mail.imaps.},
-     * {@code mail.smtp.}...): our socket factory when there is a PEM file, and the host name check, always.
+     * {@code mail.smtp.}...): our socket factory when there is a PEM file; the host name check and no fallback to
+     * another socket factory, always.
      */
     public void applyTo(Properties props, String prefix) {
         socketFactory.ifPresent(f -> props.put(prefix + "ssl.socketFactory", f));
         props.setProperty(prefix + "ssl.checkserveridentity", "true");
+        // Angus Mail's default: when a connection through the given factory fails (a certificate refused), try again
+        // with the JDK's default factory; that hides the real reason behind a second failure
+        props.setProperty(prefix + "socketFactory.fallback", "false");
     }
 
     /** Whether certificates were added to the JDK's. */
