@@ -188,7 +188,7 @@ class ConfigReaderTest {
         });
 
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
+        rsa.initialize(1024); // quick to make; only its format is read here
         String key = Base64.getEncoder().encodeToString(rsa.generateKeyPair().getPrivate().getEncoded());
         Path keyFile = Files.writeString(dir.resolve("sa.json"), "{\"type\":\"service_account\",\"client_email\":"
                 + "\"guichet@p.iam.gserviceaccount.com\",\"private_key\":\"-----BEGIN PRIVATE KEY-----\\n" + key

@@ -2,27 +2,38 @@ package io.guichet.mail.testing;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A test CA and a server certificate it signed for {@code localhost} only (no IP address in it, so that connecting to
- * 127.0.0.1 is a host name mismatch), made with the JDK's keytool; plus a second, unrelated CA. EC P-256 keys, valid
- * two days.
+ * 127.0.0.1 is a host name mismatch), plus a second, unrelated CA. EC P-256 keys, valid two days. The certificates are
+ * X.509 v3 written in DER here and signed with the JDK's ECDSA, then read back by the JDK's certificate factory: no
+ * keytool process to start (five of them took 4 to 10 s on a busy machine), no other library.
  *
  * @param serverKeyStore PKCS12 with the server's key and its chain (server, CA), password {@link #PASSWORD}
  * @param caPem          the CA's certificate, PEM
@@ -32,43 +43,39 @@ public record TestCertificates(Path serverKeyStore, Path caPem, Path otherCaPem)
 
     public static final String PASSWORD = "changeit";
 
-    /**
-     * Makes them in {@code dir}: the three key pairs with keytool side by side, then the CA signs the server's request
-     * (keytool -certreq piped into keytool -gencert); the PEM files and the server's chain are written here.
-     */
-    public static TestCertificates create(Path dir) throws IOException, InterruptedException {
-        Path ca = dir.resolve("ca.p12");
-        Path other = dir.resolve("other-ca.p12");
-        Path server = dir.resolve("server.p12");
-        Path signed = dir.resolve("server.crt");
-        run(List.of(keytool("-genkeypair", "-alias", "ca", "-dname", "CN=Guichet Test CA", "-ext", "bc:c",
-                        "-keystore", ca.toString())),
-                List.of(keytool("-genkeypair", "-alias", "server", "-dname", "CN=localhost", "-keystore",
-                        server.toString())),
-                List.of(keytool("-genkeypair", "-alias", "ca", "-dname", "CN=Some Other CA", "-ext", "bc:c",
-                        "-keystore", other.toString())));
-        run(List.of(keytool("-certreq", "-alias", "server", "-keystore", server.toString()),
-                keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-outfile", signed.toString(),
-                        "-ext", "san=dns:localhost", "-ext", "eku=serverAuth", "-ext", "ku=digitalSignature")));
+    private static final String EC_PUBLIC_KEY_WITH_SHA256 = "1.2.840.10045.4.3.2";
+    private static final String COMMON_NAME = "2.5.4.3";
+    private static final String BASIC_CONSTRAINTS = "2.5.29.19";
+    private static final String KEY_USAGE = "2.5.29.15";
+    private static final String SUBJECT_ALT_NAME = "2.5.29.17";
+    private static final String EXTENDED_KEY_USAGE = "2.5.29.37";
+    private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+
+    /** Makes them in {@code dir}. */
+    public static TestCertificates create(Path dir) throws IOException {
         try {
-            KeyStore caStore = load(ca);
-            X509Certificate caCertificate = (X509Certificate) caStore.getCertificate("ca");
-            Path caPem = writePem(dir.resolve("ca.pem"), caCertificate);
-            Path otherPem = writePem(dir.resolve("other-ca.pem"), load(other).getCertificate("ca"));
-            Certificate serverCertificate;
-            try (InputStream in = Files.newInputStream(signed)) {
-                serverCertificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
+            KeyPair caKeys = ecKeys();
+            KeyPair serverKeys = ecKeys();
+            KeyPair otherKeys = ecKeys();
+            X509Certificate ca = certificate("Guichet Test CA", caKeys.getPublic(), "Guichet Test CA",
+                    caKeys.getPrivate(), true);
+            X509Certificate other = certificate("Some Other CA", otherKeys.getPublic(), "Some Other CA",
+                    otherKeys.getPrivate(), true);
+            X509Certificate server = certificate("localhost", serverKeys.getPublic(), "Guichet Test CA",
+                    caKeys.getPrivate(), false);
+            server.verify(caKeys.getPublic());
+
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("server", serverKeys.getPrivate(), PASSWORD.toCharArray(), new Certificate[] {server, ca});
+            Path keyStore = dir.resolve("server.p12");
+            try (OutputStream out = Files.newOutputStream(keyStore)) {
+                store.store(out, PASSWORD.toCharArray());
             }
-            KeyStore serverStore = load(server);
-            Key key = serverStore.getKey("server", PASSWORD.toCharArray());
-            serverStore.setKeyEntry("server", key, PASSWORD.toCharArray(),
-                    new Certificate[] {serverCertificate, caCertificate});
-            try (OutputStream out = Files.newOutputStream(server)) {
-                serverStore.store(out, PASSWORD.toCharArray());
-            }
-            return new TestCertificates(server, caPem, otherPem);
+            return new TestCertificates(keyStore, writePem(dir.resolve("ca.pem"), ca),
+                    writePem(dir.resolve("other-ca.pem"), other));
         } catch (GeneralSecurityException e) {
-            throw new IOException("cannot assemble the test certificates", e);
+            throw new IOException("cannot make the test certificates", e);
         }
     }
 
@@ -87,26 +94,38 @@ public record TestCertificates(Path serverKeyStore, Path caPem, Path otherCaPem)
         }
     }
 
-    private static List<String> keytool(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC"));
-        command.addAll(List.of(args));
-        if (args[0].equals("-genkeypair")) {
-            command.addAll(List.of("-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2"));
-        }
-        if (args[0].equals("-gencert")) {
-            command.addAll(List.of("-validity", "2"));
-        }
-        command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
-        return command;
+    private static KeyPair ecKeys() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
     }
 
-    private static KeyStore load(Path file) throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        return store;
+    /** A CA certificate (basic constraints CA, key usage keyCertSign and cRLSign) or a TLS server's for its name. */
+    private static X509Certificate certificate(String subject, PublicKey key, String issuer, PrivateKey issuerKey,
+                                               boolean authority) throws GeneralSecurityException, IOException {
+        Instant now = Instant.now();
+        byte[] extensions = authority
+                ? seq(extension(BASIC_CONSTRAINTS, true, seq(bool())),
+                        extension(KEY_USAGE, true, bits(0x06, 1))) // keyCertSign, cRLSign
+                : seq(extension(BASIC_CONSTRAINTS, true, seq()),
+                        extension(KEY_USAGE, true, bits(0x80, 7)), // digitalSignature
+                        extension(EXTENDED_KEY_USAGE, false, seq(oid(SERVER_AUTH))),
+                        extension(SUBJECT_ALT_NAME, false, seq(tlv(0x82, subject.getBytes(StandardCharsets.US_ASCII)))));
+        byte[] tbs = seq(
+                tlv(0xA0, integer(BigInteger.TWO)), // version 3
+                integer(new BigInteger(63, new SecureRandom())),
+                seq(oid(EC_PUBLIC_KEY_WITH_SHA256)),
+                name(issuer),
+                seq(time(now.minus(Duration.ofHours(1))), time(now.plus(Duration.ofDays(2)))),
+                name(subject),
+                key.getEncoded(), // SubjectPublicKeyInfo, already DER
+                tlv(0xA3, extensions));
+        Signature ecdsa = Signature.getInstance("SHA256withECDSA");
+        ecdsa.initSign(issuerKey);
+        ecdsa.update(tbs);
+        byte[] der = seq(tbs, seq(oid(EC_PUBLIC_KEY_WITH_SHA256)), bits(ecdsa.sign(), 0));
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(der));
     }
 
     private static Path writePem(Path file, Certificate certificate) throws IOException, GeneralSecurityException {
@@ -116,18 +135,76 @@ public record TestCertificates(Path serverKeyStore, Path caPem, Path otherCaPem)
         return file;
     }
 
-    /** Runs pipelines (each a list of commands, output to the next one's input) side by side and waits for all. */
-    @SafeVarargs
-    private static void run(List<List<String>>... pipelines) throws IOException, InterruptedException {
-        List<Process> running = new ArrayList<>();
-        for (List<List<String>> pipeline : pipelines) {
-            running.addAll(ProcessBuilder.startPipeline(pipeline.stream().map(ProcessBuilder::new).toList()));
-        }
-        for (Process p : running) {
-            String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException("keytool failed: " + p.info().commandLine().orElse("?") + "\n" + errors);
+    // DER, as much as X.509 needs here
+
+    private static byte[] extension(String oid, boolean critical, byte[] value) throws IOException {
+        return critical ? seq(oid(oid), bool(), tlv(0x04, value)) : seq(oid(oid), tlv(0x04, value));
+    }
+
+    private static byte[] name(String commonName) throws IOException {
+        return seq(tlv(0x31, seq(oid(COMMON_NAME), tlv(0x0C, commonName.getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    private static byte[] time(Instant instant) throws IOException {
+        String utc = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC).format(instant);
+        return tlv(0x17, utc.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] bool() throws IOException {
+        return tlv(0x01, new byte[] {(byte) 0xFF});
+    }
+
+    private static byte[] integer(BigInteger value) throws IOException {
+        return tlv(0x02, value.toByteArray());
+    }
+
+    /** A BIT STRING of {@code content} whose last {@code unused} bits are padding. */
+    private static byte[] bits(int content, int unused) throws IOException {
+        return tlv(0x03, new byte[] {(byte) unused, (byte) content});
+    }
+
+    private static byte[] bits(byte[] content, int unused) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(unused);
+        out.write(content);
+        return tlv(0x03, out.toByteArray());
+    }
+
+    private static byte[] oid(String dotted) throws IOException {
+        String[] arcs = dotted.split("\\.");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(Integer.parseInt(arcs[0]) * 40 + Integer.parseInt(arcs[1]));
+        for (int i = 2; i < arcs.length; i++) {
+            long arc = Long.parseLong(arcs[i]);
+            int groups = Math.max(1, (64 - Long.numberOfLeadingZeros(arc) + 6) / 7);
+            for (int g = groups - 1; g >= 0; g--) {
+                out.write((int) ((arc >>> (7 * g)) & 0x7F) | (g > 0 ? 0x80 : 0));
             }
         }
+        return tlv(0x06, out.toByteArray());
+    }
+
+    private static byte[] seq(byte[]... parts) throws IOException {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            content.write(part);
+        }
+        return tlv(0x30, content.toByteArray());
+    }
+
+    private static byte[] tlv(int tag, byte[] content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(tag);
+        int length = content.length;
+        if (length < 0x80) {
+            out.write(length);
+        } else {
+            byte[] digits = BigInteger.valueOf(length).toByteArray();
+            int skip = digits[0] == 0 ? 1 : 0;
+            out.write(0x80 | (digits.length - skip));
+            out.write(digits, skip, digits.length - skip);
+        }
+        out.write(content);
+        return out.toByteArray();
     }
 }
