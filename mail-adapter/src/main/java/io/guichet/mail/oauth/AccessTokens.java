@@ -80,9 +80,15 @@ public final class AccessTokens {
         return obtain(now);
     }
 
-    /** How long a token stays fresh from now: a session logged in with it is renewed by then. */
+    /**
+     * How long a session logged in with {@code issued} may last from now before logging in again: until the token's
+     * renewal time; for a token past it (served while the endpoint fails), until it expires, so that a session is not
+     * renewed again and again with the same token.
+     */
     public Duration freshFor(AccessToken issued) {
-        Duration left = Duration.between(clock.instant(), issued.renewAt());
+        Instant now = clock.instant();
+        Instant until = now.isBefore(issued.renewAt()) ? issued.renewAt() : issued.expiresAt();
+        Duration left = Duration.between(now, until);
         return left.isNegative() ? Duration.ZERO : left;
     }
 

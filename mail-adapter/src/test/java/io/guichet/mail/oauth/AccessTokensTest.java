@@ -158,6 +158,8 @@ class AccessTokensTest {
         clock.advance(Duration.ofMinutes(56));
         assertThat(issued(tokens.current())).isEqualTo(first);
         assertThat(tokens.problem()).hasValueSatisfying(p -> assertThat(p).contains("answered HTTP 503"));
+        // a session logged in with it lasts until it expires, not renewed at once with the same token
+        assertThat(tokens.freshFor(first)).isEqualTo(Duration.ofMinutes(4));
 
         clock.advance(Duration.ofMinutes(5));
         assertThat(unavailable(tokens.current())).contains("HTTP 503 (temporarily_unavailable)");
