@@ -3,6 +3,7 @@ package io.guichet.mail;
 import io.guichet.mail.oauth.AccessTokens;
 
 import java.util.Objects;
+import java.util.Properties;
 
 /** How Guichet logs in to the IMAP or SMTP server as the support mailbox. */
 public sealed interface MailLogin {
@@ -40,7 +41,7 @@ public sealed interface MailLogin {
      * The session properties of this login for one protocol ({@code prefix} is {@code mail.imap.}, {@code mail.smtp.}
      * ...): with OAuth2, XOAUTH2 is the only mechanism offered (the token is given as the password).
      */
-    default void applyTo(java.util.Properties props, String prefix) {
+    default void applyTo(Properties props, String prefix) {
         if (this instanceof OAuth2) {
             props.setProperty(prefix + "auth.mechanisms", "XOAUTH2");
         }

@@ -30,12 +30,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -139,7 +143,7 @@ class MailTlsIT {
     }
 
     private static List<String> received() {
-        return java.util.Arrays.stream(greenMail.getReceivedMessages()).map(m -> {
+        return Arrays.stream(greenMail.getReceivedMessages()).map(m -> {
             try {
                 return m.getSubject();
             } catch (MessagingException e) {
@@ -258,8 +262,8 @@ class MailTlsIT {
     }
 
     private static X509Certificate servedCertificate(int port) throws Exception {
-        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new X509TrustManager() { // only to look at what GreenMail serves
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {
             }

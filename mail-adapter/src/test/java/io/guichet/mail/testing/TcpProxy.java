@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,7 +117,7 @@ public final class TcpProxy implements AutoCloseable {
             while ((n = in.read(buffer)) != -1) {
                 if (!link.blackhole) {
                     if (from == link.client) {
-                        sent.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+                        sent.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
                     }
                     out.write(buffer, 0, n);
                     out.flush();

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -38,7 +40,7 @@ public final class TokenEndpointStandIn implements AutoCloseable {
     private volatile int refusalsLeft;
     private volatile String rotatedRefreshToken;
     private volatile Consumer<String> onIssue = token -> { };
-    private final java.util.Queue<Map.Entry<Integer, String>> verbatim = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<Map.Entry<Integer, String>> verbatim = new ConcurrentLinkedQueue<>();
 
     public TokenEndpointStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
