@@ -1,6 +1,11 @@
 package io.guichet.app.config;
 
+import io.guichet.app.config.GuichetConfig.AuthMethod;
+import io.guichet.mail.TlsTrust;
 import io.guichet.mail.TransportSecurity;
+import io.guichet.mail.oauth.OAuthGrant;
+import io.guichet.mail.oauth.Secret;
+import io.guichet.mail.oauth.ServiceAccountKey;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.calendar.AlwaysOpen;
 import io.guichet.core.calendar.BusinessCalendar;
@@ -12,6 +17,10 @@ import io.guichet.core.policy.PolicySettings;
 import io.guichet.discord.DiscordSettings;
 import io.guichet.mail.outbound.SubjectTag;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -65,15 +74,19 @@ public final class ConfigReader {
         GuichetConfig.DatabaseConfig database = new GuichetConfig.DatabaseConfig(optional(Setting.DB_URL),
                 value(Setting.DB_USER), value(Setting.DB_PASSWORD), integer(Setting.DB_POOL_SIZE, 2, 200),
                 path(Setting.DATA_DIR));
+        AuthMethod imapAuth = login(Setting.IMAP_AUTH, Setting.IMAP_USER, Setting.IMAP_PASSWORD);
+        AuthMethod smtpAuth = login(Setting.SMTP_AUTH, Setting.SMTP_USER, Setting.SMTP_PASSWORD);
         Optional<GuichetConfig.MailboxConfig> mailbox = optional(Setting.IMAP_HOST).map(host ->
                 new GuichetConfig.MailboxConfig(host, integer(Setting.IMAP_PORT, 1, 65535), security(Setting.IMAP_SECURITY),
                         value(Setting.IMAP_USER), value(Setting.IMAP_PASSWORD), nonBlank(Setting.IMAP_FOLDER),
                         optional(Setting.IMAP_PROCESSED_FOLDER), nonBlank(Setting.IMAP_QUARANTINE_FOLDER),
                         positiveDuration(Setting.IMAP_POLL_INTERVAL), integer(Setting.MAIL_MAX_BYTES, 1024, Integer.MAX_VALUE),
-                        integer(Setting.IMAP_WORKERS, 1, 32)));
+                        integer(Setting.IMAP_WORKERS, 1, 32), imapAuth));
         Optional<GuichetConfig.SmtpConfig> smtp = optional(Setting.SMTP_HOST).map(host ->
                 new GuichetConfig.SmtpConfig(host, integer(Setting.SMTP_PORT, 1, 65535), security(Setting.SMTP_SECURITY),
-                        optional(Setting.SMTP_USER), value(Setting.SMTP_PASSWORD)));
+                        optional(Setting.SMTP_USER), value(Setting.SMTP_PASSWORD), smtpAuth));
+        GuichetConfig.MailAccessConfig mailAccess = new GuichetConfig.MailAccessConfig(trust(),
+                oauth(imapAuth == AuthMethod.OAUTH2 || smtpAuth == AuthMethod.OAUTH2));
         Optional<GuichetConfig.MailConfig> mail = optional(Setting.SUPPORT_ADDRESS).flatMap(this::address).map(address ->
                 new GuichetConfig.MailConfig(address, value(Setting.SUPPORT_NAME),
                         optional(Setting.MESSAGE_ID_DOMAIN).orElse(address.domain()), subjectTag(),
@@ -101,7 +114,8 @@ public final class ConfigReader {
         if (!problems.isEmpty()) {
             return new Result.Invalid(List.copyOf(problems));
         }
-        return new Result.Valid(new GuichetConfig(database, mailbox, smtp, mail, policy, hours, cron, httpPort, discord));
+        return new Result.Valid(new GuichetConfig(database, mailbox, smtp, mail, mailAccess, policy, hours, cron, httpPort,
+                discord));
     }
 
     /** The checks {@code run} adds: it needs a mailbox, an SMTP server and a support address. */
@@ -117,6 +131,183 @@ public final class ConfigReader {
             missing.add(Setting.SUPPORT_ADDRESS.key() + " is missing: give the support address, e.g. support@example.com.");
         }
         return missing;
+    }
+
+    /** The login method of IMAP or SMTP; with oauth2 the user is required and a password would be misleading. */
+    private AuthMethod login(Setting auth, Setting user, Setting password) {
+        String value = value(auth);
+        AuthMethod method;
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "password" -> method = AuthMethod.PASSWORD;
+            case "oauth2" -> method = AuthMethod.OAUTH2;
+            default -> {
+                problems.add(auth.key() + ": '" + value + "' is not one of password, oauth2.");
+                return AuthMethod.PASSWORD;
+            }
+        }
+        if (method == AuthMethod.OAUTH2) {
+            if (value(user).isBlank()) {
+                problems.add(user.key() + " is required with " + auth.key() + "=oauth2: the mailbox's address, e.g."
+                        + " support@example.com.");
+            }
+            if (!value(password).isBlank()) {
+                problems.add(password.key() + " is not used with " + auth.key() + "=oauth2; remove it.");
+            }
+        }
+        return method;
+    }
+
+    private TlsTrust trust() {
+        Optional<String> file = optional(Setting.MAIL_CA_FILE);
+        if (file.isEmpty()) {
+            return TlsTrust.system();
+        }
+        return switch (TlsTrust.withPemFile(Path.of(file.get()))) {
+            case TlsTrust.Loaded.Ready ready -> ready.trust();
+            case TlsTrust.Loaded.Invalid invalid -> {
+                problems.add(Setting.MAIL_CA_FILE.key() + ": " + invalid.problem());
+                yield TlsTrust.system();
+            }
+        };
+    }
+
+    private static final List<Setting> OAUTH_SETTINGS = List.of(Setting.OAUTH_PROVIDER, Setting.OAUTH_TENANT,
+            Setting.OAUTH_CLIENT_ID, Setting.OAUTH_CLIENT_SECRET, Setting.OAUTH_CLIENT_SECRET_FILE,
+            Setting.OAUTH_REFRESH_TOKEN, Setting.OAUTH_REFRESH_TOKEN_FILE, Setting.OAUTH_SERVICE_ACCOUNT_FILE,
+            Setting.OAUTH_SCOPE, Setting.OAUTH_TOKEN_URL);
+
+    /** Where OAuth2 tokens come from, when IMAP or SMTP logs in with OAuth2; every setting given must be used. */
+    private Optional<OAuthGrant> oauth(boolean wanted) {
+        if (!wanted) {
+            OAUTH_SETTINGS.stream().filter(s -> !value(s).isBlank()).forEach(s -> problems.add(s.key()
+                    + " is set, but neither " + Setting.IMAP_AUTH.key() + " nor " + Setting.SMTP_AUTH.key()
+                    + " is oauth2."));
+            return Optional.empty();
+        }
+        String provider = value(Setting.OAUTH_PROVIDER).toLowerCase(Locale.ROOT);
+        String with = " with " + Setting.OAUTH_PROVIDER.key() + "=" + provider;
+        Optional<OAuthGrant> grant;
+        List<Setting> used;
+        switch (provider) {
+            case "microsoft" -> {
+                used = List.of(Setting.OAUTH_TENANT, Setting.OAUTH_CLIENT_ID, Setting.OAUTH_CLIENT_SECRET,
+                        Setting.OAUTH_CLIENT_SECRET_FILE);
+                String tenant = required(Setting.OAUTH_TENANT, with, "the Directory (tenant) ID of the app registration");
+                boolean tenantValid = tenant.matches("[A-Za-z0-9.-]+");
+                if (!tenant.isEmpty() && !tenantValid) {
+                    problems.add(Setting.OAUTH_TENANT.key() + ": '" + tenant + "' is not a tenant ID (a GUID) or a"
+                            + " domain such as contoso.onmicrosoft.com.");
+                }
+                String clientId = required(Setting.OAUTH_CLIENT_ID, with, "the Application (client) ID");
+                Optional<Secret> secret = secret(Setting.OAUTH_CLIENT_SECRET, Setting.OAUTH_CLIENT_SECRET_FILE, with);
+                Optional<URI> endpoint = tokenUrl().or(() -> tenantValid
+                        ? Optional.of(OAuthGrant.microsoftTokenEndpoint(tenant)) : Optional.empty());
+                grant = secret.flatMap(s -> endpoint.map(e -> new OAuthGrant.ClientCredentials(e, clientId, s,
+                        optional(Setting.OAUTH_SCOPE).orElse(OAuthGrant.MICROSOFT_SCOPE))));
+            }
+            case "google" -> {
+                used = List.of(Setting.OAUTH_CLIENT_ID, Setting.OAUTH_CLIENT_SECRET, Setting.OAUTH_CLIENT_SECRET_FILE,
+                        Setting.OAUTH_REFRESH_TOKEN, Setting.OAUTH_REFRESH_TOKEN_FILE);
+                String clientId = required(Setting.OAUTH_CLIENT_ID, with, "the OAuth client ID");
+                Optional<Secret> secret = secret(Setting.OAUTH_CLIENT_SECRET, Setting.OAUTH_CLIENT_SECRET_FILE, with);
+                Optional<Secret> refresh = secret(Setting.OAUTH_REFRESH_TOKEN, Setting.OAUTH_REFRESH_TOKEN_FILE, with);
+                URI endpoint = tokenUrl().orElse(OAuthGrant.GOOGLE_TOKEN_ENDPOINT);
+                grant = secret.flatMap(s -> refresh.map(r -> new OAuthGrant.RefreshToken(endpoint, clientId, s, r,
+                        optional(Setting.OAUTH_SCOPE).orElse(OAuthGrant.GOOGLE_SCOPE))));
+            }
+            case "google-service-account" -> {
+                used = List.of(Setting.OAUTH_SERVICE_ACCOUNT_FILE);
+                String file = required(Setting.OAUTH_SERVICE_ACCOUNT_FILE, with,
+                        "the path of the service account's JSON key file");
+                grant = file.isEmpty() ? Optional.empty() : switch (ServiceAccountKey.read(Path.of(file))) {
+                    case ServiceAccountKey.Read.Invalid invalid -> {
+                        problems.add(Setting.OAUTH_SERVICE_ACCOUNT_FILE.key() + ": " + invalid.problem() + ".");
+                        yield Optional.empty();
+                    }
+                    case ServiceAccountKey.Read.Key key -> {
+                        URI endpoint = tokenUrl().or(() -> key.key().tokenUri()).orElse(OAuthGrant.GOOGLE_TOKEN_ENDPOINT);
+                        yield Optional.of(new OAuthGrant.ServiceAccount(endpoint, Path.of(file),
+                                optional(Setting.OAUTH_SCOPE).orElse(OAuthGrant.GOOGLE_SCOPE), Optional.empty()));
+                    }
+                };
+            }
+            default -> {
+                problems.add(Setting.OAUTH_PROVIDER.key() + (provider.isEmpty() ? " is required when "
+                        + Setting.IMAP_AUTH.key() + " or " + Setting.SMTP_AUTH.key() + " is oauth2:"
+                        : ": '" + value(Setting.OAUTH_PROVIDER) + "' is not") + " one of microsoft, google,"
+                        + " google-service-account.");
+                return Optional.empty();
+            }
+        }
+        OAUTH_SETTINGS.stream()
+                .filter(s -> !used.contains(s) && s != Setting.OAUTH_PROVIDER && s != Setting.OAUTH_SCOPE
+                        && s != Setting.OAUTH_TOKEN_URL)
+                .filter(s -> !value(s).isBlank())
+                .forEach(s -> problems.add(s.key() + " is not used" + with + "; remove it."));
+        return grant;
+    }
+
+    private String required(Setting setting, String with, String what) {
+        String value = value(setting);
+        if (value.isBlank()) {
+            problems.add(setting.key() + " is required" + with + ": " + what + ".");
+        }
+        return value;
+    }
+
+    /** A secret given inline or in a file: exactly one of the two, and the file readable and not empty. */
+    private Optional<Secret> secret(Setting inline, Setting file, String with) {
+        Optional<String> text = optional(inline);
+        Optional<String> path = optional(file);
+        if (text.isPresent() && path.isPresent()) {
+            problems.add("Give " + inline.key() + " or " + file.key() + ", not both.");
+            return Optional.empty();
+        }
+        if (text.isPresent()) {
+            return Optional.of(Secret.of(text.get()));
+        }
+        if (path.isEmpty()) {
+            problems.add(inline.key() + " (or " + file.key() + ") is required" + with + ".");
+            return Optional.empty();
+        }
+        Secret secret = Secret.inFile(Path.of(path.get()));
+        Optional<String> problem = secret.problem();
+        problem.ifPresent(p -> problems.add(file.key() + ": " + p + "."));
+        return problem.isPresent() ? Optional.empty() : Optional.of(secret);
+    }
+
+    /** The token endpoint override: https, or http to a loopback address (a local proxy, a test). */
+    private Optional<URI> tokenUrl() {
+        Optional<String> text = optional(Setting.OAUTH_TOKEN_URL);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(text.get());
+            if (uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme())
+                    || "http".equalsIgnoreCase(uri.getScheme()) && loopback(uri.getHost()))) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add(Setting.OAUTH_TOKEN_URL.key() + ": '" + text.get() + "' is not an https URL (http is accepted"
+                + " for a loopback address only).");
+        return Optional.empty();
+    }
+
+    private static boolean loopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!host.matches("[0-9.]+|\\[[0-9a-fA-F:]+]")) {
+            return false; // a name other than localhost would be resolved: not a loopback literal
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private void rejectUnknownKeys() {

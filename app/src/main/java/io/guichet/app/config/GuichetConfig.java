@@ -1,6 +1,8 @@
 package io.guichet.app.config;
 
+import io.guichet.mail.TlsTrust;
 import io.guichet.mail.TransportSecurity;
+import io.guichet.mail.oauth.OAuthGrant;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.policy.PolicySettings;
@@ -15,6 +17,7 @@ public record GuichetConfig(DatabaseConfig database,
                             Optional<MailboxConfig> mailbox,
                             Optional<SmtpConfig> smtp,
                             Optional<MailConfig> mail,
+                            MailAccessConfig mailAccess,
                             PolicySettings policy,
                             ServiceHours hours,
                             String calendarCron,
@@ -30,22 +33,38 @@ public record GuichetConfig(DatabaseConfig database,
         }
     }
 
+    /** How Guichet logs in to a mail server. */
+    public enum AuthMethod {
+        /** The user's password (SMTP: no login at all when no user is set). */
+        PASSWORD,
+        /** SASL XOAUTH2 with an access token of {@link MailAccessConfig#oauth()}. */
+        OAUTH2
+    }
+
     /** The support mailbox read over IMAP. */
     public record MailboxConfig(String host, int port, TransportSecurity security, String user, String password,
                                 String folder, Optional<String> processedFolder, String quarantineFolder,
-                                Duration pollInterval, long maxMessageBytes, int workers) {
+                                Duration pollInterval, long maxMessageBytes, int workers, AuthMethod auth) {
         @Override
         public String toString() {
-            return "MailboxConfig[" + user + "@" + host + ":" + port + " " + security + " " + folder + "]";
+            return "MailboxConfig[" + user + "@" + host + ":" + port + " " + security + " " + auth + " " + folder + "]";
         }
     }
 
     /** The SMTP server answers go through. */
-    public record SmtpConfig(String host, int port, TransportSecurity security, Optional<String> user, String password) {
+    public record SmtpConfig(String host, int port, TransportSecurity security, Optional<String> user, String password,
+                             AuthMethod auth) {
         @Override
         public String toString() {
-            return "SmtpConfig[" + user.orElse("") + "@" + host + ":" + port + " " + security + "]";
+            return "SmtpConfig[" + user.orElse("") + "@" + host + ":" + port + " " + security + " " + auth + "]";
         }
+    }
+
+    /**
+     * What IMAP and SMTP share: the certificates trusted for TLS, and where OAuth2 tokens come from (present when
+     * either logs in with OAuth2).
+     */
+    public record MailAccessConfig(TlsTrust trust, Optional<OAuthGrant> oauth) {
     }
 
     /** Who we are in mail. */

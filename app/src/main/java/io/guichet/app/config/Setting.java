@@ -20,6 +20,7 @@ public enum Setting {
     IMAP_SECURITY("GUICHET_IMAP_SECURITY", "tls", "tls, starttls or none."),
     IMAP_USER("GUICHET_IMAP_USER", "", "IMAP user."),
     IMAP_PASSWORD("GUICHET_IMAP_PASSWORD", "", "IMAP password."),
+    IMAP_AUTH("GUICHET_IMAP_AUTH", "password", "How Guichet logs in to IMAP: password, or oauth2 (XOAUTH2 with a token from GUICHET_OAUTH_*, as GUICHET_IMAP_USER; docs/mail.md)."),
     IMAP_FOLDER("GUICHET_IMAP_FOLDER", "INBOX", "Folder read for new mail."),
     IMAP_PROCESSED_FOLDER("GUICHET_IMAP_PROCESSED_FOLDER", "Processed", "Handled mail is moved there; empty: flagged and left in place."),
     IMAP_QUARANTINE_FOLDER("GUICHET_IMAP_QUARANTINE_FOLDER", "Quarantine", "Mail that cannot be handled is moved there."),
@@ -32,6 +33,19 @@ public enum Setting {
     SMTP_SECURITY("GUICHET_SMTP_SECURITY", "starttls", "tls, starttls or none."),
     SMTP_USER("GUICHET_SMTP_USER", "", "SMTP user; empty: no authentication."),
     SMTP_PASSWORD("GUICHET_SMTP_PASSWORD", "", "SMTP password."),
+    SMTP_AUTH("GUICHET_SMTP_AUTH", "password", "How Guichet logs in to SMTP: password (none when GUICHET_SMTP_USER is empty), or oauth2 (XOAUTH2 as GUICHET_SMTP_USER)."),
+    MAIL_CA_FILE("GUICHET_MAIL_CA_FILE", "", "PEM file of CA certificates trusted for IMAP and SMTP besides the JDK's (a private CA); empty: the JDK's only. Host names are always checked."),
+    // OAuth2 for IMAP and SMTP (docs/mail.md)
+    OAUTH_PROVIDER("GUICHET_OAUTH_PROVIDER", "", "Where tokens come from when GUICHET_IMAP_AUTH or GUICHET_SMTP_AUTH is oauth2: microsoft, google or google-service-account."),
+    OAUTH_TENANT("GUICHET_OAUTH_TENANT", "", "microsoft: the directory (tenant) ID, or a domain of the tenant."),
+    OAUTH_CLIENT_ID("GUICHET_OAUTH_CLIENT_ID", "", "microsoft, google: the application (client) ID."),
+    OAUTH_CLIENT_SECRET("GUICHET_OAUTH_CLIENT_SECRET", "", "microsoft, google: the client secret (or GUICHET_OAUTH_CLIENT_SECRET_FILE)."),
+    OAUTH_CLIENT_SECRET_FILE("GUICHET_OAUTH_CLIENT_SECRET_FILE", "", "A file holding the client secret, read at each token request."),
+    OAUTH_REFRESH_TOKEN("GUICHET_OAUTH_REFRESH_TOKEN", "", "google: the refresh token of the mailbox's user (or GUICHET_OAUTH_REFRESH_TOKEN_FILE)."),
+    OAUTH_REFRESH_TOKEN_FILE("GUICHET_OAUTH_REFRESH_TOKEN_FILE", "", "A file holding the refresh token, read at each token request."),
+    OAUTH_SERVICE_ACCOUNT_FILE("GUICHET_OAUTH_SERVICE_ACCOUNT_FILE", "", "google-service-account: the service account's JSON key file (domain-wide delegation)."),
+    OAUTH_SCOPE("GUICHET_OAUTH_SCOPE", "", "Scope of the tokens; empty: https://outlook.office365.com/.default (microsoft), https://mail.google.com/ (google)."),
+    OAUTH_TOKEN_URL("GUICHET_OAUTH_TOKEN_URL", "", "Token endpoint; empty: the provider's. https, or http to a loopback address only."),
     SUPPORT_ADDRESS("GUICHET_SUPPORT_ADDRESS", null, "The support address: From of every answer (required by `run`)."),
     SUPPORT_NAME("GUICHET_SUPPORT_NAME", "Support", "Display name of the support address."),
     MESSAGE_ID_DOMAIN("GUICHET_MESSAGE_ID_DOMAIN", "", "Domain of our Message-IDs; empty: the support address's domain."),
@@ -86,6 +100,6 @@ public enum Setting {
 
     /** Whether this setting holds a secret that must never be printed. */
     public boolean secret() {
-        return key.endsWith("PASSWORD") || key.endsWith("TOKEN");
+        return key.endsWith("PASSWORD") || key.endsWith("TOKEN") || key.endsWith("SECRET");
     }
 }

@@ -3,13 +3,14 @@ package io.guichet.app.health;
 import io.guichet.db.JooqStatistics;
 import io.guichet.discord.DiscordAdapter;
 import io.guichet.mail.imap.ImapMailboxWatcher;
+import io.guichet.mail.smtp.SmtpOutboxDispatcher;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-/** The readiness checks of a node: database, mailbox, Discord gateway. */
+/** The readiness checks of a node: database, mailbox, SMTP relay, Discord gateway. */
 public final class Checks {
 
     private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(2);
@@ -42,6 +43,23 @@ public final class Checks {
             return h.lastSuccess().filter(at -> Duration.between(at, now).compareTo(freshness) <= 0)
                     .map(at -> Check.Result.up("last read " + Duration.between(at, now).toSeconds() + " s ago"))
                     .orElseGet(() -> Check.Result.down("no successful read for more than " + freshness.toSeconds() + " s"));
+        });
+    }
+
+    /**
+     * The SMTP relay can be reached and logged in to: down while the last attempt to connect failed (an untrusted
+     * certificate, a refused login, no OAuth2 token...), with the reason. Failures of single mails do not count.
+     */
+    public static Check smtp(Supplier<SmtpOutboxDispatcher.Health> dispatcher) {
+        return named("smtp", () -> {
+            SmtpOutboxDispatcher.Health h = dispatcher.get();
+            if (!h.running()) {
+                return Check.Result.down("dispatcher stopped");
+            }
+            if (h.connectionError().isPresent()) {
+                return Check.Result.down(h.connectionError().get());
+            }
+            return Check.Result.up(h.lastSent().map(at -> "last sent at " + at).orElse("nothing sent yet"));
         });
     }
 

@@ -35,6 +35,7 @@ import io.guichet.db.JooqTransactions;
 import io.guichet.db.JooqVersionCatalog;
 import io.guichet.db.PostgresMailboxLock;
 import io.guichet.discord.DiscordAdapter;
+import io.guichet.mail.MailLogin;
 import io.guichet.mail.imap.ImapMailboxWatcher;
 import io.guichet.mail.imap.ImapSettings;
 import io.guichet.mail.inbound.ClassifierSettings;
@@ -48,6 +49,9 @@ import io.guichet.mail.outbound.NoticeRenderer;
 import io.guichet.mail.outbound.OutboxMessenger;
 import io.guichet.mail.outbound.SubjectTag;
 import io.guichet.mail.smtp.SmtpOutboxDispatcher;
+import io.guichet.mail.oauth.AccessTokens;
+import io.guichet.mail.oauth.OAuthGrant;
+import io.guichet.mail.oauth.TokenEndpoint;
 import io.guichet.mail.smtp.SmtpSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +59,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,21 +129,24 @@ public final class GuichetNode implements AutoCloseable {
         this.scheduler = GuichetScheduler.create(schedulerSettings(config), database.dataSource(), sweep,
                 new CalendarDesk(desk, new JooqNoticeLog(transactions), new JooqVersionsInUse(transactions)));
 
+        MailLogins logins = new MailLogins(config.mailAccess().oauth());
         this.dispatcher = config.smtp().flatMap(smtp -> config.mail().map(mail -> new SmtpOutboxDispatcher(
-                SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(),
-                        smtp.user(), smtp.user().map(u -> smtp.password()), mail.supportAddress(), mail.supportName()),
+                SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(), config.mailAccess().trust(),
+                        smtpLogin(smtp, logins), mail.supportAddress(), mail.supportName()),
                 outbox, clock)));
         this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal, customers,
                 new MailIntakeSettings(tag, ClassifierSettings.of(mail.supportAddress().value(), mail.messageIdDomain()),
                         mail.trustedAuthservId(), config.policy().escalationKeywords()), clock));
         this.watcher = config.mailbox().flatMap(box -> intake.map(handler -> new ImapMailboxWatcher(
-                imapSettings(box, config.database().poolSize()), new WakingHandler(handler), journal, new PostgresMailboxLock(database.dataSource()),
+                imapSettings(box, config.mailAccess(), logins, config.database().poolSize()), new WakingHandler(handler),
+                journal, new PostgresMailboxLock(database.dataSource()),
                 clock)));
         JooqStatistics statistics = new JooqStatistics(transactions);
         this.metrics = new NodeMetrics(statistics, outbox, clock);
         checks.add(Checks.database(statistics));
         config.mailbox().ifPresent(box -> watcher.ifPresent(w -> checks.add(Checks.mailbox(w::health,
                 freshness(box.pollInterval()), clock))));
+        dispatcher.ifPresent(d -> checks.add(Checks.smtp(d::health)));
         if (config.discord().token().isPresent()) {
             checks.add(Checks.discord(discord));
         }
@@ -259,17 +268,50 @@ public final class GuichetNode implements AutoCloseable {
      * The mailbox settings; the mail workers get at most half the connection pool, like the deadline workers, so that
      * both busy at once still leave connections for the dispatcher and the console.
      */
-    private static ImapSettings imapSettings(GuichetConfig.MailboxConfig box, int poolSize) {
-        ImapSettings d = ImapSettings.defaults(box.host(), box.port(), box.security(),
-                box.user(), box.password());
+    private static ImapSettings imapSettings(GuichetConfig.MailboxConfig box, GuichetConfig.MailAccessConfig access,
+                                             MailLogins logins, int poolSize) {
+        MailLogin login = box.auth() == GuichetConfig.AuthMethod.OAUTH2 ? logins.oauth2(box.user())
+                : new MailLogin.Password(box.user(), box.password());
+        ImapSettings d = ImapSettings.defaults(box.host(), box.port(), box.security(), access.trust(), login);
         int workers = Math.max(1, Math.min(box.workers(), poolSize / 2));
         if (workers < box.workers()) {
             LOG.warn("GUICHET_IMAP_WORKERS={} lowered to {}: at most half of GUICHET_DB_POOL_SIZE={}", box.workers(),
                     workers, poolSize);
         }
-        return new ImapSettings(d.host(), d.port(), d.security(), d.user(), d.password(), box.folder(),
+        return new ImapSettings(d.host(), d.port(), d.security(), d.trust(), d.login(), box.folder(),
                 box.processedFolder(), box.quarantineFolder(), d.connectTimeout(), d.readTimeout(), d.writeTimeout(),
                 d.idleRenewal(), box.pollInterval(), d.batchSize(), box.maxMessageBytes(), workers);
+    }
+
+    private static Optional<MailLogin> smtpLogin(GuichetConfig.SmtpConfig smtp, MailLogins logins) {
+        if (smtp.auth() == GuichetConfig.AuthMethod.OAUTH2) {
+            return smtp.user().map(logins::oauth2);
+        }
+        return smtp.user().map(user -> new MailLogin.Password(user, smtp.password()));
+    }
+
+    /**
+     * The OAuth2 logins of the node: one token source per grant, so that IMAP and SMTP logging in as the same mailbox
+     * share their token (a service account's grant differs per mailbox user). Tokens live by the system clock.
+     */
+    private static final class MailLogins {
+        private final Optional<OAuthGrant> grant;
+        private final Map<OAuthGrant, AccessTokens> tokens = new HashMap<>();
+        private TokenEndpoint endpoint;
+
+        private MailLogins(Optional<OAuthGrant> grant) {
+            this.grant = grant;
+        }
+
+        MailLogin oauth2(String user) {
+            OAuthGrant forUser = grant.orElseThrow(() -> new IllegalStateException(
+                    "OAuth2 login without an OAuth2 grant: the configuration should have refused this")).forUser(user);
+            if (endpoint == null) {
+                endpoint = new TokenEndpoint();
+            }
+            return new MailLogin.OAuth2(user, tokens.computeIfAbsent(forUser,
+                    g -> new AccessTokens(g, endpoint, Clock.systemUTC())));
+        }
     }
 
     /** Wakes the dispatcher once a mail is handled, so its answer leaves at once rather than at the next poll. */

@@ -1,6 +1,8 @@
 package io.guichet.app.config;
 
+import io.guichet.app.config.GuichetConfig.AuthMethod;
 import io.guichet.mail.TransportSecurity;
+import io.guichet.mail.oauth.OAuthGrant;
 import io.guichet.core.ticket.Severity;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,9 +141,133 @@ class ConfigReaderTest {
     void secretsMasked() {
         assertThat(ConfigReader.effective(Map.of("GUICHET_IMAP_PASSWORD", "hunter2")).get(Setting.IMAP_PASSWORD))
                 .isEqualTo("********");
+        assertThat(ConfigReader.effective(Map.of("GUICHET_OAUTH_CLIENT_SECRET", "hunter2", "GUICHET_OAUTH_REFRESH_TOKEN",
+                "1//hunter2"))).containsEntry(Setting.OAUTH_CLIENT_SECRET, "********")
+                .containsEntry(Setting.OAUTH_REFRESH_TOKEN, "********");
         GuichetConfig config = valid(Map.of("GUICHET_IMAP_HOST", "h", "GUICHET_IMAP_PASSWORD", "hunter2",
                 "GUICHET_DB_URL", "jdbc:postgresql://db/guichet?password=hunter2"));
         assertThat(config.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    @DisplayName("OAuth2 with Microsoft: IMAP and SMTP log in as their users, the client credentials grant has the tenant's endpoint and scope")
+    void oauthMicrosoft(@TempDir Path dir) throws IOException {
+        Path secretFile = Files.writeString(dir.resolve("client-secret"), "s3cret\n");
+        Map<String, String> values = new HashMap<>(MAIL);
+        values.putAll(Map.of("GUICHET_IMAP_AUTH", "oauth2", "GUICHET_IMAP_USER", "support@example.com",
+                "GUICHET_SMTP_AUTH", "OAuth2", "GUICHET_SMTP_USER", "support@example.com",
+                "GUICHET_OAUTH_PROVIDER", "microsoft", "GUICHET_OAUTH_TENANT", "contoso.onmicrosoft.com",
+                "GUICHET_OAUTH_CLIENT_ID", "6f0c-app", "GUICHET_OAUTH_CLIENT_SECRET_FILE", secretFile.toString()));
+
+        GuichetConfig config = valid(values);
+
+        assertThat(config.mailbox().orElseThrow().auth()).isEqualTo(AuthMethod.OAUTH2);
+        assertThat(config.smtp().orElseThrow().auth()).isEqualTo(AuthMethod.OAUTH2);
+        assertThat(config.mailAccess().oauth()).hasValueSatisfying(grant -> {
+            OAuthGrant.ClientCredentials microsoft = (OAuthGrant.ClientCredentials) grant;
+            assertThat(microsoft.tokenEndpoint()).isEqualTo(
+                    URI.create("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token"));
+            assertThat(microsoft.clientId()).isEqualTo("6f0c-app");
+            assertThat(microsoft.scope()).isEqualTo("https://outlook.office365.com/.default");
+            assertThat(microsoft.clientSecret().problem()).isEmpty();
+        });
+        assertThat(valid(MAIL).mailAccess().oauth()).isEmpty();
+        assertThat(valid(MAIL).mailbox().orElseThrow().auth()).isEqualTo(AuthMethod.PASSWORD);
+    }
+
+    @Test
+    @DisplayName("OAuth2 with Google: a refresh token, or a service account's key file whose token endpoint is used; the endpoint may be overridden on loopback")
+    void oauthGoogle(@TempDir Path dir) throws Exception {
+        Map<String, String> refresh = new HashMap<>(MAIL);
+        refresh.putAll(Map.of("GUICHET_IMAP_AUTH", "oauth2", "GUICHET_IMAP_USER", "support@example.com",
+                "GUICHET_OAUTH_PROVIDER", "google", "GUICHET_OAUTH_CLIENT_ID", "x.apps.googleusercontent.com",
+                "GUICHET_OAUTH_CLIENT_SECRET", "GOCSPX-secret", "GUICHET_OAUTH_REFRESH_TOKEN", "1//refresh"));
+        assertThat(valid(refresh).mailAccess().oauth()).hasValueSatisfying(grant -> {
+            assertThat(grant).isInstanceOf(OAuthGrant.RefreshToken.class);
+            assertThat(grant.tokenEndpoint()).isEqualTo(URI.create("https://oauth2.googleapis.com/token"));
+        });
+
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(1024); // quick to make; only its format is read here
+        String key = Base64.getEncoder().encodeToString(rsa.generateKeyPair().getPrivate().getEncoded());
+        Path keyFile = Files.writeString(dir.resolve("sa.json"), "{\"type\":\"service_account\",\"client_email\":"
+                + "\"guichet@p.iam.gserviceaccount.com\",\"private_key\":\"-----BEGIN PRIVATE KEY-----\\n" + key
+                + "\\n-----END PRIVATE KEY-----\\n\",\"token_uri\":\"https://oauth2.example.com/token\"}");
+        Map<String, String> serviceAccount = new HashMap<>(MAIL);
+        serviceAccount.putAll(Map.of("GUICHET_IMAP_AUTH", "oauth2", "GUICHET_IMAP_USER", "support@example.com",
+                "GUICHET_OAUTH_PROVIDER", "google-service-account",
+                "GUICHET_OAUTH_SERVICE_ACCOUNT_FILE", keyFile.toString()));
+        assertThat(valid(serviceAccount).mailAccess().oauth()).hasValueSatisfying(grant -> {
+            assertThat(grant).isInstanceOf(OAuthGrant.ServiceAccount.class);
+            assertThat(grant.tokenEndpoint()).isEqualTo(URI.create("https://oauth2.example.com/token"));
+            assertThat(grant.forUser("support@example.com").describe()).isEqualTo(
+                    "service account of sa.json acting for support@example.com");
+        });
+
+        serviceAccount.put("GUICHET_OAUTH_TOKEN_URL", "http://127.0.0.1:8089/token");
+        assertThat(valid(serviceAccount).mailAccess().oauth().orElseThrow().tokenEndpoint())
+                .isEqualTo(URI.create("http://127.0.0.1:8089/token"));
+        serviceAccount.put("GUICHET_OAUTH_TOKEN_URL", "http://tokens.example.com/token");
+        assertThat(invalid(serviceAccount)).containsExactly("GUICHET_OAUTH_TOKEN_URL: 'http://tokens.example.com/token'"
+                + " is not an https URL (http is accepted for a loopback address only).");
+    }
+
+    @Test
+    @DisplayName("OAuth2 settings that are missing, contradictory or unused are each named")
+    void oauthProblems(@TempDir Path dir) {
+        Map<String, String> noProvider = new HashMap<>(MAIL);
+        noProvider.putAll(Map.of("GUICHET_IMAP_AUTH", "oauth2", "GUICHET_IMAP_PASSWORD", "hunter2"));
+        assertThat(invalid(noProvider)).containsExactlyInAnyOrder(
+                "GUICHET_IMAP_USER is required with GUICHET_IMAP_AUTH=oauth2: the mailbox's address, e.g."
+                        + " support@example.com.",
+                "GUICHET_IMAP_PASSWORD is not used with GUICHET_IMAP_AUTH=oauth2; remove it.",
+                "GUICHET_OAUTH_PROVIDER is required when GUICHET_IMAP_AUTH or GUICHET_SMTP_AUTH is oauth2: one of"
+                        + " microsoft, google, google-service-account.");
+
+        assertThat(invalid(Map.of("GUICHET_OAUTH_PROVIDER", "microsoft", "GUICHET_SMTP_AUTH", "xoauth")))
+                .containsExactlyInAnyOrder("GUICHET_SMTP_AUTH: 'xoauth' is not one of password, oauth2.",
+                        "GUICHET_OAUTH_PROVIDER is set, but neither GUICHET_IMAP_AUTH nor GUICHET_SMTP_AUTH is oauth2.");
+
+        Map<String, String> microsoft = new HashMap<>(MAIL);
+        microsoft.putAll(Map.of("GUICHET_SMTP_AUTH", "oauth2", "GUICHET_SMTP_USER", "support@example.com",
+                "GUICHET_OAUTH_PROVIDER", "microsoft", "GUICHET_OAUTH_CLIENT_SECRET", "a",
+                "GUICHET_OAUTH_CLIENT_SECRET_FILE", dir.resolve("secret").toString(),
+                "GUICHET_OAUTH_REFRESH_TOKEN", "1//x"));
+        assertThat(invalid(microsoft)).containsExactlyInAnyOrder(
+                "GUICHET_OAUTH_TENANT is required with GUICHET_OAUTH_PROVIDER=microsoft: the Directory (tenant) ID of"
+                        + " the app registration.",
+                "GUICHET_OAUTH_CLIENT_ID is required with GUICHET_OAUTH_PROVIDER=microsoft: the Application (client) ID.",
+                "Give GUICHET_OAUTH_CLIENT_SECRET or GUICHET_OAUTH_CLIENT_SECRET_FILE, not both.",
+                "GUICHET_OAUTH_REFRESH_TOKEN is not used with GUICHET_OAUTH_PROVIDER=microsoft; remove it.");
+
+        Map<String, String> google = new HashMap<>(MAIL);
+        google.putAll(Map.of("GUICHET_IMAP_AUTH", "oauth2", "GUICHET_IMAP_USER", "support@example.com",
+                "GUICHET_OAUTH_PROVIDER", "google", "GUICHET_OAUTH_CLIENT_ID", "x",
+                "GUICHET_OAUTH_CLIENT_SECRET_FILE", dir.resolve("missing").toString()));
+        assertThat(invalid(google)).containsExactlyInAnyOrder(
+                "GUICHET_OAUTH_CLIENT_SECRET_FILE: '" + dir.resolve("missing") + "': no such file.",
+                "GUICHET_OAUTH_REFRESH_TOKEN (or GUICHET_OAUTH_REFRESH_TOKEN_FILE) is required with"
+                        + " GUICHET_OAUTH_PROVIDER=google.");
+    }
+
+    @Test
+    @DisplayName("GUICHET_MAIL_CA_FILE: PEM certificates are added to the JDK's; a missing file or one without a certificate is named")
+    void caFile(@TempDir Path dir) throws Exception {
+        javax.net.ssl.TrustManagerFactory jdk = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        jdk.init((KeyStore) null);
+        X509Certificate someCa = ((javax.net.ssl.X509TrustManager) jdk.getTrustManagers()[0]).getAcceptedIssuers()[0];
+        Path pem = Files.writeString(dir.resolve("ca.pem"), "# our CA\n-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder().encodeToString(someCa.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+
+        assertThat(valid(Map.of("GUICHET_MAIL_CA_FILE", pem.toString())).mailAccess().trust().describe())
+                .isEqualTo("the JDK's trusted CAs and the 1 certificate of " + pem);
+        assertThat(valid(Map.of()).mailAccess().trust().describe()).isEqualTo("the JDK's trusted CAs");
+        assertThat(invalid(Map.of("GUICHET_MAIL_CA_FILE", dir.resolve("none.pem").toString())))
+                .containsExactly("GUICHET_MAIL_CA_FILE: '" + dir.resolve("none.pem") + "': no such file.");
+        Path empty = Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
+        assertThat(invalid(Map.of("GUICHET_MAIL_CA_FILE", empty.toString()))).containsExactly("GUICHET_MAIL_CA_FILE: '"
+                + empty + "' holds no PEM certificate (-----BEGIN CERTIFICATE----- ...).");
     }
 
     private static GuichetConfig valid(Map<String, String> values) {

@@ -1,6 +1,7 @@
 package io.guichet.app.health;
 
 import io.guichet.mail.imap.ImapMailboxWatcher;
+import io.guichet.mail.smtp.SmtpOutboxDispatcher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,20 @@ class ChecksTest {
     }
 
     @Test
+    @DisplayName("the SMTP relay is down while connecting to it fails, with the reason; a failed mail alone does not count")
+    void smtpRelay() {
+        String tls = "cannot connect: TLS: the SMTP server's certificate is not trusted (PKIX path building failed)";
+        assertThat(smtp(new SmtpOutboxDispatcher.Health(true, Optional.empty(), Optional.of(tls), Optional.of(tls))))
+                .isEqualTo(Check.Result.down(tls));
+        assertThat(smtp(new SmtpOutboxDispatcher.Health(true, Optional.of(NOW), Optional.of("550 no such user"),
+                Optional.empty()))).isEqualTo(Check.Result.up("last sent at 2026-03-02T10:00:00Z"));
+        assertThat(smtp(new SmtpOutboxDispatcher.Health(true, Optional.empty(), Optional.empty(), Optional.empty())))
+                .isEqualTo(Check.Result.up("nothing sent yet"));
+        assertThat(smtp(new SmtpOutboxDispatcher.Health(false, Optional.empty(), Optional.empty(), Optional.empty())))
+                .isEqualTo(Check.Result.down("dispatcher stopped"));
+    }
+
+    @Test
     @DisplayName("a database that hangs is down within the timeout, and later probes wait on the same query")
     void hangingDatabase() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
@@ -90,6 +105,10 @@ class ChecksTest {
         }, Duration.ofSeconds(1));
 
         assertThat(check.run()).isEqualTo(Check.Result.down("unreachable"));
+    }
+
+    private static Check.Result smtp(SmtpOutboxDispatcher.Health health) {
+        return Checks.smtp(() -> health).run();
     }
 
     private static Check.Result mailbox(ImapMailboxWatcher.Health health) {

@@ -1,5 +1,6 @@
 package io.guichet.mail.imap;
 
+import io.guichet.mail.ServerLogin;
 import io.guichet.mail.TransportSecurity;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -14,7 +15,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 
-/** One connected IMAP store, with timeouts always set and peek mode on, and what the server can do. */
+/**
+ * One connected IMAP store, with timeouts always set and peek mode on, and what the server can do. Logged in with an
+ * OAuth2 token, it knows when that token stops being fresh: the session is to be renewed by then.
+ */
 final class ImapConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ImapConnection.class);
@@ -23,12 +27,16 @@ final class ImapConnection implements AutoCloseable {
     private final boolean idle;
     private final boolean move;
     private final boolean uidPlus;
+    /** System.nanoTime() by which to log in again (the token's renewal time), when logged in with a token. */
+    private final Optional<Long> renewBy;
 
-    private ImapConnection(IMAPStore store) throws MessagingException {
+    private ImapConnection(IMAPStore store, Optional<Duration> loginFreshFor) throws MessagingException {
         this.store = store;
         this.idle = store.hasCapability("IDLE");
         this.move = store.hasCapability("MOVE");
         this.uidPlus = store.hasCapability("UIDPLUS");
+        long now = System.nanoTime();
+        this.renewBy = loginFreshFor.map(d -> now + d.toNanos());
     }
 
     static ImapConnection open(ImapSettings settings, Optional<PrintStream> trace) throws MessagingException {
@@ -39,9 +47,10 @@ final class ImapConnection implements AutoCloseable {
             session.setDebug(true);
         });
         IMAPStore store = (IMAPStore) session.getStore(protocol);
-        store.connect(settings.host(), settings.port(), settings.user(), settings.password());
+        Optional<Duration> freshFor = ServerLogin.logIn(settings.login(), "IMAP",
+                (user, secret) -> store.connect(settings.host(), settings.port(), user, secret));
         try {
-            return new ImapConnection(store);
+            return new ImapConnection(store, freshFor);
         } catch (MessagingException e) {
             closeQuietly(store);
             throw e;
@@ -63,14 +72,20 @@ final class ImapConnection implements AutoCloseable {
             case STARTTLS -> {
                 props.setProperty(p + "starttls.enable", "true");
                 props.setProperty(p + "starttls.required", "true");
-                props.setProperty(p + "ssl.checkserveridentity", "true");
+                settings.trust().applyTo(props, p);
             }
             case TLS -> {
                 props.setProperty(p + "ssl.enable", "true");
-                props.setProperty(p + "ssl.checkserveridentity", "true");
+                settings.trust().applyTo(props, p);
             }
         }
+        settings.login().applyTo(props, p);
         return props;
+    }
+
+    /** How long until the session should be renewed because its token stops being fresh; empty with a password. */
+    Optional<Duration> untilRenewal() {
+        return renewBy.map(deadline -> Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     boolean supportsIdle() {

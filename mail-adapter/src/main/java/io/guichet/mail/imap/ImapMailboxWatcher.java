@@ -6,6 +6,8 @@ import io.guichet.core.mail.MailPosition;
 import io.guichet.core.mail.MailboxLock;
 import io.guichet.mail.inbound.MailHandler;
 import io.guichet.mail.inbound.MailHandler.Handled;
+import io.guichet.mail.Backoff;
+import io.guichet.mail.ConnectFailures;
 import io.guichet.mail.imap.BatchDownload.Download;
 import io.guichet.mail.imap.UidFetch.Summary;
 import jakarta.mail.FolderClosedException;
@@ -58,7 +60,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Between rounds it waits with IMAP IDLE, broken and re-issued at least every {@code idleRenewal} and every
  * {@code pollInterval} (a scheduled NOOP aborts an IDLE that a dead connection would otherwise leave hanging), and
  * polls when the server has no IDLE. Any connection failure closes everything and reconnects after an exponential
- * backoff (1 s doubling to 60 s, with jitter).
+ * backoff (1 s doubling to 60 s, with jitter); a failure an operator must fix (TLS, OAuth2) is explained in one line
+ * ({@link ConnectFailures}). Logged in with an OAuth2 token, it logs in again with a new one shortly before the token
+ * expires (see {@link io.guichet.mail.oauth.AccessToken#renewAt()}).
  *
  * <p>A crash between the handler's commit and the move leaves the message in place; a restart either handles it
  * again (harmless: the handler answers Processed) or, when its UID was already saved, leaves it where it is.
@@ -203,7 +207,8 @@ public final class ImapMailboxWatcher implements AutoCloseable {
                     session(backoff);
                 } catch (MessagingException | RuntimeException e) {
                     connected = false;
-                    lastError = describe(e);
+                    lastError = ConnectFailures.explain(e, "IMAP", settings.host(), settings.port(), settings.trust())
+                            .orElseGet(() -> describe(e));
                     Duration delay = backoff.next();
                     log.warn("mailbox {}: {}; reconnecting in {} ms", mailbox, lastError, delay.toMillis());
                     pause(delay);
@@ -234,6 +239,10 @@ public final class ImapMailboxWatcher implements AutoCloseable {
                 if (!lock.stillHeld(mailbox)) {
                     log.warn("mailbox {}: the mailbox lock was lost; stopping reading", mailbox);
                     holdsLock = false;
+                    return;
+                }
+                if (server.untilRenewal().filter(Duration::isZero).isPresent()) {
+                    log.info("mailbox {}: logging in again with a new access token before this one expires", mailbox);
                     return;
                 }
                 IMAPFolder folder = server.openReadWrite(settings.folder());
@@ -505,6 +514,13 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     private void waitForMail(ImapConnection server, IMAPFolder folder) throws MessagingException {
         Duration wait = settings.pollInterval().compareTo(settings.idleRenewal()) < 0
                 ? settings.pollInterval() : settings.idleRenewal();
+        Optional<Duration> untilRenewal = server.untilRenewal();
+        if (untilRenewal.isPresent() && untilRenewal.get().compareTo(wait) < 0) {
+            wait = untilRenewal.get();
+        }
+        if (wait.isZero()) {
+            return;
+        }
         if (!server.supportsIdle()) {
             pause(wait);
             return;

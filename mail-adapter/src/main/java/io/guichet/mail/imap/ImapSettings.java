@@ -1,5 +1,7 @@
 package io.guichet.mail.imap;
 
+import io.guichet.mail.MailLogin;
+import io.guichet.mail.TlsTrust;
 import io.guichet.mail.TransportSecurity;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,6 +10,9 @@ import java.util.Optional;
 /**
  * How to reach and work the support mailbox.
  *
+ * @param trust           what the server's certificate must chain to (with TLS or STARTTLS; its host name is always
+ *                        checked)
+ * @param login           a password, or OAuth2 (SASL XOAUTH2)
  * @param processedFolder where handled mail is moved; when empty, handled mail stays in {@code folder} and is
  *                        flagged {@code \Seen} and {@link #PROCESSED_KEYWORD} instead
  * @param idleRenewal     an IDLE is re-issued at least this often (at most 10 minutes: servers drop idle clients
@@ -22,7 +27,7 @@ import java.util.Optional;
  *                        are always handled one after the other, in UID order (1: all in UID order on the watcher's
  *                        own thread)
  */
-public record ImapSettings(String host, int port, TransportSecurity security, String user, String password, String folder,
+public record ImapSettings(String host, int port, TransportSecurity security, TlsTrust trust, MailLogin login, String folder,
                            Optional<String> processedFolder, String quarantineFolder, Duration connectTimeout,
                            Duration readTimeout, Duration writeTimeout, Duration idleRenewal, Duration pollInterval,
                            int batchSize, long maxMessageBytes, int workers) {
@@ -36,8 +41,8 @@ public record ImapSettings(String host, int port, TransportSecurity security, St
     public ImapSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(security, "security");
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(login, "login");
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(processedFolder, "processedFolder");
         Objects.requireNonNull(quarantineFolder, "quarantineFolder");
@@ -73,21 +78,33 @@ public record ImapSettings(String host, int port, TransportSecurity security, St
      * Sensible defaults for a mailbox: INBOX, flagging instead of moving, a {@code Quarantine} folder, 30 s
      * timeouts, IDLE renewed every 9 minutes, a poll every minute, batches of 100, mail up to 25 MB, 4 workers.
      */
-    public static ImapSettings defaults(String host, int port, TransportSecurity security, String user, String password) {
-        return new ImapSettings(host, port, security, user, password, "INBOX", Optional.empty(), "Quarantine",
+    public static ImapSettings defaults(String host, int port, TransportSecurity security, TlsTrust trust,
+                                        MailLogin login) {
+        return new ImapSettings(host, port, security, trust, login, "INBOX", Optional.empty(), "Quarantine",
                 Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(9),
                 Duration.ofMinutes(1), 100, 25L * 1024 * 1024, 4);
     }
 
+    /** The defaults, logging in with a password and trusting the JDK's CAs. */
+    public static ImapSettings defaults(String host, int port, TransportSecurity security, String user, String password) {
+        return defaults(host, port, security, TlsTrust.system(), new MailLogin.Password(user, password));
+    }
+
+    /** The account logged in as. */
+    public String user() {
+        return login.user();
+    }
+
     /** The name under which the mailbox is locked and its position stored: {@code user@host/folder}. */
     public String mailboxName() {
-        return user + "@" + host + "/" + folder;
+        return user() + "@" + host + "/" + folder;
     }
 
     /** Never shows the password. */
     @Override
     public String toString() {
-        return "ImapSettings[" + security + " " + mailboxName() + ":" + port + ", processed="
+        return "ImapSettings[" + security + " " + mailboxName() + ":" + port + ", "
+                + (login instanceof MailLogin.OAuth2 ? "OAuth2" : "password") + ", processed="
                 + processedFolder.orElse("(flag " + PROCESSED_KEYWORD + ")") + ", quarantine=" + quarantineFolder + "]";
     }
 

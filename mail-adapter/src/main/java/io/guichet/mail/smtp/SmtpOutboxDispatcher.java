@@ -1,5 +1,7 @@
 package io.guichet.mail.smtp;
 
+import io.guichet.mail.ConnectFailures;
+import io.guichet.mail.ServerLogin;
 import io.guichet.mail.outbound.HeaderValues;
 
 import io.guichet.core.mail.OutgoingMail;
@@ -45,8 +47,14 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
      */
     static final Duration KEEP_OPEN = Duration.ofSeconds(10);
 
-    /** What a readiness check needs to know. */
-    public record Health(boolean running, Optional<Instant> lastSent, Optional<String> lastError) {
+    /**
+     * What a readiness check needs to know.
+     *
+     * @param lastError       the last failure, of a connection or of one mail, until a pass sends everything it took
+     * @param connectionError why the last attempt to connect and log in to the relay failed, until one succeeds
+     */
+    public record Health(boolean running, Optional<Instant> lastSent, Optional<String> lastError,
+                         Optional<String> connectionError) {
     }
 
     /** What one pass did. */
@@ -65,6 +73,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
     private volatile boolean stopping;
     private volatile Instant lastSent;
     private volatile String lastError;
+    private volatile String connectionError;
     private Thread thread;
     /** The connection of the last pass, kept for the next one for {@link #KEEP_OPEN}; changed under passLock. */
     private volatile Transport kept;
@@ -130,7 +139,8 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
     }
 
     public Health health() {
-        return new Health(running, Optional.ofNullable(lastSent), Optional.ofNullable(lastError));
+        return new Health(running, Optional.ofNullable(lastSent), Optional.ofNullable(lastError),
+                Optional.ofNullable(connectionError));
     }
 
     /** One pass, on the caller's thread: claims what is due now and sends it over one connection. */
@@ -190,7 +200,9 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                     try {
                         transport = connect();
                     } catch (MessagingException e) {
-                        String error = "cannot connect: " + describe(e);
+                        String error = "cannot connect: " + ConnectFailures.explain(e, "SMTP", settings.host(),
+                                settings.port(), settings.trust()).orElseGet(() -> describe(e));
+                        connectionError = error;
                         for (OutgoingMail waiting : due.subList(i, due.size())) {
                             int gaveUp = fail(waiting, error, false);
                             abandoned += gaveUp;
@@ -329,8 +341,13 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
 
     private Transport connect() throws MessagingException {
         Transport transport = session.getTransport("smtp");
-        transport.connect(settings.host(), settings.port(), settings.user().orElse(null),
-                settings.password().orElse(null));
+        if (settings.login().isPresent()) {
+            ServerLogin.logIn(settings.login().get(), "SMTP",
+                    (user, secret) -> transport.connect(settings.host(), settings.port(), user, secret));
+        } else {
+            transport.connect(settings.host(), settings.port(), null, null);
+        }
+        connectionError = null;
         return transport;
     }
 
@@ -342,20 +359,21 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         props.setProperty("mail.smtp.timeout", Long.toString(settings.readTimeout().toMillis()));
         props.setProperty("mail.smtp.writetimeout", Long.toString(settings.writeTimeout().toMillis()));
         props.setProperty("mail.smtp.from", settings.fromAddress().value());
-        props.setProperty("mail.smtp.auth", Boolean.toString(settings.user().isPresent()));
+        props.setProperty("mail.smtp.auth", Boolean.toString(settings.login().isPresent()));
         switch (settings.security()) {
             case NONE -> {
             }
             case STARTTLS -> {
                 props.setProperty("mail.smtp.starttls.enable", "true");
                 props.setProperty("mail.smtp.starttls.required", "true");
-                props.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+                settings.trust().applyTo(props, "mail.smtp.");
             }
             case TLS -> {
                 props.setProperty("mail.smtp.ssl.enable", "true");
-                props.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+                settings.trust().applyTo(props, "mail.smtp.");
             }
         }
+        settings.login().ifPresent(login -> login.applyTo(props, "mail.smtp."));
         return props;
     }
 

@@ -1,5 +1,7 @@
 package io.guichet.mail.smtp;
 
+import io.guichet.mail.MailLogin;
+import io.guichet.mail.TlsTrust;
 import io.guichet.mail.TransportSecurity;
 import io.guichet.core.account.EmailAddress;
 
@@ -10,23 +12,25 @@ import java.util.Optional;
 /**
  * How to reach the SMTP relay and work the outbox.
  *
- * @param user         when present the relay is logged in to (with {@code password})
+ * @param trust        what the relay's certificate must chain to (with TLS or STARTTLS; its host name is always
+ *                     checked)
+ * @param login        when present the relay is logged in to, with a password or OAuth2 (SASL XOAUTH2)
  * @param fromAddress  our address, in {@code From} and as the envelope sender
  * @param fromName     the display name in {@code From}
  * @param batchSize    mails claimed and sent over one connection
  * @param lease        how long claimed mails stay hidden from other senders (comes back after a crash)
  * @param pollInterval how often the outbox is looked at when nobody calls {@code wakeUp()}
  */
-public record SmtpSettings(String host, int port, TransportSecurity security, Optional<String> user,
-                           Optional<String> password, EmailAddress fromAddress, String fromName,
+public record SmtpSettings(String host, int port, TransportSecurity security, TlsTrust trust,
+                           Optional<MailLogin> login, EmailAddress fromAddress, String fromName,
                            Duration connectTimeout, Duration readTimeout, Duration writeTimeout, int batchSize,
                            Duration lease, Duration pollInterval, RetryPolicy retry) {
 
     public SmtpSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(security, "security");
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(login, "login");
         Objects.requireNonNull(fromAddress, "fromAddress");
         Objects.requireNonNull(fromName, "fromName");
         Objects.requireNonNull(retry, "retry");
@@ -42,23 +46,20 @@ public record SmtpSettings(String host, int port, TransportSecurity security, Op
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
-        if (user.isPresent() != password.isPresent()) {
-            throw new IllegalArgumentException("give both user and password, or neither");
-        }
     }
 
     /** Defaults: 30 s timeouts, batches of 50, a 5-minute lease, a poll every 5 s, the standard retry policy. */
-    public static SmtpSettings defaults(String host, int port, TransportSecurity security, Optional<String> user,
-                                       Optional<String> password, EmailAddress fromAddress, String fromName) {
-        return new SmtpSettings(host, port, security, user, password, fromAddress, fromName, Duration.ofSeconds(30),
+    public static SmtpSettings defaults(String host, int port, TransportSecurity security, TlsTrust trust,
+                                       Optional<MailLogin> login, EmailAddress fromAddress, String fromName) {
+        return new SmtpSettings(host, port, security, trust, login, fromAddress, fromName, Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofSeconds(30), 50, Duration.ofMinutes(5), Duration.ofSeconds(5),
                 RetryPolicy.standard());
     }
 
-    /** Never shows the password. */
+    /** Never shows the password or token. */
     @Override
     public String toString() {
-        return "SmtpSettings[" + security + " " + host + ":" + port + user.map(u -> " as " + u).orElse("")
+        return "SmtpSettings[" + security + " " + host + ":" + port + login.map(l -> " as " + l).orElse("")
                 + ", from " + fromAddress + ", batch " + batchSize + ", " + retry + "]";
     }
 }

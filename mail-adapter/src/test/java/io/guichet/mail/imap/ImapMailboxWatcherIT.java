@@ -1,5 +1,7 @@
 package io.guichet.mail.imap;
 
+import io.guichet.mail.MailLogin;
+import io.guichet.mail.TlsTrust;
 import io.guichet.mail.TransportSecurity;
 import io.guichet.core.mail.MailJournal.MailboxState;
 import io.guichet.core.testing.InMemoryMailJournal;
@@ -283,8 +285,8 @@ class ImapMailboxWatcherIT {
     void detectsSilentDeadConnection() throws Exception {
         TcpProxy proxy = new TcpProxy(mailbox.port());
         closeables.add(proxy);
-        ImapSettings settings = new ImapSettings("127.0.0.1", proxy.port(), TransportSecurity.NONE,
-                MailboxFixture.LOGIN, MailboxFixture.PASSWORD, "INBOX", PROCESSED, "Quarantine", Duration.ofSeconds(2),
+        ImapSettings settings = new ImapSettings("127.0.0.1", proxy.port(), TransportSecurity.NONE, TlsTrust.system(),
+                new MailLogin.Password(MailboxFixture.LOGIN, MailboxFixture.PASSWORD), "INBOX", PROCESSED, "Quarantine", Duration.ofSeconds(2),
                 Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMinutes(9), Duration.ofSeconds(1), 100,
                 1_000_000, 1);
         ImapMailboxWatcher watcher = start(settings);

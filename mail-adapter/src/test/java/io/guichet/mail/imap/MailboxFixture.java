@@ -1,5 +1,7 @@
 package io.guichet.mail.imap;
 
+import io.guichet.mail.MailLogin;
+import io.guichet.mail.TlsTrust;
 import io.guichet.mail.TransportSecurity;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
@@ -48,7 +50,8 @@ final class MailboxFixture implements AutoCloseable {
 
     ImapSettings settings(int port, Optional<String> processed, Duration pollInterval, long maxBytes, int batchSize,
                           int workers) {
-        return new ImapSettings("127.0.0.1", port, TransportSecurity.NONE, LOGIN, PASSWORD, "INBOX", processed,
+        return new ImapSettings("127.0.0.1", port, TransportSecurity.NONE, TlsTrust.system(),
+                new MailLogin.Password(LOGIN, PASSWORD), "INBOX", processed,
                 "Quarantine", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofMinutes(9), pollInterval, batchSize, maxBytes, workers);
     }

@@ -1,5 +1,6 @@
 package io.guichet.mail.smtp;
 
+import io.guichet.mail.TlsTrust;
 import io.guichet.mail.TransportSecurity;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -55,7 +56,7 @@ class SmtpOutboxDispatcherIT {
 
     private SmtpOutboxDispatcher dispatcher(RetryPolicy retry, Duration pollInterval) {
         SmtpSettings settings = new SmtpSettings("127.0.0.1", proxy.port(), TransportSecurity.NONE,
-                Optional.empty(), Optional.empty(), new EmailAddress("support@guichet.test"), "Guichet Support",
+                TlsTrust.system(), Optional.empty(), new EmailAddress("support@guichet.test"), "Guichet Support",
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), 10, Duration.ofMinutes(5),
                 pollInterval, retry);
         dispatcher = new SmtpOutboxDispatcher(settings, outbox, clock);

@@ -6,14 +6,15 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP relay on loopback in front of a real server, for tests: counts connections, and can refuse new ones
- * (server down), cut the open ones (dropped socket) or silently swallow their traffic (a dead peer that never
- * answers, the case where IDLE surfaces nothing).
+ * A TCP relay on loopback in front of a real server, for tests: counts connections, keeps what clients sent, and can
+ * refuse new ones (server down), cut the open ones (dropped socket) or silently swallow their traffic (a dead peer
+ * that never answers, the case where IDLE surfaces nothing).
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private volatile boolean refusing;
+    private final StringBuffer sent = new StringBuffer();
 
     private static final class Link {
         final Socket client;
@@ -52,6 +54,11 @@ public final class TcpProxy implements AutoCloseable {
     /** Connections relayed so far (refused ones not counted). */
     public int connections() {
         return connections.get();
+    }
+
+    /** Everything clients sent so far, as ISO-8859-1 text (protocol commands are ASCII). */
+    public String sentByClients() {
+        return sent.toString();
     }
 
     /** While refusing, new connections are closed at once, as by a server that is down. */
@@ -109,6 +116,9 @@ public final class TcpProxy implements AutoCloseable {
             int n;
             while ((n = in.read(buffer)) != -1) {
                 if (!link.blackhole) {
+                    if (from == link.client) {
+                        sent.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }

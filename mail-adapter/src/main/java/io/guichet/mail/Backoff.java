@@ -1,23 +1,26 @@
-package io.guichet.mail.imap;
+package io.guichet.mail;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Exponential backoff with jitter: each delay is drawn between half and all of a ceiling that doubles up to a cap. */
-final class Backoff {
+/**
+ * Exponential backoff with jitter: each delay is drawn between half and all of a ceiling that doubles up to a cap.
+ * Not thread-safe: one per retrying loop, or guarded by its owner.
+ */
+public final class Backoff {
 
     private final Duration initial;
     private final Duration cap;
     private Duration ceiling;
 
-    Backoff(Duration initial, Duration cap) {
+    public Backoff(Duration initial, Duration cap) {
         this.initial = initial;
         this.cap = cap;
         this.ceiling = initial;
     }
 
     /** The delay before the next attempt; the following one will be about twice as long, up to the cap. */
-    Duration next() {
+    public Duration next() {
         long ceilingMillis = ceiling.toMillis();
         long delay = ceilingMillis / 2 + ThreadLocalRandom.current().nextLong(ceilingMillis / 2 + 1);
         Duration doubled = ceiling.multipliedBy(2);
@@ -26,7 +29,7 @@ final class Backoff {
     }
 
     /** After a success: start again from the initial delay. */
-    void reset() {
+    public void reset() {
         ceiling = initial;
     }
 }
