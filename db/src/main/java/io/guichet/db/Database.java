@@ -124,6 +124,20 @@ public final class Database implements AutoCloseable {
         return transactions;
     }
 
+    /** The connection pool now: connections in use, idle, open, the most it may open, and threads waiting for one. */
+    public record PoolState(int active, int idle, int total, int maximum, int waiting) {
+    }
+
+    /** The pool's figures, for metrics (read from HikariCP; zero once closed). */
+    public PoolState poolState() {
+        var bean = pool.getHikariPoolMXBean();
+        if (bean == null || pool.isClosed()) {
+            return new PoolState(0, 0, 0, pool.getMaximumPoolSize(), 0);
+        }
+        return new PoolState(bean.getActiveConnections(), bean.getIdleConnections(), bean.getTotalConnections(),
+                pool.getMaximumPoolSize(), bean.getThreadsAwaitingConnection());
+    }
+
     /** Closes the pool. */
     @Override
     public void close() {

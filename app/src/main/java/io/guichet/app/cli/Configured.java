@@ -3,6 +3,7 @@ package io.guichet.app.cli;
 import io.guichet.app.config.ConfigReader;
 import io.guichet.app.config.ConfigSource;
 import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.logging.LogSetup;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -55,7 +56,9 @@ public final class Configured {
                     report(err, problems);
                     yield Optional.empty();
                 }
-                yield Optional.of(valid.config());
+                GuichetConfig config = valid.config();
+                LogSetup.apply(config.operations().logFormat(), config.operations().logLevel());
+                yield Optional.of(config);
             }
         };
     }

@@ -11,6 +11,10 @@ import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.policy.PolicySettings;
 import io.guichet.discord.DiscordSettings;
 import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.app.logging.LogSetup;
+import ch.qos.logback.classic.Level;
+
+import java.net.InetAddress;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -109,6 +113,9 @@ public final class ConfigReader {
 
         Optional<Integer> httpPort = value(Setting.HTTP_PORT).equalsIgnoreCase("off") ? Optional.empty()
                 : Optional.of(integer(Setting.HTTP_PORT, 0, 65535));
+        GuichetConfig.Operations operations = new GuichetConfig.Operations(bindAddress(),
+                parsed(Setting.LOG_FORMAT, LogSetup.Format::parse, "text or json", LogSetup.Format.TEXT),
+                parsed(Setting.LOG_LEVEL, LogSetup::parseLevel, "trace, debug, info, warn or error", Level.INFO));
         PolicySettings policy = policy();
         String cron = value(Setting.CALENDAR_CRON);
         if (!org.quartz.CronExpression.isValidExpression(cron)) {
@@ -130,7 +137,8 @@ public final class ConfigReader {
         if (!problems.isEmpty()) {
             return new Result.Invalid(List.copyOf(problems));
         }
-        return new Result.Valid(new GuichetConfig(database, mailbox, smtp, mail, policy, hours, cron, httpPort, discord));
+        return new Result.Valid(new GuichetConfig(database, mailbox, smtp, mail, policy, hours, cron, httpPort, discord,
+                operations));
     }
 
     /** The checks {@code run} adds: it needs a mailbox, an SMTP server and a support address. */
@@ -203,6 +211,33 @@ public final class ConfigReader {
             problems.add(Setting.DATA_DIR.key() + ": '" + text + "' is not a usable path.");
             return Path.of(".guichet");
         }
+    }
+
+    /** An IP address literal (never a name: no DNS lookup while the configuration is checked). */
+    private InetAddress bindAddress() {
+        String value = value(Setting.HTTP_BIND);
+        boolean literal = value.matches("\\d{1,3}(\\.\\d{1,3}){3}") || value.contains(":");
+        if (literal) {
+            try {
+                return InetAddress.getByName(value.startsWith("[") && value.endsWith("]")
+                        ? value.substring(1, value.length() - 1) : value);
+            } catch (java.net.UnknownHostException e) {
+                // reported below
+            }
+        }
+        problems.add(Setting.HTTP_BIND.key() + ": '" + value + "' is not an IP address; use 127.0.0.1 (this machine"
+                + " only), an address of one of its interfaces, or 0.0.0.0 (or ::) for every interface.");
+        return InetAddress.getLoopbackAddress();
+    }
+
+    private <T> T parsed(Setting setting, java.util.function.Function<String, Optional<T>> parser, String accepted,
+                         T fallback) {
+        String value = value(setting);
+        Optional<T> parsed = parser.apply(value);
+        if (parsed.isEmpty()) {
+            problems.add(setting.key() + ": '" + value + "' is not one of " + accepted + ".");
+        }
+        return parsed.orElse(fallback);
     }
 
     /** The system property by which a launcher changes the default of GUICHET_DATA_DIR. */

@@ -14,6 +14,9 @@ public enum Setting {
     DB_POOL_SIZE("GUICHET_DB_POOL_SIZE", "10", "Connections in the pool."),
     DATA_DIR("GUICHET_DATA_DIR", "~/.local/share/guichet", "Local data: the embedded PostgreSQL's files when no GUICHET_DB_URL is set. `~` is the user's home; `./guichet` in a checkout defaults to `.guichet`; the service and the image use /var/lib/guichet."),
     HTTP_PORT("GUICHET_HTTP_PORT", "8080", "Port of /health/live, /health/ready and /metrics; 0 picks a free port, off disables."),
+    HTTP_BIND("GUICHET_HTTP_BIND", "127.0.0.1", "Address the health and metrics server listens on: an IP address of this machine; 0.0.0.0 (or ::) for every interface (the container image sets 0.0.0.0)."),
+    LOG_FORMAT("GUICHET_LOG_FORMAT", "text", "Log lines on stderr: text, or json (one object per line, MDC included)."),
+    LOG_LEVEL("GUICHET_LOG_LEVEL", "info", "Level of Guichet's own log lines: trace, debug, info, warn or error (libraries log warnings only)."),
     // mailbox
     IMAP_HOST("GUICHET_IMAP_HOST", null, "IMAP server of the support mailbox (required by `run`)."),
     IMAP_PORT("GUICHET_IMAP_PORT", "993", "IMAP port."),

@@ -33,7 +33,6 @@ public final class DatabaseHandle implements AutoCloseable {
         }
         Path data = config.dataDirectory().resolve("pgdata");
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, true);
-        LOG.info("embedded PostgreSQL on port {}, data in {}", server.port(), data.toAbsolutePath());
         try {
             return migrated(Optional.of(server), Database.connect(server.jdbcUrl(), "", "", config.poolSize()));
         } catch (RuntimeException e) {

@@ -128,6 +128,8 @@ public final class GuichetNode implements AutoCloseable {
                 clock)));
         JooqStatistics statistics = new JooqStatistics(transactions);
         this.metrics = new NodeMetrics(statistics, outbox, clock);
+        metrics.bindPool(database::poolState);
+        dispatcher.ifPresent(d -> d.observeSends(metrics::mailSent));
         checks.add(Checks.database(statistics));
         config.mailbox().ifPresent(box -> watcher.ifPresent(w -> checks.add(Checks.mailbox(w::health,
                 freshness(box.pollInterval()), clock))));
@@ -148,8 +150,11 @@ public final class GuichetNode implements AutoCloseable {
         if (!discord.start(desk)) {
             LOG.info("Discord console is off: no GUICHET_DISCORD_TOKEN configured");
         }
-        LOG.info("Guichet started: mailbox {}, SMTP {}", config.mailbox().map(Object::toString).orElse("(none)"),
-                config.smtp().map(Object::toString).orElse("(none)"));
+        LOG.info("Guichet started: {}; {}", config.mailbox().map(box -> "reading " + box.folder() + " of "
+                        + box.host() + ":" + box.port() + " (" + box.security() + ") as " + box.user())
+                        .orElse("no mailbox to read"),
+                config.smtp().map(smtp -> "answering through " + smtp.host() + ":" + smtp.port() + " ("
+                        + smtp.security() + ")").orElse("no SMTP server to answer through"));
     }
 
     /** The port of the health and metrics server, when it runs. */
@@ -159,7 +164,7 @@ public final class GuichetNode implements AutoCloseable {
 
     private HealthServer startHealth(int port) {
         try {
-            HealthServer server = HealthServer.start(port, List.copyOf(checks), metrics);
+            HealthServer server = HealthServer.start(config.operations().httpBind(), port, List.copyOf(checks), metrics);
             metrics.start();
             return server;
         } catch (java.io.IOException e) {
@@ -268,7 +273,13 @@ public final class GuichetNode implements AutoCloseable {
 
         @Override
         public Handled handle(byte[] raw, MailPosition position) {
+            long started = System.nanoTime();
             Handled handled = delegate.handle(raw, position);
+            metrics.mailHandled(Duration.ofNanos(System.nanoTime() - started), switch (handled) {
+                case Handled.Processed p -> "processed";
+                case Handled.Quarantined q -> "quarantined";
+                case Handled.RetryLater r -> "retry_later";
+            });
             dispatcher.ifPresent(SmtpOutboxDispatcher::wakeUp);
             return handled;
         }

@@ -253,6 +253,26 @@ class ConfigReaderTest {
     }
 
     @Test
+    @DisplayName("the health server's address and the log format and level are settings, checked like the others")
+    void operations() {
+        GuichetConfig defaults = valid(Map.of());
+        assertThat(defaults.operations().httpBind().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(defaults.operations().logFormat()).isEqualTo(io.guichet.app.logging.LogSetup.Format.TEXT);
+        GuichetConfig set = valid(Map.of("GUICHET_HTTP_BIND", "0.0.0.0", "GUICHET_LOG_FORMAT", "JSON",
+                "GUICHET_LOG_LEVEL", "debug"));
+        assertThat(set.operations().httpBind().isAnyLocalAddress()).isTrue();
+        assertThat(set.operations().logFormat()).isEqualTo(io.guichet.app.logging.LogSetup.Format.JSON);
+        assertThat(set.operations().logLevel()).hasToString("DEBUG");
+        assertThat(valid(Map.of("GUICHET_HTTP_BIND", "::")).operations().httpBind().isAnyLocalAddress()).isTrue();
+        assertThat(invalid(Map.of("GUICHET_HTTP_BIND", "example.com", "GUICHET_LOG_FORMAT", "xml",
+                "GUICHET_LOG_LEVEL", "verbose"))).containsExactlyInAnyOrder(
+                "GUICHET_HTTP_BIND: 'example.com' is not an IP address; use 127.0.0.1 (this machine only), an address"
+                        + " of one of its interfaces, or 0.0.0.0 (or ::) for every interface.",
+                "GUICHET_LOG_FORMAT: 'xml' is not one of text or json.",
+                "GUICHET_LOG_LEVEL: 'verbose' is not one of trace, debug, info, warn or error.");
+    }
+
+    @Test
     @DisplayName("secrets are never shown")
     void secretsMasked() {
         assertThat(ConfigReader.effective(Map.of("GUICHET_IMAP_PASSWORD", "hunter2")).get(Setting.IMAP_PASSWORD))
