@@ -4,6 +4,7 @@ import io.guichet.app.cli.CliFailures;
 import io.guichet.app.cli.GuichetVersion;
 import io.guichet.app.cli.DemoCommand;
 import io.guichet.app.cli.MigrateCommand;
+import io.guichet.app.cli.OutboxCommand;
 import io.guichet.app.cli.RunCommand;
 import io.guichet.app.cli.UsageFailures;
 import io.guichet.app.cli.admin.AccountsCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
         versionProvider = GuichetVersion.class,
         description = "Guichet: a support desk that lives in e-mail and Discord.",
         subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, AccountsCommand.class,
-                ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
+                ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, KbCommand.class, OutboxCommand.class,
+                CommandLine.HelpCommand.class})
 public final class GuichetCli implements Runnable {
 
     @Spec

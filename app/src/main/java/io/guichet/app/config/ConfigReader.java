@@ -96,9 +96,10 @@ public final class ConfigReader {
 
         int smtpPort = integer(Setting.SMTP_PORT, 1, 65535);
         TransportSecurity smtpSecurity = security(Setting.SMTP_SECURITY);
+        Duration retryWindow = positiveDuration(Setting.OUTBOX_RETRY_WINDOW);
         Optional<GuichetConfig.SmtpConfig> smtp = optional(Setting.SMTP_HOST).map(host ->
                 new GuichetConfig.SmtpConfig(host, smtpPort, smtpSecurity, optional(Setting.SMTP_USER),
-                        value(Setting.SMTP_PASSWORD)));
+                        value(Setting.SMTP_PASSWORD), retryWindow));
 
         String tag = subjectTag();
         int cap = integer(Setting.AUTO_REPLY_CAP, 1, 10_000);

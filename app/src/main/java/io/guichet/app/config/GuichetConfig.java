@@ -49,7 +49,8 @@ public record GuichetConfig(DatabaseConfig database,
     }
 
     /** The SMTP server answers go through. */
-    public record SmtpConfig(String host, int port, TransportSecurity security, Optional<String> user, String password) {
+    public record SmtpConfig(String host, int port, TransportSecurity security, Optional<String> user, String password,
+                             Duration retryWindow) {
         @Override
         public String toString() {
             return "SmtpConfig[" + user.orElse("") + "@" + host + ":" + port + " " + security + "]";

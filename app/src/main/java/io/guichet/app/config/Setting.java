@@ -35,6 +35,7 @@ public enum Setting {
     SMTP_SECURITY("GUICHET_SMTP_SECURITY", "starttls", "tls, starttls or none."),
     SMTP_USER("GUICHET_SMTP_USER", "", "SMTP user; empty: no authentication."),
     SMTP_PASSWORD("GUICHET_SMTP_PASSWORD", "", "SMTP password."),
+    OUTBOX_RETRY_WINDOW("GUICHET_OUTBOX_RETRY_WINDOW", "2d", "How long a mail the SMTP server does not take is retried (every 30 s doubling up to 15 min) after its first failure; then it is abandoned: counted (guichet_outbox_abandoned), listed by `guichet outbox list`, sent again by `guichet outbox retry`."),
     SUPPORT_ADDRESS("GUICHET_SUPPORT_ADDRESS", null, "The support address: From of every answer (required by `run`)."),
     SUPPORT_NAME("GUICHET_SUPPORT_NAME", "Support", "Display name of the support address."),
     MESSAGE_ID_DOMAIN("GUICHET_MESSAGE_ID_DOMAIN", "", "Domain of our Message-IDs; empty: the support address's domain."),

@@ -42,6 +42,7 @@ import io.guichet.mail.outbound.MailTemplates;
 import io.guichet.mail.outbound.NoticeRenderer;
 import io.guichet.mail.outbound.OutboxMessenger;
 import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.smtp.RetryPolicy;
 import io.guichet.mail.smtp.SmtpOutboxDispatcher;
 import io.guichet.mail.smtp.SmtpSettings;
 import org.slf4j.Logger;
@@ -118,7 +119,8 @@ public final class GuichetNode implements AutoCloseable {
 
         this.dispatcher = config.smtp().flatMap(smtp -> config.mail().map(mail -> new SmtpOutboxDispatcher(
                 SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(),
-                        smtp.user(), smtp.user().map(u -> smtp.password()), mail.supportAddress(), mail.supportName()),
+                        smtp.user(), smtp.user().map(u -> smtp.password()), mail.supportAddress(), mail.supportName())
+                        .withRetry(RetryPolicy.within(smtp.retryWindow())),
                 outbox, clock)));
         this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal, tickets, customers,
                 new MailIntakeSettings(tag, ClassifierSettings.of(mail.supportAddress().value(), mail.messageIdDomain()),

@@ -324,8 +324,13 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                     retryAt.get());
             return 0;
         }
-        log.error("outbox mail {} abandoned after {} attempt(s){}: {}", mail.id(), failures,
-                permanent ? " (refused for good)" : "", error);
+        if (permanent) {
+            log.error("Outbox mail {} was refused for good by the relay and is abandoned: {}. Once the cause is"
+                    + " fixed, send it again with: guichet outbox retry {}", mail.id(), error, mail.id());
+        } else {
+            log.error("Outbox mail {} is abandoned after {} failed attempts over {}: {}. Send it again with:"
+                    + " guichet outbox retry {}", mail.id(), failures, settings.retry().span(), error, mail.id());
+        }
         return 1;
     }
 

@@ -55,6 +55,12 @@ public record SmtpSettings(String host, int port, TransportSecurity security, Op
                 RetryPolicy.standard());
     }
 
+    /** These settings with another retry policy. */
+    public SmtpSettings withRetry(RetryPolicy newRetry) {
+        return new SmtpSettings(host, port, security, user, password, fromAddress, fromName, connectTimeout, readTimeout,
+                writeTimeout, batchSize, lease, pollInterval, newRetry);
+    }
+
     /** Never shows the password. */
     @Override
     public String toString() {
