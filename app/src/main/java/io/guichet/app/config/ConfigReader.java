@@ -241,6 +241,11 @@ public final class ConfigReader {
         return parsed.orElse(fallback);
     }
 
+    /** GUICHET_DATA_DIR as {@code values} (the environment, for example) give it, or its default. */
+    public static Path dataDirectory(Map<String, String> values) {
+        return new ConfigReader(values).dataDirectory();
+    }
+
     /** The system property by which a launcher changes the default of GUICHET_DATA_DIR. */
     public static final String DATA_DIR_DEFAULT_PROPERTY = "guichet.dataDirDefault";
 

@@ -34,7 +34,7 @@ public final class DatabaseHandle implements AutoCloseable {
         Path data = config.dataDirectory().resolve("pgdata");
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, true);
         try {
-            return migrated(Optional.of(server), Database.connect(server.jdbcUrl(), "", "", config.poolSize()));
+            return migrated(Optional.of(server), Database.connect(server.jdbcUrl(), server.user(), server.password(), config.poolSize()));
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -45,7 +45,7 @@ public final class DatabaseHandle implements AutoCloseable {
     public static DatabaseHandle ephemeral(Path directory, int poolSize) {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, false);
         try {
-            return migrated(Optional.of(server), Database.connect(server.jdbcUrl(), "", "", poolSize));
+            return migrated(Optional.of(server), Database.connect(server.jdbcUrl(), server.user(), server.password(), poolSize));
         } catch (RuntimeException e) {
             server.close();
             throw e;
