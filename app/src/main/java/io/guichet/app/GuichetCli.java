@@ -1,10 +1,12 @@
 package io.guichet.app;
 
+import io.guichet.app.cli.BackupCommand;
 import io.guichet.app.cli.CliFailures;
 import io.guichet.app.cli.GuichetVersion;
 import io.guichet.app.cli.DemoCommand;
 import io.guichet.app.cli.MigrateCommand;
 import io.guichet.app.cli.OutboxCommand;
+import io.guichet.app.cli.RestoreCommand;
 import io.guichet.app.cli.RunCommand;
 import io.guichet.app.cli.UsageFailures;
 import io.guichet.app.cli.admin.AccountsCommand;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = "Guichet: a support desk that lives in e-mail and Discord.",
         subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, AccountsCommand.class,
                 ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, KbCommand.class, OutboxCommand.class,
-                CommandLine.HelpCommand.class})
+                BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class GuichetCli implements Runnable {
 
     @Spec

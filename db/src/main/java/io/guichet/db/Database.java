@@ -109,6 +109,43 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies the pending migrations up to {@code version} only (a restore loads a backup into the schema it was
+     * taken from, then migrates the rest).
+     */
+    public MigrationReport migrateTo(String version) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(jdbcUrl, user.isEmpty() ? null : user, password.isEmpty() ? null : password)
+                .locations(MIGRATIONS)
+                .failOnMissingLocations(true)
+                .target(version)
+                .load();
+        try {
+            MigrateResult result = flyway.migrate();
+            List<AppliedMigration> applied = result.migrations.stream().map(Database::applied).toList();
+            return new MigrationReport(applied, schemaVersion(flyway));
+        } catch (FlywayException e) {
+            throw new MigrationFailedException(e.getMessage(), e);
+        }
+    }
+
+    /** The version of the schema now, empty when no migration was applied yet. */
+    public Optional<String> schemaVersion() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(jdbcUrl, user.isEmpty() ? null : user, password.isEmpty() ? null : password)
+                .locations(MIGRATIONS)
+                .load();
+        try {
+            return schemaVersion(flyway);
+        } catch (FlywayException e) {
+            throw new MigrationFailedException(e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> schemaVersion(Flyway flyway) {
+        return Optional.ofNullable(flyway.info().current()).map(MigrationInfo::getVersion).map(Object::toString);
+    }
+
     /** The pooled data source; connections borrowed from it must be closed. */
     public DataSource dataSource() {
         return pool;
