@@ -1,9 +1,12 @@
 package io.guichet.app;
 
+import io.guichet.app.cli.BackupCommand;
 import io.guichet.app.cli.CliFailures;
 import io.guichet.app.cli.GuichetVersion;
 import io.guichet.app.cli.DemoCommand;
 import io.guichet.app.cli.MigrateCommand;
+import io.guichet.app.cli.OutboxCommand;
+import io.guichet.app.cli.RestoreCommand;
 import io.guichet.app.cli.RunCommand;
 import io.guichet.app.cli.UsageFailures;
 import io.guichet.app.cli.admin.AccountsCommand;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "The support policy it enforces, rule by rule (R1-R22): docs/policy.md in the source, or the policy.md",
                 "shipped with the documentation."},
         subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, AccountsCommand.class,
-                ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
+                ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, KbCommand.class, OutboxCommand.class,
+                BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class GuichetCli implements Runnable {
 
     @Spec

@@ -136,6 +136,14 @@ class EndToEndIT {
         assertThat(node.desk().tickets().events(ticket.id())).filteredOn(e -> e.kind() == EventKind.CUSTOMER_MESSAGE)
                 .singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("Restarted, still offline."));
         assertThat(node.desk().tickets().find(new TicketNumber(1001))).isEmpty();
+
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + node.httpPort().orElseThrow() + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).as("handling and sending are timed")
+                .containsPattern("guichet_mail_handling_seconds_count\\{outcome=\"processed\"\\} [2-9]")
+                .containsPattern("guichet_smtp_send_seconds_count\\{result=\"sent\"\\} [2-9]")
+                .containsPattern("hikaricp_connections_max\\{pool=\"guichet\"\\} \\d+");
     }
 
     @Test

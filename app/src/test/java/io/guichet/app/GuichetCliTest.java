@@ -117,6 +117,33 @@ class GuichetCliTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("run lists five mistakes of the file and the environment in one run")
+    void run_lists_every_mistake_at_once(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("guichet.properties");
+        Files.writeString(config, """
+                # five mistakes
+                imap_host=imap.example.com
+                GUICHET_IMAP_PORT=imap
+                GUICHET_SUPPORT_ADDRESS=support@example.com # the desk
+                GUICHET_DB_URL=postgres://guichet@db.example.com/guichet
+                GUICHET_AUTO_RESOLVE_AFTER=7 days
+                """);
+
+        int exitCode = run("run", "--config", config.toString());
+
+        assertThat(exitCode).isEqualTo(78);
+        assertThat(err.toString()).contains("(8 problems)")
+                .contains("imap_host is not a Guichet setting; did you mean GUICHET_IMAP_HOST?")
+                .contains("GUICHET_IMAP_PORT: 'imap' is not a whole number")
+                .contains("GUICHET_SUPPORT_ADDRESS: 'support@example.com # the desk' holds ' #'")
+                .contains("jdbc:postgresql://db.example.com/guichet")
+                .contains("GUICHET_AUTO_RESOLVE_AFTER: '7 days'")
+                .contains("GUICHET_IMAP_HOST is missing", "GUICHET_SMTP_HOST is missing",
+                        "GUICHET_SUPPORT_ADDRESS is missing")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("run without a mailbox says which settings are missing")
     void run_without_a_mailbox_names_the_missing_settings(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("empty.properties");

@@ -44,7 +44,7 @@ final class BenchDatabase implements AutoCloseable {
         }
         Path dir = Files.createTempDirectory("guichet-bench-");
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("pgdata"), true);
-        Database database = Database.connect(server.jdbcUrl(), "", "", poolSize);
+        Database database = Database.connect(server.jdbcUrl(), server.user(), server.password(), poolSize);
         database.migrate();
         BenchDatabase db = new BenchDatabase(Optional.of(server), database, server.jdbcUrl(), Optional.of(dir));
         db.describe(out);

@@ -109,6 +109,43 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies the pending migrations up to {@code version} only (a restore loads a backup into the schema it was
+     * taken from, then migrates the rest).
+     */
+    public MigrationReport migrateTo(String version) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(jdbcUrl, user.isEmpty() ? null : user, password.isEmpty() ? null : password)
+                .locations(MIGRATIONS)
+                .failOnMissingLocations(true)
+                .target(version)
+                .load();
+        try {
+            MigrateResult result = flyway.migrate();
+            List<AppliedMigration> applied = result.migrations.stream().map(Database::applied).toList();
+            return new MigrationReport(applied, schemaVersion(flyway));
+        } catch (FlywayException e) {
+            throw new MigrationFailedException(e.getMessage(), e);
+        }
+    }
+
+    /** The version of the schema now, empty when no migration was applied yet. */
+    public Optional<String> schemaVersion() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(jdbcUrl, user.isEmpty() ? null : user, password.isEmpty() ? null : password)
+                .locations(MIGRATIONS)
+                .load();
+        try {
+            return schemaVersion(flyway);
+        } catch (FlywayException e) {
+            throw new MigrationFailedException(e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> schemaVersion(Flyway flyway) {
+        return Optional.ofNullable(flyway.info().current()).map(MigrationInfo::getVersion).map(Object::toString);
+    }
+
     /** The pooled data source; connections borrowed from it must be closed. */
     public DataSource dataSource() {
         return pool;
@@ -122,6 +159,20 @@ public final class Database implements AutoCloseable {
     /** The transactions of this database: the one instance that repositories on this database share. */
     public JooqTransactions transactions() {
         return transactions;
+    }
+
+    /** The connection pool now: connections in use, idle, open, the most it may open, and threads waiting for one. */
+    public record PoolState(int active, int idle, int total, int maximum, int waiting) {
+    }
+
+    /** The pool's figures, for metrics (read from HikariCP; zero once closed). */
+    public PoolState poolState() {
+        var bean = pool.getHikariPoolMXBean();
+        if (bean == null || pool.isClosed()) {
+            return new PoolState(0, 0, 0, pool.getMaximumPoolSize(), 0);
+        }
+        return new PoolState(bean.getActiveConnections(), bean.getIdleConnections(), bean.getTotalConnections(),
+                pool.getMaximumPoolSize(), bean.getThreadsAwaitingConnection());
     }
 
     /** Closes the pool. */

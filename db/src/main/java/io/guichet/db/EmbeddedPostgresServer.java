@@ -26,9 +26,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * A PostgreSQL server run by this JVM from the binaries shipped on the classpath (zonky), for production on a
  * single node and for the demo. Its cluster lives in a data directory that survives restarts: the first start
- * creates it ({@code initdb}), later starts reuse it. The server listens on localhost only, trusts local
- * connections (user {@code postgres}, no password) and serves a database named {@value #DATABASE_NAME}, created
- * on first start.
+ * creates it ({@code initdb}), later starts reuse it. The server listens on the loopback interface only and serves
+ * a database named {@value #DATABASE_NAME}, created on first start. Every connection, TCP or Unix socket, needs the
+ * password of the superuser {@code postgres} ({@code scram-sha-256}): it is generated on the first start and kept
+ * in {@value #PASSWORD_FILE} inside the data directory, readable by its owner only (mode 0600). A data directory
+ * made by an earlier version, which trusted local connections, gets a password the same way on its next start.
  *
  * <p>When durable, {@code fsync} and {@code synchronous_commit} are on, as in any production PostgreSQL (zonky
  * turns both off by default, which is only fit for tests). A postmaster left running on the directory by a JVM
@@ -44,13 +46,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     private static final String ZONKY_LOCK_FILE = "epg-lock";
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+    /** The superuser's password, in the data directory. */
+    public static final String PASSWORD_FILE = "guichet-postgres.password";
+    private static final String HBA = """
+            # Written by Guichet: every connection needs the password of guichet-postgres.password.
+            local   all   all                 scram-sha-256
+            host    all   all   127.0.0.1/32  scram-sha-256
+            host    all   all   ::1/128       scram-sha-256
+            """;
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.password = password;
     }
 
     /** Starts on a free port; see {@link #start(Path, boolean, int)}. */
@@ -74,11 +86,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectories(directory);
             requireNotInUse(directory);
             stopOrphanPostmaster(directory);
+            Optional<String> stored = storedPassword(directory);
+            String password = stored.orElseGet(EmbeddedPostgresServer::newPassword);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(STARTUP_WAIT)
-                    .setServerConfig("listen_addresses", "localhost");
+                    .setConnectConfig("password", password)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("password_encryption", "scram-sha-256");
             if (durable) {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
@@ -86,10 +102,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, password);
             try {
+                if (stored.isEmpty()) {
+                    server.requirePassword();
+                }
                 server.createDatabaseIfMissing();
-            } catch (SQLException e) {
+            } catch (IOException | SQLException e) {
                 server.close();
                 throw e;
             }
@@ -101,9 +120,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** A JDBC URL for {@value #DATABASE_NAME}, user included; no password is needed. */
+    /** A JDBC URL for {@value #DATABASE_NAME}, user included; connect with {@link #password()}. */
     public String jdbcUrl() {
         return postgres.getJdbcUrl(SUPERUSER, DATABASE_NAME);
+    }
+
+    /** The superuser, named in {@link #jdbcUrl()}. */
+    public String user() {
+        return SUPERUSER;
+    }
+
+    /** The superuser's password (never log it). */
+    public String password() {
+        return password;
     }
 
     /** The TCP port the server listens on, on localhost. */
@@ -124,6 +153,54 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Could not stop the embedded PostgreSQL with data in {}: {}", dataDirectory, e.getMessage());
         }
+    }
+
+    /**
+     * Gives the superuser its password, then makes every connection need it: a cluster just made by {@code initdb}
+     * (or by an earlier version) trusts local connections until now. The password is stored before the server
+     * requires it, so a crash in between leaves a cluster that still opens.
+     */
+    private void requirePassword() throws SQLException, IOException {
+        writePassword(dataDirectory, password);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("alter user " + SUPERUSER + " password '" + password + "'");
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), HBA);
+            statement.execute("select pg_reload_conf()");
+        }
+        LOG.info("The embedded PostgreSQL now requires a password, stored in {}", dataDirectory.resolve(PASSWORD_FILE));
+    }
+
+    /** The stored password, when the cluster exists and has one. */
+    private static Optional<String> storedPassword(Path directory) throws IOException {
+        Path file = directory.resolve(PASSWORD_FILE);
+        if (!Files.isRegularFile(file) || !Files.isRegularFile(directory.resolve("PG_VERSION"))) {
+            return Optional.empty();
+        }
+        String password = Files.readString(file).strip();
+        return password.isEmpty() ? Optional.empty() : Optional.of(password);
+    }
+
+    private static void writePassword(Path directory, String password) throws IOException {
+        Path file = directory.resolve(PASSWORD_FILE);
+        Path partial = directory.resolve(PASSWORD_FILE + ".new");
+        Files.deleteIfExists(partial);
+        Files.createFile(partial, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(partial, password + "\n");
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** 32 random letters and digits (about 190 bits). */
+    private static String newPassword() {
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 
     private void createDatabaseIfMissing() throws SQLException {

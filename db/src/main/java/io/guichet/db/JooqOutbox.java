@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static io.guichet.db.jooq.Tables.OUTBOX;
+import static io.guichet.db.jooq.Tables.TICKETS;
 
 /**
  * {@link Outbox} on PostgreSQL. Claims take due rows with {@code FOR UPDATE SKIP LOCKED} and push their next
@@ -112,6 +113,38 @@ public final class JooqOutbox implements Outbox {
                 .fetchSingle();
         Optional<Duration> age = Optional.ofNullable(row.value2()).map(oldest -> Duration.between(oldest.toInstant(), now));
         return new Backlog(row.value1(), age);
+    }
+
+    /** A mail the outbox gave up on, for an operator to look at and send again. */
+    public record AbandonedMail(long id, Optional<Long> ticketNumber, String recipient, String subject,
+                                Instant createdAt, Instant abandonedAt, int attempts, String lastError) {
+    }
+
+    /** Mail given up on and not sent since, oldest first, at most {@code limit}. */
+    public List<AbandonedMail> abandoned(int limit) {
+        return db.dsl().select(OUTBOX.ID, TICKETS.NUMBER, OUTBOX.RECIPIENT, OUTBOX.SUBJECT, OUTBOX.CREATED_AT,
+                        OUTBOX.ABANDONED_AT, OUTBOX.ATTEMPTS, OUTBOX.LAST_ERROR)
+                .from(OUTBOX).leftJoin(TICKETS).on(TICKETS.ID.eq(OUTBOX.TICKET_ID))
+                .where(OUTBOX.ABANDONED_AT.isNotNull()).and(OUTBOX.SENT_AT.isNull())
+                .orderBy(OUTBOX.ABANDONED_AT, OUTBOX.ID)
+                .limit(limit)
+                .fetch(r -> new AbandonedMail(r.value1(), Optional.ofNullable(r.value2()), r.value3(), r.value4(),
+                        Times.instant(r.value5()), Times.instant(r.value6()), r.value7(), r.value8()));
+    }
+
+    /**
+     * Puts abandoned mail back in the outbox, due at {@code now} with its failures forgotten (the retry window starts
+     * again); only mail that is abandoned and unsent is touched. {@code ids} empty: every abandoned mail.
+     *
+     * @return the ids put back
+     */
+    public List<Long> retryAbandoned(List<Long> ids, Instant now) {
+        var update = db.dsl().update(OUTBOX)
+                .setNull(OUTBOX.ABANDONED_AT)
+                .set(OUTBOX.ATTEMPTS, 0)
+                .set(OUTBOX.NEXT_ATTEMPT_AT, Times.at(now))
+                .where(OUTBOX.ABANDONED_AT.isNotNull()).and(OUTBOX.SENT_AT.isNull());
+        return (ids.isEmpty() ? update : update.and(OUTBOX.ID.in(ids))).returning(OUTBOX.ID).fetch(OUTBOX.ID);
     }
 
     private static OutgoingMail mail(OutboxRecord r) {

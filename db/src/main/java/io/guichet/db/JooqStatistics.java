@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import static io.guichet.db.jooq.Tables.DEADLINES;
 import static io.guichet.db.jooq.Tables.INBOUND_RECEIPTS;
+import static io.guichet.db.jooq.Tables.OUTBOX;
 import static io.guichet.db.jooq.Tables.TICKETS;
 import static io.guichet.db.jooq.Tables.TICKET_EVENTS;
 
@@ -58,5 +59,10 @@ public final class JooqStatistics {
     /** Response-target breaches recorded so far (R15, R16). */
     public long breaches() {
         return db.dsl().fetchCount(TICKET_EVENTS, TICKET_EVENTS.KIND.eq("TARGET_BREACHED"));
+    }
+
+    /** Outbox mail given up on and not sent again since (an operator retries it with {@code guichet outbox retry}). */
+    public long abandonedMails() {
+        return db.dsl().fetchCount(OUTBOX, OUTBOX.ABANDONED_AT.isNotNull().and(OUTBOX.SENT_AT.isNull()));
     }
 }

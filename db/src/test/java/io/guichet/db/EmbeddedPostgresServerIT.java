@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static io.guichet.db.jooq.Tables.ACCOUNTS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +23,7 @@ class EmbeddedPostgresServerIT {
     @Test
     void data_survives_a_stop_and_start_on_the_same_directory() {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, true);
-             Database database = Database.connect(server.jdbcUrl(), "", "", 2)) {
+             Database database = Database.connect(server.jdbcUrl(), server.user(), server.password(), 2)) {
             assertThat(database.migrate().applied()).isNotEmpty();
             SampleData.account(database.dsl(), "Acme");
             assertThat(setting(database.dsl(), "fsync")).isEqualTo("on");
@@ -29,7 +31,7 @@ class EmbeddedPostgresServerIT {
         }
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, false);
-             Database database = Database.connect(server.jdbcUrl(), "", "", 2)) {
+             Database database = Database.connect(server.jdbcUrl(), server.user(), server.password(), 2)) {
             assertThat(database.migrate().applied()).isEmpty();
             assertThat(database.dsl().fetch(ACCOUNTS).getValues(ACCOUNTS.NAME)).containsExactly("Acme");
             assertThat(setting(database.dsl(), "fsync")).isEqualTo("off");
@@ -49,7 +51,35 @@ class EmbeddedPostgresServerIT {
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory, false))
                     .isInstanceOf(DatabaseUnavailableException.class)
                     .hasMessageContaining("in use");
-            try (Database database = Database.connect(server.jdbcUrl(), "", "", 1)) {
+            try (Database database = Database.connect(server.jdbcUrl(), server.user(), server.password(), 1)) {
+                assertThat(database.dsl().fetchValue("select 1")).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void every_connection_needs_the_generated_password_kept_with_the_data_readable_by_its_owner_only() throws Exception {
+        String password;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, false)) {
+            password = server.password();
+            assertThat(password).hasSizeGreaterThanOrEqualTo(32);
+            Path file = dataDirectory.resolve(EmbeddedPostgresServer.PASSWORD_FILE);
+            assertThat(Files.readString(file).strip()).isEqualTo(password);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThatThrownBy(() -> Database.connect(server.jdbcUrl(), server.user(), "", 1))
+                    .isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("password");
+            assertThatThrownBy(() -> Database.connect(server.jdbcUrl(), server.user(), "wrong", 1))
+                    .isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("password");
+            try (Database database = Database.connect(server.jdbcUrl(), server.user(), password, 1)) {
+                assertThat(setting(database.dsl(), "listen_addresses")).isEqualTo("localhost");
+                Long notScram = database.dsl().fetchSingle(
+                        "select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'").get(0, Long.class);
+                assertThat(notScram).isZero();
+            }
+        }
+        try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(dataDirectory, false)) {
+            assertThat(again.password()).as("kept across restarts").isEqualTo(password);
+            try (Database database = Database.connect(again.jdbcUrl(), again.user(), password, 1)) {
                 assertThat(database.dsl().fetchValue("select 1")).isEqualTo(1);
             }
         }

@@ -62,6 +62,13 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!greenMailPresent()) {
+            err.println("guichet demo: this installation has no demo mail server (GreenMail is left out of the"
+                    + " container image, which is for production); run the demo from the distribution archive or"
+                    + " a checkout.");
+            err.flush();
+            return CliFailures.INFRASTRUCTURE;
+        }
         Path work = Files.createTempDirectory("guichet-demo-");
         DemoMailServer mail = DemoMailServer.start(new String[] {SUPPORT, "support", "support"},
                 new String[] {CUSTOMER, "bob", "bob"}, new String[] {"alice@demo-corp.example", "alice", "alice"});
@@ -131,6 +138,16 @@ public final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(stopAndRelease, "guichet-demo-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Whether the demo's mail server is on the class path (the archive's launcher adds it for the demo only). */
+    private static boolean greenMailPresent() {
+        try {
+            Class.forName("com.icegreen.greenmail.util.GreenMail", false, DemoCommand.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static GuichetConfig config(int smtpPort, int imapPort, Path work) {

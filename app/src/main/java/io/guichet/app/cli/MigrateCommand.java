@@ -1,5 +1,6 @@
 package io.guichet.app.cli;
 
+import io.guichet.app.config.ConfigReader;
 import io.guichet.db.AppliedMigration;
 import io.guichet.db.Database;
 import io.guichet.db.EmbeddedPostgresServer;
@@ -41,15 +42,18 @@ public final class MigrateCommand implements Callable<Integer> {
                     + " a command line).")
     private String password;
 
-    @Option(names = "--embedded-data-dir", paramLabel = "DIR", defaultValue = ".guichet/pgdata",
-            description = "Data directory of the embedded PostgreSQL, used when no URL is given (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--embedded-data-dir", paramLabel = "DIR",
+            description = "Data directory of the embedded PostgreSQL, used when no URL is given (default: pgdata in"
+                    + " GUICHET_DATA_DIR, as for run).")
     private Path embeddedDataDirectory;
 
     @Override
     public Integer call() {
         if (url == null || url.isBlank()) {
-            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(embeddedDataDirectory, true);
-                 Database database = Database.connect(server.jdbcUrl(), "", "", 2)) {
+            Path data = embeddedDataDirectory != null ? embeddedDataDirectory
+                    : ConfigReader.dataDirectory(System.getenv()).resolve("pgdata");
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, true);
+                 Database database = Database.connect(server.jdbcUrl(), server.user(), server.password(), 2)) {
                 out().println("Embedded PostgreSQL, data in " + server.dataDirectory());
                 print(database.migrate());
             }

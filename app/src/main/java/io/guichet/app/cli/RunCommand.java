@@ -1,6 +1,5 @@
 package io.guichet.app.cli;
 
-import io.guichet.app.config.ConfigReader;
 import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.node.DatabaseHandle;
 import io.guichet.app.node.GuichetNode;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,16 +33,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<GuichetConfig> read = configured.read(System.getenv(), err);
+        Optional<GuichetConfig> read = configured.readForRun(System.getenv(), err);
         if (read.isEmpty()) {
             return CliFailures.CONFIG;
         }
         GuichetConfig config = read.get();
-        List<String> missing = ConfigReader.requireMailChannel(config);
-        if (!missing.isEmpty()) {
-            Configured.report(err, missing);
-            return CliFailures.CONFIG;
-        }
         DatabaseHandle database = DatabaseHandle.open(config.database());
         GuichetNode node = new GuichetNode(config, database.database(), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);

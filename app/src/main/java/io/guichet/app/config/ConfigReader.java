@@ -16,6 +16,10 @@ import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.policy.PolicySettings;
 import io.guichet.discord.DiscordSettings;
 import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.app.logging.LogSetup;
+import ch.qos.logback.classic.Level;
+
+import java.net.InetAddress;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -28,7 +32,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -37,7 +40,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads and validates the configuration: every bad value gets one message naming the setting, what was given and
@@ -66,33 +68,68 @@ public final class ConfigReader {
 
     /** Reads {@code values} (environment and file merged, keys as in {@link Setting}). */
     public static Result read(Map<String, String> values) {
-        return new ConfigReader(values).read();
+        return new ConfigReader(values).read(false);
     }
 
-    private Result read() {
+    /**
+     * Reads {@code values} for a command that runs the mail channel ({@code run}): the IMAP server, the SMTP server
+     * and the support address are required too, and their absence is reported with every other problem at once.
+     */
+    public static Result readForRun(Map<String, String> values) {
+        return new ConfigReader(values).read(true);
+    }
+
+    /**
+     * Every setting is checked on its own, whatever else is wrong or missing, so that one run lists every mistake;
+     * the parts are assembled only when all of them are valid.
+     */
+    private Result read(boolean requireMail) {
         rejectUnknownKeys();
-        GuichetConfig.DatabaseConfig database = new GuichetConfig.DatabaseConfig(optional(Setting.DB_URL),
+        Optional<String> dbUrl = optional(Setting.DB_URL);
+        dbUrl.flatMap(url -> JdbcUrl.problem(Setting.DB_URL.key(), url)).ifPresent(problems::add);
+        GuichetConfig.DatabaseConfig database = new GuichetConfig.DatabaseConfig(dbUrl,
                 value(Setting.DB_USER), value(Setting.DB_PASSWORD), integer(Setting.DB_POOL_SIZE, 2, 200),
-                path(Setting.DATA_DIR));
+                dataDirectory());
+
         AuthMethod imapAuth = login(Setting.IMAP_AUTH, Setting.IMAP_USER, Setting.IMAP_PASSWORD);
         AuthMethod smtpAuth = login(Setting.SMTP_AUTH, Setting.SMTP_USER, Setting.SMTP_PASSWORD);
+        int imapPort = integer(Setting.IMAP_PORT, 1, 65535);
+        TransportSecurity imapSecurity = security(Setting.IMAP_SECURITY);
+        String folder = nonBlank(Setting.IMAP_FOLDER);
+        String quarantine = nonBlank(Setting.IMAP_QUARANTINE_FOLDER);
+        Duration pollInterval = positiveDuration(Setting.IMAP_POLL_INTERVAL);
+        int maxBytes = integer(Setting.MAIL_MAX_BYTES, 1024, Integer.MAX_VALUE);
+        int workers = integer(Setting.IMAP_WORKERS, 1, 32);
         Optional<GuichetConfig.MailboxConfig> mailbox = optional(Setting.IMAP_HOST).map(host ->
-                new GuichetConfig.MailboxConfig(host, integer(Setting.IMAP_PORT, 1, 65535), security(Setting.IMAP_SECURITY),
-                        value(Setting.IMAP_USER), value(Setting.IMAP_PASSWORD), nonBlank(Setting.IMAP_FOLDER),
-                        optional(Setting.IMAP_PROCESSED_FOLDER), nonBlank(Setting.IMAP_QUARANTINE_FOLDER),
-                        positiveDuration(Setting.IMAP_POLL_INTERVAL), integer(Setting.MAIL_MAX_BYTES, 1024, Integer.MAX_VALUE),
-                        integer(Setting.IMAP_WORKERS, 1, 32), imapAuth));
+                new GuichetConfig.MailboxConfig(host, imapPort, imapSecurity, value(Setting.IMAP_USER),
+                        value(Setting.IMAP_PASSWORD), folder, optional(Setting.IMAP_PROCESSED_FOLDER), quarantine,
+                        pollInterval, maxBytes, workers, imapAuth));
+
+        int smtpPort = integer(Setting.SMTP_PORT, 1, 65535);
+        TransportSecurity smtpSecurity = security(Setting.SMTP_SECURITY);
+        Duration retryWindow = positiveDuration(Setting.OUTBOX_RETRY_WINDOW);
         Optional<GuichetConfig.SmtpConfig> smtp = optional(Setting.SMTP_HOST).map(host ->
-                new GuichetConfig.SmtpConfig(host, integer(Setting.SMTP_PORT, 1, 65535), security(Setting.SMTP_SECURITY),
-                        optional(Setting.SMTP_USER), value(Setting.SMTP_PASSWORD), smtpAuth));
+                new GuichetConfig.SmtpConfig(host, smtpPort, smtpSecurity, optional(Setting.SMTP_USER),
+                        value(Setting.SMTP_PASSWORD), smtpAuth, retryWindow));
         GuichetConfig.MailAccessConfig mailAccess = new GuichetConfig.MailAccessConfig(trust(),
                 oauth(imapAuth == AuthMethod.OAUTH2 || smtpAuth == AuthMethod.OAUTH2));
-        Optional<GuichetConfig.MailConfig> mail = optional(Setting.SUPPORT_ADDRESS).flatMap(this::address).map(address ->
+
+        String tag = subjectTag();
+        int cap = integer(Setting.AUTO_REPLY_CAP, 1, 10_000);
+        Optional<EmailAddress> supportAddress = optional(Setting.SUPPORT_ADDRESS).flatMap(this::address);
+        Optional<GuichetConfig.MailConfig> mail = supportAddress.map(address ->
                 new GuichetConfig.MailConfig(address, value(Setting.SUPPORT_NAME),
-                        optional(Setting.MESSAGE_ID_DOMAIN).orElse(address.domain()), subjectTag(),
-                        optional(Setting.TRUSTED_AUTHSERV_ID), integer(Setting.AUTO_REPLY_CAP, 1, 10_000)));
+                        optional(Setting.MESSAGE_ID_DOMAIN).orElse(address.domain()), tag,
+                        optional(Setting.TRUSTED_AUTHSERV_ID), cap));
+        if (requireMail) {
+            requireMailSettings();
+        }
+
         Optional<Integer> httpPort = value(Setting.HTTP_PORT).equalsIgnoreCase("off") ? Optional.empty()
                 : Optional.of(integer(Setting.HTTP_PORT, 0, 65535));
+        GuichetConfig.Operations operations = new GuichetConfig.Operations(bindAddress(),
+                parsed(Setting.LOG_FORMAT, LogSetup.Format::parse, "text or json", LogSetup.Format.TEXT),
+                parsed(Setting.LOG_LEVEL, LogSetup::parseLevel, "trace, debug, info, warn or error", Level.INFO));
         PolicySettings policy = policy();
         String cron = value(Setting.CALENDAR_CRON);
         if (!org.quartz.CronExpression.isValidExpression(cron)) {
@@ -115,20 +152,20 @@ public final class ConfigReader {
             return new Result.Invalid(List.copyOf(problems));
         }
         return new Result.Valid(new GuichetConfig(database, mailbox, smtp, mail, mailAccess, policy, hours, cron, httpPort,
-                discord));
+                discord, operations));
     }
 
     /** The checks {@code run} adds: it needs a mailbox, an SMTP server and a support address. */
     public static List<String> requireMailChannel(GuichetConfig config) {
         List<String> missing = new ArrayList<>();
         if (config.mailbox().isEmpty()) {
-            missing.add(Setting.IMAP_HOST.key() + " is missing: name the IMAP server of the support mailbox.");
+            missing.add(MISSING_IMAP);
         }
         if (config.smtp().isEmpty()) {
-            missing.add(Setting.SMTP_HOST.key() + " is missing: name the SMTP server answers go through.");
+            missing.add(MISSING_SMTP);
         }
         if (config.mail().isEmpty()) {
-            missing.add(Setting.SUPPORT_ADDRESS.key() + " is missing: give the support address, e.g. support@example.com.");
+            missing.add(MISSING_ADDRESS);
         }
         return missing;
     }
@@ -310,18 +347,101 @@ public final class ConfigReader {
         }
     }
 
+    private static final String MISSING_IMAP =
+            Setting.IMAP_HOST.key() + " is missing: name the IMAP server of the support mailbox.";
+    private static final String MISSING_SMTP =
+            Setting.SMTP_HOST.key() + " is missing: name the SMTP server answers go through.";
+    private static final String MISSING_ADDRESS =
+            Setting.SUPPORT_ADDRESS.key() + " is missing: give the support address, e.g. support@example.com.";
+
+    private void requireMailSettings() {
+        if (optional(Setting.IMAP_HOST).isEmpty()) {
+            problems.add(MISSING_IMAP);
+        }
+        if (optional(Setting.SMTP_HOST).isEmpty()) {
+            problems.add(MISSING_SMTP);
+        }
+        if (optional(Setting.SUPPORT_ADDRESS).isEmpty()) {
+            problems.add(MISSING_ADDRESS);
+        }
+    }
+
     private void rejectUnknownKeys() {
-        Set<String> known = Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.toSet());
         values.keySet().stream()
-                .filter(k -> k.startsWith("GUICHET_") && !known.contains(k))
+                .filter(k -> k.startsWith("GUICHET_") && Setting.byKey(k).isEmpty())
                 .filter(k -> IGNORED_PREFIXES.stream().noneMatch(k::startsWith))
                 .sorted()
-                .forEach(k -> problems.add(k + " is not a Guichet setting (see the configuration table in the README)."));
+                .forEach(k -> problems.add(unknownKey(k)));
     }
+
+    /** "X is not a Guichet setting", with the setting it was probably meant to be. */
+    public static String unknownKey(String key) {
+        return key + " is not a Guichet setting" + Setting.nearest(key).map(s -> "; did you mean " + s.key() + "?")
+                .orElse(" (see the configuration table in the README).");
+    }
+
+    /**
+     * GUICHET_DATA_DIR, with a leading {@code ~} for the user's home. Its default is the user's data directory,
+     * unless the launcher names another ({@code -Dguichet.dataDirDefault}: {@code ./guichet} in a checkout keeps
+     * {@code .guichet}).
+     */
+    private Path dataDirectory() {
+        String given = values.get(Setting.DATA_DIR.key());
+        String text = given != null ? given.strip()
+                : System.getProperty(DATA_DIR_DEFAULT_PROPERTY, Setting.DATA_DIR.defaultValue().orElseThrow());
+        if (text.isEmpty()) {
+            problems.add(Setting.DATA_DIR.key() + " must not be empty: name a directory, e.g. /var/lib/guichet.");
+            return Path.of(".guichet");
+        }
+        if (text.equals("~") || text.startsWith("~/")) {
+            text = System.getProperty("user.home") + text.substring(1);
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            problems.add(Setting.DATA_DIR.key() + ": '" + text + "' is not a usable path.");
+            return Path.of(".guichet");
+        }
+    }
+
+    /** An IP address literal (never a name: no DNS lookup while the configuration is checked). */
+    private InetAddress bindAddress() {
+        String value = value(Setting.HTTP_BIND);
+        boolean literal = value.matches("\\d{1,3}(\\.\\d{1,3}){3}") || value.contains(":");
+        if (literal) {
+            try {
+                return InetAddress.getByName(value.startsWith("[") && value.endsWith("]")
+                        ? value.substring(1, value.length() - 1) : value);
+            } catch (java.net.UnknownHostException e) {
+                // reported below
+            }
+        }
+        problems.add(Setting.HTTP_BIND.key() + ": '" + value + "' is not an IP address; use 127.0.0.1 (this machine"
+                + " only), an address of one of its interfaces, or 0.0.0.0 (or ::) for every interface.");
+        return InetAddress.getLoopbackAddress();
+    }
+
+    private <T> T parsed(Setting setting, java.util.function.Function<String, Optional<T>> parser, String accepted,
+                         T fallback) {
+        String value = value(setting);
+        Optional<T> parsed = parser.apply(value);
+        if (parsed.isEmpty()) {
+            problems.add(setting.key() + ": '" + value + "' is not one of " + accepted + ".");
+        }
+        return parsed.orElse(fallback);
+    }
+
+    /** GUICHET_DATA_DIR as {@code values} (the environment, for example) give it, or its default. */
+    public static Path dataDirectory(Map<String, String> values) {
+        return new ConfigReader(values).dataDirectory();
+    }
+
+    /** The system property by which a launcher changes the default of GUICHET_DATA_DIR. */
+    public static final String DATA_DIR_DEFAULT_PROPERTY = "guichet.dataDirDefault";
 
     private PolicySettings policy() {
         PolicySettings defaults = PolicySettings.defaults();
-        List<Duration> reminders = durations(Setting.REMINDERS, -1).orElse(defaults.reminderOffsets());
+        Optional<List<Duration>> reminders = durations(Setting.REMINDERS, -1);
         Duration autoResolve = positiveDuration(Setting.AUTO_RESOLVE_AFTER);
         Duration reopen = positiveDuration(Setting.REOPEN_WINDOW);
         List<Duration> first = durations(Setting.FIRST_RESPONSE_TARGETS, 4).orElse(null);
@@ -332,14 +452,18 @@ public final class ConfigReader {
         Period certificationReminder = period(Setting.CERTIFICATION_REMINDER, defaults.certificationReminder());
         Period previousVersion = period(Setting.PREVIOUS_VERSION_SUPPORT, defaults.previousVersionSupport());
         Period sunset = period(Setting.SUNSET_NOTICE, defaults.sunsetNotice());
-        if (first == null || update == null || autoResolve == null || reopen == null || s1 == null) {
+        if (reminders.isEmpty() || autoResolve == null) {
             return defaults;
         }
+        // the reminders are checked against the auto-resolve delay even when other settings are wrong
         try {
-            return new PolicySettings(reminders, autoResolve, reopen,
-                    PolicySettings.perSeverity(first.get(0), first.get(1), first.get(2), first.get(3)),
-                    PolicySettings.perSeverity(update.get(0), update.get(1), update.get(2), update.get(3)),
-                    s1, defaults.certificationValidity(), certificationReminder, previousVersion, sunset, modules, keywords);
+            return new PolicySettings(reminders.get(), autoResolve, reopen == null ? defaults.reopenWindow() : reopen,
+                    first == null ? defaults.firstResponseTargets()
+                            : PolicySettings.perSeverity(first.get(0), first.get(1), first.get(2), first.get(3)),
+                    update == null ? defaults.updateTargets()
+                            : PolicySettings.perSeverity(update.get(0), update.get(1), update.get(2), update.get(3)),
+                    s1 == null ? defaults.severityOneAnswerTimeout() : s1, defaults.certificationValidity(),
+                    certificationReminder, previousVersion, sunset, modules, keywords);
         } catch (IllegalArgumentException e) {
             problems.add(Setting.REMINDERS.key() + " and " + Setting.AUTO_RESOLVE_AFTER.key() + " disagree: "
                     + e.getMessage() + ".");
@@ -424,15 +548,6 @@ public final class ConfigReader {
         return min;
     }
 
-    private Path path(Setting setting) {
-        try {
-            return Path.of(value(setting));
-        } catch (InvalidPathException e) {
-            problems.add(setting.key() + ": '" + value(setting) + "' is not a usable path.");
-            return Path.of(".guichet");
-        }
-    }
-
     private TransportSecurity security(Setting setting) {
         String value = value(setting);
         try {
@@ -448,30 +563,20 @@ public final class ConfigReader {
     }
 
     private Optional<Duration> duration(String key, String value) {
-        try {
-            Duration d = Duration.parse(value.toUpperCase(Locale.ROOT));
-            if (!d.isNegative() && !d.isZero()) {
-                return Optional.of(d);
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
+        Optional<Duration> d = DurationText.parse(value);
+        if (d.isEmpty()) {
+            problems.add(key + ": '" + value + "' is not " + DurationText.ACCEPTED + ".");
         }
-        problems.add(key + ": '" + value + "' is not a positive ISO-8601 duration such as PT30S, PT4H or P7D.");
-        return Optional.empty();
+        return d;
     }
 
     private Period period(Setting setting, Period fallback) {
         String value = value(setting);
-        try {
-            Period p = Period.parse(value.toUpperCase(Locale.ROOT));
-            if (!p.isNegative() && !p.isZero()) {
-                return p;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
+        Optional<Period> p = DurationText.parsePeriod(value);
+        if (p.isEmpty()) {
+            problems.add(setting.key() + ": '" + value + "' is not " + DurationText.ACCEPTED_PERIOD + ".");
         }
-        problems.add(setting.key() + ": '" + value + "' is not a positive ISO-8601 period such as P30D, P6M or P1Y.");
-        return fallback;
+        return p.orElse(fallback);
     }
 
     /** A comma-separated list of durations; {@code count} > 0 demands exactly that many. */

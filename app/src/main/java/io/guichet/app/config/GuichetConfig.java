@@ -7,7 +7,10 @@ import io.guichet.core.account.EmailAddress;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.policy.PolicySettings;
 import io.guichet.discord.DiscordSettings;
+import io.guichet.app.logging.LogSetup;
+import ch.qos.logback.classic.Level;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,7 +25,12 @@ public record GuichetConfig(DatabaseConfig database,
                             ServiceHours hours,
                             String calendarCron,
                             Optional<Integer> httpPort,
-                            DiscordSettings discord) {
+                            DiscordSettings discord,
+                            Operations operations) {
+
+    /** How the node is run and watched: the health server's address, the logs. */
+    public record Operations(InetAddress httpBind, LogSetup.Format logFormat, Level logLevel) {
+    }
 
     /** Where the data lives: an external PostgreSQL, or the embedded one in {@code dataDirectory}. */
     public record DatabaseConfig(Optional<String> url, String user, String password, int poolSize, Path dataDirectory) {
@@ -53,7 +61,7 @@ public record GuichetConfig(DatabaseConfig database,
 
     /** The SMTP server answers go through. */
     public record SmtpConfig(String host, int port, TransportSecurity security, Optional<String> user, String password,
-                             AuthMethod auth) {
+                             AuthMethod auth, Duration retryWindow) {
         @Override
         public String toString() {
             return "SmtpConfig[" + user.orElse("") + "@" + host + ":" + port + " " + security + " " + auth + "]";

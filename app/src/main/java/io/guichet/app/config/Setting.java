@@ -12,8 +12,11 @@ public enum Setting {
     DB_USER("GUICHET_DB_USER", "", "Database user."),
     DB_PASSWORD("GUICHET_DB_PASSWORD", "", "Database password."),
     DB_POOL_SIZE("GUICHET_DB_POOL_SIZE", "10", "Connections in the pool."),
-    DATA_DIR("GUICHET_DATA_DIR", ".guichet", "Local data: the embedded PostgreSQL's files when no GUICHET_DB_URL is set."),
+    DATA_DIR("GUICHET_DATA_DIR", "~/.local/share/guichet", "Local data: the embedded PostgreSQL's files when no GUICHET_DB_URL is set. `~` is the user's home; `./guichet` in a checkout defaults to `.guichet`; the service and the image use /var/lib/guichet."),
     HTTP_PORT("GUICHET_HTTP_PORT", "8080", "Port of /health/live, /health/ready and /metrics; 0 picks a free port, off disables."),
+    HTTP_BIND("GUICHET_HTTP_BIND", "127.0.0.1", "Address the health and metrics server listens on: an IP address of this machine; 0.0.0.0 (or ::) for every interface (the container image sets 0.0.0.0)."),
+    LOG_FORMAT("GUICHET_LOG_FORMAT", "text", "Log lines on stderr: text, or json (one object per line, MDC included)."),
+    LOG_LEVEL("GUICHET_LOG_LEVEL", "info", "Level of Guichet's own log lines: trace, debug, info, warn or error (libraries log warnings only)."),
     // mailbox
     IMAP_HOST("GUICHET_IMAP_HOST", null, "IMAP server of the support mailbox (required by `run`)."),
     IMAP_PORT("GUICHET_IMAP_PORT", "993", "IMAP port."),
@@ -46,6 +49,7 @@ public enum Setting {
     OAUTH_SERVICE_ACCOUNT_FILE("GUICHET_OAUTH_SERVICE_ACCOUNT_FILE", "", "google-service-account: the service account's JSON key file (domain-wide delegation)."),
     OAUTH_SCOPE("GUICHET_OAUTH_SCOPE", "", "Scope of the tokens; empty: https://outlook.office365.com/.default (microsoft), https://mail.google.com/ (google)."),
     OAUTH_TOKEN_URL("GUICHET_OAUTH_TOKEN_URL", "", "Token endpoint; empty: the provider's. https, or http to a loopback address only."),
+    OUTBOX_RETRY_WINDOW("GUICHET_OUTBOX_RETRY_WINDOW", "2d", "How long a mail the SMTP server does not take is retried (every 30 s doubling up to 15 min) after its first failure; then it is abandoned: counted (guichet_outbox_abandoned), listed by `guichet outbox list`, sent again by `guichet outbox retry`."),
     SUPPORT_ADDRESS("GUICHET_SUPPORT_ADDRESS", null, "The support address: From of every answer (required by `run`)."),
     SUPPORT_NAME("GUICHET_SUPPORT_NAME", "Support", "Display name of the support address."),
     MESSAGE_ID_DOMAIN("GUICHET_MESSAGE_ID_DOMAIN", "", "Domain of our Message-IDs; empty: the support address's domain."),
@@ -73,16 +77,24 @@ public enum Setting {
     DISCORD_GUILD_ID("GUICHET_DISCORD_GUILD_ID", "", "Server (guild) where commands are registered."),
     DISCORD_STAFF_CHANNEL_ID("GUICHET_DISCORD_STAFF_CHANNEL_ID", "", "Channel for staff notices."),
     DISCORD_TECHNICIAN_ROLE_ID("GUICHET_DISCORD_TECHNICIAN_ROLE_ID", "", "Role allowed to work tickets."),
-    DISCORD_MANAGER_ROLE_ID("GUICHET_DISCORD_MANAGER_ROLE_ID", "", "Role allowed to manage contacts, coverage and versions.");
+    DISCORD_MANAGER_ROLE_ID("GUICHET_DISCORD_MANAGER_ROLE_ID", "", "Role allowed to manage contacts, coverage and versions."),
+    // read by the launcher before Java starts
+    JAVA_OPTS("GUICHET_JAVA_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC", "JVM options, read by the launcher from the environment only (not the --config file); set it empty for the JVM's defaults.", true);
 
     private final String key;
     private final String defaultValue;
     private final String meaning;
+    private final boolean launcherOnly;
 
     Setting(String key, String defaultValue, String meaning) {
+        this(key, defaultValue, meaning, false);
+    }
+
+    Setting(String key, String defaultValue, String meaning, boolean launcherOnly) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.meaning = meaning;
+        this.launcherOnly = launcherOnly;
     }
 
     public String key() {
@@ -96,6 +108,44 @@ public enum Setting {
 
     public String meaning() {
         return meaning;
+    }
+
+    /**
+     * Whether the launcher reads this setting from the environment before Java starts: accepted in the environment,
+     * refused in the {@code --config} file (where it would have no effect).
+     */
+    public boolean launcherOnly() {
+        return launcherOnly;
+    }
+
+    /** The setting named {@code key}, exactly. */
+    public static Optional<Setting> byKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The setting an unknown name was probably meant to be: the same name in another case or without the
+     * {@code GUICHET_} prefix, or the nearest key by edit distance (a typo: at most 3 letters off).
+     */
+    public static Optional<Setting> nearest(String unknown) {
+        String name = unknown.strip().toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        String withPrefix = name.startsWith("GUICHET_") ? name : "GUICHET_" + name;
+        Setting best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Setting s : values()) {
+            int d = EditDistance.between(withPrefix, s.key);
+            if (d < bestDistance) {
+                best = s;
+                bestDistance = d;
+            }
+        }
+        int allowed = Math.min(3, Math.max(1, (withPrefix.length() - "GUICHET_".length()) / 3));
+        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
     /** Whether this setting holds a secret that must never be printed. */

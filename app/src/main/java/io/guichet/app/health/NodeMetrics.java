@@ -1,11 +1,13 @@
 package io.guichet.app.health;
 
 import io.guichet.core.mail.Outbox;
+import io.guichet.db.Database;
 import io.guichet.db.JooqStatistics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -19,15 +21,19 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Guichet's metrics in Prometheus form: mails in by disposition, tickets by status and severity, outbox backlog and
- * age, deadline lag, target breaches, and the JVM's own. The database figures are read by a periodic count query
+ * Guichet's metrics in Prometheus form: mails in by disposition, tickets by status and severity, outbox backlog, age
+ * and abandoned mail, deadline lag, target breaches, the connection pool, how long handling a mail and sending one
+ * take on this node, and the JVM's own. The database figures are read by a periodic count query
  * (every {@link #REFRESH} once {@link #start()}ed), never during a scrape: a scrape is always fast and always answers,
  * with the JVM's figures and the last database figures, even while the database is down. {@code
  * guichet_statistics_up} says whether the last read worked and {@code guichet_statistics_age_seconds} how old the
@@ -39,13 +45,16 @@ public final class NodeMetrics implements AutoCloseable {
     public static final Duration REFRESH = Duration.ofSeconds(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeMetrics.class);
+    private static final String RECEIVED = "RECEIVED";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JooqStatistics statistics;
     private final Outbox outbox;
     private final Clock clock;
     private final MultiGauge tickets;
-    private final MultiGauge mails;
+    private final Map<String, AtomicLong> mailsIn = new ConcurrentHashMap<>();
+    private final AtomicLong mailsInProgress = new AtomicLong();
+    private final AtomicLong abandoned = new AtomicLong();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong backlogAgeSeconds = new AtomicLong();
     private final AtomicLong deadlineLagSeconds = new AtomicLong();
@@ -61,7 +70,11 @@ public final class NodeMetrics implements AutoCloseable {
         this.clock = clock;
         tickets = MultiGauge.builder("guichet_tickets").description("Tickets by status and severity (0: not given)")
                 .register(registry);
-        mails = MultiGauge.builder("guichet_mails_in").description("Inbound mails by disposition").register(registry);
+        Gauge.builder("guichet_mails_in_progress", mailsInProgress, AtomicLong::get)
+                .description("Inbound mails recorded and being handled (disposition RECEIVED)").register(registry);
+        Gauge.builder("guichet_outbox_abandoned", abandoned, AtomicLong::get)
+                .description("Outbox mails given up on and not sent again (guichet outbox list / retry)")
+                .register(registry);
         Gauge.builder("guichet_outbox_backlog", backlog, AtomicLong::get).description("Mails waiting to be sent")
                 .register(registry);
         Gauge.builder("guichet_outbox_oldest_age_seconds", backlogAgeSeconds, AtomicLong::get)
@@ -104,9 +117,14 @@ public final class NodeMetrics implements AutoCloseable {
                     .map(c -> MultiGauge.Row.of(Tags.of("status", c.status(), "severity", Integer.toString(c.severity())),
                             c.count()))
                     .toList(), true);
-            mails.register(statistics.mailsByDisposition().stream()
-                    .map(c -> MultiGauge.Row.of(Tags.of("disposition", c.disposition()), c.count()))
-                    .toList(), true);
+            for (JooqStatistics.MailCount count : statistics.mailsByDisposition()) {
+                if (count.disposition().equals(RECEIVED)) {
+                    mailsInProgress.set(count.count());
+                } else {
+                    mailsIn(count.disposition()).set(count.count());
+                }
+            }
+            abandoned.set(statistics.abandonedMails());
             Instant now = clock.instant();
             Outbox.Backlog b = outbox.backlog(now);
             backlog.set(b.pending());
@@ -124,6 +142,45 @@ public final class NodeMetrics implements AutoCloseable {
             }
             return false;
         }
+    }
+
+    /** The counter of inbound mails with one final disposition, registered when it first appears. */
+    private AtomicLong mailsIn(String disposition) {
+        return mailsIn.computeIfAbsent(disposition, d -> {
+            AtomicLong total = new AtomicLong();
+            FunctionCounter.builder("guichet_mails_in", total, AtomicLong::get).tags("disposition", d)
+                    .description("Inbound mails recorded, by disposition (database-wide)").register(registry);
+            return total;
+        });
+    }
+
+    /** Gauges of the connection pool, under HikariCP's usual names ({@code hikaricp_connections_*}). */
+    public void bindPool(Supplier<Database.PoolState> pool) {
+        Tags tags = Tags.of("pool", "guichet");
+        Gauge.builder("hikaricp_connections_active", () -> pool.get().active()).tags(tags)
+                .description("Connections in use").register(registry);
+        Gauge.builder("hikaricp_connections_idle", () -> pool.get().idle()).tags(tags)
+                .description("Connections open and idle").register(registry);
+        Gauge.builder("hikaricp_connections", () -> pool.get().total()).tags(tags)
+                .description("Connections open").register(registry);
+        Gauge.builder("hikaricp_connections_max", () -> pool.get().maximum()).tags(tags)
+                .description("Most connections the pool opens").register(registry);
+        Gauge.builder("hikaricp_connections_pending", () -> pool.get().waiting()).tags(tags)
+                .description("Threads waiting for a connection").register(registry);
+    }
+
+    /** How long handling one inbound mail took on this node, by outcome (processed, quarantined, retry_later). */
+    public void mailHandled(Duration took, String outcome) {
+        Timer.builder("guichet_mail_handling").tags("outcome", outcome)
+                .description("Time to handle one inbound mail on this node (parse, ticket, answers, commit)")
+                .register(registry).record(took);
+    }
+
+    /** How long one SMTP send took on this node, and whether the relay took the mail. */
+    public void mailSent(Duration took, boolean accepted) {
+        Timer.builder("guichet_smtp_send").tags("result", accepted ? "sent" : "failed")
+                .description("Time of one SMTP send on this node (the relay's answer included)")
+                .register(registry).record(took);
     }
 
     /** The Prometheus text exposition: fast, no database access. */

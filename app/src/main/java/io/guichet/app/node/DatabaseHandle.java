@@ -33,20 +33,43 @@ public final class DatabaseHandle implements AutoCloseable {
         }
         Path data = config.dataDirectory().resolve("pgdata");
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, true);
-        LOG.info("embedded PostgreSQL on port {}, data in {}", server.port(), data.toAbsolutePath());
         try {
-            return migrated(Optional.of(server), Database.connect(server.jdbcUrl(), "", "", config.poolSize()));
+            return migrated(Optional.of(server), Database.connect(server.jdbcUrl(), server.user(), server.password(), config.poolSize()));
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
     }
 
+    /**
+     * Opens the database of {@code config} as it is, without migrating it (backups, restores: they decide which
+     * migrations run).
+     */
+    public static DatabaseHandle openAsIs(GuichetConfig.DatabaseConfig config) {
+        if (config.url().isPresent()) {
+            return new DatabaseHandle(Optional.empty(),
+                    Database.connect(config.url().get(), config.user(), config.password(), config.poolSize()));
+        }
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.dataDirectory().resolve("pgdata"), true);
+        try {
+            return new DatabaseHandle(Optional.of(server),
+                    Database.connect(server.jdbcUrl(), server.user(), server.password(), config.poolSize()));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Where the embedded server keeps its data, when embedded. */
+    public Optional<java.nio.file.Path> embeddedDataDirectory() {
+        return server.map(EmbeddedPostgresServer::dataDirectory);
+    }
+
     /** A throw-away embedded database (demo mode): data in {@code directory}, no durability. */
     public static DatabaseHandle ephemeral(Path directory, int poolSize) {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, false);
         try {
-            return migrated(Optional.of(server), Database.connect(server.jdbcUrl(), "", "", poolSize));
+            return migrated(Optional.of(server), Database.connect(server.jdbcUrl(), server.user(), server.password(), poolSize));
         } catch (RuntimeException e) {
             server.close();
             throw e;

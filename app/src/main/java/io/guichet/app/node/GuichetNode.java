@@ -48,6 +48,7 @@ import io.guichet.mail.outbound.MailTemplates;
 import io.guichet.mail.outbound.NoticeRenderer;
 import io.guichet.mail.outbound.OutboxMessenger;
 import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.smtp.RetryPolicy;
 import io.guichet.mail.smtp.SmtpOutboxDispatcher;
 import io.guichet.mail.oauth.AccessTokens;
 import io.guichet.mail.oauth.OAuthGrant;
@@ -132,7 +133,8 @@ public final class GuichetNode implements AutoCloseable {
         MailLogins logins = new MailLogins(config.mailAccess().oauth());
         this.dispatcher = config.smtp().flatMap(smtp -> config.mail().map(mail -> new SmtpOutboxDispatcher(
                 SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(), config.mailAccess().trust(),
-                        smtpLogin(smtp, logins), mail.supportAddress(), mail.supportName()),
+                        smtpLogin(smtp, logins), mail.supportAddress(), mail.supportName())
+                        .withRetry(RetryPolicy.within(smtp.retryWindow())),
                 outbox, clock)));
         this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal, customers,
                 new MailIntakeSettings(tag, ClassifierSettings.of(mail.supportAddress().value(), mail.messageIdDomain()),
@@ -143,6 +145,8 @@ public final class GuichetNode implements AutoCloseable {
                 clock)));
         JooqStatistics statistics = new JooqStatistics(transactions);
         this.metrics = new NodeMetrics(statistics, outbox, clock);
+        metrics.bindPool(database::poolState);
+        dispatcher.ifPresent(d -> d.observeSends(metrics::mailSent));
         checks.add(Checks.database(statistics));
         config.mailbox().ifPresent(box -> watcher.ifPresent(w -> checks.add(Checks.mailbox(w::health,
                 freshness(box.pollInterval()), clock))));
@@ -165,8 +169,11 @@ public final class GuichetNode implements AutoCloseable {
             LOG.info("Discord console is off: no GUICHET_DISCORD_TOKEN configured");
         }
         staffNotices.start();
-        LOG.info("Guichet started: mailbox {}, SMTP {}", config.mailbox().map(Object::toString).orElse("(none)"),
-                config.smtp().map(Object::toString).orElse("(none)"));
+        LOG.info("Guichet started: {}; {}", config.mailbox().map(box -> "reading " + box.folder() + " of "
+                        + box.host() + ":" + box.port() + " (" + box.security() + ") as " + box.user())
+                        .orElse("no mailbox to read"),
+                config.smtp().map(smtp -> "answering through " + smtp.host() + ":" + smtp.port() + " ("
+                        + smtp.security() + ")").orElse("no SMTP server to answer through"));
     }
 
     /** The port of the health and metrics server, when it runs. */
@@ -176,7 +183,7 @@ public final class GuichetNode implements AutoCloseable {
 
     private HealthServer startHealth(int port) {
         try {
-            HealthServer server = HealthServer.start(port, List.copyOf(checks), metrics);
+            HealthServer server = HealthServer.start(config.operations().httpBind(), port, List.copyOf(checks), metrics);
             metrics.start();
             return server;
         } catch (java.io.IOException e) {
@@ -324,7 +331,13 @@ public final class GuichetNode implements AutoCloseable {
 
         @Override
         public Handled handle(byte[] raw, MailPosition position) {
+            long started = System.nanoTime();
             Handled handled = delegate.handle(raw, position);
+            metrics.mailHandled(Duration.ofNanos(System.nanoTime() - started), switch (handled) {
+                case Handled.Processed p -> "processed";
+                case Handled.Quarantined q -> "quarantined";
+                case Handled.RetryLater r -> "retry_later";
+            });
             dispatcher.ifPresent(SmtpOutboxDispatcher::wakeUp);
             return handled;
         }

@@ -47,6 +47,10 @@ class HealthServerIT {
                     .until(() -> get(port, "/metrics").body(), body -> body.contains("guichet_statistics_up 1"));
             HttpResponse<String> metrics = get(port, "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("# TYPE guichet_target_breaches_total counter",
+                    "guichet_outbox_abandoned 0.0", "hikaricp_connections_active{pool=\"guichet\"}",
+                    "hikaricp_connections_pending{pool=\"guichet\"}", "hikaricp_connections_max{pool=\"guichet\"}",
+                    "guichet_mails_in_progress");
             assertThat(metrics.body()).contains("guichet_outbox_backlog", "guichet_outbox_oldest_age_seconds",
                     "guichet_deadline_lag_seconds", "guichet_target_breaches_total", "guichet_statistics_age_seconds",
                     "jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "system_cpu_count");
@@ -75,6 +79,35 @@ class HealthServerIT {
                     "jvm_memory_used_bytes");
             assertThat(get(server.port(), "/health/live").statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    @DisplayName("paths are exact, only GET and HEAD are answered, and the server listens on loopback by default")
+    void exactPathsAndMethods(Database database) throws Exception {
+        GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(Map.of("GUICHET_HTTP_PORT", "0"))).config();
+        assertThat(config.operations().httpBind().isLoopbackAddress()).isTrue();
+        try (GuichetNode node = new GuichetNode(config, database, Clock.systemUTC())) {
+            node.start();
+            int port = node.httpPort().orElseThrow();
+
+            assertThat(get(port, "/healthXYZ").statusCode()).isEqualTo(404);
+            assertThat(get(port, "/health/live/more").statusCode()).isEqualTo(404);
+            assertThat(get(port, "/metricsz").statusCode()).isEqualTo(404);
+            assertThat(get(port, "/").statusCode()).isEqualTo(404);
+            HttpResponse<String> delete = send(port, "/metrics", "DELETE");
+            assertThat(delete.statusCode()).isEqualTo(405);
+            assertThat(delete.headers().firstValue("Allow")).contains("GET, HEAD");
+            assertThat(send(port, "/health/ready", "POST").statusCode()).isEqualTo(405);
+            HttpResponse<String> head = send(port, "/health/live", "HEAD");
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+        }
+    }
+
+    private HttpResponse<String> send(int port, String path, String method) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

@@ -57,6 +57,12 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                          Optional<String> connectionError) {
     }
 
+    /** Told of each SMTP send (for metrics): how long it took and whether the relay took the mail. */
+    @FunctionalInterface
+    public interface SendObserver {
+        void sent(Duration took, boolean accepted);
+    }
+
     /** What one pass did. */
     public record Pass(int claimed, int sent, int failed, int abandoned) {
     }
@@ -75,6 +81,8 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
     private volatile String lastError;
     private volatile String connectionError;
     private Thread thread;
+    private volatile SendObserver observer = (took, accepted) -> {
+    };
     /** The connection of the last pass, kept for the next one for {@link #KEEP_OPEN}; changed under passLock. */
     private volatile Transport kept;
     private long keptSince;
@@ -97,6 +105,11 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         thread = new Thread(this::run, "guichet-smtp-dispatcher");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Tells {@code observer} of every send from now on. */
+    public void observeSends(SendObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** Asks for a pass now (call it after committing mail to the outbox). */
@@ -154,7 +167,8 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
     }
 
     private void run() {
-        log.info("outbox dispatcher started ({})", settings);
+        log.info("Sending the outbox through {}:{} ({}){}, from {}", settings.host(), settings.port(),
+                settings.security(), settings.login().map(l -> " as " + l.user()).orElse(""), settings.fromAddress());
         while (running) {
             int claimed = 0;
             try {
@@ -169,7 +183,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
             }
         }
         closeKept();
-        log.info("outbox dispatcher stopped");
+        log.info("Outbox sending stopped");
     }
 
     private Pass pass() {
@@ -211,14 +225,17 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                         break;
                     }
                 }
+                long started = System.nanoTime();
                 try {
                     transport.sendMessage(message, message.getAllRecipients());
+                    observer.sent(Duration.ofNanos(System.nanoTime() - started), true);
                     Instant now = clock.instant();
                     outbox.markSent(mail.id(), now);
                     lastSent = now;
                     sent++;
                     log.info("sent outbox mail {} {}", mail.id(), HeaderValues.messageId(mail.messageId()).orElse("(no id)"));
                 } catch (MessagingException e) {
+                    observer.sent(Duration.ofNanos(System.nanoTime() - started), false);
                     if (reused && connectionLost(e)) {
                         // the kept connection was closed by the server meanwhile: this mail again, on a new one
                         log.debug("the kept SMTP connection failed ({}); reconnecting", e.toString());
@@ -319,8 +336,13 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                     retryAt.get());
             return 0;
         }
-        log.error("outbox mail {} abandoned after {} attempt(s){}: {}", mail.id(), failures,
-                permanent ? " (refused for good)" : "", error);
+        if (permanent) {
+            log.error("Outbox mail {} was refused for good by the relay and is abandoned: {}. Once the cause is"
+                    + " fixed, send it again with: guichet outbox retry {}", mail.id(), error, mail.id());
+        } else {
+            log.error("Outbox mail {} is abandoned after {} failed attempts over {}: {}. Send it again with:"
+                    + " guichet outbox retry {}", mail.id(), failures, settings.retry().span(), error, mail.id());
+        }
         return 1;
     }
 

@@ -56,6 +56,12 @@ public record SmtpSettings(String host, int port, TransportSecurity security, Tl
                 RetryPolicy.standard());
     }
 
+    /** These settings with another retry policy. */
+    public SmtpSettings withRetry(RetryPolicy newRetry) {
+        return new SmtpSettings(host, port, security, trust, login, fromAddress, fromName, connectTimeout, readTimeout,
+                writeTimeout, batchSize, lease, pollInterval, newRetry);
+    }
+
     /** Never shows the password or token. */
     @Override
     public String toString() {

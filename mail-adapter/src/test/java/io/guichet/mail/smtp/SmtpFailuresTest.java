@@ -51,16 +51,26 @@ class SmtpFailuresTest {
     }
 
     @Test
-    @DisplayName("retries come after 30 s, 1 min, 2 min... capped at 1 h, and stop at the 8th failure")
+    @DisplayName("retries come after 30 s, 1 min, 2 min... capped at 15 min, for two days after the first failure")
     void retrySchedule() {
         RetryPolicy policy = RetryPolicy.standard();
         assertThat(policy.nextAttempt(1, NOW)).contains(NOW.plusSeconds(30));
         assertThat(policy.nextAttempt(2, NOW)).contains(NOW.plusSeconds(60));
         assertThat(policy.nextAttempt(3, NOW)).contains(NOW.plusSeconds(120));
-        assertThat(policy.nextAttempt(7, NOW)).contains(NOW.plus(Duration.ofMinutes(32)));
-        assertThat(policy.nextAttempt(8, NOW)).isEmpty();
+        assertThat(policy.nextAttempt(7, NOW)).contains(NOW.plus(Duration.ofMinutes(15)));
+        assertThat(policy.span()).isBetween(Duration.ofDays(2).minusMinutes(15), Duration.ofDays(2));
+        assertThat(policy.nextAttempt(policy.maxAttempts() - 1, NOW)).isPresent();
+        assertThat(policy.nextAttempt(policy.maxAttempts(), NOW)).isEmpty();
         RetryPolicy longer = new RetryPolicy(20, Duration.ofSeconds(30), Duration.ofHours(1));
         assertThat(longer.nextAttempt(19, NOW)).contains(NOW.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    @DisplayName("a retry window shorter than the first delay abandons at the first failure; a day's outage is covered")
+    void retryWindows() {
+        assertThat(RetryPolicy.within(Duration.ofSeconds(1)).maxAttempts()).isEqualTo(1);
+        assertThat(RetryPolicy.within(Duration.ofSeconds(90)).span()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(RetryPolicy.within(Duration.ofHours(26)).span()).isGreaterThan(Duration.ofHours(25));
     }
 
     @Test
