@@ -36,6 +36,16 @@ record CommandText(String path, Map<String, String> options) {
             consumed = rest.indexOf(words[i], consumed) + words[i].length();
         }
         String arguments = rest.substring(consumed).strip();
+        List<String> subcommands = new ArrayList<>();
+        level.path("options").forEach(o -> {
+            if (o.path("type").asInt() == 1 || o.path("type").asInt() == 2) {
+                subcommands.add(o.path("name").asText());
+            }
+        });
+        if (!subcommands.isEmpty()) {
+            throw new IllegalArgumentException("/" + String.join(" ", path) + " needs a subcommand"
+                    + (arguments.isEmpty() ? "" : " ('" + arguments.split("\\s+")[0] + "' is none)") + ": " + subcommands);
+        }
         List<String> names = new ArrayList<>();
         level.path("options").forEach(o -> names.add(o.path("name").asText()));
         Map<String, String> options = new LinkedHashMap<>();

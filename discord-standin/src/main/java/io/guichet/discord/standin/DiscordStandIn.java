@@ -236,8 +236,8 @@ public final class DiscordStandIn implements AutoCloseable {
         return messages.attachment(id);
     }
 
-    List<String> commandNames() {
-        return commands.names();
+    Optional<String> answering(String messageId) {
+        return interactions.answering(messageId);
     }
 
     @Override

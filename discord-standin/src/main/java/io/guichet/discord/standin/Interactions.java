@@ -43,18 +43,21 @@ final class Interactions {
         final int type;
         final String channelId;
         final Optional<String> componentMessageId;
-        final long createdNanos;
+        final String memberName;
+        final String what;
         volatile long dispatchedNanos;
         int callbackType = -1;
         Optional<String> originalMessageId = Optional.empty();
 
-        State(String id, String token, int type, String channelId, Optional<String> componentMessageId) {
+        State(String id, String token, int type, String channelId, Optional<String> componentMessageId,
+              String memberName, String what) {
             this.id = id;
             this.token = token;
             this.type = type;
             this.channelId = channelId;
             this.componentMessageId = componentMessageId;
-            this.createdNanos = System.nanoTime();
+            this.memberName = memberName;
+            this.what = what;
         }
     }
 
@@ -182,7 +185,8 @@ final class Interactions {
                 payload.set("message", m);
             }
         });
-        State state = new State(id, token, type, channelId, message.map(m -> m.path("id").asText()));
+        State state = new State(id, token, type, channelId, message.map(m -> m.path("id").asText()), member.userName(),
+                what);
         synchronized (this) {
             byId.put(id, state);
             byToken.put(token, state);
@@ -266,6 +270,12 @@ final class Interactions {
 
     synchronized Optional<State> byId(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** For people: which member's interaction a message answers, e.g. {@code tess's /ticket show}. */
+    synchronized Optional<String> answering(String messageId) {
+        return byId.values().stream().filter(s -> s.originalMessageId.filter(messageId::equals).isPresent())
+                .reduce((first, second) -> second).map(s -> s.memberName + "'s " + s.what);
     }
 
     synchronized Optional<State> byToken(String token) {

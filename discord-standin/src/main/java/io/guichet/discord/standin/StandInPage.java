@@ -10,13 +10,16 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The stand-in's own page, for people trying Guichet without a Discord account: what the bot posted (messages
@@ -33,6 +36,9 @@ import java.util.Optional;
 final class StandInPage {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final Pattern DISCORD_TIME = Pattern.compile("&lt;t:(\\d{1,12})(?::[tTdDfFR])?&gt;");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
+            .withZone(ZoneId.systemDefault());
     private final DiscordStandIn standIn;
 
     StandInPage(DiscordStandIn standIn) {
@@ -221,7 +227,7 @@ final class StandInPage {
                 body = body.substring(0, 3000) + "\n...";
             }
             html.append("<tr><td>").append(c.sequence()).append("</td><td>").append(TIME.format(c.receivedAt()))
-                    .append("</td><td>").append(esc(c.method())).append(' ').append(esc(c.route()))
+                    .append("</td><td>").append(esc(c.method())).append(' ').append(esc(shortTokens(c.route())))
                     .append(c.query().isEmpty() ? "" : "?" + esc(c.query())).append("</td><td>").append(c.status())
                     .append("</td><td><pre>").append(esc(body))
                     .append(c.files().isEmpty() ? "" : esc("\nfiles: " + c.files().stream()
@@ -238,6 +244,7 @@ final class StandInPage {
                 .orElse("thread " + m.path("channel_id").asText());
         html.append("<div class=\"msg").append(ephemeral ? " eph" : "").append("\"><div class=\"meta\">")
                 .append(esc(m.path("author").path("username").asText())).append(" in ").append(esc(channel))
+                .append(standIn.answering(m.path("id").asText()).map(a -> " - answer to " + esc(a)).orElse(""))
                 .append(ephemeral ? " - only the member who asked sees it" : "")
                 .append((m.path("flags").asInt() & MessageStore.LOADING) != 0 ? " - thinking..." : "")
                 .append(" - message ").append(esc(m.path("id").asText())).append("</div>");
@@ -281,8 +288,13 @@ final class StandInPage {
         html.append("</div>");
     }
 
+    /** Interaction tokens are long: the page shows their start. */
+    private static String shortTokens(String route) {
+        return route.replaceAll("([A-Za-z0-9_-]{16})[A-Za-z0-9_-]{40,}", "$1...");
+    }
+
     private static List<String> subcommands(JsonNode command) {
-        java.util.ArrayList<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (JsonNode option : command.path("options")) {
             if (option.path("type").asInt() <= 2) {
                 names.add(option.path("name").asText());
@@ -324,8 +336,10 @@ final class StandInPage {
         return values;
     }
 
+    /** Escaped for HTML; Discord's timestamps ({@code <t:1700000000:R>}) shown as a date and time, as Discord would. */
     private static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return DISCORD_TIME.matcher(escaped).replaceAll(m -> DATE_TIME.format(Instant.ofEpochSecond(Long.parseLong(m.group(1)))));
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {

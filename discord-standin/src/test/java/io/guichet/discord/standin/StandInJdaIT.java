@@ -243,6 +243,36 @@ class StandInJdaIT {
         assertThat(discord.responsesTo(after).get(1).content()).isEqualTo("pong after");
     }
 
+    @Test
+    @DisplayName("the page for people: a command typed there reaches the bot, and the answer and the calls are shown")
+    void pageForPeople() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> sent = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(discord.pageUrl() + "interactions"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("member=max&command=%2Fping+word%3Afrom+the+page"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> refused = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(discord.pageUrl() + "interactions"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"member\":\"max\",\"command\":\"/pong\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(sent.statusCode()).isEqualTo(202);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("not registered");
+        await().atMost(WAIT).until(() -> page(http).contains("pong from the page"));
+        assertThat(page(http)).contains("answer to max's /ping", "PATCH /webhooks/");
+        assertThat(Json.parse(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(discord.pageUrl()
+                + "calls.json")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body()).size())
+                .isEqualTo(discord.calls().size());
+    }
+
+    private static String page(java.net.http.HttpClient http) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(discord.pageUrl())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private static long identifies() {
         return discord.gatewayEvents().stream().filter(e -> e.name().equals("IDENTIFY")).count();
     }
