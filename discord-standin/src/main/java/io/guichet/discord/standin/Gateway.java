@@ -237,17 +237,20 @@ final class Gateway extends WebSocketServer {
             this.deflater = zlib ? new Deflater() : null;
         }
 
-        synchronized void send(ObjectNode frame, String name, String sessionId, long seq) {
+        void send(ObjectNode frame, String name, String sessionId, long seq) {
+            send(Json.write(frame), frame.path("op").asInt(), name, sessionId, seq);
+        }
+
+        synchronized void send(String text, int op, String name, String sessionId, long seq) {
             if (!socket.isOpen()) {
                 return;
             }
-            byte[] text = Json.write(frame).getBytes(StandardCharsets.UTF_8);
             if (deflater == null) {
-                socket.send(new String(text, StandardCharsets.UTF_8));
+                socket.send(text);
             } else {
-                socket.send(compress(text));
+                socket.send(compress(text.getBytes(StandardCharsets.UTF_8)));
             }
-            record(GatewayEvent.Direction.SENT, sessionId, frame.path("op").asInt(), name, seq);
+            record(GatewayEvent.Direction.SENT, sessionId, op, name, seq);
         }
 
         /** zlib-stream: one context for the connection, each message ending in a sync flush. */
@@ -264,11 +267,15 @@ final class Gateway extends WebSocketServer {
         }
     }
 
+    /** A dispatch as sent: kept serialized, for a resume. */
+    private record Sent(long seq, String type, String text) {
+    }
+
     /** A gateway session: its sequence, its recent dispatches, and its connection while it has one. */
     private final class Session {
         private final String id;
         private final long intents;
-        private final Deque<ObjectNode> sent = new ArrayDeque<>();
+        private final Deque<Sent> sent = new ArrayDeque<>();
         private long sequence;
         private volatile Connection connection;
         private volatile boolean ended;
@@ -294,29 +301,30 @@ final class Gateway extends WebSocketServer {
         }
 
         synchronized boolean canReplayFrom(long seq) {
-            return sent.isEmpty() || seq >= sent.getFirst().path("s").asLong() - 1;
+            return sent.isEmpty() || seq >= sent.getFirst().seq() - 1;
         }
 
         synchronized long dispatch(String type, JsonNode data) {
+            long at = System.nanoTime();
             ObjectNode frame = Json.object().put("op", 0).put("t", type).put("s", ++sequence);
             frame.set("d", data);
-            sent.addLast(frame);
+            Sent dispatched = new Sent(sequence, type, Json.write(frame));
+            sent.addLast(dispatched);
             if (sent.size() > KEPT_DISPATCHES) {
                 sent.removeFirst();
             }
-            long at = System.nanoTime();
             Connection open = connection;
             if (open != null) {
-                open.send(frame, type, id, sequence);
+                open.send(dispatched.text(), 0, type, id, sequence);
             }
             return at;
         }
 
         synchronized void resume(Connection next, long lastSeen) {
             attach(next);
-            for (ObjectNode frame : sent) {
-                if (frame.path("s").asLong() > lastSeen) {
-                    next.send(frame, frame.path("t").asText(), id, frame.path("s").asLong());
+            for (Sent frame : sent) {
+                if (frame.seq() > lastSeen) {
+                    next.send(frame.text(), 0, frame.type(), id, frame.seq());
                 }
             }
             dispatch("RESUMED", Json.object().set("_trace", Json.array().add("[\"guichet-discord-standin\"]")));
