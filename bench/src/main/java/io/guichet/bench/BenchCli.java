@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
  * {@code guichet-bench.log} in the current directory (production level, INFO), not to the terminal.
  */
 @Command(name = "guichet bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: ingest, latency, queue, deadlines.",
+        description = "Benchmarks: ingest, latency, queue, deadlines, discord.",
         subcommands = {IngestScenario.class, LatencyScenario.class, QueueScenario.class, DeadlinesScenario.class,
+                DiscordScenario.class,
                 CommandLine.HelpCommand.class})
 public final class BenchCli implements Runnable {
 
@@ -40,6 +41,6 @@ public final class BenchCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing scenario: ingest, latency, queue or deadlines (try --help).");
+                "Missing scenario: ingest, latency, queue, deadlines or discord (try --help).");
     }
 }

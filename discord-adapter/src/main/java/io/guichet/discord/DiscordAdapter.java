@@ -7,6 +7,8 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,11 +57,16 @@ public final class DiscordAdapter implements AutoCloseable {
         MessageRequest.setDefaultMentions(JdaMessages.NO_MENTIONS);
         workers = Executors.newFixedThreadPool(WORKERS, named());
         Console console = new Console(desks, settings.roles());
-        jda = JDABuilder.createLight(settings.token().get())
-                .addEventListeners(new JdaConsoleListener(console, workers), new CommandRegistration(settings.guildId()))
-                .build();
+        JDABuilder builder = JDABuilder.createLight(settings.token().get())
+                .addEventListeners(new JdaConsoleListener(console, workers), new CommandRegistration(settings.guildId()));
+        settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new GatewayAt(url)));
+        jda = builder.build();
         staffChannel.attach(jda);
-        LOG.info("Discord adapter starting for guild {}, staff channel {}", settings.guildId(), settings.staffChannelId());
+        LOG.info("Discord adapter starting for guild {}, staff channel {}{}", settings.guildId(),
+                settings.staffChannelId(), settings.apiUrl().isPresent() || settings.gatewayUrl().isPresent()
+                        ? " (API " + settings.apiUrl().orElse("Discord's") + ", gateway "
+                        + settings.gatewayUrl().orElse("Discord's") + ")" : "");
         return true;
     }
 
@@ -109,6 +116,24 @@ public final class DiscordAdapter implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * A gateway other than Discord's (a proxy, a stand-in). A single JDA asks its session controller for the address,
+     * never {@code /gateway/bot}; after READY it resumes at the {@code resume_gateway_url} the gateway gave.
+     */
+    private static final class GatewayAt extends SessionControllerAdapter {
+
+        private final String url;
+
+        GatewayAt(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public String getGateway() {
+            return url;
+        }
     }
 
     /** Registers the catalogue for the configured guild once connected (asynchronously, off the caller's thread). */

@@ -7,12 +7,23 @@ import java.util.Optional;
 /**
  * How the Discord adapter connects: the bot token (none: the adapter stays off), the guild whose commands it
  * registers, the staff channel it posts to, and the technician and manager roles.
+ *
+ * @param apiUrl     Discord's HTTP API base URL (version included) when not Discord's own: a proxy, or a stand-in
+ * @param gatewayUrl the gateway's address when not Discord's own
  */
 public record DiscordSettings(Optional<String> token, String guildId, String staffChannelId, String technicianRoleId,
-                              String managerRoleId) {
+                              String managerRoleId, Optional<String> apiUrl, Optional<String> gatewayUrl) {
 
     public DiscordSettings {
         token = token.map(String::strip).filter(t -> !t.isEmpty());
+        apiUrl = apiUrl.map(String::strip).filter(u -> !u.isEmpty());
+        gatewayUrl = gatewayUrl.map(String::strip).filter(u -> !u.isEmpty());
+    }
+
+    /** Discord's own API and gateway. */
+    public DiscordSettings(Optional<String> token, String guildId, String staffChannelId, String technicianRoleId,
+                           String managerRoleId) {
+        this(token, guildId, staffChannelId, technicianRoleId, managerRoleId, Optional.empty(), Optional.empty());
     }
 
     public StaffRoles roles() {
@@ -24,6 +35,7 @@ public record DiscordSettings(Optional<String> token, String guildId, String sta
     public String toString() {
         return "DiscordSettings[token=" + (token.isPresent() ? "(set)" : "(none)") + ", guildId=" + guildId
                 + ", staffChannelId=" + staffChannelId + ", technicianRoleId=" + technicianRoleId
-                + ", managerRoleId=" + managerRoleId + "]";
+                + ", managerRoleId=" + managerRoleId + ", apiUrl=" + apiUrl.orElse("(Discord)")
+                + ", gatewayUrl=" + gatewayUrl.orElse("(Discord)") + "]";
     }
 }

@@ -27,21 +27,27 @@ final class JdaMessages {
         return new MessageCreateBuilder()
                 .setContent(answer.content())
                 .setEmbeds(embeds(answer))
-                .setComponents(ActionRow.partitionOf(buttons(answer)))
+                .setComponents(rows(answer))
                 .setAllowedMentions(NO_MENTIONS)
                 .mentionRepliedUser(false)
                 .build();
     }
 
-    /** Replaces the whole message: content, embeds and buttons. */
+    /** Replaces the whole message: content, embeds and buttons (none: the old ones are removed). */
     static MessageEditData edit(Answer answer) {
         return new MessageEditBuilder()
                 .setContent(answer.content())
                 .setEmbeds(embeds(answer))
-                .setComponents(ActionRow.partitionOf(buttons(answer)))
+                .setComponents(rows(answer))
                 .setAllowedMentions(NO_MENTIONS)
                 .mentionRepliedUser(false)
                 .build();
+    }
+
+    /** The buttons in rows of five; no rows for no buttons (JDA refuses to partition an empty list). */
+    private static List<ActionRow> rows(Answer answer) {
+        List<Button> buttons = buttons(answer);
+        return buttons.isEmpty() ? List.of() : ActionRow.partitionOf(buttons);
     }
 
     private static List<MessageEmbed> embeds(Answer answer) {

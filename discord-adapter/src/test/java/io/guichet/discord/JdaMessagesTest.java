@@ -51,4 +51,15 @@ class JdaMessagesTest {
         assertThat(data.getComponents()).hasSize(3);
         assertThat(data.toData().toString()).contains("claim:1011");
     }
+
+    @Test
+    @DisplayName("An answer without buttons (most of them) is sent and edited with no rows, and an edit clears old buttons")
+    void withoutButtons() {
+        Answer plain = Answer.text("Ticket #1000 is now yours.");
+
+        assertThat(JdaMessages.create(plain).getComponents()).isEmpty();
+        MessageEditData edit = JdaMessages.edit(plain);
+        assertThat(edit.getComponents()).isEmpty();
+        assertThat(edit.toData().toString()).contains("\"components\":[]");
+    }
 }

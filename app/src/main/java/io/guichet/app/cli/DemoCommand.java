@@ -3,6 +3,7 @@ package io.guichet.app.cli;
 import io.guichet.app.config.ConfigReader;
 import io.guichet.app.cli.admin.MarkdownArticle;
 import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.demo.DemoDiscord;
 import io.guichet.app.demo.DemoMailServer;
 import io.guichet.app.node.DatabaseHandle;
 import io.guichet.app.node.GuichetNode;
@@ -42,7 +43,10 @@ import java.util.stream.Stream;
  * {@code guichet demo}: everything embedded, to see Guichet work in a minute. An embedded PostgreSQL (data in a
  * temporary directory), an in-process IMAP and SMTP server on free localhost ports, a seeded customer account with
  * two authorized contacts (one certified) and product versions. Sends a sample request, prints the answer with its
- * ticket number, then keeps running so more mail can be sent with any client ({@code --once} exits instead).
+ * ticket number, then keeps running so more mail can be sent with any client ({@code --once} exits instead). With
+ * {@code --discord-standin} it also starts a local stand-in for Discord and the technicians' console against it,
+ * runs {@code /ticket show} on the new ticket as a technician, and prints the page where people can see what the bot
+ * posted and type commands.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run Guichet with an embedded database and mail server, send a sample request, print the answer.")
@@ -57,6 +61,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--once", description = "Do the round trip, print the answer and exit (0 when answered).")
     private boolean once;
+
+    @Option(names = "--discord-standin", description = "Also run a local stand-in for Discord and the technicians' "
+            + "console against it (no Discord account needed); its page shows what the bot posted and takes commands.")
+    private boolean discordStandIn;
+
+    @Option(names = "--discord-standin-port", defaultValue = "0", paramLabel = "PORT",
+            description = "Port of the stand-in's page and API (default: a free port).")
+    private int discordStandInPort;
 
     @Override
     public Integer call() throws Exception {
@@ -75,16 +87,30 @@ public final class DemoCommand implements Callable<Integer> {
         int smtpPort = mail.smtpPort();
         int imapPort = mail.imapPort();
         out.println("Demo mail server: SMTP 127.0.0.1:" + smtpPort + ", IMAP 127.0.0.1:" + imapPort);
+        Optional<DemoDiscord> discord = Optional.empty();
+        if (discordStandIn) {
+            try {
+                discord = Optional.of(DemoDiscord.start(discordStandInPort));
+            } catch (java.io.UncheckedIOException e) {
+                mail.close();
+                err.println("guichet demo: " + e.getMessage() + " (choose another --discord-standin-port).");
+                return CliFailures.INFRASTRUCTURE;
+            }
+            out.println("Discord stand-in (a local server that answers the bot as Discord would): "
+                    + discord.get().pageUrl());
+        }
         out.println("Starting the embedded database (the first start takes a few seconds)...");
         out.flush();
 
-        GuichetConfig config = config(smtpPort, imapPort, work);
+        GuichetConfig config = config(smtpPort, imapPort, work, discord.map(DemoDiscord::settings).orElse(Map.of()));
         DatabaseHandle database = DatabaseHandle.ephemeral(work.resolve("pgdata"), 4);
         GuichetNode node = new GuichetNode(config, database.database(), Clock.systemUTC());
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        Optional<DemoDiscord> standIn = discord;
         Runnable stop = () -> {
             if (stopping.compareAndSet(false, true)) {
                 node.close();
+                standIn.ifPresent(DemoDiscord::close);
                 database.close();
                 mail.close();
                 deleteQuietly(work);
@@ -116,7 +142,11 @@ public final class DemoCommand implements Callable<Integer> {
                 stop.run();
                 return CliFailures.INFRASTRUCTURE;
             }
-            printAnswer(out, answer.get());
+            Optional<String> number = printAnswer(out, answer.get());
+            if (standIn.isPresent() && !showOnDiscord(out, err, standIn.get(), number)) {
+                stop.run();
+                return CliFailures.INFRASTRUCTURE;
+            }
         } catch (RuntimeException e) {
             stop.run();
             throw e;
@@ -126,6 +156,7 @@ public final class DemoCommand implements Callable<Integer> {
             return 0;
         }
         printHowTo(out, smtpPort, imapPort);
+        standIn.ifPresent(d -> printDiscordHowTo(out, d));
         node.httpPort().ifPresent(port -> out.println("Health and metrics: http://127.0.0.1:" + port
                 + "/health/ready and http://127.0.0.1:" + port + "/metrics"));
         out.flush();
@@ -150,8 +181,45 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static GuichetConfig config(int smtpPort, int imapPort, Path work) {
-        Map<String, String> values = new HashMap<>();
+    /** A technician looks at the new ticket from the console, through the stand-in; false if the bot never answered. */
+    private static boolean showOnDiscord(PrintWriter out, PrintWriter err, DemoDiscord discord, Optional<String> number)
+            throws InterruptedException {
+        if (!discord.awaitBot(ANSWER_TIMEOUT)) {
+            err.println("guichet demo: the Discord console did not connect to the stand-in within "
+                    + ANSWER_TIMEOUT.toSeconds() + " s; the log above says why.");
+            return false;
+        }
+        String command = "/ticket show ticket:" + number.map(n -> n.replace("#", "")).orElse("1000");
+        Optional<String> shown = discord.command("tess", command, ANSWER_TIMEOUT);
+        if (shown.isEmpty()) {
+            err.println("guichet demo: the Discord console did not answer " + command + " within "
+                    + ANSWER_TIMEOUT.toSeconds() + " s; the log above says why.");
+            return false;
+        }
+        out.println();
+        out.println("On Discord (the stand-in), technician tess typed " + command + "; only she sees the answer:");
+        out.println("----------------------------------------------------------------");
+        out.println(shown.get());
+        out.println("----------------------------------------------------------------");
+        out.flush();
+        return true;
+    }
+
+    private static void printDiscordHowTo(PrintWriter out, DemoDiscord discord) {
+        String page = discord.pageUrl();
+        out.println();
+        out.println("Discord without Discord: " + page);
+        out.println("  That page shows what the bot posted (answers, staff-channel notices, their buttons, which you can"
+                + " click), every call it made to 'Discord', and a box to type slash commands as a member.");
+        out.println("  Members: " + discord.members() + ".");
+        out.println("  From a terminal: curl --data-urlencode 'command=/queue' -d member=tess " + page + "interactions");
+        out.println("                   curl --data-urlencode 'command=/ticket claim ticket:1000' -d member=max "
+                + page + "interactions");
+        out.println("  What the bot sent, as JSON: curl " + page + "calls.json");
+    }
+
+    private static GuichetConfig config(int smtpPort, int imapPort, Path work, Map<String, String> discord) {
+        Map<String, String> values = new HashMap<>(discord);
         values.put("GUICHET_IMAP_HOST", "127.0.0.1");
         values.put("GUICHET_IMAP_PORT", Integer.toString(imapPort));
         values.put("GUICHET_IMAP_SECURITY", "none");
@@ -206,7 +274,8 @@ public final class DemoCommand implements Callable<Integer> {
         node.desks().knowledge().save(demo, articles);
     }
 
-    private static void printAnswer(PrintWriter out, DemoMailServer.ReceivedMail answer) {
+    /** Prints the answer; returns the ticket number it names. */
+    private static Optional<String> printAnswer(PrintWriter out, DemoMailServer.ReceivedMail answer) {
         String subject = answer.subject();
         Optional<String> number = new SubjectTag(SubjectTag.DEFAULT_FORMAT).find(subject).map(Object::toString);
         out.println();
@@ -218,6 +287,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(answer.body().strip());
         out.println("----------------------------------------------------------------");
         out.flush();
+        return number;
     }
 
     private static void printHowTo(PrintWriter out, int smtpPort, int imapPort) {

@@ -139,7 +139,9 @@ public final class ConfigReader {
         ServiceHours hours = hours();
         DiscordSettings discord = new DiscordSettings(optional(Setting.DISCORD_TOKEN),
                 value(Setting.DISCORD_GUILD_ID), value(Setting.DISCORD_STAFF_CHANNEL_ID),
-                value(Setting.DISCORD_TECHNICIAN_ROLE_ID), value(Setting.DISCORD_MANAGER_ROLE_ID));
+                value(Setting.DISCORD_TECHNICIAN_ROLE_ID), value(Setting.DISCORD_MANAGER_ROLE_ID),
+                url(Setting.DISCORD_API_URL, Set.of("http", "https"), "https://discord.com/api/v10/"),
+                url(Setting.DISCORD_GATEWAY_URL, Set.of("ws", "wss"), "wss://gateway.discord.gg"));
         if (discord.token().isPresent()) {
             for (Setting s : List.of(Setting.DISCORD_GUILD_ID, Setting.DISCORD_TECHNICIAN_ROLE_ID,
                     Setting.DISCORD_MANAGER_ROLE_ID)) {
@@ -546,6 +548,26 @@ public final class ConfigReader {
         }
         problems.add(setting.key() + ": '" + value + "' is not a whole number between " + min + " and " + max + ".");
         return min;
+    }
+
+    /** An absolute URL with one of these schemes and a host, or empty when the setting is empty. */
+    private Optional<String> url(Setting setting, Set<String> schemes, String example) {
+        Optional<String> value = optional(setting);
+        if (value.isEmpty()) {
+            return value;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(value.get());
+            if (uri.getScheme() != null && schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                    && uri.getHost() != null) {
+                return value;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        problems.add(setting.key() + ": '" + value.get() + "' is not a " + String.join(" or ", schemes.stream().sorted()
+                .toList()) + " URL with a host, such as " + example + ".");
+        return Optional.empty();
     }
 
     private TransportSecurity security(Setting setting) {

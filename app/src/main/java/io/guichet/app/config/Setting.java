@@ -78,6 +78,8 @@ public enum Setting {
     DISCORD_STAFF_CHANNEL_ID("GUICHET_DISCORD_STAFF_CHANNEL_ID", "", "Channel for staff notices."),
     DISCORD_TECHNICIAN_ROLE_ID("GUICHET_DISCORD_TECHNICIAN_ROLE_ID", "", "Role allowed to work tickets."),
     DISCORD_MANAGER_ROLE_ID("GUICHET_DISCORD_MANAGER_ROLE_ID", "", "Role allowed to manage contacts, coverage and versions."),
+    DISCORD_API_URL("GUICHET_DISCORD_API_URL", "", "Base URL of Discord's HTTP API, version included, for proxies and tests (e.g. http://127.0.0.1:8090/api/v10/ for a stand-in); empty: Discord's own, https://discord.com/api/v10/."),
+    DISCORD_GATEWAY_URL("GUICHET_DISCORD_GATEWAY_URL", "", "Address of Discord's gateway (WebSocket), for proxies and tests; empty: Discord's own, wss://gateway.discord.gg. The bot resumes at the address the gateway gives it."),
     // read by the launcher before Java starts
     JAVA_OPTS("GUICHET_JAVA_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC", "JVM options, read by the launcher from the environment only (not the --config file); set it empty for the JVM's defaults.", true);
 

@@ -137,6 +137,15 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("the Discord stand-in is for tests and the demo: no production class uses it")
+    void discordStandInOnlyInTheDemo() {
+        noClasses().that().resideOutsideOfPackages("io.guichet.app.demo..", "io.guichet.discord.standin..")
+                .should().dependOnClassesThat().resideInAPackage("io.guichet.discord.standin..")
+                .check(guichet);
+        assertThat(guichet.containPackage("io.guichet.discord.standin")).isTrue();
+    }
+
+    @Test
     @DisplayName("no util or common packages")
     void noJunkDrawers() {
         noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..", "..helpers..")

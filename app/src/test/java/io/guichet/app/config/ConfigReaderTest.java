@@ -121,6 +121,23 @@ class ConfigReaderTest {
     }
 
     @Test
+    @DisplayName("Discord's API and gateway addresses may be replaced (a proxy, a stand-in); a wrong one is named")
+    void discordAddresses() {
+        GuichetConfig config = valid(Map.of("GUICHET_DISCORD_API_URL", "http://127.0.0.1:8090/api/v10/",
+                "GUICHET_DISCORD_GATEWAY_URL", "ws://127.0.0.1:8091"));
+
+        assertThat(config.discord().apiUrl()).contains("http://127.0.0.1:8090/api/v10/");
+        assertThat(config.discord().gatewayUrl()).contains("ws://127.0.0.1:8091");
+        assertThat(valid(Map.of()).discord().apiUrl()).isEmpty();
+        assertThat(invalid(Map.of("GUICHET_DISCORD_API_URL", "discord.com/api", "GUICHET_DISCORD_GATEWAY_URL",
+                "https://gateway.discord.gg"))).containsExactlyInAnyOrder(
+                "GUICHET_DISCORD_API_URL: 'discord.com/api' is not a http or https URL with a host, such as "
+                        + "https://discord.com/api/v10/.",
+                "GUICHET_DISCORD_GATEWAY_URL: 'https://gateway.discord.gg' is not a ws or wss URL with a host, such as "
+                        + "wss://gateway.discord.gg.");
+    }
+
+    @Test
     @DisplayName("the environment overrides the properties file; other variables are ignored")
     void sources(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("guichet.properties");
