@@ -1,6 +1,7 @@
 package io.guichet.db;
 
 import io.guichet.core.account.EmailAddress;
+import io.guichet.core.mail.AbandonedMail;
 import io.guichet.core.mail.Outbox;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.ticket.TicketId;
@@ -115,12 +116,7 @@ public final class JooqOutbox implements Outbox {
         return new Backlog(row.value1(), age);
     }
 
-    /** A mail the outbox gave up on, for an operator to look at and send again. */
-    public record AbandonedMail(long id, Optional<Long> ticketNumber, String recipient, String subject,
-                                Instant createdAt, Instant abandonedAt, int attempts, String lastError) {
-    }
-
-    /** Mail given up on and not sent since, oldest first, at most {@code limit}. */
+    @Override
     public List<AbandonedMail> abandoned(int limit) {
         return db.dsl().select(OUTBOX.ID, TICKETS.NUMBER, OUTBOX.RECIPIENT, OUTBOX.SUBJECT, OUTBOX.CREATED_AT,
                         OUTBOX.ABANDONED_AT, OUTBOX.ATTEMPTS, OUTBOX.LAST_ERROR)
@@ -132,12 +128,7 @@ public final class JooqOutbox implements Outbox {
                         Times.instant(r.value5()), Times.instant(r.value6()), r.value7(), r.value8()));
     }
 
-    /**
-     * Puts abandoned mail back in the outbox, due at {@code now} with its failures forgotten (the retry window starts
-     * again); only mail that is abandoned and unsent is touched. {@code ids} empty: every abandoned mail.
-     *
-     * @return the ids put back
-     */
+    @Override
     public List<Long> retryAbandoned(List<Long> ids, Instant now) {
         var update = db.dsl().update(OUTBOX)
                 .setNull(OUTBOX.ABANDONED_AT)

@@ -2,7 +2,8 @@ package io.guichet.app.cli;
 
 import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.node.DatabaseHandle;
-import io.guichet.db.JooqOutbox;
+import io.guichet.app.node.CoreAssembly;
+import io.guichet.core.mail.AbandonedMail;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,7 @@ public final class OutboxCommand implements Runnable {
                 return CliFailures.CONFIG;
             }
             try (DatabaseHandle database = DatabaseHandle.open(config.get().database())) {
-                List<JooqOutbox.AbandonedMail> mails = new JooqOutbox(database.database().transactions()).abandoned(limit);
+                List<AbandonedMail> mails = CoreAssembly.on(config.get(), database.database(), Clock.systemUTC()).mailOutbox().abandoned(limit);
                 if (mails.isEmpty()) {
                     out.println("No abandoned mail: everything in the outbox was sent or is still being tried.");
                 } else {
@@ -79,10 +80,10 @@ public final class OutboxCommand implements Runnable {
             }
         }
 
-        private static void print(PrintWriter out, List<JooqOutbox.AbandonedMail> mails) {
+        private static void print(PrintWriter out, List<AbandonedMail> mails) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"ID", "ABANDONED", "QUEUED", "ATTEMPTS", "TICKET", "TO", "SUBJECT", "LAST ERROR"});
-            for (JooqOutbox.AbandonedMail m : mails) {
+            for (AbandonedMail m : mails) {
                 rows.add(new String[] {Long.toString(m.id()), TIME.format(m.abandonedAt()), TIME.format(m.createdAt()),
                         Integer.toString(m.attempts()), m.ticketNumber().map(n -> "#" + n).orElse("-"), m.recipient(),
                         shorten(m.subject(), 40), shorten(m.lastError(), 80)});
@@ -131,7 +132,7 @@ public final class OutboxCommand implements Runnable {
                 return CliFailures.CONFIG;
             }
             try (DatabaseHandle database = DatabaseHandle.open(config.get().database())) {
-                List<Long> queued = new JooqOutbox(database.database().transactions())
+                List<Long> queued = CoreAssembly.on(config.get(), database.database(), Clock.systemUTC()).mailOutbox()
                         .retryAbandoned(wanted, Clock.systemUTC().instant());
                 List<Long> missing = wanted.stream().filter(id -> !queued.contains(id)).toList();
                 if (!queued.isEmpty()) {

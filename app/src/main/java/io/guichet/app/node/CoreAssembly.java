@@ -4,6 +4,7 @@ import io.guichet.app.config.GuichetConfig;
 import io.guichet.core.desk.DeskContext;
 import io.guichet.core.desk.Desks;
 import io.guichet.core.mail.MailJournal;
+import io.guichet.core.mail.Outbox;
 import io.guichet.db.Database;
 import io.guichet.db.JooqAuditLog;
 import io.guichet.db.JooqContactDirectory;
@@ -49,6 +50,11 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
                 config.policy(), config.hours(), clock);
         return new CoreAssembly(context, Desks.of(context, new JooqKnowledgeBase(tx, clock)), journal, outbox,
                 staffOutbox);
+    }
+
+    /** Mail waiting to be sent, and mail given up on (the command line lists and retries it). */
+    public Outbox mailOutbox() {
+        return outbox;
     }
 
     /** The mail records (threads, receipts), which the command line shows as they are. */

@@ -32,4 +32,15 @@ public interface Outbox {
 
     record Backlog(int pending, Optional<Duration> oldestAge) {
     }
+
+    /** Mail given up on and not sent since, oldest first, at most {@code limit}. */
+    List<AbandonedMail> abandoned(int limit);
+
+    /**
+     * Puts abandoned mail back in the outbox, due at {@code now} with its failures forgotten (the retry window starts
+     * again); only mail that is abandoned and unsent is touched. {@code ids} empty: every abandoned mail.
+     *
+     * @return the ids put back
+     */
+    List<Long> retryAbandoned(List<Long> ids, Instant now);
 }

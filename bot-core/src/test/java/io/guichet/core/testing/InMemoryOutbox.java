@@ -1,6 +1,7 @@
 package io.guichet.core.testing;
 
 import io.guichet.core.mail.OutgoingMail;
+import io.guichet.core.mail.AbandonedMail;
 import io.guichet.core.mail.Outbox;
 
 import java.time.Duration;
@@ -97,6 +98,30 @@ public final class InMemoryOutbox implements Outbox {
                 .min(Comparator.naturalOrder())
                 .map(created -> Duration.between(created, now));
         return new Backlog(pending.size(), oldest);
+    }
+
+    @Override
+    public synchronized List<AbandonedMail> abandoned(int limit) {
+        return rows.values().stream().filter(e -> e.status() == Status.ABANDONED)
+                .sorted(Comparator.comparing((Entry e) -> e.abandonedAt().orElseThrow()).thenComparingLong(e -> e.mail().id()))
+                .limit(limit)
+                .map(e -> new AbandonedMail(e.mail().id(), Optional.empty(), e.mail().to().value(), e.mail().subject(),
+                        e.mail().createdAt(), e.abandonedAt().orElseThrow(), e.attempts(), e.lastError()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Long> retryAbandoned(List<Long> ids, Instant now) {
+        List<Long> back = new java.util.ArrayList<>();
+        rows.replaceAll((id, e) -> {
+            if (e.status() != Status.ABANDONED || !(ids.isEmpty() || ids.contains(id))) {
+                return e;
+            }
+            back.add(id);
+            return new Entry(withAttempts(e.mail(), 0), Status.PENDING, 0, now, e.lastError(), Optional.empty(),
+                    Optional.empty());
+        });
+        return back;
     }
 
     /** The row of a mail, if any. */
