@@ -26,8 +26,9 @@ import static io.guichet.db.jooq.Tables.MAIL_ATTACHMENTS;
 import static io.guichet.db.jooq.Tables.MAIL_MESSAGES;
 
 /**
- * {@link MailJournal} on PostgreSQL. A receipt is unique by position, by Message-ID, and by content hash when the
- * Message-ID is missing; {@code ON CONFLICT DO NOTHING} turns a second delivery into a plain {@code false}.
+ * {@link MailJournal} on PostgreSQL. A receipt is unique by position, and by Message-ID (or none), sender and content
+ * hash unless released (a partial unique index); {@code ON CONFLICT DO NOTHING} turns a second delivery into a plain
+ * {@code false}.
  */
 public final class JooqMailJournal implements MailJournal {
 
@@ -47,9 +48,20 @@ public final class JooqMailJournal implements MailJournal {
                 .set(INBOUND_RECEIPTS.CONTENT_HASH, receipt.contentHash())
                 .set(INBOUND_RECEIPTS.SENDER, receipt.sender())
                 .set(INBOUND_RECEIPTS.SUBJECT, receipt.subject())
+                .set(INBOUND_RECEIPTS.SIZE_BYTES, receipt.size())
                 .set(INBOUND_RECEIPTS.RECEIVED_AT, Times.at(receipt.receivedAt()))
                 .onConflictDoNothing()
                 .execute() == 1;
+    }
+
+    @Override
+    public boolean messageIdReused(InboundReceipt receipt) {
+        if (receipt.messageId().isEmpty()) {
+            return false;
+        }
+        return db.dsl().fetchExists(INBOUND_RECEIPTS, INBOUND_RECEIPTS.MESSAGE_ID.eq(receipt.messageId().get())
+                .and(INBOUND_RECEIPTS.SENDER.ne(receipt.sender())
+                        .or(INBOUND_RECEIPTS.CONTENT_HASH.ne(receipt.contentHash()))));
     }
 
     @Override

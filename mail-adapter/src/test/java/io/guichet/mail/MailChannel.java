@@ -12,12 +12,15 @@ import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.desk.StaffDesk;
 import io.guichet.core.policy.PolicySettings;
 import io.guichet.core.port.StaffNotifier;
+import io.guichet.core.port.TicketStore;
 import io.guichet.core.testing.MutableClock;
 import io.guichet.core.testing.RecordingStaffNotifier;
 import io.guichet.db.Database;
 import io.guichet.db.JooqContactDirectory;
 import io.guichet.db.JooqDeadlineStore;
+import io.guichet.db.JooqMailFailures;
 import io.guichet.db.JooqMailJournal;
+import io.guichet.db.JooqQuarantine;
 import io.guichet.db.JooqOutbox;
 import io.guichet.db.JooqTicketStore;
 import io.guichet.db.JooqTransactions;
@@ -34,6 +37,7 @@ import io.guichet.mail.outbound.SubjectTag;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The e-mail channel wired on a real PostgreSQL database, for integration tests: the desk, the intake, the
@@ -47,9 +51,11 @@ public final class MailChannel {
 
     public final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     public final JooqTransactions transactions;
-    public final JooqTicketStore tickets;
+    public final TicketStore tickets;
     public final JooqContactDirectory contacts;
     public final JooqMailJournal journal;
+    public final JooqMailFailures failures;
+    public final JooqQuarantine quarantine;
     public final JooqOutbox outbox;
     public final RecordingStaffNotifier staff = new RecordingStaffNotifier();
     public final CustomerDesk customers;
@@ -65,10 +71,20 @@ public final class MailChannel {
 
     /** The channel with {@code staffNotifier} in place of the recording one (to inject failures). */
     public MailChannel(Database database, StaffNotifier staffNotifier) {
+        this(database, staffNotifier, UnaryOperator.identity());
+    }
+
+    /**
+     * The channel whose desk and intake work on {@code aroundTickets} applied to the ticket store (to inject failures
+     * where the desk stores tickets).
+     */
+    public MailChannel(Database database, StaffNotifier staffNotifier, UnaryOperator<TicketStore> aroundTickets) {
         transactions = database.transactions();
-        tickets = new JooqTicketStore(transactions);
+        tickets = aroundTickets.apply(new JooqTicketStore(transactions));
         contacts = new JooqContactDirectory(transactions);
         journal = new JooqMailJournal(transactions);
+        failures = new JooqMailFailures(transactions);
+        quarantine = new JooqQuarantine(transactions);
         outbox = new JooqOutbox(transactions);
         PolicySettings policy = PolicySettings.defaults();
         SubjectTag tag = new SubjectTag(SubjectTag.DEFAULT_FORMAT);
@@ -78,7 +94,7 @@ public final class MailChannel {
                 messenger, staffNotifier == null ? staff : staffNotifier, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         customers = new CustomerDesk(context);
         technicians = new StaffDesk(context);
-        intake = new MailIntake(new MimeParser(), transactions, journal, tickets, customers,
+        intake = new MailIntake(new MimeParser(), transactions, journal, failures, tickets, customers,
                 new MailIntakeSettings(tag, ClassifierSettings.of(SUPPORT, DOMAIN), Optional.of("mx.guichet.example"),
                         policy.escalationKeywords()), clock);
         acme = contacts.accountNamed("Acme").orElseGet(() -> contacts.addAccount("Acme",

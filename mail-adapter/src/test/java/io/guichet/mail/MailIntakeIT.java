@@ -316,8 +316,8 @@ class MailIntakeIT {
     @Test
     @DisplayName("Oversize mail is quarantined without being read")
     void oversize() {
-        MailHandler.Handled handled = channel.intake.oversize(position(++uid), "big@acme.example", "bob@acme.example",
-                "Huge", 80_000_000L);
+        MailHandler.Handled handled = channel.intake.oversize(position(++uid), new io.guichet.mail.inbound.Envelope(
+                Optional.of("big@acme.example"), "bob@acme.example", "Huge", 80_000_000L));
 
         assertThat(handled).isInstanceOf(MailHandler.Handled.Quarantined.class);
         assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.QUARANTINED);
@@ -339,7 +339,7 @@ class MailIntakeIT {
 
         assertThat(first).isInstanceOf(MailHandler.Handled.RetryLater.class);
         assertThat(((MailHandler.Handled.RetryLater) first).reason()).doesNotContain("staff channel down")
-                .startsWith("internal error, ref ");
+                .startsWith("attempt 1 of 3 failed: IllegalStateException (ref ");
         assertThat(channel.journal.dispositionAt(at)).isEmpty();
         assertThat(channel.tickets.find(new TicketNumber(1000))).isEmpty();
         assertThat(pending()).isEmpty();

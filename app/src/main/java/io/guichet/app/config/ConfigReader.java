@@ -70,7 +70,7 @@ public final class ConfigReader {
                         value(Setting.IMAP_USER), value(Setting.IMAP_PASSWORD), nonBlank(Setting.IMAP_FOLDER),
                         optional(Setting.IMAP_PROCESSED_FOLDER), nonBlank(Setting.IMAP_QUARANTINE_FOLDER),
                         positiveDuration(Setting.IMAP_POLL_INTERVAL), integer(Setting.MAIL_MAX_BYTES, 1024, Integer.MAX_VALUE),
-                        integer(Setting.IMAP_WORKERS, 1, 32)));
+                        integer(Setting.IMAP_WORKERS, 1, 32), integer(Setting.MAIL_MAX_ATTEMPTS, 1, 100)));
         Optional<GuichetConfig.SmtpConfig> smtp = optional(Setting.SMTP_HOST).map(host ->
                 new GuichetConfig.SmtpConfig(host, integer(Setting.SMTP_PORT, 1, 65535), security(Setting.SMTP_SECURITY),
                         optional(Setting.SMTP_USER), value(Setting.SMTP_PASSWORD)));

@@ -23,6 +23,7 @@ import io.guichet.core.mail.MailPosition;
 import io.guichet.core.port.StaffNotifier;
 import io.guichet.db.Database;
 import io.guichet.db.JooqContactDirectory;
+import io.guichet.db.JooqMailFailures;
 import io.guichet.db.JooqMailJournal;
 import io.guichet.db.JooqOutbox;
 import io.guichet.db.JooqTicketStore;
@@ -33,6 +34,8 @@ import io.guichet.discord.DiscordAdapter;
 import io.guichet.mail.imap.ImapMailboxWatcher;
 import io.guichet.mail.imap.ImapSettings;
 import io.guichet.mail.inbound.ClassifierSettings;
+import io.guichet.mail.inbound.Envelope;
+import io.guichet.mail.inbound.FailurePolicy;
 import io.guichet.mail.inbound.MailHandler;
 import io.guichet.mail.inbound.MailIntake;
 import io.guichet.mail.inbound.MailIntakeSettings;
@@ -120,9 +123,12 @@ public final class GuichetNode implements AutoCloseable {
                 SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(),
                         smtp.user(), smtp.user().map(u -> smtp.password()), mail.supportAddress(), mail.supportName()),
                 outbox, clock)));
-        this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal, tickets, customers,
+        int maxAttempts = config.mailbox().map(GuichetConfig.MailboxConfig::maxAttempts)
+                .orElse(FailurePolicy.DEFAULT_MAX_ATTEMPTS);
+        this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal,
+                new JooqMailFailures(transactions), tickets, customers,
                 new MailIntakeSettings(tag, ClassifierSettings.of(mail.supportAddress().value(), mail.messageIdDomain()),
-                        mail.trustedAuthservId(), config.policy().escalationKeywords()), clock));
+                        mail.trustedAuthservId(), config.policy().escalationKeywords(), maxAttempts), clock));
         this.watcher = config.mailbox().flatMap(box -> intake.map(handler -> new ImapMailboxWatcher(
                 imapSettings(box, config.database().poolSize()), new WakingHandler(handler), journal, new PostgresMailboxLock(database.dataSource()),
                 clock)));
@@ -274,8 +280,13 @@ public final class GuichetNode implements AutoCloseable {
         }
 
         @Override
-        public Handled oversize(MailPosition position, String messageId, String sender, String subject, long size) {
-            return delegate.oversize(position, messageId, sender, subject, size);
+        public Handled oversize(MailPosition position, Envelope envelope) {
+            return delegate.oversize(position, envelope);
+        }
+
+        @Override
+        public Handled failed(MailPosition position, Envelope envelope, String reason) {
+            return delegate.failed(position, envelope, reason);
         }
     }
 }

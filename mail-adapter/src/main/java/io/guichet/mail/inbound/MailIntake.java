@@ -8,6 +8,7 @@ import io.guichet.core.desk.CustomerOutcome;
 import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.InboundReceipt;
+import io.guichet.core.mail.MailFailures;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailPosition;
 import io.guichet.core.mail.ThreadMessage;
@@ -41,6 +42,10 @@ import java.util.UUID;
  * finds the ticket a reply belongs to (subject tag, then In-Reply-To/References), reads the intake fields, hands
  * the core a command, and records the mail in the ticket's thread. The answers the core decides on go to the
  * outbox in the same transaction.
+ *
+ * <p>It never throws: any failure while handling a mail ({@link Throwable} included) rolls its transaction back and
+ * is one failed attempt under the {@link FailurePolicy}, which quarantines the mail after the configured number of
+ * attempts. A concurrent change on the ticket is not the mail's fault: it is retried later, not counted.
  */
 public final class MailIntake implements MailHandler {
 
@@ -53,16 +58,18 @@ public final class MailIntake implements MailHandler {
     private final TicketStore tickets;
     private final CustomerDesk desk;
     private final MailIntakeSettings settings;
+    private final FailurePolicy failures;
     private final Clock clock;
 
-    public MailIntake(MimeParser parser, Transactions transactions, MailJournal journal, TicketStore tickets,
-                      CustomerDesk desk, MailIntakeSettings settings, Clock clock) {
+    public MailIntake(MimeParser parser, Transactions transactions, MailJournal journal, MailFailures failures,
+                      TicketStore tickets, CustomerDesk desk, MailIntakeSettings settings, Clock clock) {
         this.parser = parser;
         this.transactions = transactions;
         this.journal = journal;
         this.tickets = tickets;
         this.desk = desk;
         this.settings = settings;
+        this.failures = new FailurePolicy(transactions, journal, failures, settings.maxAttempts(), clock);
         this.clock = clock;
     }
 
@@ -73,15 +80,15 @@ public final class MailIntake implements MailHandler {
         MDC.put("correlationId", correlationId);
         try {
             return switch (parser.parse(raw)) {
-                case ParseResult.Unparseable u -> quarantine(position, sha256(raw), "", "", u.reason());
+                case ParseResult.Unparseable u -> failures.quarantine(position, Envelope.read(raw), sha256(raw),
+                        u.reason());
                 case ParseResult.Parsed p -> transactions.inTransaction(() -> handle(p.email(), position));
             };
         } catch (ConcurrentChange e) {
             LOG.info("mail at uid {} met a concurrent change; it will be handled again", position.uid());
             return new Handled.RetryLater("the ticket changed meanwhile");
-        } catch (RuntimeException e) {
-            LOG.error("mail at uid {} could not be handled (ref {})", position.uid(), correlationId, e);
-            return new Handled.RetryLater("internal error, ref " + correlationId);
+        } catch (Throwable e) { // any failure of this mail counts, errors included: nothing must jam the mailbox
+            return failures.failed(position, Envelope.read(raw), e, correlationId);
         } finally {
             MDC.remove("channel");
             MDC.remove("correlationId");
@@ -90,25 +97,26 @@ public final class MailIntake implements MailHandler {
     }
 
     @Override
-    public Handled oversize(MailPosition position, String messageId, String sender, String subject, long size) {
-        String hash = sha256((position.mailbox() + "/" + position.uidValidity() + "/" + position.uid() + "/" + messageId)
-                .getBytes(StandardCharsets.UTF_8));
-        return quarantine(position, hash, sender, subject, "message of " + size + " bytes is over the size limit");
+    public Handled oversize(MailPosition position, Envelope envelope) {
+        String hash = sha256((position.mailbox() + "/" + position.uidValidity() + "/" + position.uid() + "/"
+                + envelope.messageId().orElse("")).getBytes(StandardCharsets.UTF_8));
+        try {
+            return failures.quarantine(position, envelope, hash,
+                    "message of " + envelope.size() + " bytes is over the size limit");
+        } catch (Throwable e) {
+            return failures.failed(position, envelope, e, UUID.randomUUID().toString().substring(0, 8));
+        }
     }
 
-    private Handled quarantine(MailPosition position, String hash, String sender, String subject, String reason) {
-        transactions.run(() -> {
-            journal.recordReceipt(new InboundReceipt(position, Optional.empty(), hash, sender, subject, clock.instant()));
-            journal.settle(position, Disposition.QUARANTINED, Optional.empty(), reason);
-        });
-        LOG.warn("mail at uid {} quarantined: {}", position.uid(), reason);
-        return new Handled.Quarantined(reason);
+    @Override
+    public Handled failed(MailPosition position, Envelope envelope, String reason) {
+        return failures.failed(position, envelope, reason);
     }
 
     private Handled handle(InboundEmail email, MailPosition position) {
         Instant now = clock.instant();
         InboundReceipt receipt = new InboundReceipt(position, email.messageId(), email.contentHash(),
-                email.from().address(), email.subject(), now);
+                email.from().address(), email.subject(), email.rawSize(), now);
         if (!journal.recordReceipt(receipt)) {
             LOG.info("mail at uid {} was already handled", position.uid());
             return new Handled.Processed("already handled");
