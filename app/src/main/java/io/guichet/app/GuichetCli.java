@@ -9,6 +9,7 @@ import io.guichet.app.cli.UsageFailures;
 import io.guichet.app.cli.admin.AccountsCommand;
 import io.guichet.app.cli.admin.ContactsCommand;
 import io.guichet.app.cli.admin.KbCommand;
+import io.guichet.app.cli.admin.QuarantineCommand;
 import io.guichet.app.cli.admin.TicketsCommand;
 import io.guichet.app.cli.admin.VersionsCommand;
 import picocli.CommandLine;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
         versionProvider = GuichetVersion.class,
         description = "Guichet: a support desk that lives in e-mail and Discord.",
         subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, AccountsCommand.class,
-                ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
+                ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, KbCommand.class,
+                QuarantineCommand.class, CommandLine.HelpCommand.class})
 public final class GuichetCli implements Runnable {
 
     @Spec

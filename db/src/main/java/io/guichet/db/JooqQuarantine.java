@@ -69,7 +69,8 @@ public final class JooqQuarantine implements Quarantine {
 
     private static QuarantinedMail quarantined(InboundReceiptsRecord r) {
         return new QuarantinedMail(r.getId(), new MailPosition(r.getMailbox(), r.getUidValidity(), r.getUid()),
-                Optional.ofNullable(r.getMessageId()), r.getSender(), r.getSubject(), r.getSizeBytes(), r.getDetail(),
+                Optional.ofNullable(r.getMessageId()), r.getSender(), r.getSubject(), r.getContentHash(),
+                r.getSizeBytes(), r.getDetail(),
                 Times.instant(r.getReceivedAt()), Optional.ofNullable(r.getReleasedAt()).map(Times::instant));
     }
 }

@@ -1,6 +1,7 @@
 package io.guichet.app.health;
 
 import io.guichet.core.mail.Outbox;
+import io.guichet.core.mail.Quarantine;
 import io.guichet.db.JooqStatistics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Guichet's metrics in Prometheus form: mails in by disposition, tickets by status and severity, outbox backlog and
+ * Guichet's metrics in Prometheus form: mails in by disposition, mail in quarantine, tickets by status and severity, outbox backlog and
  * age, deadline lag, target breaches, and the JVM's own. The database figures are read by a periodic count query
  * (every {@link #REFRESH} once {@link #start()}ed), never during a scrape: a scrape is always fast and always answers,
  * with the JVM's figures and the last database figures, even while the database is down. {@code
@@ -43,10 +44,12 @@ public final class NodeMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JooqStatistics statistics;
     private final Outbox outbox;
+    private final Quarantine quarantine;
     private final Clock clock;
     private final MultiGauge tickets;
     private final MultiGauge mails;
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong quarantined = new AtomicLong();
     private final AtomicLong backlogAgeSeconds = new AtomicLong();
     private final AtomicLong deadlineLagSeconds = new AtomicLong();
     private final AtomicLong breaches = new AtomicLong();
@@ -55,15 +58,18 @@ public final class NodeMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private ScheduledExecutorService refresher;
 
-    public NodeMetrics(JooqStatistics statistics, Outbox outbox, Clock clock) {
+    public NodeMetrics(JooqStatistics statistics, Outbox outbox, Quarantine quarantine, Clock clock) {
         this.statistics = statistics;
         this.outbox = outbox;
+        this.quarantine = quarantine;
         this.clock = clock;
         tickets = MultiGauge.builder("guichet_tickets").description("Tickets by status and severity (0: not given)")
                 .register(registry);
         mails = MultiGauge.builder("guichet_mails_in").description("Inbound mails by disposition").register(registry);
         Gauge.builder("guichet_outbox_backlog", backlog, AtomicLong::get).description("Mails waiting to be sent")
                 .register(registry);
+        Gauge.builder("guichet_mail_quarantined", quarantined, AtomicLong::get)
+                .description("Mails in the quarantine folder, not released (guichet quarantine list)").register(registry);
         Gauge.builder("guichet_outbox_oldest_age_seconds", backlogAgeSeconds, AtomicLong::get)
                 .description("Age of the oldest mail waiting to be sent").register(registry);
         Gauge.builder("guichet_deadline_lag_seconds", deadlineLagSeconds, AtomicLong::get)
@@ -110,6 +116,7 @@ public final class NodeMetrics implements AutoCloseable {
             Instant now = clock.instant();
             Outbox.Backlog b = outbox.backlog(now);
             backlog.set(b.pending());
+            quarantined.set(quarantine.count());
             backlogAgeSeconds.set(b.oldestAge().map(Duration::toSeconds).orElse(0L));
             deadlineLagSeconds.set(statistics.deadlineLag(now).toSeconds());
             breaches.set(statistics.breaches());

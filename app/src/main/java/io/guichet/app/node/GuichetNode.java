@@ -26,6 +26,7 @@ import io.guichet.db.JooqContactDirectory;
 import io.guichet.db.JooqMailFailures;
 import io.guichet.db.JooqMailJournal;
 import io.guichet.db.JooqOutbox;
+import io.guichet.db.JooqQuarantine;
 import io.guichet.db.JooqTicketStore;
 import io.guichet.db.JooqTransactions;
 import io.guichet.db.JooqVersionCatalog;
@@ -133,7 +134,7 @@ public final class GuichetNode implements AutoCloseable {
                 imapSettings(box, config.database().poolSize()), new WakingHandler(handler), journal, new PostgresMailboxLock(database.dataSource()),
                 clock)));
         JooqStatistics statistics = new JooqStatistics(transactions);
-        this.metrics = new NodeMetrics(statistics, outbox, clock);
+        this.metrics = new NodeMetrics(statistics, outbox, new JooqQuarantine(transactions), clock);
         checks.add(Checks.database(statistics));
         config.mailbox().ifPresent(box -> watcher.ifPresent(w -> checks.add(Checks.mailbox(w::health,
                 freshness(box.pollInterval()), clock))));
@@ -251,7 +252,7 @@ public final class GuichetNode implements AutoCloseable {
      * The mailbox settings; the mail workers get at most half the connection pool, like the deadline workers, so that
      * both busy at once still leave connections for the dispatcher and the console.
      */
-    private static ImapSettings imapSettings(GuichetConfig.MailboxConfig box, int poolSize) {
+    public static ImapSettings imapSettings(GuichetConfig.MailboxConfig box, int poolSize) {
         ImapSettings d = ImapSettings.defaults(box.host(), box.port(), box.security(),
                 box.user(), box.password());
         int workers = Math.max(1, Math.min(box.workers(), poolSize / 2));

@@ -47,7 +47,7 @@ class HealthServerIT {
                     .until(() -> get(port, "/metrics").body(), body -> body.contains("guichet_statistics_up 1"));
             HttpResponse<String> metrics = get(port, "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("guichet_outbox_backlog", "guichet_outbox_oldest_age_seconds",
+            assertThat(metrics.body()).contains("guichet_outbox_backlog", "guichet_mail_quarantined 0", "guichet_outbox_oldest_age_seconds",
                     "guichet_deadline_lag_seconds", "guichet_target_breaches_total", "guichet_statistics_age_seconds",
                     "jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "system_cpu_count");
         }
@@ -58,7 +58,8 @@ class HealthServerIT {
     void databaseDown(TestDatabase test) throws Exception {
         Database own = Database.connect(test.jdbcUrl(), test.user(), test.password(), 2);
         JooqStatistics statistics = new JooqStatistics(own.transactions());
-        try (NodeMetrics metrics = new NodeMetrics(statistics, new JooqOutbox(own.transactions()), Clock.systemUTC());
+        try (NodeMetrics metrics = new NodeMetrics(statistics, new JooqOutbox(own.transactions()),
+                new io.guichet.db.JooqQuarantine(own.transactions()), Clock.systemUTC());
              HealthServer server = HealthServer.start(0, List.of(Checks.database(statistics)), metrics)) {
             assertThat(get(server.port(), "/health/ready").statusCode()).isEqualTo(200);
             assertThat(metrics.refresh()).isTrue();

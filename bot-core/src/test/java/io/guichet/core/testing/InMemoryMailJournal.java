@@ -128,8 +128,8 @@ public final class InMemoryMailJournal implements MailJournal, MailFailures, Qua
 
     private static QuarantinedMail quarantined(Settled s) {
         InboundReceipt r = s.receipt();
-        return new QuarantinedMail(s.id(), r.position(), r.messageId(), r.sender(), r.subject(), r.size(), s.detail(),
-                r.receivedAt(), s.releasedAt());
+        return new QuarantinedMail(s.id(), r.position(), r.messageId(), r.sender(), r.subject(), r.contentHash(),
+                r.size(), s.detail(), r.receivedAt(), s.releasedAt());
     }
 
     @Override

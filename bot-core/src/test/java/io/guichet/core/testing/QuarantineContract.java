@@ -69,6 +69,7 @@ public abstract class QuarantineContract {
             assertThat(q.sender()).isEqualTo("alice@acme.example");
             assertThat(q.subject()).isEqualTo("Console down");
             assertThat(q.size()).isEqualTo(4_321);
+            assertThat(q.contentHash()).isEqualTo("h1");
             assertThat(q.reason()).isEqualTo("handling failed 3 times: OutOfMemoryError");
             assertThat(q.receivedAt()).isEqualTo(T0);
             assertThat(q.releasedAt()).isEmpty();

@@ -45,7 +45,7 @@ public record Envelope(Optional<String> messageId, String sender, String subject
                     .map(MimeUtility::unfold).flatMap(MimeParser::firstId);
             String from = Optional.ofNullable(headers.getHeader("From", null))
                     .or(() -> Optional.ofNullable(headers.getHeader("Sender", null)))
-                    .map(Envelope::address).orElse("");
+                    .map(Envelope::senderOf).orElse("");
             String subject = Optional.ofNullable(headers.getHeader("Subject", null))
                     .map(Envelope::decoded).orElse("");
             return new Envelope(messageId, from, subject, raw.length);
@@ -62,10 +62,12 @@ public record Envelope(Optional<String> messageId, String sender, String subject
         }
     }
 
-    private static String address(String header) {
+    /** The first address of a {@code From} header's value, lower-cased; empty when there is none. */
+    public static String senderOf(String header) {
         try {
             InternetAddress[] parsed = InternetAddress.parseHeader(MimeUtility.unfold(header), false);
-            return parsed.length == 0 || parsed[0].getAddress() == null ? "" : parsed[0].getAddress();
+            return parsed.length == 0 || parsed[0].getAddress() == null ? ""
+                    : parsed[0].getAddress().strip().toLowerCase(java.util.Locale.ROOT);
         } catch (jakarta.mail.internet.AddressException e) {
             return "";
         }

@@ -74,6 +74,14 @@ public final class MimeParser {
         this.session = Session.getInstance(properties);
     }
 
+    /**
+     * The content hashes a receipt may carry for these raw bytes: that of the parsed mail, and the hash of the raw bytes
+     * recorded for mail that could not be parsed.
+     */
+    public static List<String> contentHashes(byte[] raw) {
+        return List.of(sha256(raw));
+    }
+
     /** Reads {@code in} to its end ({@code size} is the expected size, a hint) and parses it. */
     public ParseResult parse(InputStream in, long size) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) Math.clamp(size, 0, 64L * 1024 * 1024));

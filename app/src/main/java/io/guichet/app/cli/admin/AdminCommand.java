@@ -24,6 +24,9 @@ abstract class AdminCommand implements Callable<Integer> {
     @Mixin
     Configured configured;
 
+    /** The configuration read, for the commands that need more than the database. */
+    GuichetConfig config;
+
     @Override
     public final Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -31,6 +34,7 @@ abstract class AdminCommand implements Callable<Integer> {
         if (config.isEmpty()) {
             return CliFailures.CONFIG;
         }
+        this.config = config.get();
         try (DatabaseHandle database = DatabaseHandle.open(config.get().database())) {
             run(AdminStores.on(database.database(), config.get().policy()), spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
