@@ -38,8 +38,18 @@ public final class JooqMailJournal implements MailJournal {
         this.db = db;
     }
 
+    /**
+     * Inside a transaction, two mails with the same Message-ID are recorded one after the other (a transaction-level
+     * advisory lock on the id, held to the commit): the second sees the first's receipt, as a duplicate or as a reuse
+     * ({@link #messageIdReused}), even when both are handled at once by different workers.
+     */
     @Override
     public boolean recordReceipt(InboundReceipt receipt) {
+        if (receipt.messageId().isPresent() && db.isInTransaction()) {
+            db.dsl().select(DSL.function("pg_advisory_xact_lock", Object.class,
+                    DSL.function("hashtextextended", Long.class, DSL.val(receipt.messageId().get()), DSL.inline(0L))))
+                    .fetch();
+        }
         return db.dsl().insertInto(INBOUND_RECEIPTS)
                 .set(INBOUND_RECEIPTS.MAILBOX, receipt.position().mailbox())
                 .set(INBOUND_RECEIPTS.UID_VALIDITY, receipt.position().uidValidity())
@@ -60,6 +70,7 @@ public final class JooqMailJournal implements MailJournal {
             return false;
         }
         return db.dsl().fetchExists(INBOUND_RECEIPTS, INBOUND_RECEIPTS.MESSAGE_ID.eq(receipt.messageId().get())
+                .and(INBOUND_RECEIPTS.DISPOSITION.ne(Disposition.RELEASED.name()))
                 .and(INBOUND_RECEIPTS.SENDER.ne(receipt.sender())
                         .or(INBOUND_RECEIPTS.CONTENT_HASH.ne(receipt.contentHash()))));
     }

@@ -66,7 +66,8 @@ public final class InMemoryMailJournal implements MailJournal, MailFailures, Qua
 
     @Override
     public synchronized boolean messageIdReused(InboundReceipt receipt) {
-        return receipt.messageId().isPresent() && receipts.values().stream().map(Settled::receipt)
+        return receipt.messageId().isPresent() && receipts.values().stream()
+                .filter(s -> s.disposition() != Disposition.RELEASED).map(Settled::receipt)
                 .anyMatch(r -> r.messageId().equals(receipt.messageId()) && !sameMail(r, receipt));
     }
 

@@ -104,6 +104,10 @@ public abstract class MailboxPortsContract {
         assertThat(journal.messageIdReused(otherContent)).isTrue();
         assertThat(journal.messageIdReused(otherSender)).isTrue();
         assertThat(journal.messageIdReused(receipt(new MailPosition(MAILBOX, 7, 9), Optional.empty(), "h1"))).isFalse();
+
+        journal.settle(otherContent.position(), Disposition.RELEASED, Optional.empty(), "released");
+        journal.settle(otherSender.position(), Disposition.RELEASED, Optional.empty(), "released");
+        assertThat(journal.messageIdReused(first)).as("released receipts do not count").isFalse();
     }
 
     @Test

@@ -24,7 +24,8 @@ import java.util.Optional;
  * @param attachments           every non-text part, including forwarded or returned messages
  * @param classificationHeaders the headers that tell automatic mail and authentication apart
  * @param report                the content of a {@code multipart/report} (bounce, read receipt), if any
- * @param contentHash           lower-case hex SHA-256 of the raw bytes
+ * @param contentHash           lower-case hex SHA-256 of what the author wrote: the author's header fields and the
+ *                              body, not the fields added in transit (the same mail by two routes has one hash)
  * @param rawSize               size of the raw message in bytes
  */
 public record InboundEmail(

@@ -121,11 +121,19 @@ public final class MailIntake implements MailHandler {
             LOG.info("mail at uid {} was already handled", position.uid());
             return new Handled.Processed("already handled");
         }
+        // R2: another mail (another sender or content) under a Message-ID already seen is a new mail, never dropped;
+        // in the thread it goes by its content hash, as mail without a Message-ID does
+        String identity = email.identity();
+        if (journal.messageIdReused(receipt)) {
+            LOG.warn("mail at uid {} reuses the Message-ID <{}> of another mail (another sender or content): handled as "
+                    + "a new mail", position.uid(), email.messageId().orElse(""));
+            identity = "sha256:" + email.contentHash();
+        }
         return switch (MailClassifier.classify(email, settings.classifier())) {
             case Classification.AutoReply auto -> settled(position, Disposition.AUTO_REPLY, Optional.empty(), auto.reason());
             case Classification.OwnMail own -> settled(position, Disposition.LOOP, Optional.empty(), own.reason());
             case Classification.Bounce bounce -> bounce(position, bounce, now);
-            case Classification.Human human -> human(email, position, now);
+            case Classification.Human human -> human(email, identity, position, now);
         };
     }
 
@@ -137,7 +145,7 @@ public final class MailIntake implements MailHandler {
         return settled(position, Disposition.BOUNCE, ticket, detail);
     }
 
-    private Handled human(InboundEmail email, MailPosition position, Instant now) {
+    private Handled human(InboundEmail email, String identity, MailPosition position, Instant now) {
         Optional<EmailAddress> from = EmailAddress.parse(email.from().address());
         if (from.isEmpty()) {
             return settled(position, Disposition.REJECTED, Optional.empty(), "sender address is unusable");
@@ -159,12 +167,12 @@ public final class MailIntake implements MailHandler {
         CustomerOutcome outcome = ReplyContext.answering(email.messageId(), () -> desk.handle(command));
         return switch (outcome) {
             case CustomerOutcome.Opened opened -> {
-                record(email, opened.ticket(), now);
+                record(email, identity, opened.ticket(), now);
                 yield settled(position, Disposition.OPENED, Optional.of(opened.ticket().id()),
                         "opened " + opened.ticket().number());
             }
             case CustomerOutcome.Updated updated -> {
-                record(email, updated.ticket(), now);
+                record(email, identity, updated.ticket(), now);
                 yield settled(position, Disposition.UPDATED, Optional.of(updated.ticket().id()),
                         "added to " + updated.ticket().number());
             }
@@ -184,12 +192,12 @@ public final class MailIntake implements MailHandler {
         return journal.ticketOf(ids).flatMap(tickets::find).map(Ticket::number);
     }
 
-    private void record(InboundEmail email, Ticket ticket, Instant now) {
+    private void record(InboundEmail email, String identity, Ticket ticket, Instant now) {
         MDC.put("ticket", ticket.number().toString());
         List<ThreadMessage.StoredAttachment> attachments = email.attachments().stream()
                 .map(a -> new ThreadMessage.StoredAttachment(a.filename(), a.contentType(), a.size(), a.content()))
                 .toList();
-        journal.recordMessage(new ThreadMessage(Optional.of(ticket.id()), ThreadMessage.Direction.IN, email.identity(),
+        journal.recordMessage(new ThreadMessage(Optional.of(ticket.id()), ThreadMessage.Direction.IN, identity,
                 email.subject(), email.from().address(), email.newText(), now, attachments));
     }
 

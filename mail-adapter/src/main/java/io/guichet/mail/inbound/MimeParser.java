@@ -75,11 +75,60 @@ public final class MimeParser {
     }
 
     /**
-     * The content hashes a receipt may carry for these raw bytes: that of the parsed mail, and the hash of the raw bytes
-     * recorded for mail that could not be parsed.
+     * The header fields its author's client writes, which make a mail's content hash with its body; the fields added
+     * in transit ({@code Received}, {@code Return-Path}, {@code Delivered-To}, {@code Authentication-Results}...)
+     * are left out, so the same mail delivered twice, by two routes, has one content hash.
      */
-    public static List<String> contentHashes(byte[] raw) {
-        return List.of(sha256(raw));
+    private static final List<String> AUTHOR_FIELDS = List.of("From", "Sender", "To", "Cc", "Subject", "Date",
+            "Message-ID", "In-Reply-To", "References", "MIME-Version", "Content-Type", "Content-Transfer-Encoding");
+
+    /**
+     * The content hashes a receipt may carry for these raw bytes: that of the parsed mail ({@link #contentHash}), and
+     * the hash of the raw bytes recorded for mail that could not be parsed.
+     */
+    public List<String> contentHashes(byte[] raw) {
+        return switch (parse(raw)) {
+            case ParseResult.Parsed p -> List.of(p.email().contentHash(), sha256(raw));
+            case ParseResult.Unparseable u -> List.of(sha256(raw));
+        };
+    }
+
+    /**
+     * What the author wrote, hashed: the author's header fields (unfolded, in a fixed order) and the body, line endings
+     * made LF. Lower-case hex SHA-256.
+     */
+    static String contentHash(MimeMessage message, byte[] raw) throws MessagingException {
+        MessageDigest digest = sha256();
+        for (String name : AUTHOR_FIELDS) {
+            String[] values = message.getHeader(name);
+            if (values != null) {
+                for (String value : values) {
+                    digest.update((name.toLowerCase(Locale.ROOT) + ":" + MimeUtility.unfold(value).strip()
+                            .replaceAll("\\s+", " ") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        digest.update((byte) 0);
+        int start = bodyStart(raw);
+        for (int i = start; i < raw.length; i++) {
+            if (raw[i] != '\r') {
+                digest.update(raw[i]);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Where the body begins: after the first empty line; the end when there is none. */
+    private static int bodyStart(byte[] raw) {
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '\n' && i + 1 < raw.length) {
+                int next = raw[i + 1] == '\r' && i + 2 < raw.length ? i + 2 : i + 1;
+                if (raw[next] == '\n') {
+                    return next + 1;
+                }
+            }
+        }
+        return raw.length;
     }
 
     /** Reads {@code in} to its end ({@code size} is the expected size, a hint) and parses it. */
@@ -127,7 +176,7 @@ public final class MimeParser {
                     body.attachments,
                     classificationHeaders(message),
                     body.report.toReport(),
-                    hash,
+                    contentHash(message, raw),
                     raw.length));
         } catch (LimitExceeded e) {
             return unparseable(hash, e.getMessage());
@@ -402,8 +451,12 @@ public final class MimeParser {
     }
 
     private static String sha256(byte[] raw) {
+        return HexFormat.of().formatHex(sha256().digest(raw));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }

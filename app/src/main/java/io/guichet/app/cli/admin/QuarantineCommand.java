@@ -82,7 +82,7 @@ public final class QuarantineCommand {
             GuichetConfig.MailboxConfig box = config.mailbox().orElseThrow(() -> AdminProblem.config(
                     "releasing moves the mail back to the inbox: set GUICHET_IMAP_HOST and the other GUICHET_IMAP_* settings."));
             QuarantineFolder folder = new QuarantineFolder(GuichetNode.imapSettings(box, config.database().poolSize()),
-                    MimeParser::contentHashes);
+                    new MimeParser()::contentHashes);
             Quarantine quarantine = quarantine(stores);
             // one transaction around the move: if the mailbox refuses, the receipt stays quarantined
             String moved = stores.transactions().inTransaction(() -> {
