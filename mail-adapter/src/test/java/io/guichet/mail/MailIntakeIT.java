@@ -230,6 +230,18 @@ class MailIntakeIT {
     }
 
     @Test
+    @DisplayName("R10: a domain without DMARC (dmarc=none) and a pass for another domain is unverified, not refused: the contact gets a ticket")
+    void unverifiedIsHandled() {
+        String raw = "Authentication-Results: mx.guichet.example; dmarc=none header.from=acme.example;\r\n"
+                + " spf=pass smtp.mailfrom=bounces.mailer.example; dkim=pass header.d=mailer.example\r\n"
+                + mail("bob@acme.example", "Agents offline", "unverified@acme.example", COMPLETE_EN);
+        deliver(raw);
+
+        assertThat(channel.tickets.find(new TicketNumber(1000))).isPresent();
+        assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.OPENED);
+    }
+
+    @Test
     @DisplayName("R10: headers from another authserv-id are ignored")
     void untrustedAuthenticationHeader() {
         String raw = "Authentication-Results: evil.example; dmarc=fail\r\n"

@@ -150,10 +150,16 @@ public final class MailIntake implements MailHandler {
         if (from.isEmpty()) {
             return settled(position, Disposition.REJECTED, Optional.empty(), "sender address is unusable");
         }
-        if (AuthenticationVerdict.of(email, settings.trustedAuthservId()) == AuthenticationVerdict.FAIL) {
-            LOG.warn("mail from a {} address failed authentication; not answered", from.get().domain());
-            return settled(position, Disposition.REJECTED, Optional.empty(),
-                    "sender failed DMARC (or DKIM and SPF) at our receiving server: treated as unauthenticated");
+        switch (AuthenticationVerdict.of(email, settings.trustedAuthservId())) {
+            case FAIL -> {
+                LOG.warn("mail from a {} address failed DMARC; not answered", from.get().domain());
+                return settled(position, Disposition.REJECTED, Optional.empty(),
+                        "sender failed DMARC at our receiving server: treated as unauthenticated");
+            }
+            case UNVERIFIED -> LOG.info("mail at uid {}: nothing aligned with its {} sender passed at our receiving "
+                    + "server; handled as unverified", position.uid(), from.get().domain());
+            case PASS, NONE -> {
+            }
         }
         Optional<TicketNumber> thread = threadOf(email);
         ExtractedIntake extracted = extractor.extract(Optional.of(stripReplyPrefixes(email.subject())), email.newText());
