@@ -242,6 +242,19 @@ class MailIntakeIT {
     }
 
     @Test
+    @DisplayName("R2: a subject hiding CR/LF and a bidi override is stored inert, and the answer's subject carries neither")
+    void customerTextIsInert() {
+        deliver(mail("bob@acme.example", "Agents offline\r\nBcc: evil@x.example\u202E now", "inert@acme.example",
+                COMPLETE_EN.replace("Module: Agent", "Module: Agent\u0000\u2066")));
+
+        Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        assertThat(ticket.fields().subject()).isEqualTo("Agents offline Bcc: evil@x.example now");
+        assertThat(ticket.fields().module()).contains("Agent");
+        assertThat(onlyOutgoing().subject()).isEqualTo("[Ticket#1000] Agents offline Bcc: evil@x.example now")
+                .doesNotContain("\r", "\n", "=?");
+    }
+
+    @Test
     @DisplayName("R10: headers from another authserv-id are ignored")
     void untrustedAuthenticationHeader() {
         String raw = "Authentication-Results: evil.example; dmarc=fail\r\n"

@@ -9,7 +9,8 @@ import java.util.Optional;
  * Metadata is always present; the bytes only when the part was not larger than
  * {@link ParserLimits#maxAttachmentBytesStored()}.
  *
- * @param filename    the decoded file name (RFC 2231 / RFC 2047); a generated one when the part had none
+ * @param filename    the decoded file name (RFC 2231 / RFC 2047, as far as it decodes), inert ({@link InertText}); a
+ *                    generated one when the part had none
  * @param contentType the lower-cased base MIME type, e.g. {@code application/pdf}
  * @param size        the decoded size in bytes
  * @param content     the decoded bytes, when kept; the array is copied in and out
@@ -17,7 +18,7 @@ import java.util.Optional;
 public record Attachment(String filename, String contentType, long size, Optional<byte[]> content) {
 
     public Attachment {
-        Objects.requireNonNull(filename, "filename");
+        filename = InertText.line(EncodedWords.decode(Objects.requireNonNull(filename, "filename")));
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(content, "content");
         if (size < 0) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 /**
  * What identifies a mail to the people who look after the mailbox, known before (or without) reading it whole: its
  * Message-ID (without angle brackets), sender address, subject and size. Kept on the receipt of a quarantined mail.
+ * Its text is inert ({@link InertText}), the subject decoded as far as it can be ({@link EncodedWords}).
  *
  * @param size the size of the raw mail in bytes, as far as known (0 when not)
  */
@@ -23,9 +24,9 @@ public record Envelope(Optional<String> messageId, String sender, String subject
 
     public Envelope {
         Objects.requireNonNull(messageId, "messageId");
-        messageId = messageId.map(String::strip).filter(id -> !id.isEmpty());
-        sender = Objects.requireNonNull(sender, "sender").strip().toLowerCase(java.util.Locale.ROOT);
-        subject = Objects.requireNonNull(subject, "subject").strip();
+        messageId = messageId.map(InertText::line).filter(id -> !id.isEmpty());
+        sender = InertText.line(Objects.requireNonNull(sender, "sender")).toLowerCase(java.util.Locale.ROOT);
+        subject = InertText.line(Objects.requireNonNull(subject, "subject"));
     }
 
     /** Nothing known but the size. */
@@ -47,18 +48,10 @@ public record Envelope(Optional<String> messageId, String sender, String subject
                     .or(() -> Optional.ofNullable(headers.getHeader("Sender", null)))
                     .map(Envelope::senderOf).orElse("");
             String subject = Optional.ofNullable(headers.getHeader("Subject", null))
-                    .map(Envelope::decoded).orElse("");
+                    .map(MimeUtility::unfold).map(EncodedWords::decode).orElse("");
             return new Envelope(messageId, from, subject, raw.length);
         } catch (MessagingException | RuntimeException e) {
             return unknown(raw.length);
-        }
-    }
-
-    private static String decoded(String header) {
-        try {
-            return MimeUtility.decodeText(MimeUtility.unfold(header));
-        } catch (java.io.UnsupportedEncodingException e) {
-            return MimeUtility.unfold(header);
         }
     }
 

@@ -169,7 +169,7 @@ public final class MimeParser {
                     addresses(message, "Cc"),
                     addresses(message, "Reply-To"),
                     header(message, "Return-Path").map(MimeParser::returnPath),
-                    Optional.ofNullable(message.getSubject()).map(String::strip).orElse(""),
+                    header(message, "Subject").map(EncodedWords::decode).orElse(""),
                     Optional.ofNullable(message.getSentDate()).map(java.util.Date::toInstant),
                     textBody,
                     quoteStripper.strip(textBody),
