@@ -30,3 +30,6 @@ create unique index inbound_receipts_same_mail on inbound_receipts (coalesce(mes
     where disposition <> 'RELEASED';
 create index inbound_receipts_message_id on inbound_receipts (message_id) where message_id is not null;
 create index inbound_receipts_quarantined on inbound_receipts (id) where disposition = 'QUARANTINED';
+
+-- An attachment that could not be decoded is kept as such, with the reason; the rest of its mail was read.
+alter table mail_attachments add column unreadable text;

@@ -113,9 +113,11 @@ public final class JooqMailJournal implements MailJournal {
             return;
         }
         var insert = db.dsl().insertInto(MAIL_ATTACHMENTS, MAIL_ATTACHMENTS.MAIL_MESSAGE_ID, MAIL_ATTACHMENTS.FILENAME,
-                MAIL_ATTACHMENTS.CONTENT_TYPE, MAIL_ATTACHMENTS.SIZE_BYTES, MAIL_ATTACHMENTS.CONTENT);
+                MAIL_ATTACHMENTS.CONTENT_TYPE, MAIL_ATTACHMENTS.SIZE_BYTES, MAIL_ATTACHMENTS.CONTENT,
+                MAIL_ATTACHMENTS.UNREADABLE);
         for (ThreadMessage.StoredAttachment a : message.attachments()) {
-            insert = insert.values(id.get(), a.filename(), a.contentType(), a.size(), a.content().orElse(null));
+            insert = insert.values(id.get(), a.filename(), a.contentType(), a.size(), a.content().orElse(null),
+                    a.unreadable().orElse(null));
         }
         insert.execute();
     }
@@ -258,7 +260,7 @@ public final class JooqMailJournal implements MailJournal {
         List<ThreadMessage.StoredAttachment> attachments = db.dsl().selectFrom(MAIL_ATTACHMENTS)
                 .where(MAIL_ATTACHMENTS.MAIL_MESSAGE_ID.eq(r.getId())).orderBy(MAIL_ATTACHMENTS.ID)
                 .fetch(a -> new ThreadMessage.StoredAttachment(a.getFilename(), a.getContentType(), a.getSizeBytes(),
-                        Optional.ofNullable(a.getContent())));
+                        Optional.ofNullable(a.getContent()), Optional.ofNullable(a.getUnreadable())));
         return new ThreadMessage(Optional.ofNullable(r.getTicketId()).map(TicketId::new),
                 ThreadMessage.Direction.valueOf(r.getDirection()), r.getMessageId(), r.getSubject(), r.getSender(),
                 r.getBody(), Times.instant(r.getCreatedAt()), attachments);

@@ -255,6 +255,43 @@ class MailIntakeIT {
     }
 
     @Test
+    @DisplayName("R2: one attachment that cannot be decoded does not stop the mail: the ticket opens and the attachment is recorded as unreadable")
+    void unreadableAttachment() {
+        String raw = """
+                From: bob@acme.example
+                To: support@guichet.example
+                Subject: Agents offline
+                Message-ID: <broken-attachment@acme.example>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=utf-8
+
+                All agents went offline.
+                Severity: 2
+                --b1
+                Content-Type: application/octet-stream; name="agent.log"
+                Content-Transfer-Encoding: x-uuencode
+
+                begin 644 agent.log
+                M@@@garbage!!!
+                end
+                --b1--
+                """.replace("\n", "\r\n");
+
+        assertThat(deliver(raw)).isInstanceOf(MailHandler.Handled.Processed.class);
+
+        Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        assertThat(ticket.fields().description()).contains("All agents went offline");
+        assertThat(channel.journal.thread(ticket.id()).getFirst().attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("agent.log");
+            assertThat(a.content()).isEmpty();
+            assertThat(a.unreadable()).hasValueSatisfying(r -> assertThat(r).startsWith("could not be decoded"));
+        });
+    }
+
+    @Test
     @DisplayName("R10: headers from another authserv-id are ignored")
     void untrustedAuthenticationHeader() {
         String raw = "Authentication-Results: evil.example; dmarc=fail\r\n"

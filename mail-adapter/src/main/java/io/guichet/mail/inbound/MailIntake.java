@@ -201,7 +201,8 @@ public final class MailIntake implements MailHandler {
     private void record(InboundEmail email, String identity, Ticket ticket, Instant now) {
         MDC.put("ticket", ticket.number().toString());
         List<ThreadMessage.StoredAttachment> attachments = email.attachments().stream()
-                .map(a -> new ThreadMessage.StoredAttachment(a.filename(), a.contentType(), a.size(), a.content()))
+                .map(a -> new ThreadMessage.StoredAttachment(a.filename(), a.contentType(), a.size(), a.content(),
+                        a.unreadable()))
                 .toList();
         journal.recordMessage(new ThreadMessage(Optional.of(ticket.id()), ThreadMessage.Direction.IN, identity,
                 email.subject(), email.from().address(), email.newText(), now, attachments));

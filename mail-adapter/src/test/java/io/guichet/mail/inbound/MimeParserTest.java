@@ -243,6 +243,74 @@ class MimeParserTest {
     }
 
     @Test
+    @DisplayName("An attachment that cannot be decoded (broken uuencode) is kept as unreadable, named, with the reason; the text still reads")
+    void unreadableAttachment() {
+        String raw = """
+                From: Bob <bob@acme.example>
+                Subject: Logs
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=utf-8
+
+                The console is down. Severity: 2
+                --b1
+                Content-Type: application/octet-stream; name="dump.bin"
+                Content-Transfer-Encoding: x-uuencode
+
+                begin 644 dump.bin
+                M@@@garbage!!!
+                end
+                --b1--
+                """;
+
+        InboundEmail email = parsed(new MimeParser(), crlf(raw));
+
+        assertThat(email.textBody()).isEqualTo("The console is down. Severity: 2");
+        assertThat(email.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("dump.bin");
+            assertThat(a.content()).isEmpty();
+            assertThat(a.unreadable()).hasValueSatisfying(r -> assertThat(r).startsWith("could not be decoded: ")
+                    .contains("UUDecoder"));
+        });
+    }
+
+    @Test
+    @DisplayName("A multipart whose start boundary is missing is read leniently as text, its binary parts left out")
+    void missingStartBoundary() {
+        String raw = """
+                From: Bob <bob@acme.example>
+                Subject: Console down
+                Message-ID: <lenient@acme.example>
+                Content-Type: multipart/mixed; boundary="b1"
+
+                The console is down since this morning.
+                Severity: 2
+                """;
+        String withBinary = raw.replace("Severity: 2\n", """
+                Severity: 2
+                --b1--
+                """);
+
+        InboundEmail email = parsed(new MimeParser(), crlf(raw));
+
+        assertThat(email.textBody()).isEqualTo("The console is down since this morning.\nSeverity: 2");
+        assertThat(email.messageId()).contains("lenient@acme.example");
+        assertThat(email.subject()).isEqualTo("Console down");
+        assertThat(parsed(new MimeParser(), crlf(withBinary)).textBody())
+                .isEqualTo("The console is down since this morning.\nSeverity: 2");
+    }
+
+    @Test
+    @DisplayName("A broken structure with nothing readable in it is still unparseable")
+    void nothingReadable() {
+        String raw = "From: Bob <bob@acme.example>\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n\r\n";
+
+        assertThat(new MimeParser().parse(raw.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ParseResult.Unparseable.class);
+    }
+
+    @Test
     @DisplayName("A 3,000-deep nesting bomb is refused quickly by the depth limit")
     void deepNestingBomb() {
         byte[] bomb = nested(3000);
