@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * What identifies a mail to the people who look after the mailbox, known before (or without) reading it whole: its
- * Message-ID (without angle brackets), sender address, subject and size. Kept on the receipt of a quarantined mail.
+ * Message-ID (kept without angle brackets, given with or without), sender address, subject and size. Kept on the
+ * receipt of a quarantined mail.
  * Its text is inert ({@link InertText}), the subject decoded as far as it can be ({@link EncodedWords}).
  *
  * @param size the size of the raw mail in bytes, as far as known (0 when not)
@@ -24,7 +25,7 @@ public record Envelope(Optional<String> messageId, String sender, String subject
 
     public Envelope {
         Objects.requireNonNull(messageId, "messageId");
-        messageId = messageId.map(InertText::line).filter(id -> !id.isEmpty());
+        messageId = messageId.map(InertText::line).map(Envelope::withoutBrackets).filter(id -> !id.isEmpty());
         sender = InertText.line(Objects.requireNonNull(sender, "sender")).toLowerCase(java.util.Locale.ROOT);
         subject = InertText.line(Objects.requireNonNull(subject, "subject"));
     }
@@ -53,6 +54,11 @@ public record Envelope(Optional<String> messageId, String sender, String subject
         } catch (MessagingException | RuntimeException e) {
             return unknown(raw.length);
         }
+    }
+
+    /** {@code <id@host>} as {@code id@host}: Message-IDs are kept without their angle brackets. */
+    private static String withoutBrackets(String id) {
+        return MimeParser.firstId(id).orElse("");
     }
 
     /** The first address of a {@code From} header's value, lower-cased; empty when there is none. */
