@@ -12,6 +12,7 @@ import io.guichet.app.cli.UsageFailures;
 import io.guichet.app.cli.admin.AccountsCommand;
 import io.guichet.app.cli.admin.ContactsCommand;
 import io.guichet.app.cli.admin.KbCommand;
+import io.guichet.app.cli.admin.QuarantineCommand;
 import io.guichet.app.cli.admin.TicketsCommand;
 import io.guichet.app.cli.admin.VersionsCommand;
 import picocli.CommandLine;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
                 "shipped with the documentation."},
         subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, AccountsCommand.class,
                 ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, KbCommand.class, OutboxCommand.class,
+                QuarantineCommand.class,
                 BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class GuichetCli implements Runnable {
 

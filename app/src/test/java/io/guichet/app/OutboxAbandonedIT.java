@@ -76,7 +76,7 @@ class OutboxAbandonedIT {
                     .until(() -> outbox.abandoned(10), mails -> mails.size() == 1);
             long id = outbox.abandoned(10).getFirst().id();
             try (NodeMetrics metrics = new NodeMetrics(new JooqStatistics(database.database().transactions()), outbox,
-                    Clock.systemUTC())) {
+                    new io.guichet.db.JooqQuarantine(database.database().transactions()), Clock.systemUTC())) {
                 assertThat(metrics.refresh()).isTrue();
                 assertThat(metrics.scrape()).contains("guichet_outbox_abandoned 1.0");
             }

@@ -26,8 +26,9 @@ import static io.guichet.db.jooq.Tables.MAIL_ATTACHMENTS;
 import static io.guichet.db.jooq.Tables.MAIL_MESSAGES;
 
 /**
- * {@link MailJournal} on PostgreSQL. A receipt is unique by position, by Message-ID, and by content hash when the
- * Message-ID is missing; {@code ON CONFLICT DO NOTHING} turns a second delivery into a plain {@code false}.
+ * {@link MailJournal} on PostgreSQL. A receipt is unique by position, and by Message-ID (or none), sender and content
+ * hash unless released (a partial unique index); {@code ON CONFLICT DO NOTHING} turns a second delivery into a plain
+ * {@code false}.
  */
 public final class JooqMailJournal implements MailJournal {
 
@@ -37,8 +38,18 @@ public final class JooqMailJournal implements MailJournal {
         this.db = db;
     }
 
+    /**
+     * Inside a transaction, two mails with the same Message-ID are recorded one after the other (a transaction-level
+     * advisory lock on the id, held to the commit): the second sees the first's receipt, as a duplicate or as a reuse
+     * ({@link #messageIdReused}), even when both are handled at once by different workers.
+     */
     @Override
     public boolean recordReceipt(InboundReceipt receipt) {
+        if (receipt.messageId().isPresent() && db.isInTransaction()) {
+            db.dsl().select(DSL.function("pg_advisory_xact_lock", Object.class,
+                    DSL.function("hashtextextended", Long.class, DSL.val(receipt.messageId().get()), DSL.inline(0L))))
+                    .fetch();
+        }
         return db.dsl().insertInto(INBOUND_RECEIPTS)
                 .set(INBOUND_RECEIPTS.MAILBOX, receipt.position().mailbox())
                 .set(INBOUND_RECEIPTS.UID_VALIDITY, receipt.position().uidValidity())
@@ -47,9 +58,21 @@ public final class JooqMailJournal implements MailJournal {
                 .set(INBOUND_RECEIPTS.CONTENT_HASH, receipt.contentHash())
                 .set(INBOUND_RECEIPTS.SENDER, receipt.sender())
                 .set(INBOUND_RECEIPTS.SUBJECT, receipt.subject())
+                .set(INBOUND_RECEIPTS.SIZE_BYTES, receipt.size())
                 .set(INBOUND_RECEIPTS.RECEIVED_AT, Times.at(receipt.receivedAt()))
                 .onConflictDoNothing()
                 .execute() == 1;
+    }
+
+    @Override
+    public boolean messageIdReused(InboundReceipt receipt) {
+        if (receipt.messageId().isEmpty()) {
+            return false;
+        }
+        return db.dsl().fetchExists(INBOUND_RECEIPTS, INBOUND_RECEIPTS.MESSAGE_ID.eq(receipt.messageId().get())
+                .and(INBOUND_RECEIPTS.DISPOSITION.ne(Disposition.RELEASED.name()))
+                .and(INBOUND_RECEIPTS.SENDER.ne(receipt.sender())
+                        .or(INBOUND_RECEIPTS.CONTENT_HASH.ne(receipt.contentHash()))));
     }
 
     @Override
@@ -90,9 +113,11 @@ public final class JooqMailJournal implements MailJournal {
             return;
         }
         var insert = db.dsl().insertInto(MAIL_ATTACHMENTS, MAIL_ATTACHMENTS.MAIL_MESSAGE_ID, MAIL_ATTACHMENTS.FILENAME,
-                MAIL_ATTACHMENTS.CONTENT_TYPE, MAIL_ATTACHMENTS.SIZE_BYTES, MAIL_ATTACHMENTS.CONTENT);
+                MAIL_ATTACHMENTS.CONTENT_TYPE, MAIL_ATTACHMENTS.SIZE_BYTES, MAIL_ATTACHMENTS.CONTENT,
+                MAIL_ATTACHMENTS.UNREADABLE);
         for (ThreadMessage.StoredAttachment a : message.attachments()) {
-            insert = insert.values(id.get(), a.filename(), a.contentType(), a.size(), a.content().orElse(null));
+            insert = insert.values(id.get(), a.filename(), a.contentType(), a.size(), a.content().orElse(null),
+                    a.unreadable().orElse(null));
         }
         insert.execute();
     }
@@ -235,7 +260,7 @@ public final class JooqMailJournal implements MailJournal {
         List<ThreadMessage.StoredAttachment> attachments = db.dsl().selectFrom(MAIL_ATTACHMENTS)
                 .where(MAIL_ATTACHMENTS.MAIL_MESSAGE_ID.eq(r.getId())).orderBy(MAIL_ATTACHMENTS.ID)
                 .fetch(a -> new ThreadMessage.StoredAttachment(a.getFilename(), a.getContentType(), a.getSizeBytes(),
-                        Optional.ofNullable(a.getContent())));
+                        Optional.ofNullable(a.getContent()), Optional.ofNullable(a.getUnreadable())));
         return new ThreadMessage(Optional.ofNullable(r.getTicketId()).map(TicketId::new),
                 ThreadMessage.Direction.valueOf(r.getDirection()), r.getMessageId(), r.getSubject(), r.getSender(),
                 r.getBody(), Times.instant(r.getCreatedAt()), attachments);

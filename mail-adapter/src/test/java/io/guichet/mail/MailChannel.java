@@ -13,12 +13,15 @@ import io.guichet.core.desk.StaffDesk;
 import io.guichet.core.policy.PolicySettings;
 import io.guichet.core.desk.StaffNoticeDispatcher;
 import io.guichet.core.port.StaffOutbox;
+import io.guichet.core.port.TicketStore;
 import io.guichet.core.testing.MutableClock;
 import io.guichet.core.testing.RecordingStaffNotifier;
 import io.guichet.db.Database;
 import io.guichet.db.JooqContactDirectory;
 import io.guichet.db.JooqDeadlineStore;
+import io.guichet.db.JooqMailFailures;
 import io.guichet.db.JooqMailJournal;
+import io.guichet.db.JooqQuarantine;
 import io.guichet.db.JooqOutbox;
 import io.guichet.db.JooqStaffOutbox;
 import io.guichet.db.JooqTicketStore;
@@ -50,9 +53,11 @@ public final class MailChannel {
 
     public final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     public final JooqTransactions transactions;
-    public final JooqTicketStore tickets;
+    public final TicketStore tickets;
     public final JooqContactDirectory contacts;
     public final JooqMailJournal journal;
+    public final JooqMailFailures failures;
+    public final JooqQuarantine quarantine;
     public final JooqOutbox outbox;
     /** What was delivered to the staff, once {@link #deliverStaffNotices} ran. */
     public final RecordingStaffNotifier staff = new RecordingStaffNotifier();
@@ -70,10 +75,20 @@ public final class MailChannel {
 
     /** The channel with its staff outbox wrapped by {@code staffOutbox} (to inject failures). */
     public MailChannel(Database database, UnaryOperator<StaffOutbox> staffOutbox) {
+        this(database, staffOutbox, UnaryOperator.identity());
+    }
+
+    /**
+     * The channel whose desk works on {@code aroundTickets} applied to the ticket store (to inject failures where the
+     * desk stores tickets), and its staff outbox wrapped by {@code staffOutbox}.
+     */
+    public MailChannel(Database database, UnaryOperator<StaffOutbox> staffOutbox, UnaryOperator<TicketStore> aroundTickets) {
         transactions = database.transactions();
-        tickets = new JooqTicketStore(transactions);
+        tickets = aroundTickets.apply(new JooqTicketStore(transactions));
         contacts = new JooqContactDirectory(transactions);
         journal = new JooqMailJournal(transactions);
+        failures = new JooqMailFailures(transactions);
+        quarantine = new JooqQuarantine(transactions);
         outbox = new JooqOutbox(transactions);
         PolicySettings policy = PolicySettings.defaults();
         SubjectTag tag = new SubjectTag(SubjectTag.DEFAULT_FORMAT);
@@ -86,7 +101,7 @@ public final class MailChannel {
                 messenger, staffNotices, new io.guichet.db.JooqAuditLog(transactions), policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         customers = new CustomerDesk(context);
         technicians = new StaffDesk(context);
-        intake = new MailIntake(new MimeParser(), transactions, journal, customers,
+        intake = new MailIntake(new MimeParser(), transactions, journal, failures, customers,
                 new MailIntakeSettings(tag, ClassifierSettings.of(SUPPORT, DOMAIN), Optional.of("mx.guichet.example"),
                         policy.escalationKeywords()), clock);
         acme = contacts.accountNamed("Acme").orElseGet(() -> contacts.addAccount("Acme",

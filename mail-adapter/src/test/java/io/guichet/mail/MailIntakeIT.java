@@ -231,6 +231,68 @@ class MailIntakeIT {
     }
 
     @Test
+    @DisplayName("R10: a domain without DMARC (dmarc=none) and a pass for another domain is unverified, not refused: the contact gets a ticket")
+    void unverifiedIsHandled() {
+        String raw = "Authentication-Results: mx.guichet.example; dmarc=none header.from=acme.example;\r\n"
+                + " spf=pass smtp.mailfrom=bounces.mailer.example; dkim=pass header.d=mailer.example\r\n"
+                + mail("bob@acme.example", "Agents offline", "unverified@acme.example", COMPLETE_EN);
+        deliver(raw);
+
+        assertThat(channel.tickets.find(new TicketNumber(1000))).isPresent();
+        assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.OPENED);
+    }
+
+    @Test
+    @DisplayName("R2: a subject hiding CR/LF and a bidi override is stored inert, and the answer's subject carries neither")
+    void customerTextIsInert() {
+        deliver(mail("bob@acme.example", "Agents offline\r\nBcc: evil@x.example\u202E now", "inert@acme.example",
+                COMPLETE_EN.replace("Module: Agent", "Module: Agent\u0000\u2066")));
+
+        Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        assertThat(ticket.fields().subject()).isEqualTo("Agents offline Bcc: evil@x.example now");
+        assertThat(ticket.fields().module()).contains("Agent");
+        assertThat(onlyOutgoing().subject()).isEqualTo("[Ticket#1000] Agents offline Bcc: evil@x.example now")
+                .doesNotContain("\r", "\n", "=?");
+    }
+
+    @Test
+    @DisplayName("R2: one attachment that cannot be decoded does not stop the mail: the ticket opens and the attachment is recorded as unreadable")
+    void unreadableAttachment() {
+        String raw = """
+                From: bob@acme.example
+                To: support@guichet.example
+                Subject: Agents offline
+                Message-ID: <broken-attachment@acme.example>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=utf-8
+
+                All agents went offline.
+                Severity: 2
+                --b1
+                Content-Type: application/octet-stream; name="agent.log"
+                Content-Transfer-Encoding: x-uuencode
+
+                begin 644 agent.log
+                M@@@garbage!!!
+                end
+                --b1--
+                """.replace("\n", "\r\n");
+
+        assertThat(deliver(raw)).isInstanceOf(MailHandler.Handled.Processed.class);
+
+        Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        assertThat(ticket.fields().description()).contains("All agents went offline");
+        assertThat(channel.journal.thread(ticket.id()).getFirst().attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("agent.log");
+            assertThat(a.content()).isEmpty();
+            assertThat(a.unreadable()).hasValueSatisfying(r -> assertThat(r).startsWith("could not be decoded"));
+        });
+    }
+
+    @Test
     @DisplayName("R10: headers from another authserv-id are ignored")
     void untrustedAuthenticationHeader() {
         String raw = "Authentication-Results: evil.example; dmarc=fail\r\n"
@@ -319,8 +381,8 @@ class MailIntakeIT {
     @Test
     @DisplayName("Oversize mail is quarantined without being read")
     void oversize() {
-        MailHandler.Handled handled = channel.intake.oversize(position(++uid), "big@acme.example", "bob@acme.example",
-                "Huge", 80_000_000L);
+        MailHandler.Handled handled = channel.intake.oversize(position(++uid), new io.guichet.mail.inbound.Envelope(
+                Optional.of("big@acme.example"), "bob@acme.example", "Huge", 80_000_000L));
 
         assertThat(handled).isInstanceOf(MailHandler.Handled.Quarantined.class);
         assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.QUARANTINED);
@@ -338,7 +400,7 @@ class MailIntakeIT {
 
         assertThat(first).isInstanceOf(MailHandler.Handled.RetryLater.class);
         assertThat(((MailHandler.Handled.RetryLater) first).reason()).doesNotContain("staff channel down")
-                .startsWith("internal error, ref ");
+                .startsWith("attempt 1 of 3 failed: IllegalStateException (ref ");
         assertThat(channel.journal.dispositionAt(at)).isEmpty();
         assertThat(channel.tickets.find(new TicketNumber(1000))).isEmpty();
         assertThat(pending()).isEmpty();

@@ -297,8 +297,13 @@ class MailTlsIT {
         }
 
         @Override
-        public Handled oversize(MailPosition position, String messageId, String sender, String subject, long size) {
+        public Handled oversize(MailPosition position, io.guichet.mail.inbound.Envelope envelope) {
             return new Handled.Quarantined("too large");
+        }
+
+        @Override
+        public Handled failed(MailPosition position, io.guichet.mail.inbound.Envelope envelope, String reason) {
+            return new Handled.RetryLater(reason);
         }
     }
 }

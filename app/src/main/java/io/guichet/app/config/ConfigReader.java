@@ -100,10 +100,11 @@ public final class ConfigReader {
         Duration pollInterval = positiveDuration(Setting.IMAP_POLL_INTERVAL);
         int maxBytes = integer(Setting.MAIL_MAX_BYTES, 1024, Integer.MAX_VALUE);
         int workers = integer(Setting.IMAP_WORKERS, 1, 32);
+        int maxAttempts = integer(Setting.MAIL_MAX_ATTEMPTS, 1, 100);
         Optional<GuichetConfig.MailboxConfig> mailbox = optional(Setting.IMAP_HOST).map(host ->
                 new GuichetConfig.MailboxConfig(host, imapPort, imapSecurity, value(Setting.IMAP_USER),
                         value(Setting.IMAP_PASSWORD), folder, optional(Setting.IMAP_PROCESSED_FOLDER), quarantine,
-                        pollInterval, maxBytes, workers, imapAuth));
+                        pollInterval, maxBytes, workers, imapAuth, maxAttempts));
 
         int smtpPort = integer(Setting.SMTP_PORT, 1, 65535);
         TransportSecurity smtpSecurity = security(Setting.SMTP_SECURITY);

@@ -52,7 +52,8 @@ public record GuichetConfig(DatabaseConfig database,
     /** The support mailbox read over IMAP. */
     public record MailboxConfig(String host, int port, TransportSecurity security, String user, String password,
                                 String folder, Optional<String> processedFolder, String quarantineFolder,
-                                Duration pollInterval, long maxMessageBytes, int workers, AuthMethod auth) {
+                                Duration pollInterval, long maxMessageBytes, int workers, AuthMethod auth,
+                                int maxAttempts) {
         @Override
         public String toString() {
             return "MailboxConfig[" + user + "@" + host + ":" + port + " " + security + " " + auth + " " + folder + "]";

@@ -30,6 +30,7 @@ public enum Setting {
     IMAP_POLL_INTERVAL("GUICHET_IMAP_POLL_INTERVAL", "PT30S", "Safety-net poll interval besides IMAP IDLE (ISO-8601 duration)."),
     IMAP_WORKERS("GUICHET_IMAP_WORKERS", "4", "Mails handled at once, each on its own database connection (at most half of GUICHET_DB_POOL_SIZE); one sender's mail is always handled in order (1-32)."),
     MAIL_MAX_BYTES("GUICHET_MAIL_MAX_BYTES", "26214400", "Larger mail is quarantined without being downloaded."),
+    MAIL_MAX_ATTEMPTS("GUICHET_MAIL_MAX_ATTEMPTS", "3", "Failed attempts at handling a mail (any error, counted in the database) before it is quarantined (1-100)."),
     // sending
     SMTP_HOST("GUICHET_SMTP_HOST", null, "SMTP server for answers (required by `run`)."),
     SMTP_PORT("GUICHET_SMTP_PORT", "587", "SMTP port."),

@@ -2,6 +2,7 @@ package io.guichet.app.health;
 
 import io.guichet.core.mail.Outbox;
 import io.guichet.db.Database;
+import io.guichet.core.mail.Quarantine;
 import io.guichet.db.JooqStatistics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -31,9 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Guichet's metrics in Prometheus form: mails in by disposition, tickets by status and severity, outbox backlog, age
- * and abandoned mail, deadline lag, target breaches, the connection pool, how long handling a mail and sending one
- * take on this node, and the JVM's own. The database figures are read by a periodic count query
+ * Guichet's metrics in Prometheus form: mails in by disposition, mail in quarantine, tickets by status and severity,
+ * outbox backlog, age and abandoned mail, deadline lag, target breaches, the connection pool, how long handling a mail
+ * and sending one take on this node, and the JVM's own. The database figures are read by a periodic count query
  * (every {@link #REFRESH} once {@link #start()}ed), never during a scrape: a scrape is always fast and always answers,
  * with the JVM's figures and the last database figures, even while the database is down. {@code
  * guichet_statistics_up} says whether the last read worked and {@code guichet_statistics_age_seconds} how old the
@@ -50,12 +51,14 @@ public final class NodeMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JooqStatistics statistics;
     private final Outbox outbox;
+    private final Quarantine quarantine;
     private final Clock clock;
     private final MultiGauge tickets;
     private final Map<String, AtomicLong> mailsIn = new ConcurrentHashMap<>();
     private final AtomicLong mailsInProgress = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong quarantined = new AtomicLong();
     private final AtomicLong backlogAgeSeconds = new AtomicLong();
     private final AtomicLong deadlineLagSeconds = new AtomicLong();
     private final AtomicLong breaches = new AtomicLong();
@@ -64,9 +67,10 @@ public final class NodeMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private ScheduledExecutorService refresher;
 
-    public NodeMetrics(JooqStatistics statistics, Outbox outbox, Clock clock) {
+    public NodeMetrics(JooqStatistics statistics, Outbox outbox, Quarantine quarantine, Clock clock) {
         this.statistics = statistics;
         this.outbox = outbox;
+        this.quarantine = quarantine;
         this.clock = clock;
         tickets = MultiGauge.builder("guichet_tickets").description("Tickets by status and severity (0: not given)")
                 .register(registry);
@@ -77,6 +81,8 @@ public final class NodeMetrics implements AutoCloseable {
                 .register(registry);
         Gauge.builder("guichet_outbox_backlog", backlog, AtomicLong::get).description("Mails waiting to be sent")
                 .register(registry);
+        Gauge.builder("guichet_mail_quarantined", quarantined, AtomicLong::get)
+                .description("Mails in the quarantine folder, not released (guichet quarantine list)").register(registry);
         Gauge.builder("guichet_outbox_oldest_age_seconds", backlogAgeSeconds, AtomicLong::get)
                 .description("Age of the oldest mail waiting to be sent").register(registry);
         Gauge.builder("guichet_deadline_lag_seconds", deadlineLagSeconds, AtomicLong::get)
@@ -128,6 +134,7 @@ public final class NodeMetrics implements AutoCloseable {
             Instant now = clock.instant();
             Outbox.Backlog b = outbox.backlog(now);
             backlog.set(b.pending());
+            quarantined.set(quarantine.count());
             backlogAgeSeconds.set(b.oldestAge().map(Duration::toSeconds).orElse(0L));
             deadlineLagSeconds.set(statistics.deadlineLag(now).toSeconds());
             breaches.set(statistics.breaches());

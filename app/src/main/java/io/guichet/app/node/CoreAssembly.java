@@ -5,6 +5,9 @@ import io.guichet.core.desk.DeskContext;
 import io.guichet.core.desk.Desks;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.Outbox;
+import io.guichet.core.mail.Quarantine;
+import io.guichet.db.JooqQuarantine;
+import io.guichet.mail.imap.QuarantineFolder;
 import io.guichet.db.Database;
 import io.guichet.db.JooqAuditLog;
 import io.guichet.db.JooqContactDirectory;
@@ -30,7 +33,7 @@ import java.time.Duration;
  * the desks. Only this class (with the node's wiring) sees the stores; channels get {@link #desks()}.
  */
 public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal journal, JooqOutbox outbox,
-                           JooqStaffOutbox staffOutbox) {
+                           JooqStaffOutbox staffOutbox, Quarantine quarantine) {
 
     public static CoreAssembly on(GuichetConfig config, Database database, Clock clock) {
         JooqTransactions tx = database.transactions();
@@ -49,12 +52,51 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
                 new JooqContactDirectory(tx), new JooqVersionCatalog(tx), messenger, staffOutbox, new JooqAuditLog(tx),
                 config.policy(), config.hours(), clock);
         return new CoreAssembly(context, Desks.of(context, new JooqKnowledgeBase(tx, clock)), journal, outbox,
-                staffOutbox);
+                staffOutbox, new JooqQuarantine(tx));
     }
 
     /** Mail waiting to be sent, and mail given up on (the command line lists and retries it). */
     public Outbox mailOutbox() {
         return outbox;
+    }
+
+    /**
+     * Releases quarantined mail {@code id}: its receipt is marked released and, in the same transaction, the mail is
+     * moved back to the inbox by {@code moveBack}; when the move fails, nothing changes.
+     */
+    public Released releaseQuarantined(long id, java.util.function.Supplier<QuarantineFolder.Moved> moveBack) {
+        try {
+            return context.transactions().inTransaction(() -> {
+                if (!quarantine().release(id, context.clock().instant())) {
+                    return new Released.NotQuarantined();
+                }
+                QuarantineFolder.Moved moved = moveBack.get();
+                if (!(moved instanceof QuarantineFolder.Moved.Back)) {
+                    throw new MoveRefused(moved);
+                }
+                return new Released.Moved(moved);
+            });
+        } catch (MoveRefused refused) {
+            return new Released.Moved(refused.moved);
+        }
+    }
+
+    /** What became of a release: moved back (or the mailbox refused, and nothing changed), or not quarantined. */
+    public sealed interface Released {
+        record Moved(QuarantineFolder.Moved moved) implements Released {
+        }
+
+        record NotQuarantined() implements Released {
+        }
+    }
+
+    private static final class MoveRefused extends RuntimeException {
+        private final QuarantineFolder.Moved moved;
+
+        private MoveRefused(QuarantineFolder.Moved moved) {
+            super(null, null, false, false);
+            this.moved = moved;
+        }
     }
 
     /** The mail records (threads, receipts), which the command line shows as they are. */

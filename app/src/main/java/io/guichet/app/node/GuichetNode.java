@@ -28,8 +28,10 @@ import io.guichet.core.mail.MailPosition;
 import io.guichet.core.port.StaffNotifier;
 import io.guichet.db.Database;
 import io.guichet.db.JooqContactDirectory;
+import io.guichet.db.JooqMailFailures;
 import io.guichet.db.JooqMailJournal;
 import io.guichet.db.JooqOutbox;
+import io.guichet.db.JooqQuarantine;
 import io.guichet.db.JooqTicketStore;
 import io.guichet.db.JooqTransactions;
 import io.guichet.db.JooqVersionCatalog;
@@ -39,6 +41,8 @@ import io.guichet.mail.MailLogin;
 import io.guichet.mail.imap.ImapMailboxWatcher;
 import io.guichet.mail.imap.ImapSettings;
 import io.guichet.mail.inbound.ClassifierSettings;
+import io.guichet.mail.inbound.Envelope;
+import io.guichet.mail.inbound.FailurePolicy;
 import io.guichet.mail.inbound.MailHandler;
 import io.guichet.mail.inbound.MailIntake;
 import io.guichet.mail.inbound.MailIntakeSettings;
@@ -136,15 +140,18 @@ public final class GuichetNode implements AutoCloseable {
                         smtpLogin(smtp, logins), mail.supportAddress(), mail.supportName())
                         .withRetry(RetryPolicy.within(smtp.retryWindow())),
                 outbox, clock)));
-        this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal, customers,
+        int maxAttempts = config.mailbox().map(GuichetConfig.MailboxConfig::maxAttempts)
+                .orElse(FailurePolicy.DEFAULT_MAX_ATTEMPTS);
+        this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal,
+                new JooqMailFailures(transactions), customers,
                 new MailIntakeSettings(tag, ClassifierSettings.of(mail.supportAddress().value(), mail.messageIdDomain()),
-                        mail.trustedAuthservId(), config.policy().escalationKeywords()), clock));
+                        mail.trustedAuthservId(), config.policy().escalationKeywords(), maxAttempts), clock));
         this.watcher = config.mailbox().flatMap(box -> intake.map(handler -> new ImapMailboxWatcher(
                 imapSettings(box, config.mailAccess(), logins, config.database().poolSize()), new WakingHandler(handler),
                 journal, new PostgresMailboxLock(database.dataSource()),
                 clock)));
         JooqStatistics statistics = new JooqStatistics(transactions);
-        this.metrics = new NodeMetrics(statistics, outbox, clock);
+        this.metrics = new NodeMetrics(statistics, outbox, new JooqQuarantine(transactions), clock);
         metrics.bindPool(database::poolState);
         dispatcher.ifPresent(d -> d.observeSends(metrics::mailSent));
         checks.add(Checks.database(statistics));
@@ -290,6 +297,12 @@ public final class GuichetNode implements AutoCloseable {
                 d.idleRenewal(), box.pollInterval(), d.batchSize(), box.maxMessageBytes(), workers);
     }
 
+    /** The mailbox settings of {@code config}, as a node reads with them (for a command that works on the mailbox). */
+    public static ImapSettings imapSettings(GuichetConfig config, GuichetConfig.MailboxConfig box) {
+        return imapSettings(box, config.mailAccess(), new MailLogins(config.mailAccess().oauth()),
+                config.database().poolSize());
+    }
+
     private static Optional<MailLogin> smtpLogin(GuichetConfig.SmtpConfig smtp, MailLogins logins) {
         if (smtp.auth() == GuichetConfig.AuthMethod.OAUTH2) {
             return smtp.user().map(logins::oauth2);
@@ -343,8 +356,13 @@ public final class GuichetNode implements AutoCloseable {
         }
 
         @Override
-        public Handled oversize(MailPosition position, String messageId, String sender, String subject, long size) {
-            return delegate.oversize(position, messageId, sender, subject, size);
+        public Handled oversize(MailPosition position, Envelope envelope) {
+            return delegate.oversize(position, envelope);
+        }
+
+        @Override
+        public Handled failed(MailPosition position, Envelope envelope, String reason) {
+            return delegate.failed(position, envelope, reason);
         }
     }
 }

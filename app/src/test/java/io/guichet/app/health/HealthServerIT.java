@@ -51,7 +51,7 @@ class HealthServerIT {
                     "guichet_outbox_abandoned 0.0", "hikaricp_connections_active{pool=\"guichet\"}",
                     "hikaricp_connections_pending{pool=\"guichet\"}", "hikaricp_connections_max{pool=\"guichet\"}",
                     "guichet_mails_in_progress");
-            assertThat(metrics.body()).contains("guichet_outbox_backlog", "guichet_outbox_oldest_age_seconds",
+            assertThat(metrics.body()).contains("guichet_outbox_backlog", "guichet_mail_quarantined 0", "guichet_outbox_oldest_age_seconds",
                     "guichet_deadline_lag_seconds", "guichet_target_breaches_total", "guichet_statistics_age_seconds",
                     "jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "system_cpu_count");
         }
@@ -62,7 +62,8 @@ class HealthServerIT {
     void databaseDown(TestDatabase test) throws Exception {
         Database own = Database.connect(test.jdbcUrl(), test.user(), test.password(), 2);
         JooqStatistics statistics = new JooqStatistics(own.transactions());
-        try (NodeMetrics metrics = new NodeMetrics(statistics, new JooqOutbox(own.transactions()), Clock.systemUTC());
+        try (NodeMetrics metrics = new NodeMetrics(statistics, new JooqOutbox(own.transactions()),
+                new io.guichet.db.JooqQuarantine(own.transactions()), Clock.systemUTC());
              HealthServer server = HealthServer.start(0, List.of(Checks.database(statistics)), metrics)) {
             assertThat(get(server.port(), "/health/ready").statusCode()).isEqualTo(200);
             assertThat(metrics.refresh()).isTrue();

@@ -86,9 +86,12 @@ public sealed interface CustomerNotice {
         }
     }
 
-    /** R12: resolved, with the reason's explanation (R12e: knowledge base; R12f: account manager). */
-    record Resolved(Recipient to, Ticket about, ResolutionReason reason, String text, AccountManager manager)
-            implements CustomerNotice {
+    /**
+     * R12: resolved, with the reason's explanation (R12e: knowledge base; R12f: account manager); {@code by} a
+     * technician, or {@link io.guichet.core.ticket.Actor#SYSTEM} when a deadline resolved it (R12a).
+     */
+    record Resolved(Recipient to, Ticket about, ResolutionReason reason, String text, AccountManager manager,
+                    io.guichet.core.ticket.Actor by) implements CustomerNotice {
         public Optional<Ticket> ticket() {
             return Optional.of(about);
         }

@@ -248,7 +248,7 @@ public final class DeadlineDesk {
     private Decision autoResolve(Ticket ticket, Instant now) {
         return transition(ticket, new Transition.Resolve(ResolutionReason.NO_RESPONSE), now, "resolved (R12a)",
                 (saved, out) -> out.tell(new CustomerNotice.Resolved(out.recipient(saved), saved,
-                        ResolutionReason.NO_RESPONSE, "", out.account(saved.accountId()).manager())));
+                        ResolutionReason.NO_RESPONSE, "", out.account(saved.accountId()).manager(), Actor.SYSTEM)));
     }
 
     /** R13: the reopen window ended: closed for good, with a final notice. */

@@ -217,7 +217,7 @@ public final class StaffDesk {
                 if (outcome instanceof StaffOutcome.Done done) {
                     Account account = desk.contacts().account(done.ticket().accountId()).orElseThrow();
                     desk.messenger().tell(new CustomerNotice.Resolved(recipient(done.ticket()), done.ticket(),
-                            command.reason(), command.text(), account.manager()));
+                            command.reason(), command.text(), account.manager(), command.by()));
                 }
                 yield outcome;
             }

@@ -17,5 +17,10 @@ public enum Disposition {
     /** Our own mail coming back: recorded, never answered. */
     LOOP,
     /** Could not be parsed or handled: moved to the quarantine folder with the reason. */
-    QUARANTINED
+    QUARANTINED,
+    /**
+     * Was quarantined, then released by an operator to be handled again: the mail went back to the inbox, and this
+     * receipt no longer makes it a duplicate.
+     */
+    RELEASED
 }

@@ -13,8 +13,18 @@ import java.util.Optional;
 /** Inbound receipts, ticket threads, automatic-reply counts and mailbox positions. */
 public interface MailJournal {
 
-    /** Records a receipt; false when this mail was already recorded (same position, Message-ID or content hash). */
+    /**
+     * Records a receipt; false when this mail was already recorded: a receipt at the same position, or one with the
+     * same Message-ID (or both none), sender and content hash that was not released. Mails with the same Message-ID
+     * are recorded one after the other, so that the second sees the first (as a duplicate, or as a reuse).
+     */
     boolean recordReceipt(InboundReceipt receipt);
+
+    /**
+     * Whether another mail (another sender or content) came with the same Message-ID as {@code receipt}: a reuse,
+     * by a careless client or on purpose. False without a Message-ID; released receipts do not count.
+     */
+    boolean messageIdReused(InboundReceipt receipt);
 
     /** Says what became of a recorded mail. */
     void settle(MailPosition position, Disposition disposition, Optional<TicketId> ticket, String detail);

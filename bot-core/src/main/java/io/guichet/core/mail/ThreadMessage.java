@@ -12,7 +12,16 @@ public record ThreadMessage(Optional<TicketId> ticket, Direction direction, Stri
 
     public enum Direction { IN, OUT }
 
-    /** An attachment's metadata, and its content when within the stored-size limit. */
-    public record StoredAttachment(String filename, String contentType, long size, Optional<byte[]> content) {
+    /**
+     * An attachment's metadata, and its content when within the stored-size limit; {@code unreadable}: why it could
+     * not be decoded, when it could not (the rest of the mail was read all the same).
+     */
+    public record StoredAttachment(String filename, String contentType, long size, Optional<byte[]> content,
+                                   Optional<String> unreadable) {
+
+        /** An attachment read whole. */
+        public StoredAttachment(String filename, String contentType, long size, Optional<byte[]> content) {
+            this(filename, contentType, size, content, Optional.empty());
+        }
     }
 }

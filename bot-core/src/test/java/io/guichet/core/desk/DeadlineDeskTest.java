@@ -58,8 +58,10 @@ class DeadlineDeskTest {
         Ticket resolved = ticket(number);
         assertThat(resolved.status()).isEqualTo(TicketStatus.RESOLVED);
         assertThat(resolved.resolution()).contains(ResolutionReason.NO_RESPONSE);
-        assertThat(f.messenger.told(CustomerNotice.Resolved.class)).singleElement()
-                .satisfies(r -> assertThat(r.reason()).isEqualTo(ResolutionReason.NO_RESPONSE));
+        assertThat(f.messenger.told(CustomerNotice.Resolved.class)).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(ResolutionReason.NO_RESPONSE);
+            assertThat(r.by()).as("resolved by the deadline, not a person").isEqualTo(io.guichet.core.ticket.Actor.SYSTEM);
+        });
         assertThat(kinds(resolved)).containsExactly(DeadlineKind.REMINDER, DeadlineKind.REMINDER, DeadlineKind.CLOSE);
         assertThat(sweep.sweep().claimed()).isZero();
     }

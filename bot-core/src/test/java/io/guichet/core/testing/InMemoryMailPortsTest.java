@@ -34,6 +34,26 @@ class InMemoryMailPortsTest {
         }
     }
 
+    @Nested
+    class QuarantineInMemory extends QuarantineContract {
+        private final InMemoryMailJournal journal = new InMemoryMailJournal();
+
+        @Override
+        protected MailJournal journal() {
+            return journal;
+        }
+
+        @Override
+        protected io.guichet.core.mail.MailFailures failures() {
+            return journal;
+        }
+
+        @Override
+        protected io.guichet.core.mail.Quarantine quarantine() {
+            return journal;
+        }
+    }
+
     @Test
     @DisplayName("a node that dies loses its locks to the others")
     void deathReleases() {

@@ -66,25 +66,48 @@ public abstract class MailboxPortsContract {
     }
 
     @Test
-    @DisplayName("a receipt is recorded once: by position, by Message-ID, and by content hash when it has no id")
+    @DisplayName("R2: a receipt is recorded once: by position, and by Message-ID (or none) with the same sender and content")
     void receiptsAreUnique() {
         MailJournal journal = journal();
         MailPosition one = new MailPosition(MAILBOX, 7, 1);
         assertThat(journal.recordReceipt(receipt(one, Optional.of("a@x.y"), "h1"))).isTrue();
 
         assertThat(journal.recordReceipt(receipt(one, Optional.of("b@x.y"), "h2"))).as("same position").isFalse();
-        assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 8, 1), Optional.of("a@x.y"), "h3")))
-                .as("same Message-ID after a resync").isFalse();
+        assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 8, 1), Optional.of("a@x.y"), "h1")))
+                .as("the same mail after a resync").isFalse();
         assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 7, 2), Optional.empty(), "h4"))).isTrue();
         assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 7, 3), Optional.empty(), "h4")))
                 .as("same content without Message-ID").isFalse();
         assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 7, 4), Optional.of("c@x.y"), "h4")))
-                .as("the hash counts only without Message-ID").isTrue();
+                .as("the hash alone does not make a duplicate").isTrue();
 
         assertThat(journal.dispositionAt(one)).contains(Disposition.RECEIVED);
         journal.settle(one, Disposition.QUARANTINED, Optional.empty(), "unparseable");
         assertThat(journal.dispositionAt(one)).contains(Disposition.QUARANTINED);
         assertThat(journal.dispositionAt(new MailPosition(MAILBOX, 7, 99))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R2: another mail reusing a Message-ID (other content or sender) is recorded as new, and the reuse is seen")
+    void reusedMessageId() {
+        MailJournal journal = journal();
+        InboundReceipt first = receipt(new MailPosition(MAILBOX, 7, 1), Optional.of("a@x.y"), "h1");
+        assertThat(journal.recordReceipt(first)).isTrue();
+        assertThat(journal.messageIdReused(first)).isFalse();
+
+        InboundReceipt otherContent = receipt(new MailPosition(MAILBOX, 7, 2), Optional.of("a@x.y"), "h2");
+        InboundReceipt otherSender = new InboundReceipt(new MailPosition(MAILBOX, 7, 3), Optional.of("a@x.y"), "h1",
+                "mallory@evil.example", "Subject", 10, T0);
+        assertThat(journal.recordReceipt(otherContent)).isTrue();
+        assertThat(journal.recordReceipt(otherSender)).isTrue();
+
+        assertThat(journal.messageIdReused(otherContent)).isTrue();
+        assertThat(journal.messageIdReused(otherSender)).isTrue();
+        assertThat(journal.messageIdReused(receipt(new MailPosition(MAILBOX, 7, 9), Optional.empty(), "h1"))).isFalse();
+
+        journal.settle(otherContent.position(), Disposition.RELEASED, Optional.empty(), "released");
+        journal.settle(otherSender.position(), Disposition.RELEASED, Optional.empty(), "released");
+        assertThat(journal.messageIdReused(first)).as("released receipts do not count").isFalse();
     }
 
     @Test
@@ -106,6 +129,6 @@ public abstract class MailboxPortsContract {
     }
 
     private static InboundReceipt receipt(MailPosition position, Optional<String> messageId, String hash) {
-        return new InboundReceipt(position, messageId, hash, "alice@acme.example", "Subject", T0);
+        return new InboundReceipt(position, messageId, hash, "alice@acme.example", "Subject", 10, T0);
     }
 }

@@ -4,6 +4,7 @@ import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailJournal.MailboxState;
 import io.guichet.core.mail.MailPosition;
 import io.guichet.core.mail.MailboxLock;
+import io.guichet.mail.inbound.Envelope;
 import io.guichet.mail.inbound.MailHandler;
 import io.guichet.mail.inbound.MailHandler.Handled;
 import io.guichet.mail.Backoff;
@@ -54,8 +55,9 @@ import java.util.concurrent.TimeUnit;
  * returned is the message moved or flagged (at the end of its batch, by UID): processed mail to the processed
  * folder (or {@code \Seen} + {@value ImapSettings#PROCESSED_KEYWORD}), quarantined mail to the quarantine folder;
  * mail the handler asks to retry stays, and its sender's later mail waits with it (the position stops before it;
- * mail of other senders handled meanwhile is moved, and recognised as handled if read again). A handler that throws is logged with a
- * correlation id and treated as "retry later", until the third failure of the same UID, which quarantines it.
+ * mail of other senders handled meanwhile is moved, and recognised as handled if read again). Failures are the
+ * handler's to count ({@link MailHandler}): a body that cannot be downloaded, or a handler that throws although it
+ * must not, is reported to {@link MailHandler#failed}, which counts it like any other failure of that mail.
  *
  * <p>Between rounds it waits with IMAP IDLE, broken and re-issued at least every {@code idleRenewal} and every
  * {@code pollInterval} (a scheduled NOOP aborts an IDLE that a dead connection would otherwise leave hanging), and
@@ -68,9 +70,6 @@ import java.util.concurrent.TimeUnit;
  * again (harmless: the handler answers Processed) or, when its UID was already saved, leaves it where it is.
  */
 public final class ImapMailboxWatcher implements AutoCloseable {
-
-    /** Failed attempts after which a message whose handling keeps throwing is quarantined. */
-    static final int MAX_FAILURES_PER_MESSAGE = 3;
 
     private static final Logger log = LoggerFactory.getLogger(ImapMailboxWatcher.class);
     private static final Duration FIRST_RECONNECT_DELAY = Duration.ofSeconds(1);
@@ -93,7 +92,6 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     private final Clock clock;
     private final String mailbox;
     private final Semaphore wake = new Semaphore(0);
-    private final Map<Long, Integer> failures = new ConcurrentHashMap<>();
     private final Map<Long, Target> pendingMoves = new HashMap<>();
     private long pendingUidValidity;
     private Optional<PrintStream> protocolTrace = Optional.empty();
@@ -291,9 +289,6 @@ public final class ImapMailboxWatcher implements AutoCloseable {
                         blocked = true;
                     }
                 }
-                if (handled != null && !(handled instanceof Handled.RetryLater)) {
-                    failures.remove(uid);
-                }
                 if (!blocked) {
                     lastHandled = uid;
                 }
@@ -324,7 +319,6 @@ public final class ImapMailboxWatcher implements AutoCloseable {
         } else {
             log.info("mailbox {}: no stored position; reading from UID 1 (UIDVALIDITY {})", mailbox, uidValidity);
         }
-        failures.clear();
         MailboxState fresh = new MailboxState(mailbox, uidValidity, 0, clock.instant());
         journal.saveMailboxState(fresh);
         return fresh;
@@ -368,12 +362,12 @@ public final class ImapMailboxWatcher implements AutoCloseable {
             if (mail.size() > settings.maxMessageBytes()) {
                 log.warn("mailbox {}: UID {} is {} bytes, over the {} limit: not downloaded", mailbox,
                         position.uid(), mail.size(), settings.maxMessageBytes());
-                return inContext(correlationId, () -> guarded(position, correlationId, () -> handler.oversize(
-                        position, mail.messageId(), mail.sender(), mail.subject(), mail.size())));
+                return inContext(correlationId, () -> guarded(position, mail, () -> handler.oversize(position,
+                        envelope(mail))));
             }
             return switch (bodies.take(mail.uid())) {
                 case Download.Body body -> inContext(correlationId,
-                        () -> guarded(position, correlationId, () -> handler.handle(body.raw(), position)));
+                        () -> guarded(position, mail, () -> handler.handle(body.raw(), position)));
                 case Download.Removed removed -> {
                     log.warn("mailbox {}: UID {} was removed by someone else before it was read", mailbox,
                             position.uid());
@@ -384,8 +378,9 @@ public final class ImapMailboxWatcher implements AutoCloseable {
         } catch (FolderClosedException | StoreClosedException e) {
             throw e;
         } catch (MessagingException e) {
-            Handled failure = failed(position, correlationId, e);
-            return () -> failure;
+            log.warn("mailbox {}: UID {} could not be downloaded: {}", mailbox, position.uid(), describe(e));
+            return inContext(correlationId, () -> reportFailure(position, mail, "could not be downloaded: "
+                    + e.getClass().getSimpleName()));
         } finally {
             MDC.remove("correlationId");
             MDC.remove("channel");
@@ -456,25 +451,30 @@ public final class ImapMailboxWatcher implements AutoCloseable {
         }
     }
 
-    private Handled guarded(MailPosition position, String correlationId, HandlerCall call) {
+    /** Runs the handler; a handler that throws (it must not) has that failure reported to it and counted. */
+    private Handled guarded(MailPosition position, Summary mail, HandlerCall call) {
         try {
             Handled handled = Objects.requireNonNull(call.get(), "the mail handler returned null");
             log.debug("mailbox {}: UID {} -> {}", mailbox, position.uid(), handled);
             return handled;
-        } catch (RuntimeException e) {
-            return failed(position, correlationId, e);
+        } catch (Throwable e) { // nothing a handler does may stop the mailbox
+            log.error("mailbox {}: the handler threw for UID {} (it must answer instead)", mailbox, position.uid(), e);
+            return reportFailure(position, mail, "the handler failed: " + e.getClass().getSimpleName());
         }
     }
 
-    private Handled failed(MailPosition position, String correlationId, Exception e) {
-        int count = failures.merge(position.uid(), 1, Integer::sum);
-        log.error("mailbox {}: handling UID {} failed (attempt {} of {}, correlation id {})", mailbox,
-                position.uid(), count, MAX_FAILURES_PER_MESSAGE, correlationId, e);
-        if (count >= MAX_FAILURES_PER_MESSAGE) {
-            return new Handled.Quarantined("handling failed " + count + " times (correlation id " + correlationId
-                    + "): " + e.getClass().getSimpleName());
+    /** Reports a failure of a mail to the handler, which counts it; if even that fails, the mail is retried later. */
+    private Handled reportFailure(MailPosition position, Summary mail, String reason) {
+        try {
+            return Objects.requireNonNull(handler.failed(position, envelope(mail), reason), "failed() returned null");
+        } catch (Throwable e) {
+            log.error("mailbox {}: UID {}: the failure could not be reported: retried later", mailbox, position.uid(), e);
+            return new Handled.RetryLater(reason);
         }
-        return new Handled.RetryLater("handling failed (correlation id " + correlationId + ")");
+    }
+
+    private static Envelope envelope(Summary mail) {
+        return new Envelope(Optional.of(mail.messageId()), mail.sender(), mail.subject(), Math.max(0, mail.size()));
     }
 
     @FunctionalInterface

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The intake fields of policy rule R4 as found in a message, unvalidated: whether a URL is valid or a severity
- * allowed is for the core to decide.
+ * allowed is for the core to decide. Inert ({@link InertText}): the subject is one line; the other values keep the
+ * line breaks of a value written over several lines, and no other control.
  *
  * @param subject          {@code Objet:} / {@code Subject:}, else the mail subject when given
  * @param description      {@code Description:}, else the text without its labelled lines
@@ -29,14 +30,19 @@ public record ExtractedIntake(
         Optional<String> version) {
 
     public ExtractedIntake {
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(severityText, "severityText");
+        subject = Objects.requireNonNull(subject, "subject").map(InertText::line);
+        description = block(Objects.requireNonNull(description, "description"));
+        severityText = block(Objects.requireNonNull(severityText, "severityText"));
         Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(serverUrl, "serverUrl");
-        Objects.requireNonNull(module, "module");
-        Objects.requireNonNull(stepsToReproduce, "stepsToReproduce");
-        Objects.requireNonNull(affectedDevices, "affectedDevices");
-        Objects.requireNonNull(version, "version");
+        serverUrl = block(Objects.requireNonNull(serverUrl, "serverUrl"));
+        module = block(Objects.requireNonNull(module, "module"));
+        stepsToReproduce = block(Objects.requireNonNull(stepsToReproduce, "stepsToReproduce"));
+        affectedDevices = block(Objects.requireNonNull(affectedDevices, "affectedDevices"));
+        version = block(Objects.requireNonNull(version, "version"));
+    }
+
+    /** A value may run over several lines (until the next label): its line breaks stay, no other control. */
+    private static Optional<String> block(Optional<String> value) {
+        return value.map(InertText::block);
     }
 }

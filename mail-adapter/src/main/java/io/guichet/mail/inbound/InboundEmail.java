@@ -6,7 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One received e-mail, parsed once by {@link MimeParser}. A plain value: no Jakarta Mail type escapes.
+ * One received e-mail, parsed once by {@link MimeParser}. A plain value: no Jakarta Mail type escapes. Its text is
+ * inert ({@link InertText}): the subject and ids on one line without controls, the bodies without controls but
+ * their line breaks and tabs.
  *
  * @param messageId             {@code Message-ID} without angle brackets
  * @param inReplyTo             the first id of {@code In-Reply-To}, without angle brackets
@@ -24,7 +26,8 @@ import java.util.Optional;
  * @param attachments           every non-text part, including forwarded or returned messages
  * @param classificationHeaders the headers that tell automatic mail and authentication apart
  * @param report                the content of a {@code multipart/report} (bounce, read receipt), if any
- * @param contentHash           lower-case hex SHA-256 of the raw bytes
+ * @param contentHash           lower-case hex SHA-256 of what the author wrote: the author's header fields and the
+ *                              body, not the fields added in transit (the same mail by two routes has one hash)
  * @param rawSize               size of the raw message in bytes
  */
 public record InboundEmail(
@@ -47,18 +50,18 @@ public record InboundEmail(
         long rawSize) {
 
     public InboundEmail {
-        Objects.requireNonNull(messageId, "messageId");
-        Objects.requireNonNull(inReplyTo, "inReplyTo");
-        references = List.copyOf(references);
+        messageId = Objects.requireNonNull(messageId, "messageId").map(InertText::line).filter(id -> !id.isEmpty());
+        inReplyTo = Objects.requireNonNull(inReplyTo, "inReplyTo").map(InertText::line).filter(id -> !id.isEmpty());
+        references = references.stream().map(InertText::line).filter(id -> !id.isEmpty()).toList();
         Objects.requireNonNull(from, "from");
         to = List.copyOf(to);
         cc = List.copyOf(cc);
         replyTo = List.copyOf(replyTo);
         Objects.requireNonNull(returnPath, "returnPath");
-        Objects.requireNonNull(subject, "subject");
+        subject = InertText.line(Objects.requireNonNull(subject, "subject"));
         Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(textBody, "textBody");
-        Objects.requireNonNull(newText, "newText");
+        textBody = InertText.block(Objects.requireNonNull(textBody, "textBody"));
+        newText = InertText.block(Objects.requireNonNull(newText, "newText"));
         attachments = List.copyOf(attachments);
         Objects.requireNonNull(classificationHeaders, "classificationHeaders");
         Objects.requireNonNull(report, "report");

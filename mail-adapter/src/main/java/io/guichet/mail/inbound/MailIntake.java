@@ -8,6 +8,7 @@ import io.guichet.core.desk.CustomerOutcome;
 import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.InboundReceipt;
+import io.guichet.core.mail.MailFailures;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailPosition;
 import io.guichet.core.mail.ThreadMessage;
@@ -39,6 +40,10 @@ import java.util.UUID;
  * finds the ticket a reply belongs to (subject tag, then In-Reply-To/References), reads the intake fields, hands
  * the core a command, and records the mail in the ticket's thread. The answers the core decides on go to the
  * outbox in the same transaction.
+ *
+ * <p>It never throws: any failure while handling a mail ({@link Throwable} included) rolls its transaction back and
+ * is one failed attempt under the {@link FailurePolicy}, which quarantines the mail after the configured number of
+ * attempts. A concurrent change on the ticket is not the mail's fault: it is retried later, not counted.
  */
 public final class MailIntake implements MailHandler {
 
@@ -50,15 +55,17 @@ public final class MailIntake implements MailHandler {
     private final MailJournal journal;
     private final CustomerDesk desk;
     private final MailIntakeSettings settings;
+    private final FailurePolicy failures;
     private final Clock clock;
 
-    public MailIntake(MimeParser parser, Transactions transactions, MailJournal journal, CustomerDesk desk,
-                      MailIntakeSettings settings, Clock clock) {
+    public MailIntake(MimeParser parser, Transactions transactions, MailJournal journal, MailFailures failures,
+                      CustomerDesk desk, MailIntakeSettings settings, Clock clock) {
         this.parser = parser;
         this.transactions = transactions;
         this.journal = journal;
         this.desk = desk;
         this.settings = settings;
+        this.failures = new FailurePolicy(transactions, journal, failures, settings.maxAttempts(), clock);
         this.clock = clock;
     }
 
@@ -69,15 +76,15 @@ public final class MailIntake implements MailHandler {
         MDC.put("correlationId", correlationId);
         try {
             return switch (parser.parse(raw)) {
-                case ParseResult.Unparseable u -> quarantine(position, sha256(raw), "", "", u.reason());
+                case ParseResult.Unparseable u -> failures.quarantine(position, Envelope.read(raw), sha256(raw),
+                        u.reason());
                 case ParseResult.Parsed p -> transactions.inTransaction(() -> handle(p.email(), position));
             };
         } catch (ConcurrentChange e) {
             LOG.info("mail at uid {} met a concurrent change; it will be handled again", position.uid());
             return new Handled.RetryLater("the ticket changed meanwhile");
-        } catch (RuntimeException e) {
-            LOG.error("mail at uid {} could not be handled (ref {})", position.uid(), correlationId, e);
-            return new Handled.RetryLater("internal error, ref " + correlationId);
+        } catch (Throwable e) { // any failure of this mail counts, errors included: nothing must jam the mailbox
+            return failures.failed(position, Envelope.read(raw), e, correlationId);
         } finally {
             MDC.remove("channel");
             MDC.remove("correlationId");
@@ -86,34 +93,43 @@ public final class MailIntake implements MailHandler {
     }
 
     @Override
-    public Handled oversize(MailPosition position, String messageId, String sender, String subject, long size) {
-        String hash = sha256((position.mailbox() + "/" + position.uidValidity() + "/" + position.uid() + "/" + messageId)
-                .getBytes(StandardCharsets.UTF_8));
-        return quarantine(position, hash, sender, subject, "message of " + size + " bytes is over the size limit");
+    public Handled oversize(MailPosition position, Envelope envelope) {
+        String hash = sha256((position.mailbox() + "/" + position.uidValidity() + "/" + position.uid() + "/"
+                + envelope.messageId().orElse("")).getBytes(StandardCharsets.UTF_8));
+        try {
+            return failures.quarantine(position, envelope, hash,
+                    "message of " + envelope.size() + " bytes is over the size limit");
+        } catch (Throwable e) {
+            return failures.failed(position, envelope, e, UUID.randomUUID().toString().substring(0, 8));
+        }
     }
 
-    private Handled quarantine(MailPosition position, String hash, String sender, String subject, String reason) {
-        transactions.run(() -> {
-            journal.recordReceipt(new InboundReceipt(position, Optional.empty(), hash, sender, subject, clock.instant()));
-            journal.settle(position, Disposition.QUARANTINED, Optional.empty(), reason);
-        });
-        LOG.warn("mail at uid {} quarantined: {}", position.uid(), reason);
-        return new Handled.Quarantined(reason);
+    @Override
+    public Handled failed(MailPosition position, Envelope envelope, String reason) {
+        return failures.failed(position, envelope, reason);
     }
 
     private Handled handle(InboundEmail email, MailPosition position) {
         Instant now = clock.instant();
         InboundReceipt receipt = new InboundReceipt(position, email.messageId(), email.contentHash(),
-                email.from().address(), email.subject(), now);
+                email.from().address(), email.subject(), email.rawSize(), now);
         if (!journal.recordReceipt(receipt)) {
             LOG.info("mail at uid {} was already handled", position.uid());
             return new Handled.Processed("already handled");
+        }
+        // R2: another mail (another sender or content) under a Message-ID already seen is a new mail, never dropped;
+        // in the thread it goes by its content hash, as mail without a Message-ID does
+        String identity = email.identity();
+        if (journal.messageIdReused(receipt)) {
+            LOG.warn("mail at uid {} reuses the Message-ID <{}> of another mail (another sender or content): handled as "
+                    + "a new mail", position.uid(), email.messageId().orElse(""));
+            identity = "sha256:" + email.contentHash();
         }
         return switch (MailClassifier.classify(email, settings.classifier())) {
             case Classification.AutoReply auto -> settled(position, Disposition.AUTO_REPLY, Optional.empty(), auto.reason());
             case Classification.OwnMail own -> settled(position, Disposition.LOOP, Optional.empty(), own.reason());
             case Classification.Bounce bounce -> bounce(position, bounce, now);
-            case Classification.Human human -> human(email, position, now);
+            case Classification.Human human -> human(email, identity, position, now);
         };
     }
 
@@ -125,15 +141,21 @@ public final class MailIntake implements MailHandler {
         return settled(position, Disposition.BOUNCE, ticket, detail);
     }
 
-    private Handled human(InboundEmail email, MailPosition position, Instant now) {
+    private Handled human(InboundEmail email, String identity, MailPosition position, Instant now) {
         Optional<EmailAddress> from = EmailAddress.parse(email.from().address());
         if (from.isEmpty()) {
             return settled(position, Disposition.REJECTED, Optional.empty(), "sender address is unusable");
         }
-        if (AuthenticationVerdict.of(email, settings.trustedAuthservId()) == AuthenticationVerdict.FAIL) {
-            LOG.warn("mail from a {} address failed authentication; not answered", from.get().domain());
-            return settled(position, Disposition.REJECTED, Optional.empty(),
-                    "sender failed DMARC (or DKIM and SPF) at our receiving server: treated as unauthenticated");
+        switch (AuthenticationVerdict.of(email, settings.trustedAuthservId())) {
+            case FAIL -> {
+                LOG.warn("mail from a {} address failed DMARC; not answered", from.get().domain());
+                return settled(position, Disposition.REJECTED, Optional.empty(),
+                        "sender failed DMARC at our receiving server: treated as unauthenticated");
+            }
+            case UNVERIFIED -> LOG.info("mail at uid {}: nothing aligned with its {} sender passed at our receiving "
+                    + "server; handled as unverified", position.uid(), from.get().domain());
+            case PASS, NONE -> {
+            }
         }
         Optional<TicketNumber> thread = threadOf(email);
         ExtractedIntake extracted = extractor.extract(Optional.of(stripReplyPrefixes(email.subject())), email.newText());
@@ -147,12 +169,12 @@ public final class MailIntake implements MailHandler {
         CustomerOutcome outcome = desk.handle(command, email.messageId());
         return switch (outcome) {
             case CustomerOutcome.Opened opened -> {
-                record(email, opened.ticket(), now);
+                record(email, identity, opened.ticket(), now);
                 yield settled(position, Disposition.OPENED, Optional.of(opened.ticket().id()),
                         "opened " + opened.ticket().number());
             }
             case CustomerOutcome.Updated updated -> {
-                record(email, updated.ticket(), now);
+                record(email, identity, updated.ticket(), now);
                 yield settled(position, Disposition.UPDATED, Optional.of(updated.ticket().id()),
                         "added to " + updated.ticket().number());
             }
@@ -172,12 +194,13 @@ public final class MailIntake implements MailHandler {
         return journal.ticketOf(ids).flatMap(desk::numberOf);
     }
 
-    private void record(InboundEmail email, Ticket ticket, Instant now) {
+    private void record(InboundEmail email, String identity, Ticket ticket, Instant now) {
         MDC.put("ticket", ticket.number().toString());
         List<ThreadMessage.StoredAttachment> attachments = email.attachments().stream()
-                .map(a -> new ThreadMessage.StoredAttachment(a.filename(), a.contentType(), a.size(), a.content()))
+                .map(a -> new ThreadMessage.StoredAttachment(a.filename(), a.contentType(), a.size(), a.content(),
+                        a.unreadable()))
                 .toList();
-        journal.recordMessage(new ThreadMessage(Optional.of(ticket.id()), ThreadMessage.Direction.IN, email.identity(),
+        journal.recordMessage(new ThreadMessage(Optional.of(ticket.id()), ThreadMessage.Direction.IN, identity,
                 email.subject(), email.from().address(), email.newText(), now, attachments));
     }
 

@@ -8,15 +8,16 @@ import java.util.Optional;
  * One address of a mail header, e.g. {@code "Jean Dupont" <jean@acme.fr>}.
  *
  * @param address     the addr-spec, lower-cased and trimmed
- * @param displayName the decoded display name (RFC 2047), when the header had a non-blank one
+ * @param displayName the decoded display name (RFC 2047, decoded as far as possible: never an encoded word left raw),
+ *                    when the header had a non-blank one; inert ({@link InertText})
  */
 public record MailboxAddress(String address, Optional<String> displayName) {
 
     public MailboxAddress {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(displayName, "displayName");
-        address = address.trim().toLowerCase(Locale.ROOT);
-        displayName = displayName.map(String::strip).filter(name -> !name.isEmpty());
+        address = InertText.line(address).toLowerCase(Locale.ROOT);
+        displayName = displayName.map(EncodedWords::decode).map(InertText::line).filter(name -> !name.isEmpty());
     }
 
     /** The part after the last {@code @}, or the empty string for a local-only address. */

@@ -8,6 +8,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
@@ -74,6 +75,63 @@ public final class MimeParser {
         this.session = Session.getInstance(properties);
     }
 
+    /**
+     * The header fields its author's client writes, which make a mail's content hash with its body; the fields added
+     * in transit ({@code Received}, {@code Return-Path}, {@code Delivered-To}, {@code Authentication-Results}...)
+     * are left out, so the same mail delivered twice, by two routes, has one content hash.
+     */
+    private static final List<String> AUTHOR_FIELDS = List.of("From", "Sender", "To", "Cc", "Subject", "Date",
+            "Message-ID", "In-Reply-To", "References", "MIME-Version", "Content-Type", "Content-Transfer-Encoding");
+
+    /**
+     * The content hashes a receipt may carry for these raw bytes: that of the parsed mail ({@link #contentHash}), and
+     * the hash of the raw bytes recorded for mail that could not be parsed.
+     */
+    public List<String> contentHashes(byte[] raw) {
+        return switch (parse(raw)) {
+            case ParseResult.Parsed p -> List.of(p.email().contentHash(), sha256(raw));
+            case ParseResult.Unparseable u -> List.of(sha256(raw));
+        };
+    }
+
+    /**
+     * What the author wrote, hashed: the author's header fields (unfolded, in a fixed order) and the body, line endings
+     * made LF. Lower-case hex SHA-256.
+     */
+    static String contentHash(MimeMessage message, byte[] raw) throws MessagingException {
+        MessageDigest digest = sha256();
+        for (String name : AUTHOR_FIELDS) {
+            String[] values = message.getHeader(name);
+            if (values != null) {
+                for (String value : values) {
+                    digest.update((name.toLowerCase(Locale.ROOT) + ":" + MimeUtility.unfold(value).strip()
+                            .replaceAll("\\s+", " ") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        digest.update((byte) 0);
+        int start = bodyStart(raw);
+        for (int i = start; i < raw.length; i++) {
+            if (raw[i] != '\r') {
+                digest.update(raw[i]);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Where the body begins: after the first empty line; the end when there is none. */
+    private static int bodyStart(byte[] raw) {
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '\n' && i + 1 < raw.length) {
+                int next = raw[i + 1] == '\r' && i + 2 < raw.length ? i + 2 : i + 1;
+                if (raw[next] == '\n') {
+                    return next + 1;
+                }
+            }
+        }
+        return raw.length;
+    }
+
     /** Reads {@code in} to its end ({@code size} is the expected size, a hint) and parses it. */
     public ParseResult parse(InputStream in, long size) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) Math.clamp(size, 0, 64L * 1024 * 1024));
@@ -94,41 +152,65 @@ public final class MimeParser {
             }
             MimeMessage message = new MimeMessage(session, new SharedByteArrayInputStream(raw));
             Collector body = new Collector(new Budget(), new ArrayList<>(), new ReportParts());
-            walk(message, 0, false, body);
-            Optional<MailboxAddress> from = firstAddress(message, "From");
-            if (from.isEmpty()) {
-                from = firstAddress(message, "Sender");
+            try {
+                walk(message, 0, false, body);
+            } catch (MessagingException | IOException e) {
+                return leniently(message, raw, hash, "malformed MIME: " + shortMessage(e));
             }
-            if (from.isEmpty()) {
-                return unparseable(hash, "no From address");
-            }
-            String textBody = body.text();
-            return new ParseResult.Parsed(new InboundEmail(
-                    header(message, "Message-ID").flatMap(MimeParser::firstId),
-                    header(message, "In-Reply-To").flatMap(MimeParser::firstId),
-                    header(message, "References").map(MimeParser::allIds).orElse(List.of()),
-                    from.get(),
-                    addresses(message, "To"),
-                    addresses(message, "Cc"),
-                    addresses(message, "Reply-To"),
-                    header(message, "Return-Path").map(MimeParser::returnPath),
-                    Optional.ofNullable(message.getSubject()).map(String::strip).orElse(""),
-                    Optional.ofNullable(message.getSentDate()).map(java.util.Date::toInstant),
-                    textBody,
-                    quoteStripper.strip(textBody),
-                    body.attachments,
-                    classificationHeaders(message),
-                    body.report.toReport(),
-                    hash,
-                    raw.length));
+            return email(message, raw, hash, body.text(), body.attachments, body.report.toReport());
         } catch (LimitExceeded e) {
             return unparseable(hash, e.getMessage());
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException e) {
             return unparseable(hash, "malformed MIME: " + shortMessage(e));
         } catch (RuntimeException e) {
             LOG.warn("Unexpected failure parsing message sha256={}", hash, e);
             return unparseable(hash, "malformed MIME: " + shortMessage(e));
         }
+    }
+
+    /**
+     * A structure that does not parse (a multipart without its start boundary...) is read leniently before it is
+     * given up: its text parts as far as they can be told apart ({@link LenientText}). Mail with nothing readable
+     * in it is unparseable.
+     */
+    private ParseResult leniently(MimeMessage message, byte[] raw, String hash, String reason)
+            throws MessagingException {
+        String text = LenientText.read(raw, Optional.ofNullable(message.getHeader("Content-Type", null)),
+                Optional.ofNullable(message.getHeader("Content-Transfer-Encoding", null)));
+        if (text.isBlank()) {
+            return unparseable(hash, reason);
+        }
+        LOG.warn("Malformed MIME in message sha256={} ({}): read leniently as text", hash, reason);
+        return email(message, raw, hash, text, List.of(), Optional.empty());
+    }
+
+    private ParseResult email(MimeMessage message, byte[] raw, String hash, String textBody,
+                              List<Attachment> attachments, Optional<DeliveryReport> report) throws MessagingException {
+        Optional<MailboxAddress> from = firstAddress(message, "From");
+        if (from.isEmpty()) {
+            from = firstAddress(message, "Sender");
+        }
+        if (from.isEmpty()) {
+            return unparseable(hash, "no From address");
+        }
+        return new ParseResult.Parsed(new InboundEmail(
+                header(message, "Message-ID").flatMap(MimeParser::firstId),
+                header(message, "In-Reply-To").flatMap(MimeParser::firstId),
+                header(message, "References").map(MimeParser::allIds).orElse(List.of()),
+                from.get(),
+                addresses(message, "To"),
+                addresses(message, "Cc"),
+                addresses(message, "Reply-To"),
+                header(message, "Return-Path").map(MimeParser::returnPath),
+                header(message, "Subject").map(EncodedWords::decode).orElse(""),
+                Optional.ofNullable(message.getSentDate()).map(java.util.Date::toInstant),
+                textBody,
+                quoteStripper.strip(textBody),
+                attachments,
+                classificationHeaders(message),
+                report,
+                contentHash(message, raw),
+                raw.length));
     }
 
     private void walk(Part part, int depth, boolean inReport, Collector out)
@@ -149,7 +231,7 @@ public final class MimeParser {
         } else if (inReport && (base.equals("text/rfc822-headers") || base.equals("message/global-headers"))) {
             out.report.returnedMessageId = returnedMessageId(part);
         } else if ((base.equals("text/plain") || base.equals("text/html")) && !isAttachment(part)) {
-            String text = TextDecoding.decode(readAll(part), Optional.ofNullable(type.getParameter("charset")));
+            String text = TextDecoding.decode(textBytes(part), Optional.ofNullable(type.getParameter("charset")));
             if (base.equals("text/html")) {
                 out.html.add(HtmlText.toPlainText(text));
             } else if ("flowed".equalsIgnoreCase(type.getParameter("format"))) {
@@ -200,11 +282,16 @@ public final class MimeParser {
         }
     }
 
-    private Attachment attachment(Part part, String base, Collector out) throws MessagingException, IOException {
+    /**
+     * An attachment: its bytes kept up to the limit, its metadata always. One that cannot be decoded (a broken
+     * uuencoded part, say) is kept as unreadable, with the reason, and the rest of the mail is read on.
+     */
+    private Attachment attachment(Part part, String base, Collector out) {
         long limit = limits.maxAttachmentBytesStored();
         long size = 0;
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
+        Optional<String> unreadable = Optional.empty();
         try (InputStream in = part.getInputStream()) {
             int read;
             while ((read = in.read(chunk)) > 0) {
@@ -213,10 +300,31 @@ public final class MimeParser {
                     kept.write(chunk, 0, read);
                 }
             }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            unreadable = Optional.of("could not be decoded: " + shortMessage(e));
         }
-        Optional<byte[]> content = size <= limit ? Optional.of(kept.toByteArray()) : Optional.empty();
+        Optional<byte[]> content = unreadable.isEmpty() && size <= limit ? Optional.of(kept.toByteArray())
+                : Optional.empty();
         String name = fileName(part).orElseGet(() -> generatedName(base, out.attachments.size() + 1));
-        return new Attachment(name, base, size, content);
+        unreadable.ifPresent(reason -> LOG.warn("Attachment {} could not be read: {}", name, reason));
+        return new Attachment(name, base, size, content, unreadable);
+    }
+
+    /**
+     * A text part's bytes, decoded from its transfer encoding; when that decoding fails, its bytes as they were
+     * written (better the text with its encoding showing than no text).
+     */
+    private static byte[] textBytes(Part part) throws MessagingException, IOException {
+        try {
+            return readAll(part);
+        } catch (IOException | RuntimeException e) {
+            if (part instanceof MimeBodyPart body) {
+                try (InputStream raw = body.getRawInputStream()) {
+                    return raw.readAllBytes();
+                }
+            }
+            throw e;
+        }
     }
 
     private static String generatedName(String base, int index) {
@@ -394,8 +502,12 @@ public final class MimeParser {
     }
 
     private static String sha256(byte[] raw) {
+        return HexFormat.of().formatHex(sha256().digest(raw));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }

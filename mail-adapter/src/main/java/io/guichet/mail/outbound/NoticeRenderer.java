@@ -5,6 +5,7 @@ import io.guichet.core.ProblemCode;
 import io.guichet.core.account.Language;
 import io.guichet.core.desk.CustomerNotice;
 import io.guichet.core.intake.IntakeField;
+import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.Severity;
 
 import java.time.Duration;
@@ -81,7 +82,8 @@ public final class NoticeRenderer {
                         Map.of("manager", manager(n.manager().name(), n.manager().email()))));
                 v.put("text", n.text().isBlank() ? "" : "\n" + n.text().strip() + "\n");
                 v.put("window", days(lang, reopenWindow));
-                yield personal(lang, "resolved", v);
+                // resolved by a deadline (R12a), nobody wrote it: automatic, marked as such
+                yield n.by() instanceof Actor.Automatic ? automatic(lang, "resolved", v) : personal(lang, "resolved", v);
             }
             case CustomerNotice.Escalated n -> automatic(lang, "escalated", v);
             case CustomerNotice.SeverityChanged n -> {

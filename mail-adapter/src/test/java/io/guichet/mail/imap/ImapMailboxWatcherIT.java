@@ -7,6 +7,7 @@ import io.guichet.core.mail.MailJournal.MailboxState;
 import io.guichet.core.testing.InMemoryMailJournal;
 import io.guichet.core.testing.InMemoryMailboxLock;
 import io.guichet.core.testing.MutableClock;
+import io.guichet.mail.inbound.FailurePolicy;
 import io.guichet.mail.inbound.MailHandler.Handled;
 import io.guichet.mail.testing.TcpProxy;
 import jakarta.mail.Flags;
@@ -157,22 +158,31 @@ class ImapMailboxWatcherIT {
     }
 
     @Test
-    @DisplayName("a handler that throws does not stop the mailbox; after 3 failures the message is quarantined")
+    @DisplayName("a handler that throws (against its contract) does not stop the mailbox, an Error no more than an exception: each throw is reported to it as a failure, and the third quarantines the message")
     void poisonMessage() {
         handler.answer(call -> {
             if (call.subject().equals("poison")) {
                 throw new IllegalStateException("boom");
             }
+            if (call.subject().equals("deep")) {
+                throw new StackOverflowError();
+            }
             return new Handled.Processed("ok");
         });
         mailbox.deliver("poison");
+        mailbox.deliverFrom("other@acme.example", "deep", "x");
         mailbox.deliver("good");
         start(mailbox.settings(PROCESSED, FAST_POLL));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.subjects("Processed").contains("good")
-                && !mailbox.subjects("Quarantine").isEmpty());
-        assertThat(mailbox.subjects("Quarantine")).containsExactly("poison");
-        assertThat(handler.count("poison")).isEqualTo(ImapMailboxWatcher.MAX_FAILURES_PER_MESSAGE);
+                && mailbox.subjects("Quarantine").size() == 2);
+        assertThat(mailbox.subjects("Quarantine")).containsExactlyInAnyOrder("poison", "deep");
+        assertThat(handler.count("poison")).isEqualTo(FailurePolicy.DEFAULT_MAX_ATTEMPTS);
+        assertThat(handler.count("deep")).isEqualTo(FailurePolicy.DEFAULT_MAX_ATTEMPTS);
+        assertThat(handler.failures()).as("each throw is reported to the handler's failure policy")
+                .hasSize(2 * FailurePolicy.DEFAULT_MAX_ATTEMPTS)
+                .allMatch(r -> r.contains("IllegalStateException") || r.contains("StackOverflowError"));
+        assertThat(handler.journal().list(10)).extracting(q -> q.subject()).containsExactlyInAnyOrder("poison", "deep");
     }
 
     @Test

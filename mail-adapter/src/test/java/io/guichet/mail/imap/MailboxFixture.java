@@ -82,6 +82,17 @@ final class MailboxFixture implements AutoCloseable {
         }
     }
 
+    /** Delivers a message byte for byte as written (its Message-ID and headers untouched). */
+    void deliverRaw(String raw) {
+        try {
+            user.deliver(new MimeMessage(Session.getInstance(new Properties()),
+                    new java.io.ByteArrayInputStream(raw.replace("\r\n", "\n").replace("\n", "\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Deletes and expunges a message from INBOX on the server side, as another mail client would. */
     void remove(String subject) {
         MailFolder inbox = folder("INBOX");

@@ -9,10 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -211,18 +209,105 @@ class MimeParserTest {
     }
 
     @Test
-    @DisplayName("No Message-ID: the SHA-256 of the raw bytes is the identity")
+    @DisplayName("No Message-ID: the content hash is the identity")
     void noMessageId() throws Exception {
         byte[] raw = raw("no-message-id.eml");
         InboundEmail email = parsed(new MimeParser(), raw);
 
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
         assertThat(email.messageId()).isEmpty();
-        assertThat(email.contentHash()).isEqualTo(sha256);
-        assertThat(email.identity()).isEqualTo("sha256:" + sha256);
+        assertThat(email.contentHash()).matches("[0-9a-f]{64}");
+        assertThat(email.identity()).isEqualTo("sha256:" + email.contentHash());
         assertThat(email.rawSize()).isEqualTo(raw.length);
         assertThat(email.inReplyTo()).isEmpty();
         assertThat(email.references()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R2: the content hash is what the author wrote: the same mail by two routes has one hash, another date or body another")
+    void contentHashIgnoresTransit() {
+        String mail = "From: Bob <bob@acme.example>\r\nTo: support@guichet.example\r\nSubject: Agents offline\r\n"
+                + "Date: Mon, 2 Mar 2026 09:00:00 +0000\r\nMessage-ID: <m1@acme.example>\r\n\r\nAll agents are offline.\r\n";
+        String otherRoute = "Return-Path: <bob@acme.example>\r\nDelivered-To: support@guichet.example\r\n"
+                + "Received: from mx2.acme.example by mx.guichet.example; Mon, 2 Mar 2026 09:00:03 +0000\r\n"
+                + "Authentication-Results: mx.guichet.example; spf=pass smtp.mailfrom=acme.example\r\n"
+                + mail.replace("\r\n", "\n");
+
+        String hash = parsed(new MimeParser(), mail.getBytes(StandardCharsets.UTF_8)).contentHash();
+
+        assertThat(parsed(new MimeParser(), otherRoute.getBytes(StandardCharsets.UTF_8)).contentHash()).isEqualTo(hash);
+        assertThat(parsed(new MimeParser(), mail.replace("09:00:00", "09:05:00").getBytes(StandardCharsets.UTF_8))
+                .contentHash()).isNotEqualTo(hash);
+        assertThat(parsed(new MimeParser(), mail.replace("offline.", "offline!").getBytes(StandardCharsets.UTF_8))
+                .contentHash()).isNotEqualTo(hash);
+        assertThat(new MimeParser().contentHashes(otherRoute.getBytes(StandardCharsets.UTF_8))).startsWith(hash);
+    }
+
+    @Test
+    @DisplayName("An attachment that cannot be decoded (broken uuencode) is kept as unreadable, named, with the reason; the text still reads")
+    void unreadableAttachment() {
+        String raw = """
+                From: Bob <bob@acme.example>
+                Subject: Logs
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=utf-8
+
+                The console is down. Severity: 2
+                --b1
+                Content-Type: application/octet-stream; name="dump.bin"
+                Content-Transfer-Encoding: x-uuencode
+
+                begin 644 dump.bin
+                M@@@garbage!!!
+                end
+                --b1--
+                """;
+
+        InboundEmail email = parsed(new MimeParser(), crlf(raw));
+
+        assertThat(email.textBody()).isEqualTo("The console is down. Severity: 2");
+        assertThat(email.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("dump.bin");
+            assertThat(a.content()).isEmpty();
+            assertThat(a.unreadable()).hasValueSatisfying(r -> assertThat(r).startsWith("could not be decoded: ")
+                    .contains("UUDecoder"));
+        });
+    }
+
+    @Test
+    @DisplayName("A multipart whose start boundary is missing is read leniently as text, its binary parts left out")
+    void missingStartBoundary() {
+        String raw = """
+                From: Bob <bob@acme.example>
+                Subject: Console down
+                Message-ID: <lenient@acme.example>
+                Content-Type: multipart/mixed; boundary="b1"
+
+                The console is down since this morning.
+                Severity: 2
+                """;
+        String withBinary = raw.replace("Severity: 2\n", """
+                Severity: 2
+                --b1--
+                """);
+
+        InboundEmail email = parsed(new MimeParser(), crlf(raw));
+
+        assertThat(email.textBody()).isEqualTo("The console is down since this morning.\nSeverity: 2");
+        assertThat(email.messageId()).contains("lenient@acme.example");
+        assertThat(email.subject()).isEqualTo("Console down");
+        assertThat(parsed(new MimeParser(), crlf(withBinary)).textBody())
+                .isEqualTo("The console is down since this morning.\nSeverity: 2");
+    }
+
+    @Test
+    @DisplayName("A broken structure with nothing readable in it is still unparseable")
+    void nothingReadable() {
+        String raw = "From: Bob <bob@acme.example>\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n\r\n";
+
+        assertThat(new MimeParser().parse(raw.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ParseResult.Unparseable.class);
     }
 
     @Test

@@ -49,7 +49,8 @@ class NoticeRendererTest {
                     new CustomerNotice.NotCovered(to, "Acme", MANAGER),
                     new CustomerNotice.NoAccess(to, new TicketNumber(1042)),
                     new CustomerNotice.StaffReply(to, ticket, "tess", "Please restart the agent.", true),
-                    new CustomerNotice.Resolved(to, ticket, ResolutionReason.FEATURE_REQUEST, "", MANAGER),
+                    new CustomerNotice.Resolved(to, ticket, ResolutionReason.FEATURE_REQUEST, "", MANAGER,
+                            new io.guichet.core.ticket.Actor.Staff("tess", "tess")),
                     new CustomerNotice.Escalated(to, ticket),
                     new CustomerNotice.SeverityChanged(to, ticket, Severity.S2, Severity.S3, "diagnostics not followed"),
                     new CustomerNotice.ServerAccessed(to, ticket, "tess", Instant.parse("2026-03-02T09:15:00Z"), "RDP"),
@@ -101,10 +102,11 @@ class NoticeRendererTest {
         Ticket ticket = aTicket().number(1042).severity(Severity.S3).build();
         Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
 
+        io.guichet.core.ticket.Actor tess = new io.guichet.core.ticket.Actor.Staff("tess", "tess");
         String feature = RENDERER.render(new CustomerNotice.Resolved(to, ticket, ResolutionReason.FEATURE_REQUEST, "",
-                MANAGER)).body();
+                MANAGER, tess)).body();
         String scope = RENDERER.render(new CustomerNotice.Resolved(to, ticket, ResolutionReason.OUT_OF_SCOPE, "",
-                MANAGER)).body();
+                MANAGER, tess)).body();
 
         assertThat(feature).containsIgnoringCase(language == Language.FR ? "base de connaissances" : "knowledge base");
         assertThat(scope).contains("Marie Curie <marie@vendor.example>");

@@ -32,6 +32,9 @@ abstract class AdminCommand implements Callable<Integer> {
     @Option(names = "--as", paramLabel = "NAME", description = "The operator named in the audit trail (default: the system user).")
     String operatorName;
 
+    /** The configuration read, for the commands that need more than the database. */
+    GuichetConfig config;
+
     @Override
     public final Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -39,9 +42,10 @@ abstract class AdminCommand implements Callable<Integer> {
         if (config.isEmpty()) {
             return CliFailures.CONFIG;
         }
+        this.config = config.get();
         try (DatabaseHandle database = DatabaseHandle.open(config.get().database())) {
             CoreAssembly core = CoreAssembly.on(config.get(), database.database(), Clock.systemUTC());
-            run(new AdminDesks(core.desks(), core.mail(), Actor.Staff.operator(operator())), spec.commandLine().getOut());
+            run(new AdminDesks(core.desks(), core.mail(), Actor.Staff.operator(operator()), core), spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             return 0;
         } catch (AdminProblem problem) {

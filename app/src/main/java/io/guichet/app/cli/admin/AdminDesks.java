@@ -1,5 +1,6 @@
 package io.guichet.app.cli.admin;
 
+import io.guichet.app.node.CoreAssembly;
 import io.guichet.core.Problem;
 import io.guichet.core.ProblemCode;
 import io.guichet.core.desk.Desks;
@@ -11,9 +12,10 @@ import java.util.stream.Collectors;
 
 /**
  * What the admin commands work with: the core's desks (the same the Discord console calls, so an act has the same
- * rules, audit and words), the mail records for transcripts, and the operator acting, named in the audit trail.
+ * rules, audit and words), the mail records for transcripts and the quarantine ({@code core}), and the operator
+ * acting, named in the audit trail.
  */
-record AdminDesks(Desks desks, MailJournal mail, Actor.Staff operator) {
+record AdminDesks(Desks desks, MailJournal mail, Actor.Staff operator, CoreAssembly core) {
 
     /** The summary of a change done, or its refusal as the command's failure (not found: exit 1; else exit 2). */
     static String done(DirectoryOutcome outcome) {

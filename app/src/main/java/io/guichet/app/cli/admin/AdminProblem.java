@@ -23,6 +23,16 @@ final class AdminProblem extends RuntimeException {
         return new AdminProblem(message, CliFailures.INFRASTRUCTURE);
     }
 
+    /** A setting the command needs is missing (exit 78). */
+    static AdminProblem config(String message) {
+        return new AdminProblem(message, CliFailures.CONFIG);
+    }
+
+    /** Something outside Guichet failed (the mailbox): exit 1. */
+    static AdminProblem infrastructure(String message) {
+        return new AdminProblem(message, CliFailures.INFRASTRUCTURE);
+    }
+
     int exitCode() {
         return exitCode;
     }

@@ -104,7 +104,8 @@ public final class TicketsCommand {
                 StringBuilder text = new StringBuilder(arrow + ": " + m.subject() + "\n");
                 m.body().strip().lines().forEach(line -> text.append("    ").append(line).append('\n'));
                 m.attachments().forEach(a -> text.append("    [attachment ").append(a.filename()).append(", ")
-                        .append(a.size()).append(" bytes]\n"));
+                        .append(a.size()).append(" bytes").append(a.unreadable().map(r -> ", unreadable: " + r).orElse(""))
+                        .append("]\n"));
                 // at the same instant: the mail that caused a change, the change, then our answer to it
                 entries.add(new Entry(m.at(), m.direction() == ThreadMessage.Direction.IN ? 0 : 2, text.toString()));
             }
