@@ -32,7 +32,7 @@ class PostgresMailIntakeIT extends MailHandlerContract {
 
     @Override
     protected MailHandler handler() {
-        return new MailChannel(database, null, tickets -> FailingProxy.around(TicketStore.class, tickets, "create",
+        return new MailChannel(database, java.util.function.UnaryOperator.identity(), tickets -> FailingProxy.around(TicketStore.class, tickets, "create",
                 args -> ((Ticket) args[0]).fields().subject().contains(marker), () -> failure.get())).intake;
     }
 

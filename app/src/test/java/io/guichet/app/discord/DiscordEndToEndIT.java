@@ -189,6 +189,9 @@ class DiscordEndToEndIT {
         assertThat(node.desk().tickets().events(ticket(n).id())).isEqualTo(before);
         assertThat(before).filteredOn(e -> e.kind() == EventKind.CLAIMED).hasSize(1);
 
+        // the Show button is on the staff-channel post of the new severity 1, delivered from the staff outbox
+        await().atMost(WAIT).until(() -> discord.postsTo(STAFF).stream()
+                .anyMatch(p -> p.buttonIds().contains("show:" + n.value())));
         assertThat(click("tess", "show:" + n.value()).visibleText()).contains("Agents offline", "max");
         String next = queue.buttonIds().stream().filter(id -> id.startsWith("queue:2:")).findFirst().orElseThrow();
         SentInteraction page = discord.click("max", next);

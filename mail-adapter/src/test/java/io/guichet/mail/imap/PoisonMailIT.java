@@ -85,7 +85,7 @@ class PoisonMailIT {
     }
 
     private MailChannel channel() {
-        return new MailChannel(database, null, tickets -> FailingProxy.around(TicketStore.class, tickets, "create",
+        return new MailChannel(database, java.util.function.UnaryOperator.identity(), tickets -> FailingProxy.around(TicketStore.class, tickets, "create",
                 args -> ((Ticket) args[0]).fields().subject().contains("poison"),
                 () -> new OutOfMemoryError("Java heap space")));
     }
