@@ -46,8 +46,9 @@ public final class ConnectFailures {
         for (Throwable t : chain) {
             if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException
                     || line(t).contains("PKIX path")) {
-                String why = t instanceof CertPathValidatorException ? "PKIX path validation failed: "
-                        : "PKIX path building failed: ";
+                boolean validation = t instanceof CertPathValidatorException
+                        || chain.stream().anyMatch(c -> line(c).contains("PKIX path validation failed"));
+                String why = validation ? "PKIX path validation failed: " : "PKIX path building failed: ";
                 String detail = line(innermost(chain)).replaceFirst("^.*PKIX path (building|validation) failed: ", "");
                 return Optional.of("TLS: the " + server + " server's certificate is not trusted (" + why
                         + detail.replaceFirst("^[\\w.]+Exception: ", "") + "); " + (trust.hasPrivateCertificates()

@@ -245,7 +245,7 @@ class MailTlsIT {
     }
 
     @Test
-    @DisplayName("SMTP over TLS (port 465 style): the certificate is checked and accepted; a plain port is named as such")
+    @DisplayName("SMTP over TLS (port 465 style): the certificate is checked and accepted; a plain port, or one without STARTTLS, is named as such")
     void smtpsAcceptedAndPlainPortExplained() {
         queue("over SMTPS");
         assertThat(dispatcher("localhost", greenMail.getSmtps().getPort(), TransportSecurity.TLS, testCa).dispatchDue()
@@ -258,6 +258,13 @@ class MailTlsIT {
         assertThat(toPlainPort.dispatchDue().failed()).isEqualTo(1);
         assertThat(toPlainPort.health().connectionError()).contains("cannot connect: TLS: the SMTP server at"
                 + " localhost:" + plain + " did not answer with TLS; check GUICHET_SMTP_PORT and GUICHET_SMTP_SECURITY"
+                + " (tls, starttls, none)");
+
+        SmtpOutboxDispatcher noStartTls = dispatcher("localhost", plain, TransportSecurity.STARTTLS, testCa);
+        clock.advance(Duration.ofMinutes(1)); // the failed mail's next attempt
+        assertThat(noStartTls.dispatchDue().failed()).isEqualTo(1);
+        assertThat(noStartTls.health().connectionError()).contains("cannot connect: TLS: the SMTP server at"
+                + " localhost:" + plain + " does not offer STARTTLS; check GUICHET_SMTP_PORT and GUICHET_SMTP_SECURITY"
                 + " (tls, starttls, none)");
     }
 

@@ -69,9 +69,15 @@ public final class MailIntake implements MailHandler {
         this.clock = clock;
     }
 
+    /**
+     * Handles one mail. Its correlation id is the one the watcher gave it (in the log context), so every line about
+     * the mail, from its download to its answer's place in the outbox, carries the same id; a caller without one
+     * (a test, a command) gets a new one.
+     */
     @Override
     public Handled handle(byte[] raw, MailPosition position) {
-        String correlationId = UUID.randomUUID().toString().substring(0, 8);
+        Optional<String> given = Optional.ofNullable(MDC.get("correlationId"));
+        String correlationId = given.orElseGet(() -> UUID.randomUUID().toString().substring(0, 8));
         MDC.put("channel", "mail");
         MDC.put("correlationId", correlationId);
         try {
@@ -86,8 +92,10 @@ public final class MailIntake implements MailHandler {
         } catch (Throwable e) { // any failure of this mail counts, errors included: nothing must jam the mailbox
             return failures.failed(position, Envelope.read(raw), e, correlationId);
         } finally {
-            MDC.remove("channel");
-            MDC.remove("correlationId");
+            if (given.isEmpty()) {
+                MDC.remove("channel");
+                MDC.remove("correlationId");
+            }
             MDC.remove("ticket");
         }
     }
