@@ -220,6 +220,45 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** How to reach an embedded server that another process (or another part of this one) runs. */
+    public record Running(int port, String jdbcUrl, String user, String password) {
+        @Override
+        public String toString() {
+            return "Running[" + jdbcUrl + "]";
+        }
+    }
+
+    /**
+     * The server running on {@code dataDirectory}, when one does (a {@code guichet run}): its port from
+     * {@code postmaster.pid} and the password kept with the data, so that admin commands work beside it. Empty when
+     * no live server holds the directory, or its password cannot be read (another user's data).
+     */
+    public static Optional<Running> running(Path dataDirectory) {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        try {
+            if (!Files.exists(directory.resolve(ZONKY_LOCK_FILE))) {
+                return Optional.empty();
+            }
+            try {
+                requireNotInUse(directory);
+                return Optional.empty();
+            } catch (IOException inUse) {
+                // held: read where it listens
+            }
+            List<String> pid = Files.readAllLines(directory.resolve("postmaster.pid"));
+            Optional<String> password = storedPassword(directory);
+            if (pid.size() < 4 || password.isEmpty()
+                    || ProcessHandle.of(Long.parseLong(pid.getFirst().trim())).filter(ProcessHandle::isAlive).isEmpty()) {
+                return Optional.empty();
+            }
+            int port = Integer.parseInt(pid.get(3).trim());
+            return Optional.of(new Running(port, "jdbc:postgresql://localhost:" + port + "/" + DATABASE_NAME,
+                    SUPERUSER, password.get()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Fails when a live process holds zonky's lock on the directory: another server runs on it, and its postmaster
      * must not be taken for an orphan.
