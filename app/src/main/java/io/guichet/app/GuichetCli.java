@@ -1,6 +1,7 @@
 package io.guichet.app;
 
 import io.guichet.app.cli.BackupCommand;
+import io.guichet.app.cli.CheckCommand;
 import io.guichet.app.cli.CliFailures;
 import io.guichet.app.cli.GuichetVersion;
 import io.guichet.app.cli.DemoCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = GuichetVersion.class,
         description = "Guichet: a support desk that lives in e-mail and Discord.",
-        subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, AccountsCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, CheckCommand.class, MigrateCommand.class, AccountsCommand.class,
                 ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, KbCommand.class, OutboxCommand.class,
                 BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class GuichetCli implements Runnable {
