@@ -74,7 +74,10 @@ public final class MailIntake implements MailHandler {
         try {
             return switch (parser.parse(raw)) {
                 case ParseResult.Unparseable u -> quarantine(position, sha256(raw), "", "", u.reason());
-                case ParseResult.Parsed p -> transactions.inTransaction(() -> handle(p.email(), position));
+                case ParseResult.Parsed p -> {
+                    p.email().messageId().ifPresent(id -> MDC.put("messageId", id));
+                    yield transactions.inTransaction(() -> handle(p.email(), position));
+                }
             };
         } catch (ConcurrentChange e) {
             LOG.info("mail at uid {} met a concurrent change; it will be handled again", position.uid());
@@ -86,6 +89,7 @@ public final class MailIntake implements MailHandler {
             MDC.remove("channel");
             MDC.remove("correlationId");
             MDC.remove("ticket");
+            MDC.remove("messageId");
         }
     }
 
