@@ -104,7 +104,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres = builder.start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, password);
             try {
-                if (stored.isEmpty()) {
+                if (stored.isEmpty() || !passwordRequired(directory)) {
                     server.requirePassword();
                 }
                 server.createDatabaseIfMissing();
@@ -169,6 +169,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             statement.execute("select pg_reload_conf()");
         }
         LOG.info("The embedded PostgreSQL now requires a password, stored in {}", dataDirectory.resolve(PASSWORD_FILE));
+    }
+
+    /** Whether the cluster's pg_hba.conf is Guichet's (a start that died before writing it left initdb's). */
+    private static boolean passwordRequired(Path directory) throws IOException {
+        Path hba = directory.resolve("pg_hba.conf");
+        return Files.isRegularFile(hba) && Files.readString(hba).equals(HBA);
     }
 
     /** The stored password, when the cluster exists and has one. */
