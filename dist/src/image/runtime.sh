@@ -14,6 +14,20 @@ set -euo pipefail
 
 out=$1
 java_home=$2
+
+missing=()
+for tool in ldd ldconfig; do
+    command -v "$tool" >/dev/null || missing+=("$tool")
+done
+for file in /bin/dash /lib64/ld-linux-x86-64.so.2 /usr/lib/locale/C.utf8 "$java_home/bin/jlink"; do
+    [[ -e $file ]] || missing+=("$file")
+done
+if (( ${#missing[@]} > 0 )) || [[ $(uname -m) != x86_64 ]]; then
+    echo "The container image is built from this machine's Java and C libraries and needs x86_64 Linux with glibc," \
+         "dash and the C.UTF-8 locale (Debian or Ubuntu); missing here: ${missing[*]:-an x86_64 machine}." \
+         "Build without the image: ./mvnw package -Djib.skip" >&2
+    exit 1
+fi
 modules=java.base,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.scripting,\
 java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.charsets,jdk.crypto.cryptoki,\
 jdk.httpserver,jdk.localedata,jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs

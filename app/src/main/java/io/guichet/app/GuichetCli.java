@@ -1,6 +1,7 @@
 package io.guichet.app;
 
 import io.guichet.app.cli.BackupCommand;
+import io.guichet.app.cli.CheckCommand;
 import io.guichet.app.cli.CliFailures;
 import io.guichet.app.cli.GuichetVersion;
 import io.guichet.app.cli.DemoCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
         description = "Guichet: a support desk that lives in e-mail and Discord.",
         footer = {"", "The support policy it enforces, rule by rule (R1-R22): docs/policy.md in the source, or the policy.md",
                 "shipped with the documentation."},
-        subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, AccountsCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, CheckCommand.class, MigrateCommand.class, AccountsCommand.class,
                 ContactsCommand.class, VersionsCommand.class, TicketsCommand.class, KbCommand.class, OutboxCommand.class,
                 QuarantineCommand.class,
                 BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})

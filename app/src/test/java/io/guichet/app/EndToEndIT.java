@@ -180,6 +180,34 @@ class EndToEndIT {
         assertThat(mail.getReceivedMessagesForDomain("acme.example")).hasSize(1);
     }
 
+    @Test
+    @DisplayName("every log line about a mail carries its ticket number, Message-ID and correlation id")
+    void logContext() throws Exception {
+        send(BOB, "Agents offline", "Severity: 2\n", null);
+        await().atMost(WAIT).until(() -> mail.getReceivedMessagesForDomain("guichet.test").length == 1);
+        MimeMessage delivered = mail.getReceivedMessagesForDomain("guichet.test")[0];
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        delivered.writeTo(raw);
+        ch.qos.logback.classic.Logger intakeLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(io.guichet.mail.inbound.MailIntake.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        intakeLog.addAppender(lines);
+        try {
+            node.intake().orElseThrow().handle(raw.toByteArray(), new io.guichet.core.mail.MailPosition("INBOX", 1, 1));
+        } finally {
+            intakeLog.detachAppender(lines);
+        }
+
+        assertThat(lines.list).filteredOn(e -> e.getFormattedMessage().contains("OPENED")).singleElement()
+                .satisfies(e -> assertThat(e.getMDCPropertyMap())
+                        .containsEntry("ticket", "#1000")
+                        .containsEntry("messageId", delivered.getMessageID().replaceAll("^<|>$", ""))
+                        .containsEntry("channel", "mail")
+                        .containsKey("correlationId"));
+    }
+
     private int inboxCount() throws MessagingException {
         jakarta.mail.Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", mail.getImap().getPort(), "support", "secret");

@@ -98,6 +98,7 @@ public final class Database implements AutoCloseable {
                 .failOnMissingLocations(true)
                 .load();
         try {
+            refuseNewerSchema(flyway);
             MigrateResult result = flyway.migrate();
             List<AppliedMigration> applied = result.migrations.stream().map(Database::applied).toList();
             Optional<String> version = Optional.ofNullable(flyway.info().current())
@@ -107,6 +108,28 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             throw new MigrationFailedException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * A database migrated by a newer Guichet (a migration applied that this version does not have) is refused: this
+     * version's code would misread it. Flyway would otherwise carry on. Two nodes migrating at once are safe: Flyway
+     * holds a PostgreSQL advisory lock while it migrates.
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
+        Optional<String> latestKnown = java.util.Arrays.stream(all)
+                .filter(m -> m.getState() != org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS
+                        && m.getState() != org.flywaydb.core.api.MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion).filter(Objects::nonNull).max(Comparable::compareTo).map(Object::toString);
+        java.util.Arrays.stream(all)
+                .filter(m -> m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS
+                        || m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion).filter(Objects::nonNull).max(Comparable::compareTo)
+                .ifPresent(newer -> {
+                    throw new MigrationFailedException("the database's schema is at version " + newer
+                            + ", newer than this Guichet knows (" + latestKnown.orElse("none")
+                            + "): run the Guichet version that migrated it (or newer).", null);
+                });
     }
 
     /**

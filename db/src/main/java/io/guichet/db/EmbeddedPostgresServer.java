@@ -104,7 +104,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres = builder.start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, password);
             try {
-                if (stored.isEmpty()) {
+                if (stored.isEmpty() || !passwordRequired(directory)) {
                     server.requirePassword();
                 }
                 server.createDatabaseIfMissing();
@@ -171,6 +171,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         LOG.info("The embedded PostgreSQL now requires a password, stored in {}", dataDirectory.resolve(PASSWORD_FILE));
     }
 
+    /** Whether the cluster's pg_hba.conf is Guichet's (a start that died before writing it left initdb's). */
+    private static boolean passwordRequired(Path directory) throws IOException {
+        Path hba = directory.resolve("pg_hba.conf");
+        return Files.isRegularFile(hba) && Files.readString(hba).equals(HBA);
+    }
+
     /** The stored password, when the cluster exists and has one. */
     private static Optional<String> storedPassword(Path directory) throws IOException {
         Path file = directory.resolve(PASSWORD_FILE);
@@ -217,6 +223,45 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     create.execute("create database " + DATABASE_NAME);
                 }
             }
+        }
+    }
+
+    /** How to reach an embedded server that another process (or another part of this one) runs. */
+    public record Running(int port, String jdbcUrl, String user, String password) {
+        @Override
+        public String toString() {
+            return "Running[" + jdbcUrl + "]";
+        }
+    }
+
+    /**
+     * The server running on {@code dataDirectory}, when one does (a {@code guichet run}): its port from
+     * {@code postmaster.pid} and the password kept with the data, so that admin commands work beside it. Empty when
+     * no live server holds the directory, or its password cannot be read (another user's data).
+     */
+    public static Optional<Running> running(Path dataDirectory) {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        try {
+            if (!Files.exists(directory.resolve(ZONKY_LOCK_FILE))) {
+                return Optional.empty();
+            }
+            try {
+                requireNotInUse(directory);
+                return Optional.empty();
+            } catch (IOException inUse) {
+                // held: read where it listens
+            }
+            List<String> pid = Files.readAllLines(directory.resolve("postmaster.pid"));
+            Optional<String> password = storedPassword(directory);
+            if (pid.size() < 4 || password.isEmpty()
+                    || ProcessHandle.of(Long.parseLong(pid.getFirst().trim())).filter(ProcessHandle::isAlive).isEmpty()) {
+                return Optional.empty();
+            }
+            int port = Integer.parseInt(pid.get(3).trim());
+            return Optional.of(new Running(port, "jdbc:postgresql://localhost:" + port + "/" + DATABASE_NAME,
+                    SUPERUSER, password.get()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -77,8 +77,12 @@ class EmbeddedPostgresServerIT {
                 assertThat(notScram).isZero();
             }
         }
+        // a start that died after storing the password but before requiring it left initdb's trusting pg_hba.conf
+        Files.writeString(dataDirectory.resolve("pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 trust\n");
         try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(dataDirectory, false)) {
             assertThat(again.password()).as("kept across restarts").isEqualTo(password);
+            assertThatThrownBy(() -> Database.connect(again.jdbcUrl(), again.user(), "", 1))
+                    .as("required again").isInstanceOf(DatabaseUnavailableException.class);
             try (Database database = Database.connect(again.jdbcUrl(), again.user(), password, 1)) {
                 assertThat(database.dsl().fetchValue("select 1")).isEqualTo(1);
             }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
@@ -40,6 +41,21 @@ class MigrationsIT {
             assertThat(first.schemaVersion()).contains(last);
             assertThat(second.applied()).isEmpty();
             assertThat(second.schemaVersion()).contains(last);
+        }
+    }
+
+    @Test
+    void a_schema_migrated_by_a_newer_version_is_refused_with_one_line() {
+        try (TestDatabase migrated = TestDatabase.createMigrated()) {
+            Database database = migrated.database();
+            database.dsl().execute("insert into flyway_schema_history (installed_rank, version, description, type,"
+                    + " script, checksum, installed_by, installed_on, execution_time, success)"
+                    + " select max(installed_rank) + 1, '999', 'from a newer guichet', 'SQL', 'V999__newer.sql', 0,"
+                    + " 'test', now(), 1, true from flyway_schema_history");
+
+            assertThatThrownBy(database::migrate).isInstanceOf(MigrationFailedException.class)
+                    .hasMessageStartingWith("the database's schema is at version 999, newer than this Guichet knows (")
+                    .hasMessageNotContaining("\n");
         }
     }
 

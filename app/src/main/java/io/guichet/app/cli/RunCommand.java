@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
             return CliFailures.CONFIG;
         }
         GuichetConfig config = read.get();
-        DatabaseHandle database = DatabaseHandle.open(config.database());
+        DatabaseHandle database = DatabaseHandle.openForRun(config.database());
         GuichetNode node = new GuichetNode(config, database.database(), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = new OrderlyStop(node, database, stopped);

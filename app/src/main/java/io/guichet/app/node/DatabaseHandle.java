@@ -25,8 +25,26 @@ public final class DatabaseHandle implements AutoCloseable {
         this.database = database;
     }
 
-    /** Opens and migrates the database of {@code config}. */
+    /**
+     * Opens the database of {@code config} for a command beside the node: the configured PostgreSQL, migrated; or,
+     * with the embedded one, the server a running {@code guichet run} holds on the data directory (reached on its port
+     * with the password kept with the data, and not migrated: the node did that), else one started here and migrated.
+     */
     public static DatabaseHandle open(GuichetConfig.DatabaseConfig config) {
+        if (config.url().isEmpty()) {
+            Optional<DatabaseHandle> running = attached(config);
+            if (running.isPresent()) {
+                return running.get();
+            }
+        }
+        return openForRun(config);
+    }
+
+    /**
+     * Opens and migrates the database of {@code config} for {@code run}: the embedded server is started here, and a
+     * data directory another process holds is refused.
+     */
+    public static DatabaseHandle openForRun(GuichetConfig.DatabaseConfig config) {
         if (config.url().isPresent()) {
             Database database = Database.connect(config.url().get(), config.user(), config.password(), config.poolSize());
             return migrated(Optional.empty(), database);
@@ -46,6 +64,12 @@ public final class DatabaseHandle implements AutoCloseable {
      * migrations run).
      */
     public static DatabaseHandle openAsIs(GuichetConfig.DatabaseConfig config) {
+        if (config.url().isEmpty()) {
+            Optional<DatabaseHandle> running = attached(config);
+            if (running.isPresent()) {
+                return running.get();
+            }
+        }
         if (config.url().isPresent()) {
             return new DatabaseHandle(Optional.empty(),
                     Database.connect(config.url().get(), config.user(), config.password(), config.poolSize()));
@@ -58,6 +82,17 @@ public final class DatabaseHandle implements AutoCloseable {
             server.close();
             throw e;
         }
+    }
+
+    /** The embedded server that a running node holds on the data directory, reached without starting another. */
+    private static Optional<DatabaseHandle> attached(GuichetConfig.DatabaseConfig config) {
+        Path data = config.dataDirectory().resolve("pgdata");
+        return EmbeddedPostgresServer.running(data).map(running -> {
+            LOG.info("Using the embedded PostgreSQL that a running Guichet holds on {} (port {})",
+                    data.toAbsolutePath(), running.port());
+            return new DatabaseHandle(Optional.empty(), Database.connect(running.jdbcUrl(), running.user(),
+                    running.password(), Math.min(2, config.poolSize())));
+        });
     }
 
     /** Where the embedded server keeps its data, when embedded. */

@@ -84,7 +84,10 @@ public final class MailIntake implements MailHandler {
             return switch (parser.parse(raw)) {
                 case ParseResult.Unparseable u -> failures.quarantine(position, Envelope.read(raw), sha256(raw),
                         u.reason());
-                case ParseResult.Parsed p -> transactions.inTransaction(() -> handle(p.email(), position));
+                case ParseResult.Parsed p -> {
+                    p.email().messageId().ifPresent(id -> MDC.put("messageId", id));
+                    yield transactions.inTransaction(() -> handle(p.email(), position));
+                }
             };
         } catch (ConcurrentChange e) {
             LOG.info("mail at uid {} met a concurrent change; it will be handled again", position.uid());
@@ -97,6 +100,7 @@ public final class MailIntake implements MailHandler {
                 MDC.remove("correlationId");
             }
             MDC.remove("ticket");
+            MDC.remove("messageId");
         }
     }
 

@@ -373,7 +373,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         return transport;
     }
 
-    private static Properties properties(SmtpSettings settings) {
+    static Properties properties(SmtpSettings settings) {
         Properties props = new Properties();
         props.setProperty("mail.smtp.host", settings.host());
         props.setProperty("mail.smtp.port", Integer.toString(settings.port()));

@@ -1,0 +1,159 @@
+package io.guichet.app.cli;
+
+import io.guichet.app.config.GuichetConfig;
+import io.guichet.db.Database;
+import io.guichet.db.DatabaseUnavailableException;
+import io.guichet.db.EmbeddedPostgresServer;
+import io.guichet.db.MigrationFailedException;
+import io.guichet.mail.ConnectionFailure;
+import io.guichet.mail.imap.ImapProbe;
+import io.guichet.mail.imap.ImapSettings;
+import io.guichet.mail.smtp.SmtpProbe;
+import io.guichet.mail.smtp.SmtpSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code guichet check}: the whole configuration in one pass (every mistake listed with what is accepted), then
+ * each part {@code run} needs, reached for real: the database, the IMAP login, the SMTP server (EHLO, STARTTLS or
+ * TLS, AUTH, QUIT: no mail is sent) and, when a token is set, Discord. Each gets one line with a clear cause.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check the configuration, then reach the database, the mailbox (IMAP login), the SMTP server"
+                + " (no mail sent) and Discord; say what fails and why.")
+public final class CheckCommand implements Callable<Integer> {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Configured configured;
+
+    /** One part, and whether it works. */
+    record Verdict(String part, boolean ok, String detail) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<GuichetConfig> read = configured.readForRun(System.getenv(), spec.commandLine().getErr());
+        if (read.isEmpty()) {
+            return CliFailures.CONFIG;
+        }
+        GuichetConfig config = read.get();
+        out.println("Configuration: valid.");
+        out.flush();
+        List<Verdict> verdicts = new ArrayList<>();
+        verdicts.add(database(config.database()));
+        out.println(line(verdicts.getLast()));
+        out.flush();
+        config.mailbox().ifPresent(box -> {
+            String where = box.user() + "@" + box.host() + ":" + box.port() + " (" + box.security() + ")";
+            ImapSettings d = ImapSettings.defaults(box.host(), box.port(), box.security(), box.user(), box.password());
+            ImapSettings settings = new ImapSettings(d.host(), d.port(), d.security(), d.user(), d.password(),
+                    box.folder(), box.processedFolder(), box.quarantineFolder(), TIMEOUT, TIMEOUT, TIMEOUT,
+                    d.idleRenewal(), box.pollInterval(), d.batchSize(), box.maxMessageBytes(), 1);
+            verdicts.add(ImapProbe.login(settings).map(why -> new Verdict("imap", false, where + ": " + why))
+                    .orElseGet(() -> new Verdict("imap", true, where + ": logged in")));
+            out.println(line(verdicts.getLast()));
+            out.flush();
+        });
+        config.smtp().ifPresent(smtp -> config.mail().ifPresent(mail -> {
+            String where = smtp.user().map(u -> u + "@").orElse("") + smtp.host() + ":" + smtp.port() + " ("
+                    + smtp.security() + ")";
+            SmtpSettings d = SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(), smtp.user(),
+                    smtp.user().map(u -> smtp.password()), mail.supportAddress(), mail.supportName());
+            SmtpSettings settings = new SmtpSettings(d.host(), d.port(), d.security(), d.user(), d.password(),
+                    d.fromAddress(), d.fromName(), TIMEOUT, TIMEOUT, TIMEOUT, d.batchSize(), d.lease(), d.pollInterval(),
+                    d.retry());
+            verdicts.add(SmtpProbe.connect(settings).map(why -> new Verdict("smtp", false, where + ": " + why))
+                    .orElseGet(() -> new Verdict("smtp", true, where + ": connected"
+                            + (smtp.user().isPresent() ? " and logged in" : "") + ", no mail sent")));
+            out.println(line(verdicts.getLast()));
+            out.flush();
+        }));
+        config.discord().token().ifPresent(token -> {
+            verdicts.add(discord(token));
+            out.println(line(verdicts.getLast()));
+        });
+        long failed = verdicts.stream().filter(v -> !v.ok()).count();
+        out.println(failed == 0 ? "Everything answers: 'guichet run' can start."
+                : failed + (failed == 1 ? " part fails" : " parts fail") + "; 'guichet run' would not work until fixed.");
+        out.flush();
+        return failed == 0 ? 0 : CliFailures.INFRASTRUCTURE;
+    }
+
+    private static String line(Verdict verdict) {
+        return String.format("  %-4s  %-8s  %s", verdict.ok() ? "ok" : "FAIL", verdict.part(), verdict.detail());
+    }
+
+    /** The configured PostgreSQL answers (and its schema version); the embedded one's directory is usable. */
+    static Verdict database(GuichetConfig.DatabaseConfig config) {
+        if (config.url().isPresent()) {
+            try (Database database = Database.connect(config.url().get(), config.user(), config.password(), 1)) {
+                return new Verdict("database", true, "answers; schema "
+                        + database.schemaVersion().map(v -> "at version " + v).orElse("empty ('run' creates it)"));
+            } catch (DatabaseUnavailableException | MigrationFailedException e) {
+                return new Verdict("database", false, e.getMessage());
+            }
+        }
+        Path data = config.dataDirectory().resolve("pgdata");
+        Optional<EmbeddedPostgresServer.Running> running = EmbeddedPostgresServer.running(data);
+        if (running.isPresent()) {
+            try (Database database = Database.connect(running.get().jdbcUrl(), running.get().user(),
+                    running.get().password(), 1)) {
+                return new Verdict("database", true, "the embedded PostgreSQL of a running node answers (data in "
+                        + data + ")");
+            } catch (DatabaseUnavailableException e) {
+                return new Verdict("database", false, e.getMessage());
+            }
+        }
+        Path existing = data;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            return new Verdict("database", false, "embedded PostgreSQL: " + data + " cannot be created or written"
+                    + " (set GUICHET_DATA_DIR to a directory this user may write)");
+        }
+        return new Verdict("database", true, "embedded PostgreSQL, data in " + data
+                + (Files.exists(data.resolve("PG_VERSION")) ? "" : " (created by the first 'run')"));
+    }
+
+    /** The bot token is accepted by Discord's API. */
+    private static Verdict discord(String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://discord.com/api/v10/users/@me"))
+                .timeout(TIMEOUT).header("Authorization", "Bot " + token).GET().build();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return switch (status) {
+                case 200 -> new Verdict("discord", true, "the bot token is accepted");
+                case 401 -> new Verdict("discord", false, "Discord refused the bot token (GUICHET_DISCORD_TOKEN)");
+                default -> new Verdict("discord", false, "Discord answered HTTP " + status);
+            };
+        } catch (IOException e) {
+            return new Verdict("discord", false, "discord.com: " + ConnectionFailure.describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Verdict("discord", false, "interrupted");
+        }
+    }
+}
