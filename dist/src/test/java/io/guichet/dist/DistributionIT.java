@@ -42,8 +42,11 @@ class DistributionIT {
             assertThat(home.resolve("packaging/guichet.service")).isRegularFile();
             List<String> lib = names(home.resolve("lib"));
             assertThat(lib).anyMatch(n -> n.startsWith("app-")).anyMatch(n -> n.startsWith("postgresql-"))
-                    .noneMatch(n -> n.startsWith("greenmail"));
-            assertThat(names(home.resolve("lib/demo"))).singleElement().satisfies(n -> assertThat(n).startsWith("greenmail-"));
+                    .noneMatch(n -> n.startsWith("greenmail")).noneMatch(n -> n.startsWith("discord-standin"))
+                    .noneMatch(n -> n.startsWith("Java-WebSocket"));
+            assertThat(names(home.resolve("lib/demo"))).as("the demo's mail server and local Discord, nothing else")
+                    .hasSize(3).anyMatch(n -> n.startsWith("greenmail-")).anyMatch(n -> n.startsWith("discord-standin-"))
+                    .anyMatch(n -> n.startsWith("Java-WebSocket-"));
             try (Stream<Path> files = Files.walk(home)) {
                 assertThat(files.map(Path::toString)).noneMatch(n -> n.endsWith(".java") || n.endsWith("pom.xml"));
             }
