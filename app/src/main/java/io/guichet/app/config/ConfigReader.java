@@ -3,6 +3,7 @@ package io.guichet.app.config;
 import io.guichet.app.config.GuichetConfig.AuthMethod;
 import io.guichet.mail.TlsTrust;
 import io.guichet.mail.TransportSecurity;
+import io.guichet.mail.outbound.MailTemplates;
 import io.guichet.mail.oauth.OAuthGrant;
 import io.guichet.mail.oauth.Secret;
 import io.guichet.mail.oauth.ServiceAccountKey;
@@ -117,11 +118,12 @@ public final class ConfigReader {
 
         String tag = subjectTag();
         int cap = integer(Setting.AUTO_REPLY_CAP, 1, 10_000);
+        MailTemplates templates = templates();
         Optional<EmailAddress> supportAddress = optional(Setting.SUPPORT_ADDRESS).flatMap(this::address);
         Optional<GuichetConfig.MailConfig> mail = supportAddress.map(address ->
                 new GuichetConfig.MailConfig(address, value(Setting.SUPPORT_NAME),
                         optional(Setting.MESSAGE_ID_DOMAIN).orElse(address.domain()), tag,
-                        optional(Setting.TRUSTED_AUTHSERV_ID), cap));
+                        optional(Setting.TRUSTED_AUTHSERV_ID), cap, templates));
         if (requireMail) {
             requireMailSettings();
         }
@@ -549,6 +551,28 @@ public final class ConfigReader {
         }
         problems.add(setting.key() + ": '" + value + "' is not a whole number between " + min + " and " + max + ".");
         return min;
+    }
+
+    /** The built-in mail templates, with the operator's in their place when GUICHET_TEMPLATES_DIR is set. */
+    private MailTemplates templates() {
+        Optional<String> dir = optional(Setting.TEMPLATES_DIR);
+        if (dir.isEmpty()) {
+            return new MailTemplates();
+        }
+        Path path;
+        try {
+            path = Path.of(dir.get());
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(Setting.TEMPLATES_DIR.key() + ": '" + dir.get() + "' is not a usable path.");
+            return new MailTemplates();
+        }
+        return switch (MailTemplates.withOverrides(path)) {
+            case MailTemplates.Loaded.Ready ready -> ready.templates();
+            case MailTemplates.Loaded.Invalid invalid -> {
+                invalid.problems().forEach(p -> problems.add(Setting.TEMPLATES_DIR.key() + ": " + p));
+                yield new MailTemplates();
+            }
+        };
     }
 
     /** An absolute URL with one of these schemes and a host, or empty when the setting is empty. */

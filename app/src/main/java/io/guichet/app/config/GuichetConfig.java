@@ -2,6 +2,7 @@ package io.guichet.app.config;
 
 import io.guichet.mail.TlsTrust;
 import io.guichet.mail.TransportSecurity;
+import io.guichet.mail.outbound.MailTemplates;
 import io.guichet.mail.oauth.OAuthGrant;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.desk.ServiceHours;
@@ -78,6 +79,6 @@ public record GuichetConfig(DatabaseConfig database,
 
     /** Who we are in mail. */
     public record MailConfig(EmailAddress supportAddress, String supportName, String messageIdDomain, String subjectTag,
-                             Optional<String> trustedAuthservId, int autoReplyCap) {
+                             Optional<String> trustedAuthservId, int autoReplyCap, MailTemplates templates) {
     }
 }

@@ -55,6 +55,7 @@ public enum Setting {
     SUPPORT_NAME("GUICHET_SUPPORT_NAME", "Support", "Display name of the support address."),
     MESSAGE_ID_DOMAIN("GUICHET_MESSAGE_ID_DOMAIN", "", "Domain of our Message-IDs; empty: the support address's domain."),
     SUBJECT_TAG("GUICHET_SUBJECT_TAG", "[Ticket#{n}]", "Ticket tag in subjects; {n} is the number."),
+    TEMPLATES_DIR("GUICHET_TEMPLATES_DIR", "", "Directory of the operator's mail templates (en/, fr/), each replacing the built-in one of the same name, the signature included (docs/mail-templates.md); empty: the built-in ones."),
     TRUSTED_AUTHSERV_ID("GUICHET_TRUSTED_AUTHSERV_ID", "", "authserv-id of our receiving server, whose Authentication-Results are trusted (R10); empty: none."),
     AUTO_REPLY_CAP("GUICHET_AUTO_REPLY_CAP", "20", "Automatic answers per recipient per day."),
     // policy (R22)

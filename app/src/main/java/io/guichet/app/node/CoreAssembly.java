@@ -46,7 +46,8 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
         int cap = config.mail().map(GuichetConfig.MailConfig::autoReplyCap)
                 .orElse(AutoReplyLimits.defaults().automaticPerWindow());
         OutboxMessenger messenger = new OutboxMessenger(
-                new NoticeRenderer(new MailTemplates(), tag, config.policy().reopenWindow()), journal, outbox,
+                new NoticeRenderer(config.mail().map(GuichetConfig.MailConfig::templates).orElseGet(MailTemplates::new), tag,
+                        config.policy().reopenWindow()), journal, outbox,
                 new AutoReplyLimits(cap, 1, Duration.ofHours(24)), messageIdDomain, clock);
         DeskContext context = new DeskContext(tx, new JooqTicketStore(tx), new JooqDeadlineStore(tx),
                 new JooqContactDirectory(tx), new JooqVersionCatalog(tx), messenger, staffOutbox, new JooqAuditLog(tx),

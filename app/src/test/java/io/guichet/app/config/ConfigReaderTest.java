@@ -430,6 +430,22 @@ class ConfigReaderTest {
                 + empty + "' holds no PEM certificate (-----BEGIN CERTIFICATE----- ...).");
     }
 
+    @Test
+    @DisplayName("R22: the operator's templates are used, and a template with an unknown placeholder stops the start with its reason")
+    void templatesDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("fr"));
+        java.nio.file.Files.writeString(dir.resolve("fr/fragments.properties"), "signature=Le support Acme\n");
+        GuichetConfig config = valid(Map.of("GUICHET_SUPPORT_ADDRESS", "support@example.com",
+                "GUICHET_TEMPLATES_DIR", dir.toString()));
+        assertThat(config.mail().orElseThrow().templates().fragment(io.guichet.core.account.Language.FR, "signature",
+                Map.of())).isEqualTo("Le support Acme");
+
+        java.nio.file.Files.writeString(dir.resolve("fr/closed.txt"), "Subject: {tag}\n\nBonjour {prenom}\n");
+        assertThat(invalid(Map.of("GUICHET_SUPPORT_ADDRESS", "support@example.com", "GUICHET_TEMPLATES_DIR",
+                dir.toString()))).singleElement().satisfies(p -> assertThat(p).startsWith("GUICHET_TEMPLATES_DIR: ")
+                .contains("closed.txt: uses {prenom}"));
+    }
+
     private static GuichetConfig valid(Map<String, String> values) {
         ConfigReader.Result result = ConfigReader.read(values);
         assertThat(result).isInstanceOf(ConfigReader.Result.Valid.class);
