@@ -6,6 +6,7 @@ import io.guichet.db.DatabaseUnavailableException;
 import io.guichet.db.EmbeddedPostgresServer;
 import io.guichet.db.MigrationFailedException;
 import io.guichet.mail.ConnectionFailure;
+import io.guichet.app.node.GuichetNode;
 import io.guichet.mail.imap.ImapProbe;
 import io.guichet.mail.imap.ImapSettings;
 import io.guichet.mail.smtp.SmtpProbe;
@@ -67,10 +68,10 @@ public final class CheckCommand implements Callable<Integer> {
         out.flush();
         config.mailbox().ifPresent(box -> {
             String where = box.user() + "@" + box.host() + ":" + box.port() + " (" + box.security() + ")";
-            ImapSettings d = ImapSettings.defaults(box.host(), box.port(), box.security(), box.user(), box.password());
-            ImapSettings settings = new ImapSettings(d.host(), d.port(), d.security(), d.user(), d.password(),
-                    box.folder(), box.processedFolder(), box.quarantineFolder(), TIMEOUT, TIMEOUT, TIMEOUT,
-                    d.idleRenewal(), box.pollInterval(), d.batchSize(), box.maxMessageBytes(), 1);
+            ImapSettings d = GuichetNode.imapSettings(config, box);
+            ImapSettings settings = new ImapSettings(d.host(), d.port(), d.security(), d.trust(), d.login(),
+                    d.folder(), d.processedFolder(), d.quarantineFolder(), TIMEOUT, TIMEOUT, TIMEOUT,
+                    d.idleRenewal(), d.pollInterval(), d.batchSize(), d.maxMessageBytes(), 1);
             verdicts.add(ImapProbe.login(settings).map(why -> new Verdict("imap", false, where + ": " + why))
                     .orElseGet(() -> new Verdict("imap", true, where + ": logged in")));
             out.println(line(verdicts.getLast()));
@@ -79,9 +80,8 @@ public final class CheckCommand implements Callable<Integer> {
         config.smtp().ifPresent(smtp -> config.mail().ifPresent(mail -> {
             String where = smtp.user().map(u -> u + "@").orElse("") + smtp.host() + ":" + smtp.port() + " ("
                     + smtp.security() + ")";
-            SmtpSettings d = SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(), smtp.user(),
-                    smtp.user().map(u -> smtp.password()), mail.supportAddress(), mail.supportName());
-            SmtpSettings settings = new SmtpSettings(d.host(), d.port(), d.security(), d.user(), d.password(),
+            SmtpSettings d = GuichetNode.smtpSettings(config, smtp, mail);
+            SmtpSettings settings = new SmtpSettings(d.host(), d.port(), d.security(), d.trust(), d.login(),
                     d.fromAddress(), d.fromName(), TIMEOUT, TIMEOUT, TIMEOUT, d.batchSize(), d.lease(), d.pollInterval(),
                     d.retry());
             verdicts.add(SmtpProbe.connect(settings).map(why -> new Verdict("smtp", false, where + ": " + why))

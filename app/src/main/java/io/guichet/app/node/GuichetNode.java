@@ -303,6 +303,14 @@ public final class GuichetNode implements AutoCloseable {
                 config.database().poolSize());
     }
 
+    /** The SMTP settings of {@code config}, as the node sends with them (for a command that checks the server). */
+    public static SmtpSettings smtpSettings(GuichetConfig config, GuichetConfig.SmtpConfig smtp,
+                                            GuichetConfig.MailConfig mail) {
+        return SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(), config.mailAccess().trust(),
+                smtpLogin(smtp, new MailLogins(config.mailAccess().oauth())), mail.supportAddress(), mail.supportName())
+                .withRetry(RetryPolicy.within(smtp.retryWindow()));
+    }
+
     private static Optional<MailLogin> smtpLogin(GuichetConfig.SmtpConfig smtp, MailLogins logins) {
         if (smtp.auth() == GuichetConfig.AuthMethod.OAUTH2) {
             return smtp.user().map(logins::oauth2);
