@@ -60,9 +60,15 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
      *
      * @param lastError       the last failure, of a connection or of one mail, until a pass sends everything it took
      * @param connectionError why the last attempt to connect and log in to the relay failed, until one succeeds
+     * @param failuresInARow  attempts that failed (refused by the relay, or no connection) since the last mail sent
      */
     public record Health(boolean running, Optional<Instant> lastSent, Optional<String> lastError,
-                         Optional<String> connectionError) {
+                         Optional<String> connectionError, int failuresInARow) {
+
+        public Health(boolean running, Optional<Instant> lastSent, Optional<String> lastError,
+                      Optional<String> connectionError) {
+            this(running, lastSent, lastError, connectionError, 0);
+        }
     }
 
     /** Told of each SMTP send (for metrics): how long it took and whether the relay took the mail. */
@@ -91,6 +97,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
     private volatile Instant lastSent;
     private volatile String lastError;
     private volatile String connectionError;
+    private final java.util.concurrent.atomic.AtomicInteger failuresInARow = new java.util.concurrent.atomic.AtomicInteger();
     private Thread thread;
     private volatile SendObserver observer = (took, accepted) -> {
     };
@@ -188,7 +195,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
 
     public Health health() {
         return new Health(running, Optional.ofNullable(lastSent), Optional.ofNullable(lastError),
-                Optional.ofNullable(connectionError));
+                Optional.ofNullable(connectionError), failuresInARow.get());
     }
 
     /** One pass, on the caller's thread: claims what is due now and sends it over one connection. */
@@ -277,6 +284,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                     Instant now = clock.instant();
                     outbox.markSent(mail.id(), now);
                     lastSent = now;
+                    failuresInARow.set(0);
                     sent++;
                     log.info("sent outbox mail {} {}", mail.id(), HeaderValues.messageId(mail.messageId()).orElse("(no id)"));
                 } catch (MessagingException e) {
@@ -377,6 +385,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         Optional<Instant> retryAt = permanent ? Optional.empty() : settings.retry().nextAttempt(failures, now);
         outbox.markFailed(mail.id(), error, retryAt, now);
         lastError = error;
+        failuresInARow.incrementAndGet();
         if (retryAt.isPresent()) {
             log.warn("outbox mail {}: attempt {} failed ({}); next attempt at {}", mail.id(), failures, error,
                     retryAt.get());
