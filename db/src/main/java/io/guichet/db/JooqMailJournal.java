@@ -187,6 +187,15 @@ public final class JooqMailJournal implements MailJournal {
     }
 
     @Override
+    public List<ThreadMessage> exchangedWith(String address, Instant since) {
+        return db.dsl().selectFrom(MAIL_MESSAGES)
+                .where(DSL.lower(MAIL_MESSAGES.SENDER).eq(address.toLowerCase(java.util.Locale.ROOT)))
+                .and(MAIL_MESSAGES.CREATED_AT.ge(Times.at(since)))
+                .orderBy(MAIL_MESSAGES.CREATED_AT, MAIL_MESSAGES.ID)
+                .fetch(this::message);
+    }
+
+    @Override
     public void recordAutoReply(EmailAddress sender, Instant at) {
         db.dsl().insertInto(AUTO_REPLIES).set(AUTO_REPLIES.SENDER, sender.value()).set(AUTO_REPLIES.SENT_AT, Times.at(at))
                 .execute();

@@ -11,6 +11,7 @@ import org.jooq.impl.DSL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +21,8 @@ import static io.guichet.db.jooq.Tables.TICKETS;
 /**
  * {@link Outbox} on PostgreSQL. Claims take due rows with {@code FOR UPDATE SKIP LOCKED} and push their next
  * attempt out by the lease, so two senders never send the same mail and a sender that dies loses nothing.
- * {@code attempts} counts failed attempts: a claim does not change it, {@link #markFailed} adds one.
+ * {@code attempts} counts failed attempts: a claim does not change it, {@link #markFailed} adds one. A live sender
+ * renews its claims ({@link #renewClaims}), so the lease is short and a dead sender's mail comes back within it.
  */
 public final class JooqOutbox implements Outbox {
 
@@ -88,6 +90,18 @@ public final class JooqOutbox implements Outbox {
                     .sorted(java.util.Comparator.comparingInt(m -> ids.indexOf(m.id())))
                     .toList();
         });
+    }
+
+    @Override
+    public void renewClaims(Collection<Long> ids, Instant now, Duration lease) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.dsl().update(OUTBOX).set(OUTBOX.NEXT_ATTEMPT_AT, Times.at(now.plus(lease)))
+                .where(OUTBOX.ID.in(ids)).and(OUTBOX.SENT_AT.isNull()).and(OUTBOX.ABANDONED_AT.isNull())
+                .and(OUTBOX.NEXT_ATTEMPT_AT.gt(Times.at(now)))
+                .and(OUTBOX.NEXT_ATTEMPT_AT.lt(Times.at(now.plus(lease))))
+                .execute();
     }
 
     @Override

@@ -54,6 +54,7 @@ public final class JooqStaffOutbox implements StaffOutbox {
                 case StaffNotice.NewSeverityOne n -> insert.values(ticket, "NEW_SEVERITY_ONE", "", null, null, at, at);
                 case StaffNotice.Escalation n -> insert.values(ticket, "ESCALATION", n.reason(), null, null, at, at);
                 case StaffNotice.TargetBreached n -> insert.values(ticket, "TARGET_BREACHED", n.target(), null, null, at, at);
+                case StaffNotice.LoopStopped n -> insert.values(ticket, "LOOP_STOPPED", n.detail(), null, null, at, at);
                 case StaffNotice.Downgraded n -> insert.values(ticket, "DOWNGRADED", n.reason(),
                         (short) n.from().level(), (short) n.to().level(), at, at);
             };
@@ -115,6 +116,7 @@ public final class JooqStaffOutbox implements StaffOutbox {
             case "NEW_SEVERITY_ONE" -> new StaffNotice.NewSeverityOne(ticket);
             case "ESCALATION" -> new StaffNotice.Escalation(ticket, r.getDetail());
             case "TARGET_BREACHED" -> new StaffNotice.TargetBreached(ticket, r.getDetail());
+            case "LOOP_STOPPED" -> new StaffNotice.LoopStopped(ticket, r.getDetail());
             case "DOWNGRADED" -> new StaffNotice.Downgraded(ticket, Severity.of(r.getFromSeverity()),
                     Severity.of(r.getToSeverity()), r.getDetail());
             default -> throw new IllegalStateException("unknown staff notice kind " + r.getKind());

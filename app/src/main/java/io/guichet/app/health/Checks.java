@@ -1,5 +1,6 @@
 package io.guichet.app.health;
 
+import io.guichet.core.mail.Outbox;
 import io.guichet.db.JooqStatistics;
 import io.guichet.discord.DiscordAdapter;
 import io.guichet.mail.imap.ImapMailboxWatcher;
@@ -8,6 +9,7 @@ import io.guichet.mail.smtp.SmtpOutboxDispatcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The readiness checks of a node: database, mailbox, SMTP relay, Discord gateway. */
@@ -24,7 +26,8 @@ public final class Checks {
     }
 
     /**
-     * The mailbox is read: connected, with a successful read or wait more recent than {@code freshness}; a node
+     * The mailbox is read: connected, with a successful read or wait, or progress through the mail waiting (a
+     * backlog after a restart is worked through while ready), more recent than {@code freshness}; a node
      * that does not hold the mailbox lock is a ready standby.
      */
     public static Check mailbox(Supplier<ImapMailboxWatcher.Health> watcher, Duration freshness, Clock clock) {
@@ -40,26 +43,58 @@ public final class Checks {
                 return Check.Result.down("not connected" + h.lastError().map(e -> ": " + e).orElse(""));
             }
             Instant now = clock.instant();
-            return h.lastSuccess().filter(at -> Duration.between(at, now).compareTo(freshness) <= 0)
-                    .map(at -> Check.Result.up("last read " + Duration.between(at, now).toSeconds() + " s ago"))
+            Optional<Instant> read = h.lastSuccess().filter(at -> Duration.between(at, now).compareTo(freshness) <= 0);
+            if (read.isPresent()) {
+                return Check.Result.up("last read " + Duration.between(read.get(), now).toSeconds() + " s ago");
+            }
+            // ready before a backlog is drained: connected and working through it counts, not only a finished read
+            return h.lastProgress().filter(at -> Duration.between(at, now).compareTo(freshness) <= 0)
+                    .map(at -> Check.Result.up("working through the mail waiting, last progress "
+                            + Duration.between(at, now).toSeconds() + " s ago"))
                     .orElseGet(() -> Check.Result.down("no successful read for more than " + freshness.toSeconds() + " s"));
         });
     }
 
+    /** Failed attempts in a row (no mail sent in between) from which the relay counts as refusing: not ready. */
+    static final int REFUSALS_DOWN = 5;
+    /** Answers queued this long while nothing at all was sent: the relay is not working, whatever it says. */
+    static final Duration STALLED = Duration.ofMinutes(2);
+
     /**
-     * The SMTP relay can be reached and logged in to: down while the last attempt to connect failed (an untrusted
-     * certificate, a refused login, no OAuth2 token...), with the reason. Failures of single mails do not count.
+     * The SMTP relay takes our mail: down while the last attempt to connect failed (an untrusted certificate, a
+     * refused login, no OAuth2 token...), while the last {@value #REFUSALS_DOWN} attempts or more all failed with no
+     * mail sent in between, or while answers have been queued longer than {@link #STALLED} and nothing was sent for as
+     * long. One refused mail alone does not count. {@code queued} is the outbox backlog as last read (empty until
+     * read).
      */
-    public static Check smtp(Supplier<SmtpOutboxDispatcher.Health> dispatcher) {
+    public static Check smtp(Supplier<SmtpOutboxDispatcher.Health> dispatcher, Supplier<Optional<Outbox.Backlog>> queued,
+                             Clock clock) {
         return named("smtp", () -> {
             SmtpOutboxDispatcher.Health h = dispatcher.get();
+            Optional<Outbox.Backlog> backlog = queued.get();
+            String waiting = backlog.map(b -> "; " + b.pending() + " answer(s) queued"
+                    + b.oldestAge().filter(age -> b.pending() > 0).map(age -> ", the oldest for " + age.toSeconds() + " s")
+                    .orElse("")).orElse("");
             if (!h.running()) {
-                return Check.Result.down("dispatcher stopped");
+                return Check.Result.down("dispatcher stopped" + waiting);
             }
             if (h.connectionError().isPresent()) {
-                return Check.Result.down(h.connectionError().get());
+                return Check.Result.down(h.connectionError().get() + waiting);
             }
-            return Check.Result.up(h.lastSent().map(at -> "last sent at " + at).orElse("nothing sent yet"));
+            if (h.failuresInARow() >= REFUSALS_DOWN) {
+                return Check.Result.down("the last " + h.failuresInARow() + " attempts failed, none sent since"
+                        + h.lastError().map(e -> " (last: " + e + ")").orElse("") + waiting);
+            }
+            Instant now = clock.instant();
+            boolean stalled = backlog.filter(b -> b.pending() > 0)
+                    .flatMap(Outbox.Backlog::oldestAge).filter(age -> age.compareTo(STALLED) > 0).isPresent()
+                    && h.lastSent().filter(at -> Duration.between(at, now).compareTo(STALLED) <= 0).isEmpty();
+            String sent = h.lastSent().map(at -> "last sent at " + at).orElse("nothing sent yet");
+            if (stalled) {
+                return Check.Result.down(sent + ", nothing for more than " + STALLED.toSeconds() + " s" + waiting);
+            }
+            String refusals = h.failuresInARow() > 0 ? "; " + h.failuresInARow() + " failed attempt(s) in a row" : "";
+            return Check.Result.up(sent + refusals + waiting);
         });
     }
 

@@ -161,6 +161,26 @@ public final class NodeMetrics implements AutoCloseable {
         });
     }
 
+    /** The outbox backlog as last read from the database (empty until the first read). */
+    public Optional<Outbox.Backlog> outboxBacklog() {
+        if (lastRead.isEmpty()) {
+            return Optional.empty();
+        }
+        long age = backlogAgeSeconds.get();
+        return Optional.of(new Outbox.Backlog((int) backlog.get(),
+                backlog.get() > 0 ? Optional.of(Duration.ofSeconds(age)) : Optional.empty()));
+    }
+
+    /** {@code guichet_mailbox_backlog}: mails waiting in the mailbox to be handled (NaN until first counted). */
+    public void bindMailboxBacklog(Supplier<java.util.OptionalLong> waiting) {
+        Gauge.builder("guichet_mailbox_backlog", () -> {
+                    java.util.OptionalLong n = waiting.get();
+                    return n.isPresent() ? n.getAsLong() : Double.NaN;
+                })
+                .description("Mails in the mailbox not handled yet, as of the last batch read (this node, while it reads it)")
+                .register(registry);
+    }
+
     /** Gauges of the connection pool, under HikariCP's usual names ({@code hikaricp_connections_*}). */
     public void bindPool(Supplier<Database.PoolState> pool) {
         Tags tags = Tags.of("pool", "guichet");

@@ -157,7 +157,8 @@ public final class GuichetNode implements AutoCloseable {
         checks.add(Checks.database(statistics));
         config.mailbox().ifPresent(box -> watcher.ifPresent(w -> checks.add(Checks.mailbox(w::health,
                 freshness(box.pollInterval()), clock))));
-        dispatcher.ifPresent(d -> checks.add(Checks.smtp(d::health)));
+        dispatcher.ifPresent(d -> checks.add(Checks.smtp(d::health, metrics::outboxBacklog, clock)));
+        watcher.ifPresent(w -> metrics.bindMailboxBacklog(w::backlog));
         if (config.discord().token().isPresent()) {
             checks.add(Checks.discord(discord));
         }

@@ -20,6 +20,8 @@ public final class LoggingStaffNotifier implements StaffNotifier {
             case StaffNotice.Escalation n -> LOG.warn("staff: ticket {} escalated (R18): {}", n.ticket().number(), n.reason());
             case StaffNotice.TargetBreached n -> LOG.warn("staff: ticket {} missed its {} target", n.ticket().number(),
                     n.target());
+            case StaffNotice.LoopStopped n -> LOG.warn("staff: mail loop stopped after ticket {}: {}", n.ticket().number(),
+                    n.detail());
             case StaffNotice.Downgraded n -> LOG.info("staff: ticket {} lowered from severity {} to {}: {}",
                     n.ticket().number(), n.from().level(), n.to().level(), n.reason());
         }

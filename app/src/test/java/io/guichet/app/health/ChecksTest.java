@@ -1,5 +1,6 @@
 package io.guichet.app.health;
 
+import io.guichet.core.mail.Outbox;
 import io.guichet.mail.imap.ImapMailboxWatcher;
 import io.guichet.mail.smtp.SmtpOutboxDispatcher;
 import org.junit.jupiter.api.DisplayName;
@@ -52,6 +53,17 @@ class ChecksTest {
     }
 
     @Test
+    @DisplayName("a mailbox connected and working through a backlog is ready before its first read ends")
+    void workingThroughBacklog() {
+        Check.Result result = mailbox(new ImapMailboxWatcher.Health(true, true, true, Optional.empty(),
+                Optional.empty(), Optional.of(NOW.minusSeconds(2))));
+
+        assertThat(result).isEqualTo(Check.Result.up("working through the mail waiting, last progress 2 s ago"));
+        assertThat(mailbox(new ImapMailboxWatcher.Health(true, true, true, Optional.empty(), Optional.empty(),
+                Optional.of(NOW.minusSeconds(91)))).up()).as("stuck on one batch for longer than the limit").isFalse();
+    }
+
+    @Test
     @DisplayName("a node that does not hold the mailbox lock is a ready standby (several nodes on one database)")
     void standby() {
         Check.Result result = mailbox(new ImapMailboxWatcher.Health(true, false, false, Optional.empty(),
@@ -64,14 +76,45 @@ class ChecksTest {
     @DisplayName("the SMTP relay is down while connecting to it fails, with the reason; a failed mail alone does not count")
     void smtpRelay() {
         String tls = "cannot connect: TLS: the SMTP server's certificate is not trusted (PKIX path building failed)";
-        assertThat(smtp(new SmtpOutboxDispatcher.Health(true, Optional.empty(), Optional.of(tls), Optional.of(tls))))
+        assertThat(smtp(new SmtpOutboxDispatcher.Health(true, Optional.empty(), Optional.of(tls), Optional.of(tls), 3)))
                 .isEqualTo(Check.Result.down(tls));
         assertThat(smtp(new SmtpOutboxDispatcher.Health(true, Optional.of(NOW), Optional.of("550 no such user"),
-                Optional.empty()))).isEqualTo(Check.Result.up("last sent at 2026-03-02T10:00:00Z"));
-        assertThat(smtp(new SmtpOutboxDispatcher.Health(true, Optional.empty(), Optional.empty(), Optional.empty())))
+                Optional.empty(), 1))).isEqualTo(Check.Result.up("last sent at 2026-03-02T10:00:00Z; 1 failed attempt(s) in a row"));
+        assertThat(smtp(new SmtpOutboxDispatcher.Health(true, Optional.empty(), Optional.empty(), Optional.empty(), 0)))
                 .isEqualTo(Check.Result.up("nothing sent yet"));
-        assertThat(smtp(new SmtpOutboxDispatcher.Health(false, Optional.empty(), Optional.empty(), Optional.empty())))
+        assertThat(smtp(new SmtpOutboxDispatcher.Health(false, Optional.empty(), Optional.empty(), Optional.empty(), 0)))
                 .isEqualTo(Check.Result.down("dispatcher stopped"));
+    }
+
+    @Test
+    @DisplayName("a relay that refuses every attempt is not ready, though it accepts connections; one success clears it")
+    void smtpRefusing() {
+        Check.Result refusing = smtp(new SmtpOutboxDispatcher.Health(true, Optional.of(NOW.minusSeconds(600)),
+                Optional.of("SMTPSendFailedException: 451 4.3.0 try later"), Optional.empty(), Checks.REFUSALS_DOWN),
+                Optional.of(new Outbox.Backlog(50, Optional.of(Duration.ofSeconds(40)))));
+
+        assertThat(refusing).isEqualTo(Check.Result.down("the last 5 attempts failed, none sent since (last:"
+                + " SMTPSendFailedException: 451 4.3.0 try later); 50 answer(s) queued, the oldest for 40 s"));
+        assertThat(smtp(new SmtpOutboxDispatcher.Health(true, Optional.of(NOW), Optional.empty(), Optional.empty(), 0),
+                Optional.of(new Outbox.Backlog(49, Optional.of(Duration.ofSeconds(41))))).up()).isTrue();
+    }
+
+    @Test
+    @DisplayName("answers queued for minutes with nothing sent is not ready; a queue that moves, or one old retry, is")
+    void smtpStalled() {
+        Optional<Outbox.Backlog> stuck = Optional.of(new Outbox.Backlog(50, Optional.of(Duration.ofSeconds(180))));
+
+        Check.Result stalled = smtp(new SmtpOutboxDispatcher.Health(true, Optional.of(NOW.minusSeconds(200)),
+                Optional.empty(), Optional.empty(), 0), stuck);
+        assertThat(stalled).isEqualTo(Check.Result.down("last sent at 2026-03-02T09:56:40Z, nothing for more than 120 s;"
+                + " 50 answer(s) queued, the oldest for 180 s"));
+        assertThat(smtp(new SmtpOutboxDispatcher.Health(true, Optional.empty(), Optional.empty(), Optional.empty(), 0),
+                stuck).up()).isFalse();
+        assertThat(smtp(new SmtpOutboxDispatcher.Health(true, Optional.of(NOW.minusSeconds(10)), Optional.empty(),
+                Optional.empty(), 0), stuck)).isEqualTo(Check.Result.up("last sent at 2026-03-02T09:59:50Z;"
+                + " 50 answer(s) queued, the oldest for 180 s"));
+        assertThat(smtp(new SmtpOutboxDispatcher.Health(true, Optional.of(NOW.minusSeconds(600)), Optional.empty(),
+                Optional.empty(), 0), Optional.of(new Outbox.Backlog(0, Optional.empty()))).up()).isTrue();
     }
 
     @Test
@@ -108,7 +151,11 @@ class ChecksTest {
     }
 
     private static Check.Result smtp(SmtpOutboxDispatcher.Health health) {
-        return Checks.smtp(() -> health).run();
+        return smtp(health, Optional.empty());
+    }
+
+    private static Check.Result smtp(SmtpOutboxDispatcher.Health health, Optional<Outbox.Backlog> queued) {
+        return Checks.smtp(() -> health, () -> queued, CLOCK).run();
     }
 
     private static Check.Result mailbox(ImapMailboxWatcher.Health health) {

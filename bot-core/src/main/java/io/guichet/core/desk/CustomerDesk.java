@@ -75,6 +75,15 @@ public final class CustomerDesk {
                 Actor.SYSTEM, EventKind.BOUNCE, detail))));
     }
 
+    /**
+     * A channel stopped a loop of new conversations (a naive autoresponder) whose last ticket is {@code lastTicket}:
+     * the staff hear of it, in the caller's transaction.
+     */
+    public void loopStopped(TicketId lastTicket, String detail) {
+        desk.transactions().run(() -> desk.tickets().find(lastTicket)
+                .ifPresent(ticket -> desk.staff().post(new StaffNotice.LoopStopped(ticket, detail))));
+    }
+
     /** The number of the ticket with this id, for a channel that threads by its own records. */
     public Optional<TicketNumber> numberOf(TicketId ticket) {
         return desk.transactions().inTransaction(() -> desk.tickets().find(ticket).map(Ticket::number));

@@ -20,6 +20,13 @@ public sealed interface StaffNotice {
     record TargetBreached(Ticket ticket, String target) implements StaffNotice {
     }
 
+    /**
+     * A loop with a naive autoresponder (new mail each time, no reply headers) was stopped: the tickets it opened stay,
+     * its further mail is recorded and not answered. {@code ticket} is the last one it opened.
+     */
+    record LoopStopped(Ticket ticket, String detail) implements StaffNotice {
+    }
+
     /** R6, R11, R17: the severity was lowered. */
     record Downgraded(Ticket ticket, Severity from, Severity to, String reason) implements StaffNotice {
     }

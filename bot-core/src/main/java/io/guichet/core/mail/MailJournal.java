@@ -56,6 +56,12 @@ public interface MailJournal {
     /** The thread of a ticket, oldest first. */
     List<ThreadMessage> thread(TicketId ticket);
 
+    /**
+     * The mail exchanged with {@code address} since {@code since}, in and out, on any ticket or none, oldest first:
+     * for recognising a loop of new conversations with an autoresponder.
+     */
+    List<ThreadMessage> exchangedWith(String address, Instant since);
+
     /** Records an automatic reply sent to {@code sender}. */
     void recordAutoReply(EmailAddress sender, Instant at);
 

@@ -2,6 +2,7 @@ package io.guichet.core.mail;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,13 @@ public interface Outbox {
      * claimed mail is hidden from other claims for {@code lease} (if the sender dies it comes back after it).
      */
     List<OutgoingMail> claimDue(Instant now, int limit, Duration lease);
+
+    /**
+     * Keeps claimed mails hidden from other claims until {@code now + lease}: a live sender renews what it still
+     * holds while it works, so leases stay short and a dead sender's mail comes back within one lease. Only pending
+     * mail whose claim has not run out at {@code now} is touched, and a next attempt is never brought earlier.
+     */
+    void renewClaims(Collection<Long> ids, Instant now, Duration lease);
 
     void markSent(long id, Instant at);
 

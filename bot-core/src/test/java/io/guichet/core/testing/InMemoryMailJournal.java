@@ -168,6 +168,12 @@ public final class InMemoryMailJournal implements MailJournal, MailFailures, Qua
     }
 
     @Override
+    public synchronized List<ThreadMessage> exchangedWith(String address, Instant since) {
+        return messages.stream().filter(m -> m.sender().equalsIgnoreCase(address) && !m.at().isBefore(since))
+                .sorted(java.util.Comparator.comparing(ThreadMessage::at)).toList();
+    }
+
+    @Override
     public synchronized void recordAutoReply(EmailAddress sender, Instant at) {
         autoReplies.add(new AutoReply(sender, at));
     }

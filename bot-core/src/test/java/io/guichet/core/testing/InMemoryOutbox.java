@@ -67,6 +67,20 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized void renewClaims(java.util.Collection<Long> ids, Instant now, Duration lease) {
+        Instant until = now.plus(lease);
+        for (Long id : ids) {
+            Entry e = rows.get(id);
+            if (e == null || e.status() != Status.PENDING || !e.nextAttemptAt().isAfter(now)
+                    || !e.nextAttemptAt().isBefore(until)) {
+                continue;
+            }
+            rows.put(id, new Entry(e.mail(), e.status(), e.attempts(), until, e.lastError(), e.sentAt(),
+                    e.abandonedAt()));
+        }
+    }
+
+    @Override
     public synchronized void markSent(long id, Instant at) {
         Entry e = rows.get(id);
         if (e == null || e.status() != Status.PENDING) {

@@ -86,6 +86,45 @@ public abstract class OutboxContract {
     }
 
     @Test
+    @DisplayName("a claim renewed by its live holder is not taken; one nobody renews comes back when its lease ends")
+    void renewedClaimsStay() {
+        Duration shortLease = Duration.ofSeconds(15);
+        outbox.enqueue(mail("held@guichet.test", T0));
+        outbox.enqueue(mail("orphan@guichet.test", T0));
+        List<OutgoingMail> claimed = outbox.claimDue(T0, 10, shortLease);
+        long held = claimed.getFirst().id();
+
+        outbox.renewClaims(List.of(held), T0.plusSeconds(10), shortLease);
+
+        assertThat(outbox.claimDue(T0.plusSeconds(15), 10, shortLease)).extracting(OutgoingMail::messageId)
+                .containsExactly("orphan@guichet.test");
+        assertThat(outbox.claimDue(T0.plusSeconds(24), 10, shortLease)).isEmpty();
+        assertThat(outbox.claimDue(T0.plusSeconds(25), 10, shortLease)).extracting(OutgoingMail::messageId)
+                .containsExactly("held@guichet.test");
+    }
+
+    @Test
+    @DisplayName("renewing touches neither a claim that ran out, nor sent mail, nor a later retry time")
+    void renewTouchesOnlyLiveClaims() {
+        Duration shortLease = Duration.ofSeconds(15);
+        outbox.enqueue(mail("expired@guichet.test", T0));
+        outbox.enqueue(mail("sent@guichet.test", T0));
+        outbox.enqueue(mail("retry@guichet.test", T0));
+        List<OutgoingMail> claimed = outbox.claimDue(T0, 10, shortLease);
+        outbox.markSent(claimed.get(1).id(), T0.plusSeconds(1));
+        outbox.markFailed(claimed.get(2).id(), "421 busy", Optional.of(T0.plusSeconds(300)), T0.plusSeconds(1));
+
+        outbox.renewClaims(claimed.stream().map(OutgoingMail::id).toList(), T0.plusSeconds(16), shortLease);
+
+        assertThat(outbox.claimDue(T0.plusSeconds(17), 10, shortLease)).extracting(OutgoingMail::messageId)
+                .containsExactly("expired@guichet.test");
+        assertThat(outbox.claimDue(T0.plusSeconds(299), 10, shortLease)).extracting(OutgoingMail::messageId)
+                .containsExactly("expired@guichet.test");
+        assertThat(outbox.claimDue(T0.plusSeconds(300), 10, shortLease)).extracting(OutgoingMail::messageId)
+                .containsExactly("retry@guichet.test");
+    }
+
+    @Test
     @DisplayName("a mail is not due before its creation time")
     void notDueBeforeCreation() {
         outbox.enqueue(mail("later@guichet.test", T0.plusSeconds(60)));

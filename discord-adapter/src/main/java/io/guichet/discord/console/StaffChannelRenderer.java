@@ -36,6 +36,11 @@ public final class StaffChannelRenderer {
                 color = Cards.RED;
                 fields.add(new Answer.Field("Target (R15, R16)", b.target(), false));
             }
+            case StaffNotice.LoopStopped l -> {
+                title = "Mail loop stopped: " + t.number();
+                color = Cards.ORANGE;
+                fields.add(new Answer.Field("What happened", l.detail(), false));
+            }
             case StaffNotice.Downgraded d -> {
                 title = "Downgraded: " + t.number() + " S" + d.from().level() + " -> S" + d.to().level();
                 color = Cards.GREY;

@@ -76,9 +76,19 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     private static final Duration LONGEST_RECONNECT_DELAY = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    /** What a readiness check needs to know. */
+    /**
+     * What a readiness check needs to know.
+     *
+     * @param lastSuccess  the end of the last complete read of the folder (or wait for mail)
+     * @param lastProgress the last sign of work: connected, the folder opened, or a mail handled (during a backlog)
+     */
     public record Health(boolean running, boolean holdsLock, boolean connected, Optional<Instant> lastSuccess,
-                         Optional<String> lastError) {
+                         Optional<String> lastError, Optional<Instant> lastProgress) {
+
+        public Health(boolean running, boolean holdsLock, boolean connected, Optional<Instant> lastSuccess,
+                      Optional<String> lastError) {
+            this(running, holdsLock, connected, lastSuccess, lastError, lastSuccess);
+        }
     }
 
     private enum Round { MORE, WAIT }
@@ -100,6 +110,10 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     private volatile boolean holdsLock;
     private volatile boolean connected;
     private volatile Instant lastSuccess;
+    /** Connected, the folder opened, or a mail handled: the watcher works, though a batch may still be in hand. */
+    private volatile Instant lastProgress;
+    /** Mails in the folder after the stored position, not yet handled; -1 until first counted. */
+    private final java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong(-1);
     private volatile String lastError;
     private volatile IMAPFolder idling;
     private Thread thread;
@@ -179,7 +193,16 @@ public final class ImapMailboxWatcher implements AutoCloseable {
 
     public Health health() {
         return new Health(running, holdsLock, connected, Optional.ofNullable(lastSuccess),
-                Optional.ofNullable(lastError));
+                Optional.ofNullable(lastError), Optional.ofNullable(lastProgress));
+    }
+
+    /**
+     * Mails waiting in the folder to be handled (after the stored position), as of the last batch read and counted
+     * down as they are handled; empty until the folder was first read by this node.
+     */
+    public java.util.OptionalLong backlog() {
+        long b = backlog.get();
+        return b < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(b);
     }
 
     /** Tests: write the IMAP conversation (without credentials) there. Call before {@link #start()}. */
@@ -230,6 +253,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
             }
             connected = true;
             lastError = null;
+            lastProgress = clock.instant(); // able to work: ready now, not once a backlog is drained
             backoff.reset();
             log.info("mailbox {}: connected ({}; IDLE {})", mailbox, settings.security(),
                     server.supportsIdle() ? "supported" : "not supported: polling");
@@ -244,6 +268,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
                     return;
                 }
                 IMAPFolder folder = server.openReadWrite(settings.folder());
+                lastProgress = clock.instant();
                 try {
                     Round round = readBatch(server, folder);
                     lastSuccess = clock.instant();
@@ -265,12 +290,15 @@ public final class ImapMailboxWatcher implements AutoCloseable {
         MailboxState state = positionFor(uidValidity);
         applyPendingMoves(server, folder, uidValidity);
         if (folder.getMessageCount() == 0) {
+            backlog.set(0);
             return Round.WAIT;
         }
         List<Summary> batch = newMessages(folder, state.lastUid());
         if (batch.isEmpty()) {
+            backlog.set(0);
             return Round.WAIT;
         }
+        backlog.set(waiting(folder, state.lastUid(), batch.size()));
         BatchDownload bodies = new BatchDownload(folder, mailbox, batch, settings.maxMessageBytes());
         Round round = Round.MORE;
         long lastHandled = state.lastUid();
@@ -456,11 +484,29 @@ public final class ImapMailboxWatcher implements AutoCloseable {
         try {
             Handled handled = Objects.requireNonNull(call.get(), "the mail handler returned null");
             log.debug("mailbox {}: UID {} -> {}", mailbox, position.uid(), handled);
+            lastProgress = clock.instant(); // working through a backlog is progress: still ready
+            if (!(handled instanceof Handled.RetryLater)) {
+                countHandled();
+            }
             return handled;
         } catch (Throwable e) { // nothing a handler does may stop the mailbox
             log.error("mailbox {}: the handler threw for UID {} (it must answer instead)", mailbox, position.uid(), e);
             return reportFailure(position, mail, "the handler failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * How many mails wait after {@code lastUid}, without listing them: UIDs are given in increasing order, so at most
+     * UIDNEXT - 1 - lastUid (fewer when some were removed), and at most the folder's count.
+     */
+    private static long waiting(IMAPFolder folder, long lastUid, int inBatch) throws MessagingException {
+        long uidNext = folder.getUIDNext();
+        long byUid = uidNext > 0 ? uidNext - 1 - lastUid : Long.MAX_VALUE;
+        return Math.max(inBatch, Math.min(byUid, folder.getMessageCount()));
+    }
+
+    private void countHandled() {
+        backlog.updateAndGet(b -> b > 0 ? b - 1 : b);
     }
 
     /** Reports a failure of a mail to the handler, which counts it; if even that fails, the mail is retried later. */

@@ -170,6 +170,12 @@ public final class MailIntake implements MailHandler {
             }
         }
         Optional<TicketNumber> thread = threadOf(email);
+        if (thread.isEmpty()) {
+            List<ThreadMessage> exchanged = journal.exchangedWith(from.get().value(), now.minus(ConversationLoop.WINDOW));
+            if (ConversationLoop.of(exchanged, email.newText(), now) instanceof ConversationLoop.Verdict.Loop loop) {
+                return loopStopped(email, identity, from.get(), loop, position, now);
+            }
+        }
         ExtractedIntake extracted = extractor.extract(Optional.of(stripReplyPrefixes(email.subject())), email.newText());
         IntakeDraft draft = draft(extracted);
         boolean escalate = EscalationRequest.asked(email.newText(), settings.escalationKeywords());
@@ -193,6 +199,24 @@ public final class MailIntake implements MailHandler {
             case CustomerOutcome.Rejected rejected ->
                     settled(position, Disposition.REJECTED, Optional.empty(), rejected.problem().detail());
         };
+    }
+
+    /**
+     * A loop of new conversations with an autoresponder: the mail is recorded (on no ticket) and not answered; the
+     * staff hear of the first one stopped.
+     */
+    private Handled loopStopped(InboundEmail email, String identity, EmailAddress from, ConversationLoop.Verdict.Loop loop,
+                                MailPosition position, Instant now) {
+        journal.recordMessage(new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, identity, email.subject(),
+                email.from().address(), email.newText(), now, List.of()));
+        String detail = "a loop with an autoresponder: " + from.value() + " sent new mail near-identical to the mail"
+                + " that opened " + loop.tickets() + " tickets, each right after our answer; recorded, not answered";
+        if (loop.first()) {
+            LOG.warn("mail at uid {}: {}; the staff are told", position.uid(), detail);
+            desk.loopStopped(loop.lastTicket(), from.value() + " sent the same new mail again right after each of our"
+                    + " answers: " + loop.tickets() + " tickets opened, its further mail is recorded and not answered");
+        }
+        return settled(position, Disposition.LOOP, Optional.empty(), detail);
     }
 
     /** R2: the tag in the subject names the ticket; else the thread headers name one of its messages. */

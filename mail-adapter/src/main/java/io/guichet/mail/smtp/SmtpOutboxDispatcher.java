@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,6 +39,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * attempt. Passes run every {@code pollInterval}, and at once after {@link #wakeUp()}. A pass's connection is kept
  * for {@link #KEEP_OPEN} for the next pass, checked with a NOOP before use; if it breaks while a mail is being sent,
  * the mail is sent again at once over a new connection (not counted as a failed attempt).
+ *
+ * <p>While started, the claims of the pass in progress are renewed every third of the lease for the mails not yet
+ * done, so a long send never loses its claim to another node, and the lease can be short: the mail of a sender that
+ * died (kill -9, power loss) comes back to the others within one lease (10 s by default).
  */
 public final class SmtpOutboxDispatcher implements AutoCloseable {
 
@@ -52,9 +60,15 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
      *
      * @param lastError       the last failure, of a connection or of one mail, until a pass sends everything it took
      * @param connectionError why the last attempt to connect and log in to the relay failed, until one succeeds
+     * @param failuresInARow  attempts that failed (refused by the relay, or no connection) since the last mail sent
      */
     public record Health(boolean running, Optional<Instant> lastSent, Optional<String> lastError,
-                         Optional<String> connectionError) {
+                         Optional<String> connectionError, int failuresInARow) {
+
+        public Health(boolean running, Optional<Instant> lastSent, Optional<String> lastError,
+                      Optional<String> connectionError) {
+            this(running, lastSent, lastError, connectionError, 0);
+        }
     }
 
     /** Told of each SMTP send (for metrics): how long it took and whether the relay took the mail. */
@@ -74,12 +88,16 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
     private final Session session;
     private final Semaphore wake = new Semaphore(0);
     private final ReentrantLock passLock = new ReentrantLock();
+    /** The mails of the pass in progress not yet marked sent or failed: their claims are renewed while held. */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService renewer;
 
     private volatile boolean running;
     private volatile boolean stopping;
     private volatile Instant lastSent;
     private volatile String lastError;
     private volatile String connectionError;
+    private final java.util.concurrent.atomic.AtomicInteger failuresInARow = new java.util.concurrent.atomic.AtomicInteger();
     private Thread thread;
     private volatile SendObserver observer = (took, accepted) -> {
     };
@@ -104,7 +122,27 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         stopping = false;
         thread = new Thread(this::run, "guichet-smtp-dispatcher");
         thread.setDaemon(true);
+        renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "guichet-smtp-claims");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(100, settings.lease().toMillis() / 3);
+        renewer.scheduleWithFixedDelay(this::renewHeld, every, every, TimeUnit.MILLISECONDS);
         thread.start();
+    }
+
+    /** Renews the claims of the mails still held; a failure (database away) is retried at the next tick. */
+    private void renewHeld() {
+        List<Long> ids = List.copyOf(held);
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.renewClaims(ids, clock.instant(), settings.lease());
+        } catch (RuntimeException e) {
+            log.warn("renewing the claims of {} outbox mails failed: {}", ids.size(), describe(e));
+        }
     }
 
     /** Tells {@code observer} of every send from now on. */
@@ -143,6 +181,10 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         }
         synchronized (this) {
             thread = null;
+            if (renewer != null) {
+                renewer.shutdownNow();
+                renewer = null;
+            }
         }
     }
 
@@ -153,7 +195,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
 
     public Health health() {
         return new Health(running, Optional.ofNullable(lastSent), Optional.ofNullable(lastError),
-                Optional.ofNullable(connectionError));
+                Optional.ofNullable(connectionError), failuresInARow.get());
     }
 
     /** One pass, on the caller's thread: claims what is due now and sends it over one connection. */
@@ -191,6 +233,15 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         if (due.isEmpty()) {
             return new Pass(0, 0, 0, 0);
         }
+        due.forEach(mail -> held.add(mail.id()));
+        try {
+            return send(due);
+        } finally {
+            held.clear();
+        }
+    }
+
+    private Pass send(List<OutgoingMail> due) {
         Transport transport = takeKept();
         boolean reused = transport != null;
         int sent = 0;
@@ -229,9 +280,11 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                 try {
                     transport.sendMessage(message, message.getAllRecipients());
                     observer.sent(Duration.ofNanos(System.nanoTime() - started), true);
+                    held.remove(mail.id());
                     Instant now = clock.instant();
                     outbox.markSent(mail.id(), now);
                     lastSent = now;
+                    failuresInARow.set(0);
                     sent++;
                     log.info("sent outbox mail {} {}", mail.id(), HeaderValues.messageId(mail.messageId()).orElse("(no id)"));
                 } catch (MessagingException e) {
@@ -326,11 +379,13 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
 
     /** Records a failed attempt; returns 1 when the mail was abandoned, else 0. */
     private int fail(OutgoingMail mail, String error, boolean permanent) {
+        held.remove(mail.id());
         Instant now = clock.instant();
         int failures = mail.attempts() + 1;
         Optional<Instant> retryAt = permanent ? Optional.empty() : settings.retry().nextAttempt(failures, now);
         outbox.markFailed(mail.id(), error, retryAt, now);
         lastError = error;
+        failuresInARow.incrementAndGet();
         if (retryAt.isPresent()) {
             log.warn("outbox mail {}: attempt {} failed ({}); next attempt at {}", mail.id(), failures, error,
                     retryAt.get());

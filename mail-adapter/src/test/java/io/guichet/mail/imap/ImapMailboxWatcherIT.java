@@ -100,6 +100,38 @@ class ImapMailboxWatcherIT {
     }
 
     @Test
+    @DisplayName("with a backlog, the watcher is ready (connected, read) as soon as it can work, and counts the backlog down as it drains it")
+    void readyBeforeTheBacklogIsDrained() throws Exception {
+        for (int i = 1; i <= 12; i++) {
+            mailbox.deliver(String.format("waiting %02d", i));
+        }
+        java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
+        handler.answer(call -> {
+            try {
+                slow.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Handled.Processed("ok");
+        });
+        ImapMailboxWatcher watcher = start(mailbox.settings(mailbox.port(), PROCESSED, SLOW_POLL, 1_000_000, 5));
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> watcher.backlog().isPresent());
+            await().atMost(Duration.ofSeconds(10)).until(() -> handler.calls().size() == 1);
+            assertThat(watcher.health().connected()).isTrue();
+            assertThat(watcher.health().lastProgress()).as("ready: connected and working").isPresent();
+            assertThat(watcher.health().lastSuccess()).as("the first batch is still in hand").isEmpty();
+            assertThat(watcher.backlog()).hasValue(12);
+            assertThat(mailbox.subjects("Processed")).as("nothing handled yet, and ready all the same").isEmpty();
+        } finally {
+            slow.countDown();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.subjects("Processed").size() == 12);
+        await().atMost(Duration.ofSeconds(5)).until(() -> watcher.backlog().equals(java.util.OptionalLong.of(0)));
+    }
+
+    @Test
     @DisplayName("mail delivered while watching arrives through IDLE within seconds (bounded loosely for busy machines), with a poll every 5 minutes")
     void idleDelivers() {
         ImapMailboxWatcher watcher = start(mailbox.settings(PROCESSED, SLOW_POLL));

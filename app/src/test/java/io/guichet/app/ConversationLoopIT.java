@@ -1,0 +1,149 @@
+package io.guichet.app;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.guichet.app.config.ConfigReader;
+import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.node.GuichetNode;
+import io.guichet.core.account.Account;
+import io.guichet.core.account.AccountManager;
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.account.Language;
+import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.db.Database;
+import io.guichet.db.testing.PostgresExtension;
+import io.guichet.discord.console.Answer;
+import io.guichet.discord.console.Console;
+import io.guichet.discord.console.SlashInput;
+import io.guichet.discord.console.StaffRoles;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Loops of new conversations with a naive autoresponder, with every real part (GreenMail, PostgreSQL): it answers each
+ * of our answers with a fresh mail, no thread headers, no auto-reply header.
+ */
+@ExtendWith(PostgresExtension.class)
+class ConversationLoopIT {
+
+    private static final String SUPPORT = "support@guichet.test";
+    private static final String ROBOT = "robot@robots.example";
+    private static final String BOB = "bob@acme.example";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private GreenMail mail;
+    private GuichetNode node;
+    private Database database;
+
+    @BeforeEach
+    void start(Database database) {
+        this.database = database;
+        mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
+        mail.setUser(SUPPORT, "support", "secret");
+        Map<String, String> settings = new HashMap<>();
+        settings.put("GUICHET_IMAP_HOST", "127.0.0.1");
+        settings.put("GUICHET_IMAP_PORT", Integer.toString(mail.getImap().getPort()));
+        settings.put("GUICHET_IMAP_SECURITY", "none");
+        settings.put("GUICHET_IMAP_USER", "support");
+        settings.put("GUICHET_IMAP_PASSWORD", "secret");
+        settings.put("GUICHET_IMAP_POLL_INTERVAL", "PT1S");
+        settings.put("GUICHET_SMTP_HOST", "127.0.0.1");
+        settings.put("GUICHET_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+        settings.put("GUICHET_SMTP_SECURITY", "none");
+        settings.put("GUICHET_SUPPORT_ADDRESS", SUPPORT);
+        settings.put("GUICHET_HTTP_PORT", "0");
+        GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
+        node = new GuichetNode(config, database, Clock.systemUTC());
+        node.desk().transactions().run(() -> {
+            Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
+                    new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
+            node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",
+                    Language.EN, Optional.empty(), Optional.empty());
+            node.desk().contacts().addContact(acme.id(), "Front desk", EmailAddress.parse(ROBOT).orElseThrow(), "",
+                    Language.EN, Optional.empty(), Optional.empty());
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+        mail.stop();
+    }
+
+    @Test
+    @DisplayName("R2: a loop of 10 fresh mails opens 3 tickets and gets 3 answers, then is recorded as a loop, silent, and the staff told once; a customer writing twice with other text is not a loop")
+    void loopStopsAfterThree() throws Exception {
+        node.start();
+        for (int i = 1; i <= 10; i++) {
+            send(ROBOT, "Your message", "Thank you for your message of 2026-03-0" + (i % 9 + 1) + ". Our front desk"
+                    + " is closed; we read every message and will answer within 2 working days. Reference " + (4000 + i)
+                    + ".");
+        }
+        send(BOB, "Agents offline", "All agents went offline after the upgrade.\nSeverity: 2\n");
+        send(BOB, "Console slow", "The console takes a minute to open any page since this morning.\nSeverity: 3\n");
+
+        await().atMost(WAIT).until(() -> count("select count(*) from inbound_receipts where disposition not in"
+                + " ('RECEIVED')") == 12);
+        node.dispatcher().orElseThrow().wakeUp();
+        await().atMost(WAIT).until(() -> mail.getReceivedMessagesForDomain("acme.example").length == 2);
+        await().atMost(WAIT).until(() -> count("select count(*) from outbox where sent_at is null") == 0);
+
+        assertThat(count("select count(distinct ticket_id) from mail_messages where direction = 'IN' and sender = '"
+                + ROBOT + "'")).as("tickets the loop opened").isEqualTo(3);
+        assertThat(mail.getReceivedMessagesForDomain("robots.example")).as("answers to the loop").hasSize(3);
+        assertThat(count("select count(*) from inbound_receipts where disposition = 'LOOP'")).isEqualTo(7);
+        assertThat(count("select count(*) from mail_messages where direction = 'IN' and sender = '" + ROBOT
+                + "' and ticket_id is null")).as("the stopped mail is recorded").isEqualTo(7);
+        assertThat(count("select count(*) from staff_outbox where kind = 'LOOP_STOPPED'")).isEqualTo(1);
+        assertThat(count("select count(distinct ticket_id) from mail_messages where direction = 'IN' and sender = '"
+                + BOB + "'")).as("the customer's two requests").isEqualTo(2);
+    }
+
+    private long count(String sql) throws java.sql.SQLException {
+        try (var connection = database.dataSource().getConnection();
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void send(String from, String subject, String body) throws MessagingException {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT));
+        message.setSubject(subject, "UTF-8");
+        message.setText(body, "UTF-8");
+        Transport.send(message);
+    }
+}
