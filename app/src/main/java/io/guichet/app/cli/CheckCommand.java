@@ -7,6 +7,7 @@ import io.guichet.db.EmbeddedPostgresServer;
 import io.guichet.db.MigrationFailedException;
 import io.guichet.mail.ConnectionFailure;
 import io.guichet.mail.imap.ImapProbe;
+import io.guichet.app.node.GuichetNode;
 import io.guichet.mail.imap.ImapSettings;
 import io.guichet.mail.smtp.SmtpProbe;
 import io.guichet.mail.smtp.SmtpSettings;
@@ -67,8 +68,8 @@ public final class CheckCommand implements Callable<Integer> {
         out.flush();
         config.mailbox().ifPresent(box -> {
             String where = box.user() + "@" + box.host() + ":" + box.port() + " (" + box.security() + ")";
-            ImapSettings d = ImapSettings.defaults(box.host(), box.port(), box.security(), box.user(), box.password());
-            ImapSettings settings = new ImapSettings(d.host(), d.port(), d.security(), d.user(), d.password(),
+            ImapSettings d = GuichetNode.imapSettings(config, box);
+            ImapSettings settings = new ImapSettings(d.host(), d.port(), d.security(), d.trust(), d.login(),
                     box.folder(), box.processedFolder(), box.quarantineFolder(), TIMEOUT, TIMEOUT, TIMEOUT,
                     d.idleRenewal(), box.pollInterval(), d.batchSize(), box.maxMessageBytes(), 1);
             verdicts.add(ImapProbe.login(settings).map(why -> new Verdict("imap", false, where + ": " + why))
@@ -79,9 +80,9 @@ public final class CheckCommand implements Callable<Integer> {
         config.smtp().ifPresent(smtp -> config.mail().ifPresent(mail -> {
             String where = smtp.user().map(u -> u + "@").orElse("") + smtp.host() + ":" + smtp.port() + " ("
                     + smtp.security() + ")";
-            SmtpSettings d = SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(), smtp.user(),
-                    smtp.user().map(u -> smtp.password()), mail.supportAddress(), mail.supportName());
-            SmtpSettings settings = new SmtpSettings(d.host(), d.port(), d.security(), d.user(), d.password(),
+            SmtpSettings d = SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(), config.mailAccess().trust(),
+                    GuichetNode.smtpLogin(config, smtp), mail.supportAddress(), mail.supportName());
+            SmtpSettings settings = new SmtpSettings(d.host(), d.port(), d.security(), d.trust(), d.login(),
                     d.fromAddress(), d.fromName(), TIMEOUT, TIMEOUT, TIMEOUT, d.batchSize(), d.lease(), d.pollInterval(),
                     d.retry());
             verdicts.add(SmtpProbe.connect(settings).map(why -> new Verdict("smtp", false, where + ": " + why))

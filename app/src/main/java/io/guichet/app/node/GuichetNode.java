@@ -303,6 +303,11 @@ public final class GuichetNode implements AutoCloseable {
                 config.database().poolSize());
     }
 
+    /** The SMTP login of {@code config}, as a node logs in with it (for a command that connects to the server). */
+    public static Optional<MailLogin> smtpLogin(GuichetConfig config, GuichetConfig.SmtpConfig smtp) {
+        return smtpLogin(smtp, new MailLogins(config.mailAccess().oauth()));
+    }
+
     private static Optional<MailLogin> smtpLogin(GuichetConfig.SmtpConfig smtp, MailLogins logins) {
         if (smtp.auth() == GuichetConfig.AuthMethod.OAUTH2) {
             return smtp.user().map(logins::oauth2);

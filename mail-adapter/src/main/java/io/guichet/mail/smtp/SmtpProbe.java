@@ -1,6 +1,7 @@
 package io.guichet.mail.smtp;
 
 import io.guichet.mail.ConnectionFailure;
+import io.guichet.mail.ServerLogin;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -20,8 +21,12 @@ public final class SmtpProbe {
     public static Optional<String> connect(SmtpSettings settings) {
         try {
             Transport transport = Session.getInstance(SmtpOutboxDispatcher.properties(settings)).getTransport("smtp");
-            transport.connect(settings.host(), settings.port(), settings.user().orElse(null),
-                    settings.password().orElse(null));
+            if (settings.login().isPresent()) {
+                ServerLogin.logIn(settings.login().get(), "SMTP",
+                        (user, secret) -> transport.connect(settings.host(), settings.port(), user, secret));
+            } else {
+                transport.connect(settings.host(), settings.port(), null, null);
+            }
             transport.close();
             return Optional.empty();
         } catch (MessagingException | RuntimeException e) {
