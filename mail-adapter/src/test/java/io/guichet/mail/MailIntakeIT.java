@@ -74,6 +74,42 @@ class MailIntakeIT {
     }
 
     @Test
+    @DisplayName("R2: every request gets its number: 25 requests in a day from one contact get 25 acknowledgements, past the automatic-mail cap")
+    void acknowledgementsAreNeverCapped() {
+        for (int i = 1; i <= 25; i++) {
+            deliver(mail("bob@acme.example", "Problem " + i, "busy" + i + "@acme.example", COMPLETE_EN));
+            channel.clock.advance(Duration.ofMinutes(10));
+        }
+
+        List<OutgoingMail> acks = pending();
+        assertThat(acks).hasSize(25).allSatisfy(ack -> {
+            assertThat(ack.to().value()).isEqualTo("bob@acme.example");
+            assertThat(ack.automatic()).isTrue();
+        });
+        assertThat(acks).extracting(OutgoingMail::subject).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.range(0, 25).mapToObj(i -> "[Ticket#" + (1000 + i) + "] Problem " + (i + 1)).toList());
+        assertThat(acks).allSatisfy(ack -> assertThat(ack.body()).containsPattern("#10[0-2][0-9]"));
+    }
+
+    @Test
+    @DisplayName("R2: past the cap the acknowledgement still goes out, while another automatic answer (fields still missing) does not")
+    void capStillHoldsForOtherAutomaticMail() {
+        channel.journal.recordAutoReplies(java.util.Collections.nCopies(20, MailChannel.email("alice@acme.example")),
+                channel.clock.instant());
+
+        deliver(mail("alice@acme.example", "Console lente", "c1@acme.example", "La console est lente.\n\nGravité : 3\n"));
+        OutgoingMail ack = onlyOutgoing();
+        assertThat(ack.body()).contains("dossier #1000");
+        channel.outbox.markSent(ack.id(), channel.clock.instant());
+
+        deliver(mail("alice@acme.example", "RE: [Ticket#1000] Console lente", "c2@acme.example", "Module : Console\n",
+                "<" + ack.messageId() + ">"));
+
+        assertThat(channel.tickets.find(new TicketNumber(1000)).orElseThrow().fields().module()).contains("Console");
+        assertThat(pending()).as("the still-missing answer is capped").isEmpty();
+    }
+
+    @Test
     @DisplayName("R2: the same mail delivered twice (same Message-ID, another UID) opens one ticket and one answer")
     void duplicateMessageId() {
         String raw = mail("bob@acme.example", "Agents offline", "dup@acme.example", COMPLETE_EN);
