@@ -405,6 +405,32 @@ class MailIntakeIT {
     }
 
     @Test
+    @DisplayName("R12, R6: on PostgreSQL a ticket resolves with a solution and its root cause (stored with the event, mailed), another for diagnostics not followed")
+    void solutionProvidedAndDiagnosticsNotFollowed() {
+        deliver(mail("bob@acme.example", "Agents offline", "s1@acme.example", COMPLETE_EN));
+        deliver(mail("bob@acme.example", "Report slow", "s2@acme.example", COMPLETE_EN));
+        pending().forEach(m -> channel.outbox.markSent(m.id(), channel.clock.instant()));
+        io.guichet.core.ticket.Actor.Staff tess = new io.guichet.core.ticket.Actor.Staff("tess", "tess");
+
+        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(tess, new TicketNumber(1000),
+                io.guichet.core.ticket.ResolutionReason.SOLUTION_PROVIDED, "Restart the agent service.",
+                Optional.of("A stale certificate on the relay.")));
+        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(tess, new TicketNumber(1001),
+                io.guichet.core.ticket.ResolutionReason.DIAGNOSTICS_NOT_FOLLOWED, ""));
+
+        Ticket solved = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        assertThat(solved.status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(solved.resolution()).contains(io.guichet.core.ticket.ResolutionReason.SOLUTION_PROVIDED);
+        assertThat(channel.tickets.events(solved.id())).filteredOn(e -> e.kind() == EventKind.RESOLVED).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("R12 solution-provided; root cause: A stale certificate on the relay."));
+        assertThat(channel.tickets.find(new TicketNumber(1001)).orElseThrow().resolution())
+                .contains(io.guichet.core.ticket.ResolutionReason.DIAGNOSTICS_NOT_FOLLOWED);
+        assertThat(pending()).filteredOn(m -> m.subject().startsWith("[Ticket#1000]")).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("A solution or workaround was found")
+                        .contains("Restart the agent service.").contains("Root cause: A stale certificate on the relay."));
+    }
+
+    @Test
     @DisplayName("Unparseable mail is quarantined with its reason and nothing is answered")
     void unparseable() {
         MailHandler.Handled handled = deliver("this is not a mail at all");

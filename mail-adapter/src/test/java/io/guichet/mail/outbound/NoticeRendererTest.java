@@ -113,6 +113,35 @@ class NoticeRendererTest {
         assertThat(feature).contains(language == Language.FR ? "7 jours" : "7 days");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("R12, R6: the ordinary resolution says a solution was given and names the root cause when recorded; diagnostics not followed says so")
+    void solutionWithRootCause(Language language) {
+        Ticket ticket = aTicket().number(1042).severity(Severity.S2).build();
+        Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
+        io.guichet.core.ticket.Actor tess = new io.guichet.core.ticket.Actor.Staff("tess", "tess");
+
+        String withCause = RENDERER.render(new CustomerNotice.Resolved(to, ticket, ResolutionReason.SOLUTION_PROVIDED,
+                "", MANAGER, tess, Optional.of("A stale certificate on the relay."))).body();
+        String withoutCause = RENDERER.render(new CustomerNotice.Resolved(to, ticket, ResolutionReason.SOLUTION_PROVIDED,
+                "Restart the agent.", MANAGER, tess)).body();
+        String diagnostics = RENDERER.render(new CustomerNotice.Resolved(to, ticket,
+                ResolutionReason.DIAGNOSTICS_NOT_FOLLOWED, "", MANAGER, tess)).body();
+
+        if (language == Language.FR) {
+            assertThat(withCause).contains("Une solution ou un contournement a été trouvé")
+                    .contains("\nCause du problème : A stale certificate on the relay.\n");
+            assertThat(withoutCause).contains("Restart the agent.").doesNotContain("Cause du problème");
+            assertThat(diagnostics).contains("étapes de diagnostic");
+        } else {
+            assertThat(withCause).contains("A solution or workaround was found")
+                    .contains("\nRoot cause: A stale certificate on the relay.\n");
+            assertThat(withoutCause).contains("Restart the agent.").doesNotContain("Root cause");
+            assertThat(diagnostics).contains("diagnostic steps");
+        }
+        assertThat(withCause).doesNotContain("{", "}");
+    }
+
     static Stream<Language> languages() {
         return Stream.of(Language.values());
     }
