@@ -387,6 +387,22 @@ class MailIntakeIT {
     }
 
     @Test
+    @DisplayName("R18: a new request asking for a manager, and one with ESCALADE in the subject, open escalated tickets; one about the manager module does not")
+    void escalationAsCustomersWriteIt() {
+        deliver(mail("bob@acme.example", "Agents offline", "x1@acme.example",
+                COMPLETE_EN.replace("All agents went offline", "Can I speak to a manager? All agents went offline")));
+        deliver(mail("alice@acme.example", "ESCALADE: serveur arrêté", "x2@acme.example", "Le serveur ne répond plus.\n"));
+        deliver(mail("bob@acme.example", "Manager module crash", "x3@acme.example",
+                COMPLETE_EN.replace("All agents went offline after last night's upgrade.", "The manager module crashes when I open it.")));
+
+        assertThat(channel.tickets.find(new TicketNumber(1000)).orElseThrow().escalated()).isTrue();
+        assertThat(channel.tickets.find(new TicketNumber(1001)).orElseThrow().escalated()).isTrue();
+        assertThat(channel.tickets.find(new TicketNumber(1002)).orElseThrow().escalated()).isFalse();
+        channel.deliverStaffNotices();
+        assertThat(channel.staff.notices(io.guichet.core.desk.StaffNotice.Escalation.class)).hasSize(2);
+    }
+
+    @Test
     @DisplayName("R13: a reply after the reopen window opens a new ticket and names both numbers")
     void lateReplyOpensNewTicket() {
         deliver(mail("bob@acme.example", "Agents offline", "l1@acme.example", COMPLETE_EN));

@@ -79,7 +79,7 @@ class NoticeRendererTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("languages")
-    @DisplayName("R5, R19: the acknowledgement lists what is missing with a fill-in template and asks for one ticket per problem")
+    @DisplayName("R5, R19, R18: the acknowledgement lists what is missing with a fill-in template, asks for one ticket per problem and says how to ask for escalation")
     void acknowledgement(Language language) {
         Ticket ticket = aTicket().number(1042).severity(Severity.S2).build();
         Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
@@ -89,9 +89,11 @@ class NoticeRendererTest {
 
         assertThat(body).contains("#1042");
         if (language == Language.FR) {
-            assertThat(body).contains("- Étapes pour reproduire :").contains("Un dossier par problème distinct");
+            assertThat(body).contains("- Étapes pour reproduire :").contains("Un dossier par problème distinct")
+                    .as("R18: how to ask for escalation").contains("« Escalade »").contains("parler à un responsable");
         } else {
-            assertThat(body).contains("- Steps to reproduce:").contains("One ticket per distinct problem");
+            assertThat(body).contains("- Steps to reproduce:").contains("One ticket per distinct problem")
+                    .as("R18: how to ask for escalation").contains("\"Escalate\"").contains("speak to a manager");
         }
     }
 
