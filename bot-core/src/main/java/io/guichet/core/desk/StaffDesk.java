@@ -318,6 +318,10 @@ public final class StaffDesk {
             return Optional.of(Problem.invalid("text", "The text is " + text.length() + " characters long; at most "
                     + MAX_TEXT + " are accepted."));
         }
+        if (command instanceof StaffCommand.Resolve r && r.rootCause().filter(c -> c.length() > MAX_TEXT).isPresent()) {
+            return Optional.of(Problem.invalid("root-cause", "The root cause is " + r.rootCause().get().length()
+                    + " characters long; at most " + MAX_TEXT + " are accepted."));
+        }
         return Optional.empty();
     }
 

@@ -257,6 +257,19 @@ class ConsoleTicketTest {
     }
 
     @Test
+    @DisplayName("R12: a root cause over the text limit is refused with its length and the limit, and nothing changes")
+    void rootCauseTooLong() {
+        Ticket t = f.open("Agents offline", "2");
+
+        Answer answer = f.tech("ticket resolve", "ticket", number(t), "reason", "solution-provided", "root-cause",
+                "x".repeat(20_001));
+
+        assertThat(answer.content()).contains("root cause is 20001 characters long; at most 20000 are accepted");
+        assertThat(f.ticket(t).status()).isNotEqualTo(TicketStatus.RESOLVED);
+        assertThat(f.mail.told()).isEmpty();
+    }
+
+    @Test
     @DisplayName("R12: without root-cause the resolution records none; R6: diagnostics-not-followed resolves the ticket")
     void resolveWithoutRootCauseAndDiagnosticsNotFollowed() {
         Ticket solved = f.open("Agents offline", "2");
