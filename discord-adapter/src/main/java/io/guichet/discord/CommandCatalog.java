@@ -68,8 +68,9 @@ public final class CommandCatalog {
                 sub("hold", "Park for a hardware/OS cause until the customer fixes it (R9)")
                         .addOptions(text("text", "The change the customer must make", true)),
                 sub("resume", "Take a parked ticket back to work (R9)"),
-                sub("resolve", "Resolve with one of the reasons of R12 (a-g)")
-                        .addOptions(reason(), text("text", "Explanation mailed with the resolution", false)),
+                sub("resolve", "Resolve: solution given (R12), R12a-g, or diagnostics not followed (R6)")
+                        .addOptions(reason(), text("text", "Explanation mailed with the resolution", false),
+                                text("root-cause", "The root cause, when known: recorded and mailed (R12)", false)),
                 sub("escalate", "Escalate to support management (R18)")
                         .addOptions(text("reason", "Why", false)),
                 sub("access", "Record that you accessed the customer's server (R7)")
@@ -137,7 +138,7 @@ public final class CommandCatalog {
     }
 
     private static OptionData reason() {
-        OptionData reason = new OptionData(OptionType.STRING, "reason", "Why it is resolved (R12a-g)", true);
+        OptionData reason = new OptionData(OptionType.STRING, "reason", "Why it is resolved (R12, R12a-g, R6)", true);
         for (ResolutionReason r : ResolutionReason.values()) {
             reason.addChoice(r.code() + " (" + r.rule() + ")", r.code());
         }

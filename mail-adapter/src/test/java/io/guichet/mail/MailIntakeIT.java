@@ -74,6 +74,42 @@ class MailIntakeIT {
     }
 
     @Test
+    @DisplayName("R2: every request gets its number: 25 requests in a day from one contact get 25 acknowledgements, past the automatic-mail cap")
+    void acknowledgementsAreNeverCapped() {
+        for (int i = 1; i <= 25; i++) {
+            deliver(mail("bob@acme.example", "Problem " + i, "busy" + i + "@acme.example", COMPLETE_EN));
+            channel.clock.advance(Duration.ofMinutes(10));
+        }
+
+        List<OutgoingMail> acks = pending();
+        assertThat(acks).hasSize(25).allSatisfy(ack -> {
+            assertThat(ack.to().value()).isEqualTo("bob@acme.example");
+            assertThat(ack.automatic()).isTrue();
+        });
+        assertThat(acks).extracting(OutgoingMail::subject).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.range(0, 25).mapToObj(i -> "[Ticket#" + (1000 + i) + "] Problem " + (i + 1)).toList());
+        assertThat(acks).allSatisfy(ack -> assertThat(ack.body()).containsPattern("#10[0-2][0-9]"));
+    }
+
+    @Test
+    @DisplayName("R2: past the cap the acknowledgement still goes out, while another automatic answer (fields still missing) does not")
+    void capStillHoldsForOtherAutomaticMail() {
+        channel.journal.recordAutoReplies(java.util.Collections.nCopies(20, MailChannel.email("alice@acme.example")),
+                channel.clock.instant());
+
+        deliver(mail("alice@acme.example", "Console lente", "c1@acme.example", "La console est lente.\n\nGravité : 3\n"));
+        OutgoingMail ack = onlyOutgoing();
+        assertThat(ack.body()).contains("dossier #1000");
+        channel.outbox.markSent(ack.id(), channel.clock.instant());
+
+        deliver(mail("alice@acme.example", "RE: [Ticket#1000] Console lente", "c2@acme.example", "Module : Console\n",
+                "<" + ack.messageId() + ">"));
+
+        assertThat(channel.tickets.find(new TicketNumber(1000)).orElseThrow().fields().module()).contains("Console");
+        assertThat(pending()).as("the still-missing answer is capped").isEmpty();
+    }
+
+    @Test
     @DisplayName("R2: the same mail delivered twice (same Message-ID, another UID) opens one ticket and one answer")
     void duplicateMessageId() {
         String raw = mail("bob@acme.example", "Agents offline", "dup@acme.example", COMPLETE_EN);
@@ -351,6 +387,22 @@ class MailIntakeIT {
     }
 
     @Test
+    @DisplayName("R18: a new request asking for a manager, and one with ESCALADE in the subject, open escalated tickets; one about the manager module does not")
+    void escalationAsCustomersWriteIt() {
+        deliver(mail("bob@acme.example", "Agents offline", "x1@acme.example",
+                COMPLETE_EN.replace("All agents went offline", "Can I speak to a manager? All agents went offline")));
+        deliver(mail("alice@acme.example", "ESCALADE: serveur arrêté", "x2@acme.example", "Le serveur ne répond plus.\n"));
+        deliver(mail("bob@acme.example", "Manager module crash", "x3@acme.example",
+                COMPLETE_EN.replace("All agents went offline after last night's upgrade.", "The manager module crashes when I open it.")));
+
+        assertThat(channel.tickets.find(new TicketNumber(1000)).orElseThrow().escalated()).isTrue();
+        assertThat(channel.tickets.find(new TicketNumber(1001)).orElseThrow().escalated()).isTrue();
+        assertThat(channel.tickets.find(new TicketNumber(1002)).orElseThrow().escalated()).isFalse();
+        channel.deliverStaffNotices();
+        assertThat(channel.staff.notices(io.guichet.core.desk.StaffNotice.Escalation.class)).hasSize(2);
+    }
+
+    @Test
     @DisplayName("R13: a reply after the reopen window opens a new ticket and names both numbers")
     void lateReplyOpensNewTicket() {
         deliver(mail("bob@acme.example", "Agents offline", "l1@acme.example", COMPLETE_EN));
@@ -366,6 +418,32 @@ class MailIntakeIT {
         Ticket next = channel.tickets.find(new TicketNumber(1001)).orElseThrow();
         assertThat(next.previousTicket()).contains(channel.tickets.find(new TicketNumber(1000)).orElseThrow().id());
         assertThat(onlyOutgoing().body()).contains("#1001").contains("#1000");
+    }
+
+    @Test
+    @DisplayName("R12, R6: on PostgreSQL a ticket resolves with a solution and its root cause (stored with the event, mailed), another for diagnostics not followed")
+    void solutionProvidedAndDiagnosticsNotFollowed() {
+        deliver(mail("bob@acme.example", "Agents offline", "s1@acme.example", COMPLETE_EN));
+        deliver(mail("bob@acme.example", "Report slow", "s2@acme.example", COMPLETE_EN));
+        pending().forEach(m -> channel.outbox.markSent(m.id(), channel.clock.instant()));
+        io.guichet.core.ticket.Actor.Staff tess = new io.guichet.core.ticket.Actor.Staff("tess", "tess");
+
+        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(tess, new TicketNumber(1000),
+                io.guichet.core.ticket.ResolutionReason.SOLUTION_PROVIDED, "Restart the agent service.",
+                Optional.of("A stale certificate on the relay.")));
+        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(tess, new TicketNumber(1001),
+                io.guichet.core.ticket.ResolutionReason.DIAGNOSTICS_NOT_FOLLOWED, ""));
+
+        Ticket solved = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        assertThat(solved.status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(solved.resolution()).contains(io.guichet.core.ticket.ResolutionReason.SOLUTION_PROVIDED);
+        assertThat(channel.tickets.events(solved.id())).filteredOn(e -> e.kind() == EventKind.RESOLVED).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("R12 solution-provided; root cause: A stale certificate on the relay."));
+        assertThat(channel.tickets.find(new TicketNumber(1001)).orElseThrow().resolution())
+                .contains(io.guichet.core.ticket.ResolutionReason.DIAGNOSTICS_NOT_FOLLOWED);
+        assertThat(pending()).filteredOn(m -> m.subject().startsWith("[Ticket#1000]")).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("A solution or workaround was found")
+                        .contains("Restart the agent service.").contains("Root cause: A stale certificate on the relay."));
     }
 
     @Test

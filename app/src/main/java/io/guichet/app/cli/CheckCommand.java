@@ -8,6 +8,7 @@ import io.guichet.db.MigrationFailedException;
 import io.guichet.mail.ConnectionFailure;
 import io.guichet.app.node.GuichetNode;
 import io.guichet.mail.imap.ImapProbe;
+import io.guichet.app.node.GuichetNode;
 import io.guichet.mail.imap.ImapSettings;
 import io.guichet.mail.smtp.SmtpProbe;
 import io.guichet.mail.smtp.SmtpSettings;

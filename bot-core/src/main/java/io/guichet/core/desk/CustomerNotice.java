@@ -91,7 +91,13 @@ public sealed interface CustomerNotice {
      * technician, or {@link io.guichet.core.ticket.Actor#SYSTEM} when a deadline resolved it (R12a).
      */
     record Resolved(Recipient to, Ticket about, ResolutionReason reason, String text, AccountManager manager,
-                    io.guichet.core.ticket.Actor by) implements CustomerNotice {
+                    io.guichet.core.ticket.Actor by, Optional<String> rootCause) implements CustomerNotice {
+        /** Resolved without a root cause recorded. */
+        public Resolved(Recipient to, Ticket about, ResolutionReason reason, String text, AccountManager manager,
+                        io.guichet.core.ticket.Actor by) {
+            this(to, about, reason, text, manager, by, Optional.empty());
+        }
+
         public Optional<Ticket> ticket() {
             return Optional.of(about);
         }

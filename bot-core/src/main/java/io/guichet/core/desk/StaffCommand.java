@@ -5,6 +5,8 @@ import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.TicketNumber;
 
+import java.util.Optional;
+
 /** What a technician does to a ticket, whatever the console. */
 public sealed interface StaffCommand {
 
@@ -43,7 +45,16 @@ public sealed interface StaffCommand {
     }
 
     /** R12: resolved with one of the seven reasons and an explanation. */
-    record Resolve(Actor.Staff by, TicketNumber ticket, ResolutionReason reason, String text) implements StaffCommand {
+    record Resolve(Actor.Staff by, TicketNumber ticket, ResolutionReason reason, String text,
+                   Optional<String> rootCause) implements StaffCommand {
+        public Resolve {
+            rootCause = rootCause.map(String::strip).filter(c -> !c.isEmpty());
+        }
+
+        /** Resolved without a root cause recorded. */
+        public Resolve(Actor.Staff by, TicketNumber ticket, ResolutionReason reason, String text) {
+            this(by, ticket, reason, text, Optional.empty());
+        }
     }
 
     /** R18: escalated to support management. */

@@ -211,13 +211,19 @@ public final class StaffDesk {
         return switch (Lifecycle.apply(ticket, new Transition.Resolve(command.reason()), command.by(), now)) {
             case TransitionResult.Refused refused -> StaffOutcome.Refused.of(refused.problem());
             case TransitionResult.Applied applied -> {
-                StaffOutcome outcome = saved(ticket, applied.ticket(), List.of(applied.event()),
+                // R12: the root cause, when known, is recorded with the resolution event
+                TicketEvent event = command.rootCause().map(cause -> new TicketEvent(applied.event().ticketId(),
+                        applied.event().at(), applied.event().actor(), applied.event().kind(), applied.event().from(),
+                        applied.event().to(), applied.event().detail() + "; root cause: " + cause))
+                        .orElse(applied.event());
+                StaffOutcome outcome = saved(ticket, applied.ticket(), List.of(event),
                         "Ticket " + ticket.number() + " resolved: " + command.reason().code() + " ("
-                                + command.reason().rule() + ").");
+                                + command.reason().rule() + ")"
+                                + command.rootCause().map(c -> "; root cause recorded").orElse("") + ".");
                 if (outcome instanceof StaffOutcome.Done done) {
                     Account account = desk.contacts().account(done.ticket().accountId()).orElseThrow();
                     desk.messenger().tell(new CustomerNotice.Resolved(recipient(done.ticket()), done.ticket(),
-                            command.reason(), command.text(), account.manager(), command.by()));
+                            command.reason(), command.text(), account.manager(), command.by(), command.rootCause()));
                 }
                 yield outcome;
             }
@@ -311,6 +317,10 @@ public final class StaffDesk {
         if (text.length() > MAX_TEXT) {
             return Optional.of(Problem.invalid("text", "The text is " + text.length() + " characters long; at most "
                     + MAX_TEXT + " are accepted."));
+        }
+        if (command instanceof StaffCommand.Resolve r && r.rootCause().filter(c -> c.length() > MAX_TEXT).isPresent()) {
+            return Optional.of(Problem.invalid("root-cause", "The root cause is " + r.rootCause().get().length()
+                    + " characters long; at most " + MAX_TEXT + " are accepted."));
         }
         return Optional.empty();
     }

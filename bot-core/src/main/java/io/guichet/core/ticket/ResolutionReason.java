@@ -5,8 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Why a ticket was resolved: the seven cases of R12, each with its rule id and a short name. */
+/**
+ * Why a ticket was resolved, each with its rule id and a short name: the ordinary end (R12: a solution or workaround
+ * found and given), the seven other cases of R12, and diagnostics not followed (R6).
+ */
 public enum ResolutionReason {
+    /** R12: a solution or workaround was found and given to the customer; the ordinary way a ticket ends. */
+    SOLUTION_PROVIDED("R12", "solution-provided"),
     /** R12a: no answer to several contact attempts, typically 7 days. */
     NO_RESPONSE("R12a", "no-response"),
     /** R12b: the customer says help is no longer needed. */
@@ -20,7 +25,9 @@ public enum ResolutionReason {
     /** R12f: outside support's competence (training, licensing, business, professional services). */
     OUT_OF_SCOPE("R12f", "out-of-scope"),
     /** R12g: does not substantially affect the software, need not be fixed now. */
-    NOT_SUBSTANTIAL("R12g", "not-substantial");
+    NOT_SUBSTANTIAL("R12g", "not-substantial"),
+    /** R6: the customer did not follow the diagnostic steps suggested. */
+    DIAGNOSTICS_NOT_FOLLOWED("R6", "diagnostics-not-followed");
 
     private final String rule;
     private final String code;
@@ -44,7 +51,10 @@ public enum ResolutionReason {
         return Arrays.stream(values()).map(r -> r.code + " (" + r.rule + ")").collect(Collectors.joining(", "));
     }
 
-    /** Reads a code ({@code feature-request}), a rule id ({@code R12e}, {@code 12e}, {@code e}) or the enum name. */
+    /**
+     * Reads a code ({@code feature-request}), a rule id ({@code R12e}, {@code 12e}, {@code e}; {@code R12} and
+     * {@code R6} for the reasons without a letter) or the enum name.
+     */
     public static Optional<ResolutionReason> parse(String text) {
         if (text == null) {
             return Optional.empty();
@@ -52,8 +62,9 @@ public enum ResolutionReason {
         String t = text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         for (ResolutionReason r : values()) {
             String rule = r.rule.toLowerCase(Locale.ROOT);
-            if (t.equals(r.code) || t.equals(rule) || t.equals(rule.substring(1)) || t.equals(rule.substring(3))
-                    || t.equals(r.name().toLowerCase(Locale.ROOT).replace('_', '-'))) {
+            boolean letter = rule.length() == 4 && t.equals(rule.substring(3));
+            if (!t.isEmpty() && (t.equals(r.code) || t.equals(rule) || t.equals(rule.substring(1)) || letter
+                    || t.equals(r.name().toLowerCase(Locale.ROOT).replace('_', '-')))) {
                 return Optional.of(r);
             }
         }

@@ -16,6 +16,7 @@ class ResolutionReasonTest {
 
     @ParameterizedTest(name = "[{index}] {0} = {1}")
     @CsvSource({
+            "SOLUTION_PROVIDED,   R12,  solution-provided",
             "NO_RESPONSE,         R12a, no-response",
             "NO_LONGER_NEEDED,    R12b, no-longer-needed",
             "FIXED_BY_UPDATE,     R12c, fixed-by-update",
@@ -23,8 +24,9 @@ class ResolutionReasonTest {
             "FEATURE_REQUEST,     R12e, feature-request",
             "OUT_OF_SCOPE,        R12f, out-of-scope",
             "NOT_SUBSTANTIAL,     R12g, not-substantial",
+            "DIAGNOSTICS_NOT_FOLLOWED, R6, diagnostics-not-followed",
     })
-    @DisplayName("R12a-g: each of the seven reasons carries its rule id and code")
+    @DisplayName("R12, R12a-g, R6: each reason carries its rule id and code")
     void ruleAndCode(ResolutionReason reason, String rule, String code) {
         assertThat(reason.rule()).isEqualTo(rule);
         assertThat(reason.code()).isEqualTo(code);
@@ -32,7 +34,7 @@ class ResolutionReasonTest {
 
     @ParameterizedTest
     @EnumSource(ResolutionReason.class)
-    @DisplayName("R12a-g: a reason is read from its code, its rule id (R12e, 12e, e) or its enum name, in any case")
+    @DisplayName("R12, R12a-g, R6: a reason is read from its code, its rule id (R12e, 12e, e; R12, 12; R6, 6) or its enum name, in any case")
     void parsesEverySpelling(ResolutionReason reason) {
         String rule = reason.rule();
         assertThat(ResolutionReason.parse(reason.code())).contains(reason);
@@ -40,8 +42,10 @@ class ResolutionReasonTest {
         assertThat(ResolutionReason.parse(rule)).contains(reason);
         assertThat(ResolutionReason.parse(rule.toLowerCase(Locale.ROOT))).contains(reason);
         assertThat(ResolutionReason.parse(rule.substring(1))).contains(reason);
-        assertThat(ResolutionReason.parse(rule.substring(3))).contains(reason);
-        assertThat(ResolutionReason.parse(rule.substring(3).toUpperCase(Locale.ROOT))).contains(reason);
+        if (rule.length() == 4) {
+            assertThat(ResolutionReason.parse(rule.substring(3))).contains(reason);
+            assertThat(ResolutionReason.parse(rule.substring(3).toUpperCase(Locale.ROOT))).contains(reason);
+        }
         assertThat(ResolutionReason.parse(reason.name())).contains(reason);
         assertThat(ResolutionReason.parse(reason.name().toLowerCase(Locale.ROOT))).contains(reason);
     }
@@ -57,18 +61,27 @@ class ResolutionReasonTest {
 
     @ParameterizedTest(name = "[{index}] \"{0}\" refused")
     @NullAndEmptySource
-    @ValueSource(strings = {"h", "R12h", "12", "R12", "R13", "fixed", "no response please", "feature-requests"})
-    @DisplayName("R12: anything but one of the seven reasons is refused")
+    @ValueSource(strings = {"h", "R12h", "R13", "R7", "7", "fixed", "no response please", "feature-requests", "solution"})
+    @DisplayName("R12: anything but one of the reasons is refused")
     void refuses(String text) {
         assertThat(ResolutionReason.parse(text)).isEmpty();
     }
 
     @Test
-    @DisplayName("R12: the accepted list names all seven reasons with their rule ids, in order")
-    void acceptedListsAllSeven() {
-        assertThat(ResolutionReason.accepted()).isEqualTo("no-response (R12a), no-longer-needed (R12b), "
-                + "fixed-by-update (R12c), works-as-documented (R12d), feature-request (R12e), out-of-scope (R12f), "
-                + "not-substantial (R12g)");
-        assertThat(ResolutionReason.accepted().split(", ")).hasSize(7);
+    @DisplayName("R12, R6: the accepted list names every reason with its rule id, the ordinary one first")
+    void acceptedListsAll() {
+        assertThat(ResolutionReason.accepted()).isEqualTo("solution-provided (R12), no-response (R12a), "
+                + "no-longer-needed (R12b), fixed-by-update (R12c), works-as-documented (R12d), feature-request (R12e), "
+                + "out-of-scope (R12f), not-substantial (R12g), diagnostics-not-followed (R6)");
+        assertThat(ResolutionReason.accepted().split(", ")).hasSize(9);
+    }
+
+    @Test
+    @DisplayName("R12, R6: the ordinary resolution reads from R12 and 12, diagnostics not followed from R6 and 6")
+    void ruleIdsWithoutLetter() {
+        assertThat(ResolutionReason.parse("R12")).contains(ResolutionReason.SOLUTION_PROVIDED);
+        assertThat(ResolutionReason.parse("12")).contains(ResolutionReason.SOLUTION_PROVIDED);
+        assertThat(ResolutionReason.parse("r6")).contains(ResolutionReason.DIAGNOSTICS_NOT_FOLLOWED);
+        assertThat(ResolutionReason.parse("6")).contains(ResolutionReason.DIAGNOSTICS_NOT_FOLLOWED);
     }
 }

@@ -76,7 +76,9 @@ final class TicketCommands {
             Optional<TicketNumber> n = o.ticket("ticket");
             Optional<ResolutionReason> reason = o.reason("reason");
             String text = o.text("text");
-            return act(o, () -> new StaffCommand.Resolve(c.actor(), n.orElseThrow(), reason.orElseThrow(), text));
+            Optional<String> rootCause = o.optionalText("root-cause");
+            return act(o, () -> new StaffCommand.Resolve(c.actor(), n.orElseThrow(), reason.orElseThrow(), text,
+                    rootCause));
         });
         routes.add("ticket escalate", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");

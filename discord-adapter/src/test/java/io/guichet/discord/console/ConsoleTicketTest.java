@@ -239,14 +239,64 @@ class ConsoleTicketTest {
     }
 
     @Test
-    @DisplayName("R12: an unknown resolution reason lists the seven accepted ones and changes nothing")
+    @DisplayName("R12: /ticket resolve solution-provided with a root cause records it with the resolution event and mails it")
+    void resolveWithSolutionAndRootCause() {
+        Ticket t = f.open("Agents offline", "2");
+
+        Answer answer = f.tech("ticket resolve", "ticket", number(t), "reason", "solution-provided", "text",
+                "Restart the agent service after the update.", "root-cause", "  A stale certificate on the relay.  ");
+
+        assertThat(answer.content()).contains("resolved", "solution-provided", "R12", "root cause recorded");
+        assertThat(f.ticket(t).resolution()).contains(ResolutionReason.SOLUTION_PROVIDED);
+        assertThat(f.events(t)).filteredOn(e -> e.kind() == EventKind.RESOLVED).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("R12 solution-provided; root cause: A stale certificate on the relay."));
+        assertThat(f.mail.told(CustomerNotice.Resolved.class)).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(ResolutionReason.SOLUTION_PROVIDED);
+            assertThat(r.rootCause()).contains("A stale certificate on the relay.");
+        });
+    }
+
+    @Test
+    @DisplayName("R12: a root cause over the text limit is refused with its length and the limit, and nothing changes")
+    void rootCauseTooLong() {
+        Ticket t = f.open("Agents offline", "2");
+
+        Answer answer = f.tech("ticket resolve", "ticket", number(t), "reason", "solution-provided", "root-cause",
+                "x".repeat(20_001));
+
+        assertThat(answer.content()).contains("root cause is 20001 characters long; at most 20000 are accepted");
+        assertThat(f.ticket(t).status()).isNotEqualTo(TicketStatus.RESOLVED);
+        assertThat(f.mail.told()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R12: without root-cause the resolution records none; R6: diagnostics-not-followed resolves the ticket")
+    void resolveWithoutRootCauseAndDiagnosticsNotFollowed() {
+        Ticket solved = f.open("Agents offline", "2");
+        Ticket ignored = f.open("Report slow", "3");
+
+        f.tech("ticket resolve", "ticket", number(solved), "reason", "R12");
+        Answer answer = f.tech("ticket resolve", "ticket", number(ignored), "reason", "diagnostics-not-followed", "text",
+                "We asked for the agent logs twice.");
+
+        assertThat(f.events(solved)).filteredOn(e -> e.kind() == EventKind.RESOLVED).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("R12 solution-provided"));
+        assertThat(answer.content()).contains("resolved", "diagnostics-not-followed", "R6");
+        assertThat(f.ticket(ignored).status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(f.ticket(ignored).resolution()).contains(ResolutionReason.DIAGNOSTICS_NOT_FOLLOWED);
+        assertThat(f.mail.told(CustomerNotice.Resolved.class)).hasSize(2)
+                .allSatisfy(r -> assertThat(r.rootCause()).isEmpty());
+    }
+
+    @Test
+    @DisplayName("R12: an unknown resolution reason lists the accepted ones and changes nothing")
     void resolveUnknownReason() {
         Ticket t = f.open("Please add dark mode", "4");
 
         Answer answer = f.tech("ticket resolve", "ticket", number(t), "reason", "fixed");
 
-        assertThat(answer.content()).contains("Resolution reason 'fixed' is not one of", "no-response (R12a)",
-                "not-substantial (R12g)");
+        assertThat(answer.content()).contains("Resolution reason 'fixed' is not one of", "solution-provided (R12)",
+                "no-response (R12a)", "not-substantial (R12g)", "diagnostics-not-followed (R6)");
         assertThat(f.ticket(t).status()).isEqualTo(TicketStatus.OPEN);
         assertThat(f.mail.told()).isEmpty();
     }

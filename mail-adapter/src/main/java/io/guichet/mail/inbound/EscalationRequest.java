@@ -3,22 +3,107 @@ package io.guichet.mail.inbound;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** R18: a customer asks for escalation when the first line of what they wrote starts with a keyword. */
+/**
+ * R18: whether a customer's mail asks for escalation, as customers write it, in French or English.
+ * <ul>
+ *   <li>A keyword ({@code GUICHET_ESCALATION_KEYWORDS}: escalate, escalade ...) as a whole word anywhere in the
+ *       subject ({@code ESCALADE: serveur arrêté}, {@code Agents offline - please escalate}).</li>
+ *   <li>A keyword starting one of the first {@value #FIRST_LINES} lines of what they wrote ({@code Escalate: ...}),
+ *       or asked for there ({@code please escalate}, {@code merci d'escalader}, {@code escalade svp}).</li>
+ *   <li>Asking for a manager or the management anywhere in what they wrote or in the subject: a request (speak,
+ *       talk, escalate, refer, want... / parler, remonter, transmettre, souhaite...) followed closely by a person
+ *       ({@code a manager}, {@code your supervisor}, {@code the management}, {@code un responsable},
+ *       {@code votre direction}, {@code la hiérarchie}) that ends the phrase. "The manager module crashes" names a
+ *       module, not a person: the noun is followed by another word and nothing asks for anyone, so it does not
+ *       escalate.</li>
+ * </ul>
+ * A false positive costs a manager a glance at a ticket; a false negative ignores a right the policy gives the
+ * customer; the patterns lean to escalate when a person is asked for, never on a product's word alone.
+ */
 final class EscalationRequest {
+
+    static final int FIRST_LINES = 3;
+
+    /** Request words before a keyword in the first lines: "please escalate", "merci d'escalader". */
+    private static final String ASK = "(?:please|pls|kindly|can you|could you|would you|we ask you to|i ask you to"
+            + "|i request|we request|i want to|we want to|i would like to|we would like to|need to"
+            + "|merci de|merci d|pouvez vous|pourriez vous|veuillez|je demande|nous demandons|je souhaite"
+            + "|nous souhaitons|je vous demande de|nous vous demandons de|demande d|demande de|besoin d)";
+
+    /** Courtesy after a keyword: "escalade svp", "escalate please". */
+    private static final String COURTESY = "(?:please|pls|asap|now|immediately|svp|stp|s il vous plait|merci|urgent)";
+
+    /** Asking for a person, in English: the verb, a few words, the person, then the end of the phrase. */
+    private static final Pattern MANAGER_EN = Pattern.compile("\\b(?:speak|talk|escalate|refer|pass|forward|transfer"
+            + "|put me through|contact|reach|involve|get|have|want|need|ask for|asking for|request|requesting)\\b"
+            + "[^.?!;\\n]{0,25}?\\b(?:a|an|your|the|my|our|to|with|someone in|somebody in|someone from)\\s+"
+            + "(?:support\\s+|higher\\s+|senior\\s+|account\\s+)?"
+            + "(?:manager|supervisor|superior|management|director|boss|team lead|team leader|head of support"
+            + "|someone senior|senior person)s?"
+            + "(?=\\s*(?:$|[.,;:!?)\\n]|\\s(?:please|pls|now|asap|immediately|today|about|regarding|on this"
+            + "|of support|in charge|of your|or|and|who|as soon)\\b))");
+
+    /** Asking for a person, in French (accents removed before matching). */
+    private static final Pattern MANAGER_FR = Pattern.compile("\\b(?:parler|remonter|transmettre|transferer|escalader"
+            + "|contacter|joindre|voir|avoir|souhaite|souhaitons|veux|voulons|voudrais|voudrions|demande|demandons"
+            + "|exige|exigeons|faire intervenir|saisir|alerter|informer|prevenir)\\b"
+            + "[^.?!;\\n]{0,30}?\\b(?:a|au|aux|un|une|votre|vos|la|le|les|l|avec|a votre|a la|de votre|de la)\\s+"
+            + "(?:(?:un|une|votre|vos|la|le|les)\\s+)?"
+            + "(?:responsable|responsables|direction|hierarchie|superieur|superieurs|superieure|manager|managers|chef"
+            + "|encadrement|n\\s?\\+\\s?1|directeur|directrice)"
+            + "(?:\\s+(?:du support|de l assistance|du service|de service|hierarchique|technique))?"
+            + "(?=\\s*(?:$|[.,;:!?)\\n]|\\s(?:svp|stp|s il vous plait|merci|rapidement|au plus vite|des que|au sujet"
+            + "|concernant|a ce sujet|de ce dossier|ou|et|qui|car|pour)\\b))");
 
     private EscalationRequest() {
     }
 
-    static boolean asked(String newText, List<String> keywords) {
-        String firstLine = newText.strip().lines().findFirst().orElse("");
-        String normalized = normalize(firstLine);
-        return keywords.stream().map(EscalationRequest::normalize).filter(k -> !k.isEmpty())
-                .anyMatch(k -> normalized.equals(k) || normalized.startsWith(k + " ") || normalized.startsWith(k + ":")
-                        || normalized.startsWith(k + ",") || normalized.startsWith(k + ".") || normalized.startsWith(k + "!"));
+    /** Whether the mail with this subject and new text (quotes removed) asks for escalation. */
+    static boolean asked(String subject, String newText, List<String> keywords) {
+        List<String> words = keywords.stream().map(EscalationRequest::normalize).filter(k -> !k.isEmpty()).toList();
+        String subjectText = normalize(subject);
+        String body = normalize(newText);
+        if (words.stream().anyMatch(k -> wholeWord(k).matcher(subjectText).find())) {
+            return true;
+        }
+        List<String> firstLines = body.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(FIRST_LINES).toList();
+        for (String line : firstLines) {
+            for (String k : words) {
+                if (startsWith(line, k) || asksFor(line, k)) {
+                    return true;
+                }
+            }
+        }
+        return asksForAPerson(subjectText) || asksForAPerson(body);
     }
 
-    private static String normalize(String text) {
-        return Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    private static boolean startsWith(String line, String keyword) {
+        return Pattern.compile("^" + Pattern.quote(keyword) + "(?:$|[\\s:,.!;-])").matcher(line).find();
+    }
+
+    private static boolean asksFor(String line, String keyword) {
+        String k = Pattern.quote(keyword);
+        return Pattern.compile("\\b" + ASK + "\\s+(?:\\w+\\s+){0,2}?" + k + "\\b").matcher(line).find()
+                || Pattern.compile("\\b" + k + "\\s+(?:this|it|ce dossier|le dossier|ce ticket|the ticket|"
+                + "this ticket|ma demande|my request)?\\s*" + COURTESY + "\\b").matcher(line).find();
+    }
+
+    private static boolean asksForAPerson(String text) {
+        return MANAGER_EN.matcher(text).find() || MANAGER_FR.matcher(text).find();
+    }
+
+    private static Pattern wholeWord(String keyword) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword) + "(?![\\p{L}\\p{N}])");
+    }
+
+    /**
+     * Lower case, accents removed, apostrophes and hyphens as spaces (merci d'escalader, pouvez-vous), and runs of
+     * spaces as one, so that the patterns above read plain words.
+     */
+    static String normalize(String text) {
+        String lower = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return lower.replaceAll("['\u2019`\u00a0-]", " ").replaceAll("[ \\t]+", " ").strip();
     }
 }

@@ -178,7 +178,7 @@ public final class MailIntake implements MailHandler {
         }
         ExtractedIntake extracted = extractor.extract(Optional.of(stripReplyPrefixes(email.subject())), email.newText());
         IntakeDraft draft = draft(extracted);
-        boolean escalate = EscalationRequest.asked(email.newText(), settings.escalationKeywords());
+        boolean escalate = EscalationRequest.asked(email.subject(), email.newText(), settings.escalationKeywords());
         String name = email.from().displayName().orElse("");
         Optional<io.guichet.core.account.Language> language = LanguageGuess.of(email.newText());
         CustomerCommand command = thread.<CustomerCommand>map(number -> new CustomerCommand.AddCustomerMessage(

@@ -81,6 +81,9 @@ public final class NoticeRenderer {
                 v.put("reason", templates.fragment(lang, "reason." + n.reason().name(),
                         Map.of("manager", manager(n.manager().name(), n.manager().email()))));
                 v.put("text", n.text().isBlank() ? "" : "\n" + n.text().strip() + "\n");
+                // R12: the root cause, when recorded, is told to the customer
+                v.put("rootCause", n.rootCause().map(cause -> (n.text().isBlank() ? "\n" : "")
+                        + templates.fragment(lang, "root-cause", Map.of("cause", cause.strip())) + "\n").orElse(""));
                 v.put("window", days(lang, reopenWindow));
                 // resolved by a deadline (R12a), nobody wrote it: automatic, marked as such
                 yield n.by() instanceof Actor.Automatic ? automatic(lang, "resolved", v) : personal(lang, "resolved", v);

@@ -27,7 +27,7 @@ import java.util.UUID;
  * Says things to customers by mail: renders each notice, gives it our own Message-ID and the thread's
  * {@code In-Reply-To}/{@code References}, and puts it in the outbox inside the caller's transaction. The mail is
  * also added to the ticket's thread, so the customer's reply to it finds the ticket. Automatic answers are capped
- * per recipient ({@link AutoReplyLimits}).
+ * per recipient ({@link AutoReplyLimits}), except acknowledgements (R2).
  */
 public final class OutboxMessenger implements CustomerMessenger {
 
@@ -67,7 +67,7 @@ public final class OutboxMessenger implements CustomerMessenger {
         Set<EmailAddress> automaticTo = new LinkedHashSet<>();
         Set<TicketId> tickets = new LinkedHashSet<>();
         for (int i = 0; i < notices.size(); i++) {
-            if (mails.get(i).automatic()) {
+            if (mails.get(i).automatic() && !(notices.get(i) instanceof CustomerNotice.Acknowledged)) {
                 automaticTo.add(notices.get(i).to().email());
             }
             notices.get(i).ticket().map(Ticket::id).ifPresent(tickets::add);
@@ -88,10 +88,15 @@ public final class OutboxMessenger implements CustomerMessenger {
         journal.recordMessages(batch.thread);
     }
 
-    /** Adds one mail to the batch, unless it is automatic and its recipient's cap is reached. */
+    /**
+     * Adds one mail to the batch, unless it is automatic and its recipient's cap is reached. An acknowledgement is
+     * never capped and does not count towards the cap (R2: every request gets its number): it only goes to an
+     * authorized contact who opened a ticket, and loops are caught by the loop detection of the intake, not by
+     * starving a busy customer of the numbers of their requests.
+     */
     private void add(CustomerNotice notice, RenderedMail mail, Batch batch) {
         EmailAddress to = notice.to().email();
-        if (mail.automatic()) {
+        if (mail.automatic() && !(notice instanceof CustomerNotice.Acknowledged)) {
             int count = batch.sent.getOrDefault(to, 0);
             if (count >= cap(notice)) {
                 LOG.warn("automatic {} to a {} address not sent: per-recipient cap reached",

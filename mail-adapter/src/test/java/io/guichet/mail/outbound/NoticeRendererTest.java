@@ -79,7 +79,7 @@ class NoticeRendererTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("languages")
-    @DisplayName("R5, R19: the acknowledgement lists what is missing with a fill-in template and asks for one ticket per problem")
+    @DisplayName("R5, R19, R18: the acknowledgement lists what is missing with a fill-in template, asks for one ticket per problem and says how to ask for escalation")
     void acknowledgement(Language language) {
         Ticket ticket = aTicket().number(1042).severity(Severity.S2).build();
         Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
@@ -89,9 +89,11 @@ class NoticeRendererTest {
 
         assertThat(body).contains("#1042");
         if (language == Language.FR) {
-            assertThat(body).contains("- Étapes pour reproduire :").contains("Un dossier par problème distinct");
+            assertThat(body).contains("- Étapes pour reproduire :").contains("Un dossier par problème distinct")
+                    .as("R18: how to ask for escalation").contains("« Escalade »").contains("parler à un responsable");
         } else {
-            assertThat(body).contains("- Steps to reproduce:").contains("One ticket per distinct problem");
+            assertThat(body).contains("- Steps to reproduce:").contains("One ticket per distinct problem")
+                    .as("R18: how to ask for escalation").contains("\"Escalate\"").contains("speak to a manager");
         }
     }
 
@@ -111,6 +113,35 @@ class NoticeRendererTest {
         assertThat(feature).containsIgnoringCase(language == Language.FR ? "base de connaissances" : "knowledge base");
         assertThat(scope).contains("Marie Curie <marie@vendor.example>");
         assertThat(feature).contains(language == Language.FR ? "7 jours" : "7 days");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("R12, R6: the ordinary resolution says a solution was given and names the root cause when recorded; diagnostics not followed says so")
+    void solutionWithRootCause(Language language) {
+        Ticket ticket = aTicket().number(1042).severity(Severity.S2).build();
+        Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
+        io.guichet.core.ticket.Actor tess = new io.guichet.core.ticket.Actor.Staff("tess", "tess");
+
+        String withCause = RENDERER.render(new CustomerNotice.Resolved(to, ticket, ResolutionReason.SOLUTION_PROVIDED,
+                "", MANAGER, tess, Optional.of("A stale certificate on the relay."))).body();
+        String withoutCause = RENDERER.render(new CustomerNotice.Resolved(to, ticket, ResolutionReason.SOLUTION_PROVIDED,
+                "Restart the agent.", MANAGER, tess)).body();
+        String diagnostics = RENDERER.render(new CustomerNotice.Resolved(to, ticket,
+                ResolutionReason.DIAGNOSTICS_NOT_FOLLOWED, "", MANAGER, tess)).body();
+
+        if (language == Language.FR) {
+            assertThat(withCause).contains("Une solution ou un contournement a été trouvé")
+                    .contains("\nCause du problème : A stale certificate on the relay.\n");
+            assertThat(withoutCause).contains("Restart the agent.").doesNotContain("Cause du problème");
+            assertThat(diagnostics).contains("étapes de diagnostic");
+        } else {
+            assertThat(withCause).contains("A solution or workaround was found")
+                    .contains("\nRoot cause: A stale certificate on the relay.\n");
+            assertThat(withoutCause).contains("Restart the agent.").doesNotContain("Root cause");
+            assertThat(diagnostics).contains("diagnostic steps");
+        }
+        assertThat(withCause).doesNotContain("{", "}");
     }
 
     static Stream<Language> languages() {
