@@ -129,6 +129,41 @@ class AdminCliTest {
     }
 
     @Test
+    @DisplayName("R10: a spreadsheet's CSV is read: byte-order mark, CRLF, a quoted field over several lines")
+    void importSpreadsheetCsv(@TempDir Path dir) throws IOException {
+        Path sheet = dir.resolve("sheet.csv");
+        Files.writeString(sheet, "\uFEFFaccount,name,email,phone,language,certified_until\r\n"
+                + "Acme,\"Dan \"\"the man\"\"\nSecond floor\",dan@acme.example,+33 1,en,\r\n"
+                + "Acme,Eve,eve@acme.example,,fr,2030-06-30\r\n");
+
+        assertThat(run("contacts", "import", sheet.toString())).isZero();
+        assertThat(out.toString()).contains("Imported 2 contact(s)");
+        assertThat(run("contacts", "list")).isZero();
+        assertThat(out.toString()).contains("dan@acme.example").contains("Dan \"the man\"").contains("eve@acme.example");
+    }
+
+    @Test
+    @DisplayName("R10: a bad record after a multi-line field is refused with the line the spreadsheet shows")
+    void importNamesSpreadsheetLines(@TempDir Path dir) throws IOException {
+        Path sheet = dir.resolve("sheet.csv");
+        Files.writeString(sheet, "\uFEFFaccount,name,email,phone,language,certified_until\n"
+                + "Acme,\"Dan\nSecond\nThird\",dan@acme.example,,en,\n"
+                + "Acme,Eve,eve@,,en,\n"
+                + "Acme,\"Finn\nSecond\",finn@acme.example,,de,\n");
+
+        assertThat(run("contacts", "import", sheet.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing imported").contains("line 5: 'eve@' is not an e-mail address.")
+                .contains("line 6: 'de' is not a language");
+        assertThat(run("contacts", "list")).isZero();
+        assertThat(out.toString()).doesNotContain("dan@acme.example");
+
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, "account,name,email,phone,language,certified_until\nAcme,\"Dan,dan@acme.example,,en,\n");
+        assertThat(run("contacts", "import", broken.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("not valid CSV");
+    }
+
+    @Test
     @DisplayName("R20: versions are recorded and listed with their support today")
     void versions() {
         LocalDate today = LocalDate.now();

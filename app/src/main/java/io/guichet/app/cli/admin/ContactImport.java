@@ -6,11 +6,15 @@ import io.guichet.core.account.Language;
 import io.guichet.core.Problem;
 import io.guichet.core.desk.DirectoryDesk;
 import io.guichet.core.desk.DirectoryOutcome;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,20 +45,24 @@ final class ContactImport extends AdminCommand {
                        Optional<LocalDate> certifiedUntil) {
     }
 
+    /** One CSV record and the line the spreadsheet shows it on (its first line, when a quoted field spans several). */
+    private record Line(int number, List<String> cells) {
+    }
+
     @Override
     void run(AdminDesks admin, PrintWriter out) {
-        List<String> lines = read();
-        if (lines.isEmpty() || !Csv.split(lines.get(0)).stream().map(String::strip).toList().equals(HEADER)) {
+        List<Line> lines = read();
+        if (lines.isEmpty() || !lines.get(0).cells().stream().map(String::strip).toList().equals(HEADER)) {
             throw AdminProblem.usage(file + ": line 1 must be the header " + String.join(",", HEADER) + ".");
         }
         List<String> problems = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         Set<EmailAddress> seen = new HashSet<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
+        for (Line line : lines.subList(1, lines.size())) {
+            if (line.cells().size() == 1 && line.cells().get(0).isBlank()) {
                 continue;
             }
-            parse(admin, i + 1, lines.get(i), seen, problems).ifPresent(rows::add);
+            parse(admin, line.number(), line.cells(), seen, problems).ifPresent(rows::add);
         }
         if (!problems.isEmpty()) {
             throw AdminProblem.usage(file + ": nothing imported.\n  " + String.join("\n  ", problems));
@@ -71,8 +79,8 @@ final class ContactImport extends AdminCommand {
         }
     }
 
-    private Optional<Row> parse(AdminDesks admin, int line, String text, Set<EmailAddress> seen, List<String> problems) {
-        List<String> cells = Csv.split(text);
+    private Optional<Row> parse(AdminDesks admin, int line, List<String> cells, Set<EmailAddress> seen,
+                                List<String> problems) {
         if (cells.size() != HEADER.size()) {
             problems.add("line " + line + ": " + cells.size() + " fields, expected " + HEADER.size() + " ("
                     + String.join(",", HEADER) + ").");
@@ -113,13 +121,46 @@ final class ContactImport extends AdminCommand {
         return Optional.of(new Row(line, account.get(), name, email.get(), cells.get(3).strip(), language.get(), certified));
     }
 
-    private List<String> read() {
+    private List<Line> read() {
+        String text;
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw AdminProblem.usage(file + ": no such file.");
         } catch (IOException e) {
             throw AdminProblem.usage(file + ": cannot be read as UTF-8 text (" + e.getMessage() + ").");
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // the byte-order mark a spreadsheet writes first
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+        List<Line> lines = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            int line = 1;
+            int counted = 0;
+            for (CSVRecord record : parser) {
+                int start = (int) record.getCharacterPosition();
+                line += lineEnds(text, counted, start);
+                counted = start;
+                lines.add(new Line(line, record.toList()));
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw AdminProblem.usage(file + ": not valid CSV after line " + (lines.isEmpty() ? 0
+                    : lines.getLast().number()) + " (a quoted field must end with a double quote; write \"\" for a"
+                    + " quote inside it).");
+        }
+        return lines;
+    }
+
+    /** The line ends (CRLF, LF or CR, as a spreadsheet counts them) in {@code text} from {@code from} to {@code to}. */
+    private static int lineEnds(String text, int from, int to) {
+        int line = 0;
+        for (int i = from; i < to && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+            }
+        }
+        return line;
     }
 }
