@@ -18,6 +18,7 @@ import io.guichet.mail.smtp.RetryPolicy;
 import io.guichet.mail.smtp.SmtpOutboxDispatcher;
 import io.guichet.mail.smtp.SmtpSettings;
 import io.guichet.mail.testing.StartTlsFront;
+import io.guichet.mail.testing.SubjectRecorder;
 import io.guichet.mail.testing.TestCertificates;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -76,7 +77,7 @@ class MailTlsIT {
 
     private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     private final InMemoryOutbox outbox = new InMemoryOutbox();
-    private final List<String> handled = new CopyOnWriteArrayList<>();
+    private final SubjectRecorder handler = new SubjectRecorder();
     private ImapMailboxWatcher watcher;
 
     @BeforeAll
@@ -116,7 +117,7 @@ class MailTlsIT {
                 new MailLogin.Password(USER, PASSWORD), "INBOX", Optional.of("Processed"), "Quarantine",
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(9),
                 POLL, 100, 1_000_000, 1);
-        watcher = new ImapMailboxWatcher(settings, new RecordingHandler(), new InMemoryMailJournal(),
+        watcher = new ImapMailboxWatcher(settings, handler, new InMemoryMailJournal(),
                 new InMemoryMailboxLock(), clock);
         watcher.start();
         return watcher;
@@ -175,7 +176,7 @@ class MailTlsIT {
 
         ImapMailboxWatcher w = watch("localhost", testCa);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains("over TLS"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.subjects().contains("over TLS"));
         assertThat(w.health().connected()).isTrue();
         assertThat(w.health().lastError()).isEmpty();
     }
@@ -188,7 +189,7 @@ class MailTlsIT {
         assertThat(reason).isEqualTo("TLS: the IMAP server's certificate does not name 127.0.0.1 (No subject"
                 + " alternative names matching IP address 127.0.0.1 found); set GUICHET_IMAP_HOST to a name the"
                 + " certificate holds");
-        assertThat(handled).isEmpty();
+        assertThat(handler.subjects()).isEmpty();
     }
 
     @Test
@@ -204,7 +205,7 @@ class MailTlsIT {
         assertThat(otherFile).isEqualTo("TLS: the IMAP server's certificate is not trusted (PKIX path building"
                 + " failed: unable to find valid certification path to requested target); it chains to none of the"
                 + " JDK's trusted CAs and the 1 certificate of " + certificates.otherCaPem());
-        assertThat(handled).isEmpty();
+        assertThat(handler.subjects()).isEmpty();
     }
 
     @Test
@@ -288,29 +289,6 @@ class MailTlsIT {
         try (SSLSocket socket = (SSLSocket) factory.createSocket("127.0.0.1", port)) {
             socket.startHandshake();
             return (X509Certificate) socket.getSession().getPeerCertificates()[0];
-        }
-    }
-
-    /** Records the subjects handled. */
-    private final class RecordingHandler implements MailHandler {
-        @Override
-        public Handled handle(byte[] raw, MailPosition position) {
-            try {
-                handled.add(new MimeMessage(null, new ByteArrayInputStream(raw)).getSubject());
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-            return new Handled.Processed("ok");
-        }
-
-        @Override
-        public Handled oversize(MailPosition position, io.guichet.mail.inbound.Envelope envelope) {
-            return new Handled.Quarantined("too large");
-        }
-
-        @Override
-        public Handled failed(MailPosition position, io.guichet.mail.inbound.Envelope envelope, String reason) {
-            return new Handled.RetryLater(reason);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.guichet.mail;
 
+import io.guichet.mail.testing.SubjectRecorder;
+
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -68,7 +70,7 @@ class OAuthLoginIT {
 
     private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     private final InMemoryOutbox outbox = new InMemoryOutbox();
-    private final List<String> handled = new CopyOnWriteArrayList<>();
+    private final SubjectRecorder handler = new SubjectRecorder();
     private GreenMail greenMail;
     private GreenMailUser user;
     private TokenEndpointStandIn standIn;
@@ -107,7 +109,7 @@ class OAuthLoginIT {
                 TlsTrust.system(), new MailLogin.OAuth2(MAILBOX, tokens), "INBOX", Optional.of("Processed"),
                 "Quarantine", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(9),
                 POLL, 100, 1_000_000, 1);
-        watcher = new ImapMailboxWatcher(settings, new RecordingHandler(), new InMemoryMailJournal(),
+        watcher = new ImapMailboxWatcher(settings, handler, new InMemoryMailJournal(),
                 new InMemoryMailboxLock(), clock);
         watcher.start();
         return watcher;
@@ -152,7 +154,7 @@ class OAuthLoginIT {
     void logsInWithXoauth2() throws Exception {
         startWatcher();
         deliver("help please");
-        await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains("help please"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.subjects().contains("help please"));
 
         queueAnswer("ack");
         SmtpOutboxDispatcher.Pass pass = dispatcher().dispatchDue();
@@ -180,7 +182,7 @@ class OAuthLoginIT {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> standIn.count() >= 4);
         deliver("during renewals");
-        await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains("during renewals"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.subjects().contains("during renewals"));
 
         List<TokenEndpointStandIn.Request> requests = standIn.requests();
         for (int i = 1; i < requests.size(); i++) {
@@ -206,7 +208,7 @@ class OAuthLoginIT {
         await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(10))
                 .until(() -> standIn.count() == 2 && watcher.health().connected());
         deliver("after revocation");
-        await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains("after revocation"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.subjects().contains("after revocation"));
         // the first session, the try refused after the reconnect, the new token's
         assertThat(tokensUsed(IMAP_XOAUTH2, imapRelay.sentByClients())).containsExactly("token-1", "token-1", "token-2");
 
@@ -251,28 +253,5 @@ class OAuthLoginIT {
         clock.advance(Duration.ofMinutes(1)); // the mail's next attempt
         assertThat(dispatcher.dispatchDue().sent()).isEqualTo(1);
         assertThat(dispatcher.health().connectionError()).isEmpty();
-    }
-
-    /** Records the subjects handled. */
-    private final class RecordingHandler implements MailHandler {
-        @Override
-        public Handled handle(byte[] raw, MailPosition position) {
-            try {
-                handled.add(new MimeMessage(null, new ByteArrayInputStream(raw)).getSubject());
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-            return new Handled.Processed("ok");
-        }
-
-        @Override
-        public Handled oversize(MailPosition position, io.guichet.mail.inbound.Envelope envelope) {
-            return new Handled.Quarantined("too large");
-        }
-
-        @Override
-        public Handled failed(MailPosition position, io.guichet.mail.inbound.Envelope envelope, String reason) {
-            return new Handled.RetryLater(reason);
-        }
     }
 }

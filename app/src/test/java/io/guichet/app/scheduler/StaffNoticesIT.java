@@ -101,4 +101,24 @@ class StaffNoticesIT {
         assertThat(w.staffOutbox.pending()).isZero();
         assertThat(w.staff.notices()).isEmpty();
     }
+
+    @Test
+    @DisplayName("R18: a pass stops at the first refusal; the notices behind it come back after their lease, no attempt counted")
+    void passStopsAtFirstRefusal(Database database) {
+        DeskWorld w = world(database);
+        TicketNumber first = w.open("3");
+        TicketNumber second = w.open("3");
+        w.technicians.handle(new StaffCommand.Escalate(DeskWorld.TOM, first, "first"));
+        w.technicians.handle(new StaffCommand.Escalate(DeskWorld.TOM, second, "second"));
+        w.staff.refuseNext(1);
+
+        StaffNoticeDispatcher.Pass pass = w.staffDispatcher.deliverDue();
+        assertThat(pass.retried()).isEqualTo(1);
+        assertThat(pass.delivered()).as("the second was not tried while the channel failed").isZero();
+
+        w.clock.advance(StaffNoticeDispatcher.Settings.defaults().lease());
+        assertThat(w.staffDispatcher.deliverDue().delivered()).isEqualTo(2);
+        assertThat(w.staff.notices(StaffNotice.Escalation.class)).extracting(StaffNotice.Escalation::reason)
+                .containsExactlyInAnyOrder("first", "second");
+    }
 }

@@ -317,9 +317,15 @@ public final class DirectoryDesk {
     }
 
     private DirectoryOutcome noSuchAccount(String name) {
-        List<String> names = desk.contacts().accounts().stream().map(Account::name).limit(20).toList();
-        return DirectoryOutcome.Refused.of(Problem.notFound("account", "There is no account named '" + name.strip()
-                + "'." + (names.isEmpty() ? "" : " Accounts: " + String.join(", ", names) + ".")));
+        return DirectoryOutcome.Refused.of(unknownAccount(name));
+    }
+
+    /** The refusal for an account name that matches none, naming the accounts there are (the first 20). */
+    public Problem unknownAccount(String name) {
+        List<String> names = desk.transactions().inTransaction(() -> desk.contacts().accounts()).stream()
+                .map(Account::name).limit(20).toList();
+        return Problem.notFound("account", "There is no account named '" + name.strip() + "'."
+                + (names.isEmpty() ? "" : " Accounts: " + String.join(", ", names) + "."));
     }
 
     private static DirectoryOutcome noSuchContact(EmailAddress email) {

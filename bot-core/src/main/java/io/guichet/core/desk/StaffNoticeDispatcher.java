@@ -17,7 +17,8 @@ import java.util.Optional;
  * is tried again after a backoff that doubles from {@link Settings#firstRetry} up to {@link Settings#maxRetry}; one
  * still refused after {@link Settings#giveUpAfter} is given up with an ERROR line (a person must look). Claims hold a
  * notice for a lease, so several nodes share the work and a node that dies mid-delivery loses nothing: the notice comes
- * back after the lease (delivered at least once; a channel post is not transactional).
+ * back after the lease (delivered at least once; a channel post is not transactional). A pass stops at its first
+ * failure, so a channel that hangs costs one timeout per pass, not one per notice.
  */
 public final class StaffNoticeDispatcher {
 
@@ -79,6 +80,9 @@ public final class StaffNoticeDispatcher {
                 LOG.error("staff notice {} on ticket {} given up after {} attempts since {}: {}", kind(queued),
                         queued.notice().ticket().number(), queued.attempts() + 1, queued.createdAt(), failure.get());
             }
+            // the channel is failing: the rest of the batch is not tried now (each could wait out a timeout); their
+            // claims run out after the lease and they come back, no attempt counted
+            break;
         }
         return new Pass(delivered, retried, givenUp);
     }

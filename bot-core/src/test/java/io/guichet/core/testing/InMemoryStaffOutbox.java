@@ -8,25 +8,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** {@link StaffOutbox} in memory; {@link #notices} lists everything posted, for assertions. */
 public final class InMemoryStaffOutbox implements StaffOutbox {
 
     private final List<Row> rows = new ArrayList<>();
-    private final InMemoryClockSource clock;
+    private final Supplier<Instant> clock;
 
     public InMemoryStaffOutbox() {
         this(Instant::now);
     }
 
-    public InMemoryStaffOutbox(InMemoryClockSource clock) {
+    /** Posts are stamped with {@code clock} (the fixture's). */
+    public InMemoryStaffOutbox(Supplier<Instant> clock) {
         this.clock = clock;
-    }
-
-    /** Where the time of a post comes from (the fixture's clock). */
-    @FunctionalInterface
-    public interface InMemoryClockSource {
-        Instant now();
     }
 
     private static final class Row {
@@ -53,7 +49,7 @@ public final class InMemoryStaffOutbox implements StaffOutbox {
 
     @Override
     public synchronized void post(StaffNotice notice) {
-        rows.add(new Row(rows.size() + 1L, notice, clock.now()));
+        rows.add(new Row(rows.size() + 1L, notice, clock.get()));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.guichet.discord.console;
 
-import io.guichet.core.Problem;
 import io.guichet.core.account.Account;
 import io.guichet.core.account.Contact;
 import io.guichet.core.account.EmailAddress;
@@ -74,10 +73,7 @@ final class DirectoryCommands {
         }
         Optional<DirectoryDesk.AccountContacts> found = directory.contactsOf(accountName.orElseThrow());
         if (found.isEmpty()) {
-            List<String> names = directory.accounts().stream().map(Account::name).limit(20).toList();
-            return Cards.refused(List.of(Problem.notFound("account", "There is no account named '"
-                    + accountName.orElseThrow().strip() + "'."
-                    + (names.isEmpty() ? "" : " Accounts: " + String.join(", ", names) + "."))));
+            return Cards.refused(List.of(directory.unknownAccount(accountName.orElseThrow())));
         }
         LocalDate today = directory.today();
         Account account = found.get().account();
