@@ -32,12 +32,14 @@ import java.util.concurrent.Callable;
 /**
  * {@code bench ingest}: N customer mails waiting in the support mailbox, then a whole node (durable embedded
  * PostgreSQL, IMAP watcher, intake, outbox, SMTP dispatcher) started on it. Measures mails/s from the start until
- * every mail has its receipt committed and every answer it caused was accepted by SMTP; then, on the same database,
+ * every mail has its receipt committed and every answer it caused was accepted by SMTP; then the same mails delivered
+ * again and drained by a {@link NullDesk} (the same batched fetch, one reply per mail over a kept SMTP connection, the
+ * same move; no parsing, no database): the mail system's own ceiling, on the same servers; then, on the same database,
  * the raw PostgreSQL ceiling: the same inserts (a ticket row and a message row with a unique Message-ID) as one plain
  * JDBC transaction per mail, one client, no Guichet.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "N mails pre-loaded in the support mailbox: mails/s through a whole node vs the raw PostgreSQL ceiling.")
+        description = "N mails pre-loaded in the support mailbox: mails/s through a whole node vs a null desk on the same mail servers (and the raw PostgreSQL ceiling).")
 final class IngestScenario implements Callable<Integer> {
 
     @Spec
@@ -85,22 +87,9 @@ final class IngestScenario implements Callable<Integer> {
                 long account = Seed.customers(c, contacts);
                 existing = existingTickets(c, account, Math.max(1, Math.min(replies, 1000)));
             }
-            SplittableRandom random = new SplittableRandom(11);
-            MailFactory factory = new MailFactory(13, mail.endpoints().supportAddress());
-            List<MimeMessage> messages = new ArrayList<>(mails);
-            long bytes = 0;
             String run = UUID.randomUUID().toString().substring(0, 8);
-            for (int i = 0; i < mails; i++) {
-                int size = factory.size();
-                bytes += size;
-                String token = "bench-" + run + "-" + i;
-                if (random.nextDouble() < replyShare) {
-                    int t = random.nextInt(existing.size());
-                    messages.add(factory.reply(token, Seed.contactEmail(1 + t % contacts), existing.get(t), size));
-                } else {
-                    messages.add(factory.request(token, Seed.contactEmail(1 + random.nextInt(contacts)), size));
-                }
-            }
+            List<MimeMessage> messages = generate(mail, existing, run);
+            long bytes = bodyBytes;
             long preload = System.nanoTime();
             mail.deliver(messages);
             out.printf("pre-loaded %d mails (%.1f MB of bodies, %d replies to %d existing tickets) in %.1f s%n", mails,
@@ -145,15 +134,43 @@ final class IngestScenario implements Callable<Integer> {
             mail.receivedByCustomers().ifPresent(n -> out.println("GreenMail received for customers: " + n));
             double guichetRate = counts.receipts / seconds;
 
+            mail.deliver(generate(mail, existing, run));
+            double nullSeconds = new NullDesk(mail.endpoints(), processedFolder).drain(mails);
+            double nullRate = mails / nullSeconds;
+            out.printf("null desk: %d mails read, answered and moved in %.1f s%n", mails, nullSeconds);
+
             double raw = rawCeiling(db, mails, out);
-            out.printf("ingest: mails=%d guichet=%.0f mails/s raw_pg=%.0f tx/s ratio=%.0f%% answers_sent=%d "
-                            + "mail_server=%s peak_rss=%dMB load=%s%n", mails, guichetRate, raw, 100 * guichetRate / raw,
-                    counts.sent, mailServers.external() ? "external" : "greenmail", Machine.peakRssMb(), Machine.load());
+            out.printf("ingest: mails=%d guichet=%.0f mails/s null_desk=%.0f mails/s guichet/null=%.0f%% raw_pg=%.0f tx/s "
+                            + "answers_sent=%d mail_server=%s peak_rss=%dMB load=%s%n", mails, guichetRate, nullRate,
+                    100 * guichetRate / nullRate, raw, counts.sent, mailServers.external() ? "external" : "greenmail",
+                    Machine.peakRssMb(), Machine.load());
             out.flush();
         } finally {
             BenchDatabase.delete(work);
         }
         return 0;
+    }
+
+    private long bodyBytes;
+
+    /** The scenario's mails, the same for the same {@code run}: the node's run and the null desk's read the same. */
+    private List<MimeMessage> generate(MailWorld mail, List<Long> existing, String run) throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        MailFactory factory = new MailFactory(13, mail.endpoints().supportAddress());
+        List<MimeMessage> messages = new ArrayList<>(mails);
+        bodyBytes = 0;
+        for (int i = 0; i < mails; i++) {
+            int size = factory.size();
+            bodyBytes += size;
+            String token = "bench-" + run + "-" + i;
+            if (random.nextDouble() < replyShare) {
+                int t = random.nextInt(existing.size());
+                messages.add(factory.reply(token, Seed.contactEmail(1 + t % contacts), existing.get(t), size));
+            } else {
+                messages.add(factory.request(token, Seed.contactEmail(1 + random.nextInt(contacts)), size));
+            }
+        }
+        return messages;
     }
 
     record Counts(long receipts, long tickets, long sent, long unsent) {

@@ -209,7 +209,9 @@ final class MailWorld implements AutoCloseable {
             int n = 0;
             for (MimeMessage m : gm.getReceivedMessages()) {
                 try {
-                    if (m.getAllRecipients() != null && m.getAllRecipients()[0].toString().endsWith("@" + Seed.DOMAIN)) {
+                    Address[] to = m.getAllRecipients();
+                    if (to != null && to[0] instanceof InternetAddress address
+                            && address.getAddress().endsWith("@" + Seed.DOMAIN)) {
                         n++;
                     }
                 } catch (MessagingException e) {
