@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.guichet.db.jooq.Tables.OUTBOX;
 import static io.guichet.db.jooq.Tables.TICKETS;
@@ -111,10 +112,38 @@ public final class JooqOutbox implements Outbox {
     }
 
     @Override
+    public void markSending(long id, Instant at) {
+        db.dsl().update(OUTBOX).set(OUTBOX.SENDING_AT, Times.at(at))
+                .where(OUTBOX.ID.eq(id)).and(OUTBOX.SENT_AT.isNull()).execute();
+    }
+
+    @Override
+    public Set<Long> uncertain(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.dsl().select(OUTBOX.ID).from(OUTBOX)
+                .where(OUTBOX.ID.in(ids)).and(OUTBOX.SENDING_AT.isNotNull())
+                .and(OUTBOX.SENT_AT.isNull()).and(OUTBOX.ABANDONED_AT.isNull())
+                .fetch(OUTBOX.ID));
+    }
+
+    @Override
     public void markFailed(long id, String error, Optional<Instant> retryAt, Instant now) {
+        failed(id, error, retryAt, now, false);
+    }
+
+    @Override
+    public void markUncertain(long id, String error, Optional<Instant> retryAt, Instant now) {
+        failed(id, error, retryAt, now, true);
+    }
+
+    private void failed(long id, String error, Optional<Instant> retryAt, Instant now, boolean uncertain) {
         String shortError = error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
         var update = db.dsl().update(OUTBOX).set(OUTBOX.LAST_ERROR, shortError)
-                .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1));
+                .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+                .set(OUTBOX.SENDING_AT, uncertain ? DSL.coalesce(OUTBOX.SENDING_AT, DSL.val(Times.at(now)))
+                        : DSL.val((java.time.OffsetDateTime) null, OUTBOX.SENDING_AT));
         var next = retryAt.isPresent()
                 ? update.set(OUTBOX.NEXT_ATTEMPT_AT, Times.at(retryAt.get()))
                 : update.set(OUTBOX.ABANDONED_AT, Times.at(now));

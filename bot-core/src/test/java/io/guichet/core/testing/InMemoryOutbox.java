@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link Outbox} in memory, with the semantics the PostgreSQL outbox has:
@@ -22,6 +23,8 @@ import java.util.Optional;
  *       first, and pushes their next attempt to {@code now + lease} so no other claim sees them meanwhile;</li>
  *   <li>{@code attempts} on a claimed mail counts the failed attempts so far; {@code markFailed} adds one and
  *       either schedules the next attempt or abandons the mail;</li>
+ *   <li>{@code markSending} makes a pending mail an uncertain send until {@code markSent} or {@code markFailed};
+ *       {@code markUncertain} fails an attempt and keeps it uncertain;</li>
  *   <li>marking an unknown, sent or abandoned mail changes nothing.</li>
  * </ul>
  */
@@ -37,6 +40,7 @@ public final class InMemoryOutbox implements Outbox {
 
     private final Map<Long, Entry> rows = new LinkedHashMap<>();
     private long lastId;
+    private final Set<Long> sending = new java.util.HashSet<>();
 
     @Override
     public synchronized void enqueue(OutgoingMail mail) {
@@ -91,11 +95,41 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized void markSending(long id, Instant at) {
+        Entry e = rows.get(id);
+        if (e != null && e.status() != Status.SENT) {
+            sending.add(id);
+        }
+    }
+
+    @Override
+    public synchronized Set<Long> uncertain(java.util.Collection<Long> ids) {
+        return ids.stream().filter(id -> sending.contains(id) && rows.get(id).status() == Status.PENDING)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public synchronized void markUncertain(long id, String error, Optional<Instant> retryAt, Instant now) {
+        Entry e = rows.get(id);
+        if (e == null || e.status() != Status.PENDING) {
+            return;
+        }
+        sending.add(id);
+        failed(e, error, retryAt, now);
+    }
+
+    @Override
     public synchronized void markFailed(long id, String error, Optional<Instant> retryAt, Instant now) {
         Entry e = rows.get(id);
         if (e == null || e.status() != Status.PENDING) {
             return;
         }
+        sending.remove(id);
+        failed(e, error, retryAt, now);
+    }
+
+    private void failed(Entry e, String error, Optional<Instant> retryAt, Instant now) {
+        long id = e.mail().id();
         int attempts = e.attempts() + 1;
         rows.put(id, retryAt
                 .map(at -> new Entry(e.mail(), Status.PENDING, attempts, at, error, Optional.<Instant>empty(),

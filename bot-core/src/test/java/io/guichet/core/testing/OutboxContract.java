@@ -187,4 +187,40 @@ public abstract class OutboxContract {
 
         assertThatThrownBy(() -> outbox.enqueue(mail("m@guichet.test", T0))).isInstanceOf(RuntimeException.class);
     }
+
+    @Test
+    @DisplayName("a mail handed to the server and never marked is an uncertain send when claimed again, as a crash leaves it")
+    void sendingWithoutOutcomeIsUncertain() {
+        outbox.enqueue(mail("a@guichet.test", T0));
+        outbox.enqueue(mail("b@guichet.test", T0));
+        List<OutgoingMail> claimed = outbox.claimDue(T0, 10, LEASE);
+        long handedOver = claimed.get(0).id();
+        long untouched = claimed.get(1).id();
+
+        outbox.markSending(handedOver, T0.plusSeconds(1));
+
+        List<Long> again = outbox.claimDue(T0.plus(LEASE), 10, LEASE).stream().map(OutgoingMail::id).toList();
+        assertThat(again).containsExactly(handedOver, untouched);
+        assertThat(outbox.uncertain(again)).containsExactly(handedOver);
+    }
+
+    @Test
+    @DisplayName("a failure the server answered ends the uncertainty; a connection lost after the data keeps it; sent mail is never uncertain")
+    void outcomesOfUncertainSends() {
+        outbox.enqueue(mail("refused@guichet.test", T0));
+        outbox.enqueue(mail("lost@guichet.test", T0));
+        outbox.enqueue(mail("sent@guichet.test", T0));
+        List<Long> ids = outbox.claimDue(T0, 10, LEASE).stream().map(OutgoingMail::id).toList();
+        ids.forEach(id -> outbox.markSending(id, T0));
+
+        outbox.markFailed(ids.get(0), "451 try later", Optional.of(T0.plusSeconds(30)), T0);
+        outbox.markUncertain(ids.get(1), "connection lost after the data", Optional.of(T0.plusSeconds(30)), T0);
+        outbox.markSent(ids.get(2), T0);
+
+        assertThat(outbox.uncertain(ids)).containsExactly(ids.get(1));
+        assertThat(outbox.claimDue(T0.plusSeconds(30), 10, LEASE))
+                .extracting(OutgoingMail::id, OutgoingMail::attempts)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ids.get(0), 1),
+                        org.assertj.core.groups.Tuple.tuple(ids.get(1), 1));
+    }
 }
