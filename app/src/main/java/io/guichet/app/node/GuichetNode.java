@@ -133,7 +133,7 @@ public final class GuichetNode implements AutoCloseable {
         this.sweepWorkers = Executors.newFixedThreadPool(sweepThreads,
                 Thread.ofPlatform().name("deadline-sweep-", 1).daemon(true).factory());
         DeadlineSweep sweep = new DeadlineSweep(desk, new DeadlineDesk(desk),
-                new DeadlineSweep.Limits(SWEEP_BATCH, Duration.ofMinutes(2), 500, sweepThreads), sweepWorkers);
+                new DeadlineSweep.Limits(SWEEP_BATCH, DeadlineSweep.Limits.DEFAULT_LEASE, 500, sweepThreads), sweepWorkers);
         this.scheduler = GuichetScheduler.create(schedulerSettings(config), database.dataSource(), sweep,
                 new CalendarDesk(desk, new JooqNoticeLog(transactions), new JooqVersionsInUse(transactions)));
 
