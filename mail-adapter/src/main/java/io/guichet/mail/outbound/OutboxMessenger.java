@@ -137,10 +137,21 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.StillMissing n -> true;
             case CustomerNotice.IntakeComplete n -> true;
             case CustomerNotice.Reopened n -> true;
+            case CustomerNotice.AttachmentsLost n -> true;
             case CustomerNotice.UnknownSender n -> true;
             case CustomerNotice.NotCovered n -> true;
             case CustomerNotice.NoAccess n -> true;
-            default -> false;
+            case CustomerNotice.StaffReply n -> false;
+            case CustomerNotice.Resolved n -> false;
+            case CustomerNotice.Escalated n -> false;
+            case CustomerNotice.SeverityChanged n -> false;
+            case CustomerNotice.OnHold n -> false;
+            case CustomerNotice.ServerAccessed n -> false;
+            case CustomerNotice.Reminder n -> false;
+            case CustomerNotice.Closed n -> false;
+            case CustomerNotice.AutomaticDowngrade n -> false;
+            case CustomerNotice.CertificationExpiring n -> false;
+            case CustomerNotice.EndOfSupport n -> false;
         };
     }
 
@@ -187,6 +198,7 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.StillMissing n -> false;
             case CustomerNotice.IntakeComplete n -> false;
             case CustomerNotice.Reopened n -> false;
+            case CustomerNotice.AttachmentsLost n -> false;
             case CustomerNotice.StaffReply n -> false;
             case CustomerNotice.Resolved n -> false;
             case CustomerNotice.Escalated n -> false;

@@ -74,6 +74,8 @@ class AutoSubmittedTest {
                 CUSTOMER_MAIL, REPLIED);
         add(samples, new CustomerNotice.IntakeComplete(to, TICKET), CUSTOMER_MAIL, REPLIED);
         add(samples, new CustomerNotice.Reopened(to, TICKET), CUSTOMER_MAIL, REPLIED);
+        add(samples, new CustomerNotice.AttachmentsLost(to, TICKET, List.of("scan.pdf: could not be decoded: bad"
+                + " base64")), CUSTOMER_MAIL, REPLIED);
         add(samples, new CustomerNotice.UnknownSender(to), CUSTOMER_MAIL, REPLIED);
         add(samples, new CustomerNotice.UnknownSender(to), Optional.empty(), REPLIED);
         add(samples, new CustomerNotice.NotCovered(to, "Acme", MANAGER), CUSTOMER_MAIL, REPLIED);
