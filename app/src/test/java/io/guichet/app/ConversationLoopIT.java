@@ -59,6 +59,8 @@ class ConversationLoopIT {
     private GuichetNode node;
     private Database database;
 
+    private GuichetConfig config;
+
     @BeforeEach
     void start(Database database) {
         this.database = database;
@@ -79,8 +81,19 @@ class ConversationLoopIT {
         settings.put("GUICHET_SMTP_SECURITY", "none");
         settings.put("GUICHET_SUPPORT_ADDRESS", SUPPORT);
         settings.put("GUICHET_HTTP_PORT", "0");
-        GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
-        node = new GuichetNode(config, database, Clock.systemUTC());
+        config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
+        node(Clock.systemUTC());
+    }
+
+    /** The node, on {@code clock}, with Bob and the robot as contacts of Acme (added once per database). */
+    private void node(Clock clock) {
+        if (node != null) {
+            node.close();
+        }
+        node = new GuichetNode(config, database, clock);
+        if (node.desk().contacts().activeContact(EmailAddress.parse(BOB).orElseThrow()).isPresent()) {
+            return;
+        }
         node.desk().transactions().run(() -> {
             Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
@@ -124,6 +137,90 @@ class ConversationLoopIT {
         assertThat(count("select count(*) from staff_outbox where kind = 'LOOP_STOPPED'")).isEqualTo(1);
         assertThat(count("select count(distinct ticket_id) from mail_messages where direction = 'IN' and sender = '"
                 + BOB + "'")).as("the customer's two requests").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("R2: a loop is judged by when its mail arrives, not by its Date header: mails dated 2001 or 2099 are stopped after 3 tickets all the same")
+    void forgedDatesDoNotDefeatTheLoop() throws Exception {
+        node.start();
+        for (int i = 1; i <= 8; i++) {
+            sendDated(ROBOT, "Your message", "Thank you for your message. Our front desk is closed; we read every"
+                    + " message and will answer within 2 working days. Reference " + (5000 + i) + ".",
+                    i % 2 == 0 ? "Mon, 1 Jan 2001 08:00:00 +0000" : "Thu, 31 Dec 2099 23:00:00 +0000");
+        }
+
+        await().atMost(WAIT).until(() -> count("select count(*) from inbound_receipts where disposition not in"
+                + " ('RECEIVED')") == 8);
+        assertThat(count("select count(distinct ticket_id) from mail_messages where direction = 'IN' and sender = '"
+                + ROBOT + "'")).as("tickets the loop opened").isEqualTo(3);
+        assertThat(count("select count(*) from inbound_receipts where disposition = 'LOOP'")).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("R2: a customer sending 4 different requests in a row, each right after our answer, gets 4 tickets and 4 answers: not a loop")
+    void differentRequestsInARowAreNotALoop() throws Exception {
+        node.start();
+        String[] requests = {
+                "All agents went offline after the upgrade to 9.6 this morning.\nSeverity: 2\n",
+                "The console takes a minute to open any page since yesterday evening.\nSeverity: 3\n",
+                "Patch deployment to the Lyon site fails with error 1603 on every workstation.\nSeverity: 2\n",
+                "Could you send the licence file for our new Toulouse office? We have 40 seats.\nSeverity: 4\n"};
+        for (int i = 0; i < requests.length; i++) {
+            send(BOB, "Request " + (i + 1), requests[i]);
+            int answered = i + 1;
+            await().atMost(WAIT).until(() -> {
+                node.dispatcher().orElseThrow().wakeUp();
+                return mail.getReceivedMessagesForDomain("acme.example").length == answered;
+            });
+        }
+
+        assertThat(count("select count(distinct ticket_id) from mail_messages where direction = 'IN' and sender = '"
+                + BOB + "'")).isEqualTo(4);
+        assertThat(count("select count(*) from inbound_receipts where disposition = 'LOOP'")).isZero();
+    }
+
+    @Test
+    @DisplayName("R2: the same text sent again long after our answer is not a loop even when its Date header claims it came right after the answer")
+    void skewedDateIsNoFalsePositive() throws Exception {
+        io.guichet.core.testing.MutableClock clock = io.guichet.core.testing.MutableClock.at("2026-03-02T09:00:00Z");
+        node(clock);
+        node.start();
+        String text = "Thank you for your message. Our front desk is closed; we read every message and will answer"
+                + " within 2 working days.";
+        java.time.format.DateTimeFormatter rfc = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME;
+        for (int i = 1; i <= 5; i++) {
+            // written, says its Date, a second after our last answer; it arrives 11 minutes after it
+            String date = rfc.format(clock.instant().plusSeconds(1).atZone(java.time.ZoneOffset.UTC));
+            clock.advance(Duration.ofMinutes(11));
+            sendDated(ROBOT, "Your message", text, date);
+            int handled = i;
+            await().atMost(WAIT).until(() -> count("select count(*) from inbound_receipts where disposition not in"
+                    + " ('RECEIVED')") == handled);
+            await().atMost(WAIT).until(() -> count("select count(*) from outbox where sent_at is null") == 0);
+        }
+
+        assertThat(count("select count(distinct ticket_id) from mail_messages where direction = 'IN' and sender = '"
+                + ROBOT + "'")).isEqualTo(5);
+        assertThat(count("select count(*) from inbound_receipts where disposition = 'LOOP'")).isZero();
+    }
+
+    private void sendDated(String from, String subject, String body, String date) throws MessagingException {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
+        MimeMessage message = new MimeMessage(Session.getInstance(props)) {
+            @Override
+            protected void updateHeaders() throws MessagingException {
+                super.updateHeaders();
+                setHeader("Date", date);
+            }
+        };
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT));
+        message.setSubject(subject, "UTF-8");
+        message.setText(body, "UTF-8");
+        message.setHeader("Date", date);
+        Transport.send(message);
     }
 
     private long count(String sql) throws java.sql.SQLException {

@@ -100,6 +100,18 @@ public final class JooqDeadlineStore implements DeadlineStore {
     }
 
     @Override
+    public void renewClaims(Collection<Long> ids, Instant now, Duration lease) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.dsl().update(DEADLINES).set(DEADLINES.CLAIMED_UNTIL, Times.at(now.plus(lease)))
+                .where(DEADLINES.ID.in(ids)).and(DEADLINES.FIRED_AT.isNull())
+                .and(DEADLINES.CLAIMED_UNTIL.gt(Times.at(now)))
+                .and(DEADLINES.CLAIMED_UNTIL.lt(Times.at(now.plus(lease))))
+                .execute();
+    }
+
+    @Override
     public void markFired(Collection<Deadline> deadlines, Instant at) {
         if (deadlines.isEmpty()) {
             return;

@@ -102,10 +102,16 @@ public final class ConfigReader {
         int maxBytes = integer(Setting.MAIL_MAX_BYTES, 1024, Integer.MAX_VALUE);
         int workers = integer(Setting.IMAP_WORKERS, 1, 32);
         int maxAttempts = integer(Setting.MAIL_MAX_ATTEMPTS, 1, 100);
+        Optional<String> sentFolder = sentFolder(folder);
+        boolean fileSentCopy = parsed(Setting.MAIL_FILE_SENT_COPY, ConfigReader::trueOrFalse, "true or false", false);
+        if (fileSentCopy && sentFolder.isEmpty()) {
+            problems.add(Setting.MAIL_FILE_SENT_COPY.key() + "=true needs " + Setting.IMAP_SENT_FOLDER.key()
+                    + ": the folder the copies are filed in.");
+        }
         Optional<GuichetConfig.MailboxConfig> mailbox = optional(Setting.IMAP_HOST).map(host ->
                 new GuichetConfig.MailboxConfig(host, imapPort, imapSecurity, value(Setting.IMAP_USER),
                         value(Setting.IMAP_PASSWORD), folder, optional(Setting.IMAP_PROCESSED_FOLDER), quarantine,
-                        pollInterval, maxBytes, workers, imapAuth, maxAttempts));
+                        pollInterval, maxBytes, workers, imapAuth, maxAttempts, sentFolder, fileSentCopy));
 
         int smtpPort = integer(Setting.SMTP_PORT, 1, 65535);
         TransportSecurity smtpSecurity = security(Setting.SMTP_SECURITY);
@@ -424,6 +430,24 @@ public final class ConfigReader {
         problems.add(Setting.HTTP_BIND.key() + ": '" + value + "' is not an IP address; use 127.0.0.1 (this machine"
                 + " only), an address of one of its interfaces, or 0.0.0.0 (or ::) for every interface.");
         return InetAddress.getLoopbackAddress();
+    }
+
+    /** GUICHET_IMAP_SENT_FOLDER: empty, or a folder other than the one read for new mail. */
+    private Optional<String> sentFolder(String inbox) {
+        Optional<String> sent = optional(Setting.IMAP_SENT_FOLDER);
+        if (sent.isPresent() && sent.get().equalsIgnoreCase(inbox)) {
+            problems.add(Setting.IMAP_SENT_FOLDER.key() + ": '" + sent.get() + "' is the folder read for new mail ("
+                    + Setting.IMAP_FOLDER.key() + "); name the mailbox's folder of sent mail (Sent, Sent Items, ...).");
+        }
+        return sent;
+    }
+
+    private static Optional<Boolean> trueOrFalse(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> Optional.empty();
+        };
     }
 
     private <T> T parsed(Setting setting, java.util.function.Function<String, Optional<T>> parser, String accepted,

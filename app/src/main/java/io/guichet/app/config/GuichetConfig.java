@@ -50,11 +50,16 @@ public record GuichetConfig(DatabaseConfig database,
         OAUTH2
     }
 
-    /** The support mailbox read over IMAP. */
+    /**
+     * The support mailbox read over IMAP.
+     *
+     * @param sentFolder   where uncertain sends are looked up by Message-ID (empty: they are not checked)
+     * @param fileSentCopy whether Guichet files a copy of each answer in {@code sentFolder}
+     */
     public record MailboxConfig(String host, int port, TransportSecurity security, String user, String password,
                                 String folder, Optional<String> processedFolder, String quarantineFolder,
                                 Duration pollInterval, long maxMessageBytes, int workers, AuthMethod auth,
-                                int maxAttempts) {
+                                int maxAttempts, Optional<String> sentFolder, boolean fileSentCopy) {
         @Override
         public String toString() {
             return "MailboxConfig[" + user + "@" + host + ":" + port + " " + security + " " + auth + " " + folder + "]";

@@ -27,9 +27,11 @@ public enum Setting {
     IMAP_FOLDER("GUICHET_IMAP_FOLDER", "INBOX", "Folder read for new mail."),
     IMAP_PROCESSED_FOLDER("GUICHET_IMAP_PROCESSED_FOLDER", "Processed", "Handled mail is moved there; empty: flagged and left in place."),
     IMAP_QUARANTINE_FOLDER("GUICHET_IMAP_QUARANTINE_FOLDER", "Quarantine", "Mail that cannot be handled is moved there."),
+    IMAP_SENT_FOLDER("GUICHET_IMAP_SENT_FOLDER", "", "The mailbox's folder of sent mail (Sent, Sent Items, [Gmail]/Sent Mail): an answer whose send may have succeeded (a crash, a connection lost after the data) is looked for there by Message-ID before it is sent again; empty: sent again unchecked and counted (docs/mail.md)."),
     IMAP_POLL_INTERVAL("GUICHET_IMAP_POLL_INTERVAL", "PT30S", "Safety-net poll interval besides IMAP IDLE (ISO-8601 duration)."),
     IMAP_WORKERS("GUICHET_IMAP_WORKERS", "4", "Mails handled at once, each on its own database connection (at most half of GUICHET_DB_POOL_SIZE); one sender's mail is always handled in order (1-32)."),
     MAIL_MAX_BYTES("GUICHET_MAIL_MAX_BYTES", "26214400", "Larger mail is quarantined without being downloaded."),
+    MAIL_FILE_SENT_COPY("GUICHET_MAIL_FILE_SENT_COPY", "false", "true: Guichet files a copy of each answer in GUICHET_IMAP_SENT_FOLDER, for servers that do not file submitted mail themselves (Microsoft 365 and Gmail do: keep false there); true or false."),
     MAIL_MAX_ATTEMPTS("GUICHET_MAIL_MAX_ATTEMPTS", "3", "Failed attempts at handling a mail (any error, counted in the database) before it is quarantined (1-100)."),
     // sending
     SMTP_HOST("GUICHET_SMTP_HOST", null, "SMTP server for answers (required by `run`)."),

@@ -181,6 +181,22 @@ public final class NodeMetrics implements AutoCloseable {
                 .register(registry);
     }
 
+    /**
+     * Counters of the uncertain sends this node resolved (answers that may have left before a crash or a lost
+     * connection): {@code guichet_outbox_unchecked_resends_total}, sent again without the Sent folder check (each may
+     * have reached its recipient twice, with the same Message-ID), and {@code guichet_outbox_found_in_sent_total},
+     * found in the Sent folder and not sent again.
+     */
+    public void bindUncertainSends(java.util.function.LongSupplier uncheckedResends,
+                                   java.util.function.LongSupplier foundInSent) {
+        FunctionCounter.builder("guichet_outbox_unchecked_resends", uncheckedResends, s -> s.getAsLong())
+                .description("Uncertain sends sent again without being checked in the Sent folder (possible duplicates)")
+                .register(registry);
+        FunctionCounter.builder("guichet_outbox_found_in_sent", foundInSent, s -> s.getAsLong())
+                .description("Uncertain sends found in the Sent folder and marked sent without being sent again")
+                .register(registry);
+    }
+
     /** Gauges of the connection pool, under HikariCP's usual names ({@code hikaricp_connections_*}). */
     public void bindPool(Supplier<Database.PoolState> pool) {
         Tags tags = Tags.of("pool", "guichet");

@@ -57,6 +57,8 @@ import io.guichet.mail.outbound.OutboxMessenger;
 import io.guichet.mail.outbound.SubjectTag;
 import io.guichet.mail.smtp.RetryPolicy;
 import io.guichet.mail.smtp.SmtpOutboxDispatcher;
+import io.guichet.mail.smtp.SentCopies;
+import io.guichet.mail.imap.ImapSentFolder;
 import io.guichet.mail.smtp.SmtpSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +104,7 @@ public final class GuichetNode implements AutoCloseable {
     private final StaffNoticeLoop staffNotices;
     private final DiscordAdapter discord;
     private final Optional<SmtpOutboxDispatcher> dispatcher;
+    private final Optional<ImapSentFolder> sentCopies;
     private final Optional<ImapMailboxWatcher> watcher;
     private final Optional<MailIntake> intake;
     private final GuichetScheduler scheduler;
@@ -130,16 +133,19 @@ public final class GuichetNode implements AutoCloseable {
         this.sweepWorkers = Executors.newFixedThreadPool(sweepThreads,
                 Thread.ofPlatform().name("deadline-sweep-", 1).daemon(true).factory());
         DeadlineSweep sweep = new DeadlineSweep(desk, new DeadlineDesk(desk),
-                new DeadlineSweep.Limits(SWEEP_BATCH, Duration.ofMinutes(2), 500, sweepThreads), sweepWorkers);
+                new DeadlineSweep.Limits(SWEEP_BATCH, DeadlineSweep.Limits.DEFAULT_LEASE, 500, sweepThreads), sweepWorkers);
         this.scheduler = GuichetScheduler.create(schedulerSettings(config), database.dataSource(), sweep,
                 new CalendarDesk(desk, new JooqNoticeLog(transactions), new JooqVersionsInUse(transactions)));
 
         MailLogins logins = new MailLogins(config.mailAccess().oauth());
+        this.sentCopies = config.mailbox().flatMap(box -> box.sentFolder().map(sent -> new ImapSentFolder(
+                imapSettings(box, config.mailAccess(), logins, config.database().poolSize()), sent,
+                box.fileSentCopy())));
         this.dispatcher = config.smtp().flatMap(smtp -> config.mail().map(mail -> new SmtpOutboxDispatcher(
                 SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(), config.mailAccess().trust(),
                         smtpLogin(smtp, logins), mail.supportAddress(), mail.supportName())
                         .withRetry(RetryPolicy.within(smtp.retryWindow())),
-                outbox, clock)));
+                outbox, clock, sentCopies.<SentCopies>map(s -> s).orElseGet(SentCopies::none))));
         int maxAttempts = config.mailbox().map(GuichetConfig.MailboxConfig::maxAttempts)
                 .orElse(FailurePolicy.DEFAULT_MAX_ATTEMPTS);
         this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal,
@@ -154,6 +160,7 @@ public final class GuichetNode implements AutoCloseable {
         this.metrics = new NodeMetrics(statistics, outbox, new JooqQuarantine(transactions), clock);
         metrics.bindPool(database::poolState);
         dispatcher.ifPresent(d -> d.observeSends(metrics::mailSent));
+        dispatcher.ifPresent(d -> metrics.bindUncertainSends(d::uncheckedResends, d::foundInSent));
         checks.add(Checks.database(statistics));
         config.mailbox().ifPresent(box -> watcher.ifPresent(w -> checks.add(Checks.mailbox(w::health,
                 freshness(box.pollInterval()), clock))));
@@ -254,6 +261,7 @@ public final class GuichetNode implements AutoCloseable {
         health.ifPresent(HealthServer::close);
         metrics.close();
         dispatcher.ifPresent(SmtpOutboxDispatcher::stop);
+        sentCopies.ifPresent(ImapSentFolder::close);
         LOG.info("Guichet stopped");
     }
 

@@ -446,6 +446,42 @@ class ConfigReaderTest {
                 .contains("closed.txt: uses {prenom}"));
     }
 
+    private static Map<String, String> withMail(String... keysAndValues) {
+        Map<String, String> values = new java.util.HashMap<>(MAIL);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return values;
+    }
+
+    @Test
+    @DisplayName("the Sent folder is off by default; set, uncertain sends are checked there, and Guichet's own copies are filed there only when asked")
+    void sentFolder() {
+        GuichetConfig.MailboxConfig off = valid(MAIL).mailbox().orElseThrow();
+        assertThat(off.sentFolder()).isEmpty();
+        assertThat(off.fileSentCopy()).isFalse();
+
+        GuichetConfig.MailboxConfig checked = valid(withMail("GUICHET_IMAP_SENT_FOLDER", "Sent Items"))
+                .mailbox().orElseThrow();
+        assertThat(checked.sentFolder()).contains("Sent Items");
+        assertThat(checked.fileSentCopy()).isFalse();
+
+        GuichetConfig.MailboxConfig filed = valid(withMail("GUICHET_IMAP_SENT_FOLDER", "Sent",
+                "GUICHET_MAIL_FILE_SENT_COPY", "TRUE")).mailbox().orElseThrow();
+        assertThat(filed.fileSentCopy()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a wrong Sent folder setting is named with the accepted forms: true or false, a folder to file copies in, not the inbox")
+    void sentFolderMistakes() {
+        assertThat(invalid(withMail("GUICHET_IMAP_SENT_FOLDER", "Sent", "GUICHET_MAIL_FILE_SENT_COPY", "yes")))
+                .containsExactly("GUICHET_MAIL_FILE_SENT_COPY: 'yes' is not one of true or false.");
+        assertThat(invalid(withMail("GUICHET_MAIL_FILE_SENT_COPY", "true"))).containsExactly(
+                "GUICHET_MAIL_FILE_SENT_COPY=true needs GUICHET_IMAP_SENT_FOLDER: the folder the copies are filed in.");
+        assertThat(invalid(withMail("GUICHET_IMAP_SENT_FOLDER", "inbox"))).singleElement()
+                .satisfies(p -> assertThat(p).startsWith("GUICHET_IMAP_SENT_FOLDER: 'inbox' is the folder read for new mail"));
+    }
+
     private static GuichetConfig valid(Map<String, String> values) {
         ConfigReader.Result result = ConfigReader.read(values);
         assertThat(result).isInstanceOf(ConfigReader.Result.Valid.class);

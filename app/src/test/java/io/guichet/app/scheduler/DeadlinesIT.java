@@ -296,6 +296,73 @@ class DeadlinesIT {
         }
     }
 
+    @Test
+    @DisplayName("R12a: a deadline claimed by a sweeper that died is applied once its 10-second lease ends, not minutes later")
+    void deadHoldersDeadlineComesBack(Database database) {
+        DeskWorld w = world(database);
+        TicketNumber number = w.asked("3");
+        w.clock.advance(Duration.ofDays(2));
+        DeadlineSweep sweep = new DeadlineSweep(w.context, w.deadlines, DeadlineSweep.Limits.defaults());
+        assertThat(DeadlineSweep.Limits.defaults().lease()).isEqualTo(Duration.ofSeconds(10));
+        List<Deadline> takenByTheDead = w.deadlineStore.claimDue(w.clock.instant(), 100,
+                DeadlineSweep.Limits.defaults().lease());
+        assertThat(takenByTheDead).isNotEmpty();
+
+        assertThat(sweep.sweep().claimed()).as("still held").isZero();
+        w.clock.advance(Duration.ofSeconds(9));
+        assertThat(sweep.sweep().claimed()).as("still held").isZero();
+        w.clock.advance(Duration.ofSeconds(1));
+
+        assertThat(sweep.sweep().applied()).isEqualTo(takenByTheDead.size());
+        assertThat(w.mails(number, "This is reminder 1")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R12a: a live sweeper applying a batch for longer than many leases keeps its claims (it renews them): nobody else takes them")
+    void liveSweeperKeepsItsClaims(Database database) throws Exception {
+        DeskWorld w = world(database);
+        TicketNumber number = w.asked("3");
+        java.util.concurrent.CountDownLatch firing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CustomerMessenger slow = (notices, answering) -> {
+            firing.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            w.context.messenger().tellAll(notices, answering);
+        };
+        DeskContext c = w.context;
+        DeskContext context = new DeskContext(c.transactions(), c.tickets(), c.deadlines(), c.contacts(), c.versions(),
+                slow, c.staff(), c.audit(), c.policy(), c.hours(), c.clock());
+        Duration lease = Duration.ofMillis(300);
+        ExecutorService workers = Executors.newFixedThreadPool(1);
+        try {
+            DeadlineSweep sweep = new DeadlineSweep(context, new DeadlineDesk(context),
+                    new DeadlineSweep.Limits(10, lease, 10, 1), workers);
+            w.clock.advance(Duration.ofDays(2));
+            CompletableFuture<DeadlineSweep.Report> running = CompletableFuture.supplyAsync(sweep::sweep);
+            assertThat(firing.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // ten times the lease goes by while the firing is held; each step is shorter than the lease
+            for (int i = 0; i < 15; i++) {
+                w.clock.advance(Duration.ofMillis(200));
+                Thread.sleep(250);
+                assertThat(w.deadlineStore.claimDue(w.clock.instant(), 100, lease)).as("another sweeper's claim")
+                        .isEmpty();
+            }
+            release.countDown();
+
+            DeadlineSweep.Report report = running.get(20, TimeUnit.SECONDS);
+            assertThat(report.applied()).isEqualTo(1);
+            assertThat(w.mails(number, "This is reminder 1")).hasSize(1);
+        } finally {
+            release.countDown();
+            workers.shutdown();
+        }
+    }
+
     private static Instant due(DeskWorld w, TicketNumber number, DeadlineKind kind) {
         return w.deadlineStore.ofTicket(w.ticket(number).id()).stream().filter(d -> d.kind() == kind)
                 .filter(Deadline::pending).findFirst().orElseThrow().dueAt();

@@ -32,6 +32,13 @@ public interface DeadlineStore {
     List<Deadline> claimDue(Instant now, int limit, Duration lease);
 
     /**
+     * Keeps claimed deadlines hidden from other claims until {@code now + lease}: a live sweeper renews what it still
+     * holds while it works, so leases stay short and a dead sweeper's deadlines come back within one lease. Only
+     * pending deadlines whose claim has not run out at {@code now} are touched, and a claim is never shortened.
+     */
+    void renewClaims(Collection<Long> ids, Instant now, Duration lease);
+
+    /**
      * Records that these deadlines were applied; a deadline re-timed or removed meanwhile (or already fired) is left
      * as it is.
      */

@@ -3,6 +3,7 @@ package io.guichet.core.desk;
 import io.guichet.core.Problem;
 import io.guichet.core.account.Account;
 import io.guichet.core.account.Contact;
+import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
 import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.intake.IntakeField;
@@ -73,6 +74,24 @@ public final class CustomerDesk {
     public void bounced(TicketId ticket, String detail) {
         desk.transactions().run(() -> desk.tickets().append(List.of(TicketEvent.fact(ticket, desk.clock().instant(),
                 Actor.SYSTEM, EventKind.BOUNCE, detail))));
+    }
+
+    /**
+     * Attachments of a customer's mail on {@code ticket} could not be read (the rest of the mail was handled): the
+     * ticket's history records which and why, for the staff, and the sender is told in answer to the mail
+     * ({@code answering}), so they can send them again. In the caller's transaction.
+     */
+    public void attachmentsLost(TicketId ticket, EmailAddress from, List<String> lost, Optional<String> answering) {
+        if (lost.isEmpty()) {
+            return;
+        }
+        desk.transactions().run(() -> desk.tickets().find(ticket).ifPresent(found -> {
+            desk.tickets().append(List.of(TicketEvent.fact(ticket, desk.clock().instant(), Actor.SYSTEM,
+                    EventKind.NOTE, "attachment" + (lost.size() == 1 ? "" : "s") + " of the customer's mail lost: "
+                            + String.join("; ", lost))));
+            desk.contacts().activeContact(from).ifPresent(contact -> desk.messenger().tellAll(
+                    List.of(new CustomerNotice.AttachmentsLost(Recipient.of(contact), found, lost)), answering));
+        }));
     }
 
     /**

@@ -50,6 +50,20 @@ public sealed interface CustomerNotice {
         }
     }
 
+    /**
+     * Attachments of the customer's mail could not be read: the rest of it opened or updated the ticket; each entry of
+     * {@code lost} names one attachment and why (as the channel wrote it, one line).
+     */
+    record AttachmentsLost(Recipient to, Ticket about, List<String> lost) implements CustomerNotice {
+        public AttachmentsLost {
+            lost = List.copyOf(lost);
+        }
+
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
     /** R13: a resolved ticket was reopened by the customer's reply. */
     record Reopened(Recipient to, Ticket about) implements CustomerNotice {
         public Optional<Ticket> ticket() {

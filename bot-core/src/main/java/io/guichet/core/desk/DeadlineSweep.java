@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link DeadlineDesk#fireAll}), a ticket's deadlines in due order within its group. If a group's transaction
  * fails, its deadlines are applied again one by one, each in its own transaction, so that only the deadline at fault
  * fails (and is retried after its lease). Firings of different tickets are independent; the conditional update on
- * the ticket keeps them safe against everything else.
+ * the ticket keeps them safe against everything else. While a batch is applied, the claims of its deadlines are
+ * renewed every third of the lease ({@link io.guichet.core.deadline.DeadlineStore#renewClaims}).
  */
 public final class DeadlineSweep {
 
@@ -37,11 +40,16 @@ public final class DeadlineSweep {
      * How much one pass does.
      *
      * @param batchSize   deadlines claimed per batch
-     * @param lease       how long a claimed deadline is hidden from other sweeps
+     * @param lease       how long a claimed deadline is hidden from other sweeps; the sweep renews the claims of the
+     *                    batch it is applying every third of it, so it can be short (a dead sweeper's deadlines come
+     *                    back within one lease)
      * @param maxBatches  batches per pass at most, so one pass stays short; the next pass takes the rest
      * @param parallelism groups a batch is split into, applied at once (each holds a database connection)
      */
     public record Limits(int batchSize, Duration lease, int maxBatches, int parallelism) {
+
+        /** The lease of a claim: short, since a live sweeper renews it while it works. */
+        public static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
 
         public Limits {
             if (batchSize < 1 || maxBatches < 1 || parallelism < 1 || lease.isNegative() || lease.isZero()) {
@@ -55,7 +63,7 @@ public final class DeadlineSweep {
         }
 
         public static Limits defaults() {
-            return new Limits(50, Duration.ofMinutes(2), 20);
+            return new Limits(50, DEFAULT_LEASE, 20);
         }
     }
 
@@ -90,11 +98,7 @@ public final class DeadlineSweep {
             List<Deadline> due = desk.deadlines().claimDue(desk.clock().instant(), limits.batchSize(), limits.lease());
             tally.claimed.addAndGet(due.size());
             List<List<Deadline>> groups = groups(due, limits.parallelism());
-            if (groups.size() == 1) {
-                fireGroup(groups.get(0), tally);
-            } else {
-                inParallel(groups, tally);
-            }
+            holdingClaims(due, groups, tally);
             if (due.size() < limits.batchSize()) {
                 break;
             }
@@ -138,15 +142,44 @@ public final class DeadlineSweep {
         return groups;
     }
 
-    /** One task per group; waits for the whole batch. */
-    private void inParallel(List<List<Deadline>> groups, Tally tally) {
-        CompletableFuture<?>[] tasks = groups.stream()
+    /**
+     * One task per group on the workers; waits for the whole batch, renewing the claims of the batch every third of
+     * the lease meanwhile, so a long batch keeps its claims and the lease can be short: the deadlines of a sweeper
+     * that died come back within one lease.
+     */
+    private void holdingClaims(List<Deadline> due, List<List<Deadline>> groups, Tally tally) {
+        CompletableFuture<Void> all = CompletableFuture.allOf(groups.stream()
                 .map(group -> CompletableFuture.runAsync(() -> fireGroup(group, tally), workers))
-                .toArray(CompletableFuture[]::new);
+                .toArray(CompletableFuture[]::new));
+        List<Long> ids = due.stream().map(Deadline::id).toList();
+        long every = Math.max(100, limits.lease().toMillis() / 3);
+        boolean interrupted = false;
         try {
-            CompletableFuture.allOf(tasks).join();
-        } catch (CompletionException e) {
+            while (true) {
+                try {
+                    all.get(every, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException e) {
+                    renew(ids);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
             throw new IllegalStateException("a deadline task failed outside its own handling", e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Renews the claims of a batch still being applied; a failure (database away) is retried at the next tick. */
+    private void renew(List<Long> ids) {
+        try {
+            desk.deadlines().renewClaims(ids, desk.clock().instant(), limits.lease());
+        } catch (RuntimeException e) {
+            LOG.warn("renewing the claims of {} deadlines failed: {}", ids.size(), e.toString());
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Mail to send, written in the transaction of the change that caused it, sent after commit with retries. */
 public interface Outbox {
@@ -32,8 +33,27 @@ public interface Outbox {
 
     void markSent(long id, Instant at);
 
-    /** A failed attempt: retried at {@code retryAt}, or abandoned when empty. */
+    /**
+     * Records, durably, that the mail is about to be handed to the SMTP server: until {@link #markSent} or
+     * {@link #markFailed}, it is an uncertain send (the server may have taken it). Called just before the send.
+     */
+    void markSending(long id, Instant at);
+
+    /**
+     * Of these mails, those that are uncertain sends: pending, handed to the SMTP server ({@link #markSending}) with no
+     * outcome recorded since (the sender died or lost its database before marking it, or lost the connection after
+     * giving the server the message). They are checked for in the Sent folder before being sent again.
+     */
+    Set<Long> uncertain(Collection<Long> ids);
+
+    /** A failed attempt the server answered (the mail was not taken): retried at {@code retryAt}, or abandoned when empty. */
     void markFailed(long id, String error, Optional<Instant> retryAt, Instant now);
+
+    /**
+     * A failed attempt after which the mail may still have been taken (the connection was lost after the message was
+     * given to the server): counted like {@link #markFailed}, and the mail stays an uncertain send.
+     */
+    void markUncertain(long id, String error, Optional<Instant> retryAt, Instant now);
 
     /** Mails not yet sent nor abandoned, and the age of the oldest (for health and metrics). */
     Backlog backlog(Instant now);

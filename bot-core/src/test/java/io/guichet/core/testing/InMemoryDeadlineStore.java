@@ -72,6 +72,14 @@ public final class InMemoryDeadlineStore implements DeadlineStore {
     }
 
     @Override
+    public synchronized void renewClaims(Collection<Long> ids, Instant now, Duration lease) {
+        Instant until = now.plus(lease);
+        rows.replaceAll((key, row) -> ids.contains(row.deadline().id()) && row.deadline().pending()
+                && row.claimedUntil().isAfter(now) && row.claimedUntil().isBefore(until)
+                ? new Row(row.deadline(), until) : row);
+    }
+
+    @Override
     public synchronized void markFired(Collection<Deadline> deadlines, Instant at) {
         for (Deadline deadline : deadlines) {
             Key key = new Key(deadline.ticket(), deadline.kind(), deadline.step());

@@ -117,6 +117,11 @@ final class ImapConnection implements AutoCloseable {
         return folder;
     }
 
+    /** The folder {@code name}, not opened. */
+    IMAPFolder folder(String name) throws MessagingException {
+        return (IMAPFolder) store.getFolder(name);
+    }
+
     @Override
     public void close() {
         closeQuietly(store);

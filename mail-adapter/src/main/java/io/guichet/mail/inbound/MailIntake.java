@@ -238,6 +238,12 @@ public final class MailIntake implements MailHandler {
                 .toList();
         journal.recordMessage(new ThreadMessage(Optional.of(ticket.id()), ThreadMessage.Direction.IN, identity,
                 email.subject(), email.from().address(), email.newText(), now, attachments));
+        // partial damage stays partial: the ticket and the sender hear which attachment was lost, and why
+        List<String> lost = email.attachments().stream().filter(a -> a.unreadable().isPresent())
+                .map(a -> (a.filename().isBlank() ? "(no name)" : a.filename()) + ": " + a.unreadable().get())
+                .toList();
+        EmailAddress.parse(email.from().address())
+                .ifPresent(from -> desk.attachmentsLost(ticket.id(), from, lost, email.messageId()));
     }
 
     private Handled settled(MailPosition position, Disposition disposition, Optional<TicketId> ticket, String detail) {

@@ -61,6 +61,10 @@ public final class NoticeRenderer {
             }
             case CustomerNotice.IntakeComplete n -> automatic(lang, "intake-complete", v);
             case CustomerNotice.Reopened n -> automatic(lang, "reopened", v);
+            case CustomerNotice.AttachmentsLost n -> {
+                v.put("lost", String.join("\n", n.lost().stream().map(line -> "- " + line).toList()));
+                yield automatic(lang, "attachments-lost", v);
+            }
             case CustomerNotice.UnknownSender n -> automatic(lang, "unknown-sender", v);
             case CustomerNotice.NotCovered n -> {
                 v.put("account", n.accountName());

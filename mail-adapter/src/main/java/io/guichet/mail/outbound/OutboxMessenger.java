@@ -116,13 +116,43 @@ public final class OutboxMessenger implements CustomerMessenger {
         List<String> capped = rootAndRecent(references);
 
         String messageId = UUID.randomUUID() + "@" + messageIdDomain;
+        boolean generated = mail.automatic() && answering.isEmpty() && !answersAMail(notice);
         batch.mails.add(new OutgoingMail(0, ticket, messageId, to, notice.to().name(), mail.subject(), mail.body(),
-                inReplyTo, List.copyOf(capped), mail.automatic(), batch.now, 0));
+                inReplyTo, List.copyOf(capped), mail.automatic(), batch.now, 0, generated));
         batch.thread.add(new ThreadMessage(ticket, ThreadMessage.Direction.OUT, messageId, mail.subject(), to.value(),
                 mail.body(), batch.now, List.of()));
         if (ticket.isPresent()) {
             thread.add(messageId);
         }
+    }
+
+    /**
+     * Kinds of notice that only ever answer a customer's mail (RFC 3834 {@code auto-replied} even when that mail had no
+     * Message-ID to answer); other automatic notices are {@code auto-replied} when told in answer to a mail, and
+     * {@code auto-generated} when a deadline, a staff action or the calendar caused them.
+     */
+    static boolean answersAMail(CustomerNotice notice) {
+        return switch (notice) {
+            case CustomerNotice.Acknowledged n -> true;
+            case CustomerNotice.StillMissing n -> true;
+            case CustomerNotice.IntakeComplete n -> true;
+            case CustomerNotice.Reopened n -> true;
+            case CustomerNotice.AttachmentsLost n -> true;
+            case CustomerNotice.UnknownSender n -> true;
+            case CustomerNotice.NotCovered n -> true;
+            case CustomerNotice.NoAccess n -> true;
+            case CustomerNotice.StaffReply n -> false;
+            case CustomerNotice.Resolved n -> false;
+            case CustomerNotice.Escalated n -> false;
+            case CustomerNotice.SeverityChanged n -> false;
+            case CustomerNotice.OnHold n -> false;
+            case CustomerNotice.ServerAccessed n -> false;
+            case CustomerNotice.Reminder n -> false;
+            case CustomerNotice.Closed n -> false;
+            case CustomerNotice.AutomaticDowngrade n -> false;
+            case CustomerNotice.CertificationExpiring n -> false;
+            case CustomerNotice.EndOfSupport n -> false;
+        };
     }
 
     /**
@@ -168,6 +198,7 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.StillMissing n -> false;
             case CustomerNotice.IntakeComplete n -> false;
             case CustomerNotice.Reopened n -> false;
+            case CustomerNotice.AttachmentsLost n -> false;
             case CustomerNotice.StaffReply n -> false;
             case CustomerNotice.Resolved n -> false;
             case CustomerNotice.Escalated n -> false;

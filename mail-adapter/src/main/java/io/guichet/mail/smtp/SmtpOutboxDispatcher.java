@@ -40,6 +40,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * for {@link #KEEP_OPEN} for the next pass, checked with a NOOP before use; if it breaks while a mail is being sent,
  * the mail is sent again at once over a new connection (not counted as a failed attempt).
  *
+ * <p><b>Answers once, as far as SMTP allows.</b> Just before a mail is handed to the server its row is marked
+ * "sending" ({@link Outbox#markSending}), and right after the server's 250 it is marked sent, with nothing in between.
+ * A claimed mail still marked sending (its sender died or lost its database after the hand-over) or one whose
+ * connection was lost after the DATA command ({@link Outbox#markUncertain}) is an uncertain send: before it is sent
+ * again it is looked up by Message-ID in the mailbox's Sent folder ({@link SentCopies}); found, it is marked sent
+ * without being sent again; absent, it is sent again; when the look-up cannot be made, it is sent again with the same
+ * Message-ID and counted ({@link #uncheckedResends()}).
+ *
  * <p>While started, the claims of the pass in progress are renewed every third of the lease for the mails not yet
  * done, so a long send never loses its claim to another node, and the lease can be short: the mail of a sender that
  * died (kill -9, power loss) comes back to the others within one lease (10 s by default).
@@ -90,6 +98,9 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
     private final ReentrantLock passLock = new ReentrantLock();
     /** The mails of the pass in progress not yet marked sent or failed: their claims are renewed while held. */
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    private final SentCopies sentCopies;
+    private final java.util.concurrent.atomic.AtomicLong uncheckedResends = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong foundInSent = new java.util.concurrent.atomic.AtomicLong();
     private ScheduledExecutorService renewer;
 
     private volatile boolean running;
@@ -102,10 +113,16 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
     private volatile SendObserver observer = (took, accepted) -> {
     };
     /** The connection of the last pass, kept for the next one for {@link #KEEP_OPEN}; changed under passLock. */
-    private volatile Transport kept;
+    private volatile DataTrackingTransport kept;
     private long keptSince;
 
     public SmtpOutboxDispatcher(SmtpSettings settings, Outbox outbox, Clock clock) {
+        this(settings, outbox, clock, SentCopies.none());
+    }
+
+    /** A dispatcher that checks uncertain sends in {@code sentCopies} (and files copies there when it is to). */
+    public SmtpOutboxDispatcher(SmtpSettings settings, Outbox outbox, Clock clock, SentCopies sentCopies) {
+        this.sentCopies = Objects.requireNonNull(sentCopies, "sentCopies");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -193,6 +210,19 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         stop();
     }
 
+    /**
+     * Uncertain sends sent again without the check (no Sent folder configured, or it could not be searched): each may
+     * have reached the customer twice, with the same Message-ID.
+     */
+    public long uncheckedResends() {
+        return uncheckedResends.get();
+    }
+
+    /** Uncertain sends found in the Sent folder and marked sent without being sent again. */
+    public long foundInSent() {
+        return foundInSent.get();
+    }
+
     public Health health() {
         return new Health(running, Optional.ofNullable(lastSent), Optional.ofNullable(lastError),
                 Optional.ofNullable(connectionError), failuresInARow.get());
@@ -235,14 +265,15 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         }
         due.forEach(mail -> held.add(mail.id()));
         try {
-            return send(due);
+            Set<Long> uncertain = outbox.uncertain(due.stream().map(OutgoingMail::id).toList());
+            return send(due, uncertain);
         } finally {
             held.clear();
         }
     }
 
-    private Pass send(List<OutgoingMail> due) {
-        Transport transport = takeKept();
+    private Pass send(List<OutgoingMail> due, Set<Long> uncertain) {
+        DataTrackingTransport transport = takeKept();
         boolean reused = transport != null;
         int sent = 0;
         int failed = 0;
@@ -254,6 +285,10 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                     break;
                 }
                 OutgoingMail mail = due.get(i);
+                if (uncertain.contains(mail.id()) && alreadySent(mail)) {
+                    sent++;
+                    continue;
+                }
                 MimeMessage message;
                 try {
                     message = composer.compose(session, mail);
@@ -276,19 +311,37 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                         break;
                     }
                 }
+                outbox.markSending(mail.id(), clock.instant());
                 long started = System.nanoTime();
                 try {
                     transport.sendMessage(message, message.getAllRecipients());
-                    observer.sent(Duration.ofNanos(System.nanoTime() - started), true);
-                    held.remove(mail.id());
                     Instant now = clock.instant();
-                    outbox.markSent(mail.id(), now);
+                    try {
+                        outbox.markSent(mail.id(), now);
+                    } catch (RuntimeException e) {
+                        // the database is away: a copy in Sent lets the next attempt find the mail instead of resending
+                        sentCopies.file(message);
+                        throw e;
+                    }
+                    held.remove(mail.id());
+                    observer.sent(Duration.ofNanos(System.nanoTime() - started), true);
+                    sentCopies.file(message);
                     lastSent = now;
                     failuresInARow.set(0);
                     sent++;
                     log.info("sent outbox mail {} {}", mail.id(), HeaderValues.messageId(mail.messageId()).orElse("(no id)"));
                 } catch (MessagingException e) {
                     observer.sent(Duration.ofNanos(System.nanoTime() - started), false);
+                    if (connectionLost(e) && transport.dataGiven()) {
+                        // the server may have taken the mail: checked in Sent before it is sent again
+                        int gaveUp = fail(mail, "connection lost after the message data: " + describe(e), false, true);
+                        abandoned += gaveUp;
+                        failed += 1 - gaveUp;
+                        closeQuietly(transport);
+                        transport = null;
+                        reused = false;
+                        continue;
+                    }
                     if (reused && connectionLost(e)) {
                         // the kept connection was closed by the server meanwhile: this mail again, on a new one
                         log.debug("the kept SMTP connection failed ({}); reconnecting", e.toString());
@@ -321,9 +374,9 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
      * The connection kept from the last pass, if it is recent and still answers (a NOOP: one round trip instead of
      * a new connection's several); the caller owns it.
      */
-    private Transport takeKept() {
+    private DataTrackingTransport takeKept() {
         closeKeptIfIdle();
-        Transport transport = kept;
+        DataTrackingTransport transport = kept;
         kept = null;
         if (transport != null && !stillConnected(transport)) {
             closeQuietly(transport);
@@ -339,7 +392,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
     }
 
     /** Keeps a pass's connection for the next pass (mail often comes in runs), unless stopping. */
-    private void keep(Transport transport) {
+    private void keep(DataTrackingTransport transport) {
         if (transport == null) {
             return;
         }
@@ -377,13 +430,55 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    /**
+     * An uncertain send looked up in the Sent folder: true when found there (then marked sent, not sent again). Absent,
+     * or when the look-up cannot be made, it is to be sent again (with the same Message-ID), the latter counted.
+     */
+    private boolean alreadySent(OutgoingMail mail) {
+        String messageId = HeaderValues.messageId(mail.messageId()).orElse(mail.messageId());
+        SentCopies.Lookup lookup = sentCopies.find(messageId);
+        switch (lookup) {
+            case SentCopies.Found found -> {
+                held.remove(mail.id());
+                Instant now = clock.instant();
+                outbox.markSent(mail.id(), now);
+                foundInSent.incrementAndGet();
+                lastSent = now;
+                log.info("outbox mail {} {} was sent before its outcome was recorded (found in {}): not sent again",
+                        mail.id(), messageId, found.folder());
+                return true;
+            }
+            case SentCopies.Absent absent -> {
+                log.info("outbox mail {} {}: an uncertain send not found in {}; sending it again", mail.id(), messageId,
+                        absent.folder());
+                return false;
+            }
+            case SentCopies.Unchecked unchecked -> {
+                uncheckedResends.incrementAndGet();
+                log.warn("outbox mail {} {}: an uncertain send that cannot be checked ({}); sending it again with the"
+                        + " same Message-ID (counted in guichet_outbox_unchecked_resends_total)", mail.id(), messageId,
+                        unchecked.why());
+                return false;
+            }
+        }
+    }
+
     /** Records a failed attempt; returns 1 when the mail was abandoned, else 0. */
     private int fail(OutgoingMail mail, String error, boolean permanent) {
+        return fail(mail, error, permanent, false);
+    }
+
+    /** {@code uncertain}: the server may have taken the mail (it stays an uncertain send). */
+    private int fail(OutgoingMail mail, String error, boolean permanent, boolean uncertain) {
         held.remove(mail.id());
         Instant now = clock.instant();
         int failures = mail.attempts() + 1;
         Optional<Instant> retryAt = permanent ? Optional.empty() : settings.retry().nextAttempt(failures, now);
-        outbox.markFailed(mail.id(), error, retryAt, now);
+        if (uncertain) {
+            outbox.markUncertain(mail.id(), error, retryAt, now);
+        } else {
+            outbox.markFailed(mail.id(), error, retryAt, now);
+        }
         lastError = error;
         failuresInARow.incrementAndGet();
         if (retryAt.isPresent()) {
@@ -416,8 +511,8 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         return e instanceof SMTPSendFailedException smtp && smtp.getReturnCode() >= 500 && smtp.getReturnCode() < 600;
     }
 
-    private Transport connect() throws MessagingException {
-        Transport transport = session.getTransport("smtp");
+    private DataTrackingTransport connect() throws MessagingException {
+        DataTrackingTransport transport = new DataTrackingTransport(session);
         if (settings.login().isPresent()) {
             ServerLogin.logIn(settings.login().get(), "SMTP",
                     (user, secret) -> transport.connect(settings.host(), settings.port(), user, secret));

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MailTemplatesTest {
 
-    private static final List<String> NAMES = List.of("acknowledged", "certification-expiring", "closed", "downgraded",
+    private static final List<String> NAMES = List.of("acknowledged", "attachments-lost", "certification-expiring", "closed", "downgraded",
             "end-of-support", "escalated", "intake-complete", "no-access");
 
     @Test

@@ -45,6 +45,7 @@ class NoticeRendererTest {
                     new CustomerNotice.StillMissing(to, ticket, List.of(IntakeField.SERVER_URL), List.of()),
                     new CustomerNotice.IntakeComplete(to, ticket),
                     new CustomerNotice.Reopened(to, ticket),
+                    new CustomerNotice.AttachmentsLost(to, ticket, List.of("scan.pdf: could not be decoded: bad base64")),
                     new CustomerNotice.UnknownSender(to),
                     new CustomerNotice.NotCovered(to, "Acme", MANAGER),
                     new CustomerNotice.NoAccess(to, new TicketNumber(1042)),
@@ -75,6 +76,21 @@ class NoticeRendererTest {
         if (notice.ticket().isPresent()) {
             assertThat(mail.subject()).startsWith("[Ticket#1042]");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("R2: the customer is told which attachments could not be read, and why, in their language")
+    void attachmentsLost(Language language) {
+        Ticket ticket = aTicket().number(1042).severity(Severity.S2).build();
+        Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
+
+        String body = RENDERER.render(new CustomerNotice.AttachmentsLost(to, ticket, List.of(
+                "agent.log: could not be decoded: bad uuencode", "scan.pdf: could not be decoded: bad base64"))).body();
+
+        assertThat(body).contains("#1042").contains("- agent.log: could not be decoded: bad uuencode\n"
+                + "- scan.pdf: could not be decoded: bad base64");
+        assertThat(body).contains(language == Language.FR ? "nous n'avons pas pu lire" : "we could not read");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -41,8 +41,9 @@ import static io.guichet.core.ticket.TicketFixtures.aTicket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * RFC 3834: every mail nobody wrote is marked {@code Auto-Submitted}, so that autoresponders do not answer it; a mail
- * a technician wrote is not. Every kind of notice goes the whole way (rendered, queued in the outbox, composed as the
+ * RFC 3834: every mail nobody wrote is marked {@code Auto-Submitted}, so that autoresponders do not answer it, with the
+ * right value: {@code auto-replied} for a mail in answer to a customer's mail, {@code auto-generated} for one a deadline,
+ * a staff action or the calendar caused; a mail a technician wrote is not marked. Every kind of notice goes the whole way (rendered, queued in the outbox, composed as the
  * SMTP dispatcher sends it); a new kind of notice fails here until it is given a sample and a verdict.
  */
 class AutoSubmittedTest {
@@ -51,44 +52,64 @@ class AutoSubmittedTest {
     private static final Ticket TICKET = aTicket().number(1042).severity(Severity.S2).status(TicketStatus.OPEN).build();
     private static final Actor.Staff TESS = new Actor.Staff("tess", "tess");
 
-    private record Sample(CustomerNotice notice, boolean automatic) {
+    private static final String REPLIED = "auto-replied";
+    private static final String GENERATED = "auto-generated";
+    private static final String PERSON = null;
+    private static final Optional<String> CUSTOMER_MAIL = Optional.of("<request-1@acme.example>");
+
+    /** A notice, the customer's mail it answers if any, and its Auto-Submitted value (null: a person wrote it). */
+    private record Sample(CustomerNotice notice, Optional<String> answering, String expected) {
     }
 
-    /** Every kind of notice, with whether a person wrote it (false) or nobody did (true). */
+    /** Every kind of notice, with the Auto-Submitted value it must carry. */
     private static Map<Class<?>, List<Sample>> samples(Recipient to) {
         Map<Class<?>, List<Sample>> samples = new LinkedHashMap<>();
         add(samples, new CustomerNotice.Acknowledged(to, TICKET, List.of(IntakeField.MODULE),
                 List.of(Problem.invalid("SEVERITY", "Severity 'urgentt' is not one of 1, 2, 3 or 4.")), Optional.empty(),
-                Optional.empty()), true);
-        add(samples, new CustomerNotice.StillMissing(to, TICKET, List.of(IntakeField.SERVER_URL), List.of()), true);
-        add(samples, new CustomerNotice.IntakeComplete(to, TICKET), true);
-        add(samples, new CustomerNotice.Reopened(to, TICKET), true);
-        add(samples, new CustomerNotice.UnknownSender(to), true);
-        add(samples, new CustomerNotice.NotCovered(to, "Acme", MANAGER), true);
-        add(samples, new CustomerNotice.NoAccess(to, new TicketNumber(1042)), true);
-        add(samples, new CustomerNotice.StaffReply(to, TICKET, "tess", "Please restart the agent.", true), false);
+                Optional.empty()), CUSTOMER_MAIL, REPLIED);
+        // answers to a customer's mail, also when that mail had no Message-ID to answer
+        add(samples, new CustomerNotice.Acknowledged(to, TICKET, List.of(), List.of(), Optional.empty(),
+                Optional.empty()), Optional.empty(), REPLIED);
+        add(samples, new CustomerNotice.StillMissing(to, TICKET, List.of(IntakeField.SERVER_URL), List.of()),
+                CUSTOMER_MAIL, REPLIED);
+        add(samples, new CustomerNotice.IntakeComplete(to, TICKET), CUSTOMER_MAIL, REPLIED);
+        add(samples, new CustomerNotice.Reopened(to, TICKET), CUSTOMER_MAIL, REPLIED);
+        add(samples, new CustomerNotice.AttachmentsLost(to, TICKET, List.of("scan.pdf: could not be decoded: bad"
+                + " base64")), CUSTOMER_MAIL, REPLIED);
+        add(samples, new CustomerNotice.UnknownSender(to), CUSTOMER_MAIL, REPLIED);
+        add(samples, new CustomerNotice.UnknownSender(to), Optional.empty(), REPLIED);
+        add(samples, new CustomerNotice.NotCovered(to, "Acme", MANAGER), CUSTOMER_MAIL, REPLIED);
+        add(samples, new CustomerNotice.NoAccess(to, new TicketNumber(1042)), CUSTOMER_MAIL, REPLIED);
+        add(samples, new CustomerNotice.StaffReply(to, TICKET, "tess", "Please restart the agent.", true),
+                Optional.empty(), PERSON);
         add(samples, new CustomerNotice.Resolved(to, TICKET, ResolutionReason.FIXED_BY_UPDATE, "Install 9.5.0.13.",
-                MANAGER, TESS), false);
+                MANAGER, TESS), Optional.empty(), PERSON);
         add(samples, new CustomerNotice.Resolved(to, TICKET, ResolutionReason.NO_RESPONSE, "", MANAGER, Actor.SYSTEM),
-                true);
-        add(samples, new CustomerNotice.Escalated(to, TICKET), true);
+                Optional.empty(), GENERATED);
+        // escalated by the customer's mail (a reply to it), or by a deadline or a technician (nobody's mail)
+        add(samples, new CustomerNotice.Escalated(to, TICKET), CUSTOMER_MAIL, REPLIED);
+        add(samples, new CustomerNotice.Escalated(to, TICKET), Optional.empty(), GENERATED);
         add(samples, new CustomerNotice.SeverityChanged(to, TICKET, Severity.S2, Severity.S3, "diagnostics not followed"),
-                false);
+                Optional.empty(), PERSON);
         add(samples, new CustomerNotice.ServerAccessed(to, TICKET, "tess", Instant.parse("2026-03-02T09:15:00Z"), "RDP"),
-                true);
-        add(samples, new CustomerNotice.OnHold(to, TICKET, "Add RAM."), false);
-        add(samples, new CustomerNotice.Reminder(to, TICKET, 1, Instant.parse("2026-03-09T09:00:00Z"), false), true);
-        add(samples, new CustomerNotice.Closed(to, TICKET), true);
+                Optional.empty(), GENERATED);
+        add(samples, new CustomerNotice.OnHold(to, TICKET, "Add RAM."), Optional.empty(), PERSON);
+        add(samples, new CustomerNotice.Reminder(to, TICKET, 1, Instant.parse("2026-03-09T09:00:00Z"), false),
+                Optional.empty(), GENERATED);
+        add(samples, new CustomerNotice.Closed(to, TICKET), Optional.empty(), GENERATED);
         add(samples, new CustomerNotice.AutomaticDowngrade(to, TICKET, Severity.S1, Severity.S2, Duration.ofHours(4)),
-                true);
-        add(samples, new CustomerNotice.CertificationExpiring(to, LocalDate.parse("2026-04-01")), true);
+                Optional.empty(), GENERATED);
+        add(samples, new CustomerNotice.CertificationExpiring(to, LocalDate.parse("2026-04-01")), Optional.empty(),
+                GENERATED);
         add(samples, new CustomerNotice.EndOfSupport(to, "VSA", "9.5", LocalDate.parse("2027-01-10"), Optional.of("10.0")),
-                true);
+                Optional.empty(), GENERATED);
         return samples;
     }
 
-    private static void add(Map<Class<?>, List<Sample>> samples, CustomerNotice notice, boolean automatic) {
-        samples.computeIfAbsent(notice.getClass(), k -> new java.util.ArrayList<>()).add(new Sample(notice, automatic));
+    private static void add(Map<Class<?>, List<Sample>> samples, CustomerNotice notice, Optional<String> answering,
+                            String expected) {
+        samples.computeIfAbsent(notice.getClass(), k -> new java.util.ArrayList<>())
+                .add(new Sample(notice, answering, expected));
     }
 
     @Test
@@ -100,7 +121,7 @@ class AutoSubmittedTest {
     }
 
     @Test
-    @DisplayName("R2: every automatic notice, the resolution by a deadline included, is sent with Auto-Submitted; what a technician wrote is not")
+    @DisplayName("R2: every notice is sent with the right Auto-Submitted: auto-replied in answer to a customer's mail, auto-generated from a deadline, a staff action or the calendar, none when a technician wrote it")
     void everyAutomaticMailIsMarked() throws Exception {
         MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
         MimeComposer composer = new MimeComposer(SmtpSettings.defaults("smtp.guichet.example", 587,
@@ -113,17 +134,18 @@ class AutoSubmittedTest {
                 InMemoryOutbox outbox = new InMemoryOutbox();
                 new OutboxMessenger(new NoticeRenderer(new MailTemplates(), new SubjectTag(SubjectTag.DEFAULT_FORMAT),
                         Duration.ofDays(7)), new InMemoryMailJournal(), outbox, AutoReplyLimits.defaults(),
-                        "guichet.example", clock).tell(sample.notice());
+                        "guichet.example", clock).tellAll(List.of(sample.notice()), sample.answering());
                 List<OutgoingMail> queued = outbox.claimDue(clock.instant().plusSeconds(1), 10, Duration.ofMinutes(1));
                 String kind = language + " " + sample.notice().getClass().getSimpleName()
-                        + (sample.notice() instanceof CustomerNotice.Resolved r ? " by " + r.by().label() : "");
+                        + (sample.notice() instanceof CustomerNotice.Resolved r ? " by " + r.by().label() : "")
+                        + sample.answering().map(id -> " answering " + id).orElse("");
                 assertThat(queued).as(kind).hasSize(1);
 
                 MimeMessage sent = composer.compose(session, queued.getFirst());
 
                 String[] header = sent.getHeader("Auto-Submitted");
-                if (sample.automatic()) {
-                    assertThat(header).as(kind + " is marked").containsExactly("auto-replied");
+                if (sample.expected() != null) {
+                    assertThat(header).as(kind + " is marked").containsExactly(sample.expected());
                     assertThat(sent.getHeader("X-Auto-Response-Suppress")).as(kind).containsExactly("All");
                 } else {
                     assertThat(header).as(kind + " was written by a person").isNull();

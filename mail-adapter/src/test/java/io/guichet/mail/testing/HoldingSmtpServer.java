@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A minimal SMTP server on loopback, for tests, that holds the reply to each message's data until {@link #release()}
- * (a relay slow to accept a message): the client sits in the middle of a send meanwhile. Accepts everything.
+ * (a relay slow to accept a message): the client sits in the middle of a send meanwhile. Accepts everything, except
+ * the messages it is told to drop after their data ({@link #dropAfterData}).
  */
 public final class HoldingSmtpServer implements AutoCloseable {
 
@@ -23,6 +24,7 @@ public final class HoldingSmtpServer implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private final AtomicInteger messagesStarted = new AtomicInteger();
     private final AtomicInteger messagesAccepted = new AtomicInteger();
+    private final AtomicInteger dropsAfterData = new AtomicInteger();
 
     public HoldingSmtpServer() {
         try {
@@ -45,6 +47,14 @@ public final class HoldingSmtpServer implements AutoCloseable {
     /** Messages accepted (replied 250 to). */
     public int messagesAccepted() {
         return messagesAccepted.get();
+    }
+
+    /**
+     * The next {@code count} messages are read to their end and then the connection is closed without a reply: the
+     * client cannot know whether the server took them.
+     */
+    public void dropAfterData(int count) {
+        dropsAfterData.set(count);
     }
 
     /** From now on, the replies held and every later one are given at once. */
@@ -79,6 +89,9 @@ public final class HoldingSmtpServer implements AutoCloseable {
                             // the message itself is not kept
                         }
                         messagesStarted.incrementAndGet();
+                        if (dropsAfterData.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                            return;
+                        }
                         released.await(60, TimeUnit.SECONDS);
                         messagesAccepted.incrementAndGet();
                         reply(out, "250 accepted");
