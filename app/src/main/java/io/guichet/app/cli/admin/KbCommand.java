@@ -98,6 +98,7 @@ public final class KbCommand {
             Table table = new Table("SLUG", "TITLE");
             found.forEach(a -> table.row(a.slug(), a.title()));
             table.print(out);
+            out.println(found.size() + " article(s).");
         }
     }
 }
