@@ -96,6 +96,7 @@ class AdminOutputIT {
     void versions() throws IOException {
         LocalDate today = LocalDate.now();
         ok("versions", "add", "VSA", "9.0", "--released", today.minusYears(4).toString());
+        ok("versions", "add", "VSA", "9.5", "--released", today.minusYears(2).toString());
         ok("versions", "add", "VSA", "10.0", "--released", today.minusMonths(3).toString());
 
         String text = ok("versions", "list");
@@ -104,8 +105,9 @@ class AdminOutputIT {
         assertColumnsAligned(text);
 
         JsonNode versions = json("versions", "list", "--json");
-        assertThat(versions).hasSize(2);
-        assertThat(versions.findValuesAsText("support")).containsExactlyInAnyOrder("supported", "unsupported");
+        assertThat(versions).hasSize(3);
+        assertThat(versions.findValuesAsText("support")).containsExactlyInAnyOrder("supported", "supported",
+                "unsupported");
         for (JsonNode v : versions) {
             assertThat(v.get("product").asText()).isEqualTo("VSA");
             assertThat(v.get("onPremise").asBoolean()).isTrue();
@@ -170,7 +172,7 @@ class AdminOutputIT {
                 + " content_hash, sender, subject, disposition, detail, received_at, size_bytes) values ('INBOX', 7, 42,"
                 + " 'q1@mail.example', 'hash-1', 'eve@acme.example', 'Broken mail', 'QUARANTINED', 'parse failed: boom',"
                 + " now(), 1234)");
-        long id = database.database().dsl().fetchValue("select id from inbound_receipts", Long.class);
+        long id = ((Number) database.database().dsl().fetchValue("select id from inbound_receipts")).longValue();
 
         String text = ok("quarantine", "list");
         assertThat(text).containsPattern("(?m)^ID +RECEIVED +SIZE +FROM +SUBJECT +REASON$")
