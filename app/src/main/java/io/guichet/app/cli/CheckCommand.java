@@ -5,6 +5,7 @@ import io.guichet.db.Database;
 import io.guichet.db.DatabaseUnavailableException;
 import io.guichet.db.EmbeddedPostgresServer;
 import io.guichet.db.MigrationFailedException;
+import io.guichet.db.SchemaState;
 import io.guichet.mail.ConnectionFailure;
 import io.guichet.app.node.GuichetNode;
 import io.guichet.mail.imap.ImapProbe;
@@ -133,8 +134,7 @@ public final class CheckCommand implements Callable<Integer> {
     static Verdict database(GuichetConfig.DatabaseConfig config) {
         if (config.url().isPresent()) {
             try (Database database = Database.connect(config.url().get(), config.user(), config.password(), 1)) {
-                return new Verdict("database", true, "answers; schema "
-                        + database.schemaVersion().map(v -> "at version " + v).orElse("empty ('run' creates it)"));
+                return schema(database);
             } catch (DatabaseUnavailableException | MigrationFailedException e) {
                 return new Verdict("database", false, e.getMessage());
             }
@@ -144,9 +144,10 @@ public final class CheckCommand implements Callable<Integer> {
         if (running.isPresent()) {
             try (Database database = Database.connect(running.get().jdbcUrl(), running.get().user(),
                     running.get().password(), 1)) {
-                return new Verdict("database", true, "the embedded PostgreSQL of a running node answers (data in "
-                        + data + ")");
-            } catch (DatabaseUnavailableException e) {
+                Verdict schema = schema(database);
+                return new Verdict("database", schema.ok(), "the embedded PostgreSQL of a running node (data in "
+                        + data + ") " + schema.detail());
+            } catch (DatabaseUnavailableException | MigrationFailedException e) {
                 return new Verdict("database", false, e.getMessage());
             }
         }
@@ -160,6 +161,23 @@ public final class CheckCommand implements Callable<Integer> {
         }
         return new Verdict("database", true, "embedded PostgreSQL, data in " + data
                 + (Files.exists(data.resolve("PG_VERSION")) ? "" : " (created by the first 'run')"));
+    }
+
+    /**
+     * The database answers, and where its schema stands: a schema migrated by a newer release fails (a node would
+     * refuse to start on it); none yet, or behind this build, is what {@code run} migrates.
+     */
+    private static Verdict schema(Database database) {
+        return switch (database.schemaState()) {
+            case SchemaState.Current current -> new Verdict("database", true, "answers; schema at version "
+                    + current.known());
+            case SchemaState.Missing missing -> new Verdict("database", true, "answers; no Guichet schema yet ('run'"
+                    + " or 'guichet migrate' creates it)");
+            case SchemaState.Older older -> new Verdict("database", true, "answers; schema at version "
+                    + older.current() + " ('run' or 'guichet migrate' brings it to " + older.known() + ")");
+            case SchemaState.Newer newer -> new Verdict("database", false, "answers, but its schema at version "
+                    + newer.current() + " is newer than this Guichet (" + newer.known() + "): use the newer release");
+        };
     }
 
     /** The bot token is accepted by Discord's API. */

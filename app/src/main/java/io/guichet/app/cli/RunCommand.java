@@ -83,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         boolean databaseDown = failed.stream().anyMatch(v -> v.part().equals("database"));
         err.println("guichet: " + failed.size() + (failed.size() == 1 ? " part fails" : " parts fail")
-                + (databaseDown ? "; not starting without the database:" : "; starting anyway, retrying them"
+                + (databaseDown ? "; not starting without a usable database:" : "; starting anyway, retrying them"
                 + " (see /health/ready):"));
         failed.forEach(v -> err.println(CheckCommand.line(v)));
         err.flush();

@@ -1,6 +1,9 @@
 package io.guichet.app.cli;
 
 import io.guichet.app.GuichetCli;
+import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.node.DatabaseHandle;
+import io.guichet.app.node.SchemaMismatchException;
 import io.guichet.db.SchemaState;
 import io.guichet.db.testing.TestDatabase;
 import org.junit.jupiter.api.DisplayName;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Admin commands never migrate: they open the database as it is and refuse, in one line and with exit 1, a database
@@ -53,6 +57,9 @@ class AdminSchemaIT {
 
             assertThat(run("accounts", "add", "Acme", "--coverage-until", "none", "--config", config.toString()))
                     .isEqualTo(1);
+            assertThat(CheckCommand.database(new io.guichet.app.config.GuichetConfig.DatabaseConfig(
+                    java.util.Optional.of(empty.jdbcUrl()), empty.user(), empty.password(), 1, dir)).detail())
+                    .isEqualTo("answers; schema at version 5 ('run' or 'guichet migrate' brings it to " + known + ")");
             assertThat(err.toString().strip()).isEqualTo("guichet: schema at version 5, this Guichet needs " + known
                     + ": run 'guichet migrate'");
             assertThat(empty.database().schemaVersion()).as("not migrated").contains("5");
@@ -87,11 +94,22 @@ class AdminSchemaIT {
                     + "GUICHET_IMAP_USER=support\nGUICHET_IMAP_PASSWORD=secret\nGUICHET_SMTP_HOST=127.0.0.1\n"
                     + "GUICHET_SMTP_PORT=" + closed + "\nGUICHET_SMTP_SECURITY=none\n"
                     + "GUICHET_SUPPORT_ADDRESS=support@guichet.test\nGUICHET_HTTP_PORT=off\n");
+            assertThat(run("check", "--config", runConfig.toString())).isEqualTo(1);
+            assertThat(out.toString()).containsPattern("FAIL +database +answers, but its schema at version 999 is"
+                    + " newer than this Guichet \\(" + known + "\\): use the newer release");
+
             assertThat(run("run", "--config", runConfig.toString())).isEqualTo(1);
-            assertThat(err.toString().lines().filter(l -> l.startsWith("guichet: schema")).toList())
-                    .containsExactly(refusal);
+            assertThat(err.toString()).as("run's check finds it first, in one line, and does not start")
+                    .contains("not starting without a usable database:")
+                    .containsPattern("FAIL +database +answers, but its schema at version 999 is newer than this"
+                            + " Guichet \\(" + known + "\\): use the newer release");
             assertThat(out.toString()).doesNotContain("Guichet is running");
             assertThat(err.toString()).doesNotContain("Exception");
+
+            GuichetConfig.DatabaseConfig external = new GuichetConfig.DatabaseConfig(
+                    java.util.Optional.of(migrated.jdbcUrl()), migrated.user(), migrated.password(), 2, dir);
+            assertThatThrownBy(() -> DatabaseHandle.openForRun(external)).as("the node's own refusal, under the check")
+                    .isInstanceOf(SchemaMismatchException.class).hasMessage(refusal.substring("guichet: ".length()));
 
             assertThat(run("migrate", "--db-url", migrated.jdbcUrl(), "--db-user", migrated.user(), "--db-password",
                     migrated.password())).isEqualTo(1);

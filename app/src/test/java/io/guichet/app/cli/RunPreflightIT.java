@@ -79,7 +79,7 @@ class RunPreflightIT {
 
         assertThat(commandLine.execute("run", "--config", file.toString())).isEqualTo(1);
 
-        assertThat(err.toString()).contains("guichet: 3 parts fail; not starting without the database:")
+        assertThat(err.toString()).contains("guichet: 3 parts fail; not starting without a usable database:")
                 .containsPattern("FAIL +database +cannot connect to jdbc:postgresql://127\\.0\\.0\\.1:" + closed)
                 .containsPattern("FAIL +imap +support@127\\.0\\.0\\.1:\\d+ \\(NONE\\): the server refused the login")
                 .containsPattern("FAIL +smtp +127\\.0\\.0\\.1:" + closed + " \\(NONE\\): connection refused")
