@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code guichet} command: the entry point of the application. Each subcommand is one thing an operator does
- * ({@code migrate}, ...). Exit codes: 0 done, 1 the database or a migration failed, 2 bad usage, 70 a bug.
+ * ({@code migrate}, ...). Exit codes: 0 done, 1 the database, a migration or its schema version refused, 2 bad usage,
+ * 78 invalid configuration, 70 a bug.
  */
 @Command(
         name = "guichet",

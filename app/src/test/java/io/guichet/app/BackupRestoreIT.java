@@ -50,7 +50,7 @@ class BackupRestoreIT {
         Map<Long, List<TicketEvent>> events = new LinkedHashMap<>();
 
         GuichetConfig firstConfig = config(first);
-        try (DatabaseHandle database = DatabaseHandle.open(firstConfig.database());
+        try (DatabaseHandle database = DatabaseHandle.openForRun(firstConfig.database());
              GuichetNode node = new GuichetNode(firstConfig, database.database(), Clock.systemUTC())) {
             node.desk().transactions().run(() -> {
                 Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),

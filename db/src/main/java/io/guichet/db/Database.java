@@ -165,6 +165,41 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the schema stands against the migrations of this build, read without changing anything (no table is
+     * created in an empty database).
+     */
+    public SchemaState schemaState() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(jdbcUrl, user.isEmpty() ? null : user, password.isEmpty() ? null : password)
+                .locations(MIGRATIONS)
+                .failOnMissingLocations(true)
+                .load();
+        try {
+            MigrationInfo[] all = flyway.info().all();
+            String known = java.util.Arrays.stream(all).filter(m -> !future(m)).map(MigrationInfo::getVersion)
+                    .filter(Objects::nonNull).max(Comparable::compareTo).map(Object::toString).orElse("none");
+            Optional<String> newer = java.util.Arrays.stream(all).filter(Database::future).map(MigrationInfo::getVersion)
+                    .filter(Objects::nonNull).max(Comparable::compareTo).map(Object::toString);
+            if (newer.isPresent()) {
+                return new SchemaState.Newer(newer.get(), known);
+            }
+            Optional<String> current = schemaVersion(flyway);
+            if (current.isEmpty()) {
+                return new SchemaState.Missing(known);
+            }
+            return flyway.info().pending().length > 0 ? new SchemaState.Older(current.get(), known)
+                    : new SchemaState.Current(known);
+        } catch (FlywayException e) {
+            throw new MigrationFailedException(e.getMessage(), e);
+        }
+    }
+
+    private static boolean future(MigrationInfo migration) {
+        return migration.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS
+                || migration.getState() == org.flywaydb.core.api.MigrationState.FUTURE_FAILED;
+    }
+
     private static Optional<String> schemaVersion(Flyway flyway) {
         return Optional.ofNullable(flyway.info().current()).map(MigrationInfo::getVersion).map(Object::toString);
     }

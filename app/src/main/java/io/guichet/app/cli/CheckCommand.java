@@ -5,10 +5,10 @@ import io.guichet.db.Database;
 import io.guichet.db.DatabaseUnavailableException;
 import io.guichet.db.EmbeddedPostgresServer;
 import io.guichet.db.MigrationFailedException;
+import io.guichet.db.SchemaState;
 import io.guichet.mail.ConnectionFailure;
 import io.guichet.app.node.GuichetNode;
 import io.guichet.mail.imap.ImapProbe;
-import io.guichet.app.node.GuichetNode;
 import io.guichet.mail.imap.ImapSettings;
 import io.guichet.mail.smtp.SmtpProbe;
 import io.guichet.mail.smtp.SmtpSettings;
@@ -30,11 +30,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code guichet check}: the whole configuration in one pass (every mistake listed with what is accepted), then
  * each part {@code run} needs, reached for real: the database, the IMAP login, the SMTP server (EHLO, STARTTLS or
- * TLS, AUTH, QUIT: no mail is sent) and, when a token is set, Discord. Each gets one line with a clear cause.
+ * TLS, AUTH, QUIT: no mail is sent) and, when a token is set, Discord, all at once. Each gets one line with a clear
+ * cause. {@code run} makes the same probes before it starts.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check the configuration, then reach the database, the mailbox (IMAP login), the SMTP server"
@@ -63,38 +68,8 @@ public final class CheckCommand implements Callable<Integer> {
         GuichetConfig config = read.get();
         out.println("Configuration: valid.");
         out.flush();
-        List<Verdict> verdicts = new ArrayList<>();
-        verdicts.add(database(config.database()));
-        out.println(line(verdicts.getLast()));
-        out.flush();
-        config.mailbox().ifPresent(box -> {
-            String where = box.user() + "@" + box.host() + ":" + box.port() + " (" + box.security() + ")";
-            ImapSettings d = GuichetNode.imapSettings(config, box);
-            ImapSettings settings = new ImapSettings(d.host(), d.port(), d.security(), d.trust(), d.login(),
-                    d.folder(), d.processedFolder(), d.quarantineFolder(), TIMEOUT, TIMEOUT, TIMEOUT,
-                    d.idleRenewal(), d.pollInterval(), d.batchSize(), d.maxMessageBytes(), 1);
-            verdicts.add(ImapProbe.login(settings).map(why -> new Verdict("imap", false, where + ": " + why))
-                    .orElseGet(() -> new Verdict("imap", true, where + ": logged in")));
-            out.println(line(verdicts.getLast()));
-            out.flush();
-        });
-        config.smtp().ifPresent(smtp -> config.mail().ifPresent(mail -> {
-            String where = smtp.user().map(u -> u + "@").orElse("") + smtp.host() + ":" + smtp.port() + " ("
-                    + smtp.security() + ")";
-            SmtpSettings d = GuichetNode.smtpSettings(config, smtp, mail);
-            SmtpSettings settings = new SmtpSettings(d.host(), d.port(), d.security(), d.trust(), d.login(),
-                    d.fromAddress(), d.fromName(), TIMEOUT, TIMEOUT, TIMEOUT, d.batchSize(), d.lease(), d.pollInterval(),
-                    d.retry());
-            verdicts.add(SmtpProbe.connect(settings).map(why -> new Verdict("smtp", false, where + ": " + why))
-                    .orElseGet(() -> new Verdict("smtp", true, where + ": connected"
-                            + (smtp.user().isPresent() ? " and logged in" : "") + ", no mail sent")));
-            out.println(line(verdicts.getLast()));
-            out.flush();
-        }));
-        config.discord().token().ifPresent(token -> {
-            verdicts.add(discord(token));
-            out.println(line(verdicts.getLast()));
-        });
+        List<Verdict> verdicts = probes(config);
+        verdicts.forEach(v -> out.println(line(v)));
         long failed = verdicts.stream().filter(v -> !v.ok()).count();
         out.println(failed == 0 ? "Everything answers: 'guichet run' can start."
                 : failed + (failed == 1 ? " part fails" : " parts fail") + "; 'guichet run' would not work until fixed.");
@@ -102,7 +77,56 @@ public final class CheckCommand implements Callable<Integer> {
         return failed == 0 ? 0 : CliFailures.INFRASTRUCTURE;
     }
 
-    private static String line(Verdict verdict) {
+    /**
+     * Every part of a valid configuration reached, all at once (each within its own timeout): the database, then the
+     * IMAP login, the SMTP server and Discord when they are set, in that order.
+     */
+    static List<Verdict> probes(GuichetConfig config) {
+        List<Callable<Verdict>> probes = new ArrayList<>();
+        probes.add(() -> database(config.database()));
+        config.mailbox().ifPresent(box -> probes.add(() -> imap(config, box)));
+        config.smtp().ifPresent(smtp -> config.mail().ifPresent(mail -> probes.add(() -> smtp(config, smtp, mail))));
+        config.discord().token().ifPresent(token -> probes.add(() -> discord(token)));
+        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Verdict>> running = probes.stream().map(each::submit).toList();
+            List<Verdict> verdicts = new ArrayList<>();
+            for (Future<Verdict> probe : running) {
+                try {
+                    verdicts.add(probe.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a probe failed unexpectedly", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while probing", e);
+                }
+            }
+            return verdicts;
+        }
+    }
+
+    private static Verdict imap(GuichetConfig config, GuichetConfig.MailboxConfig box) {
+        String where = box.user() + "@" + box.host() + ":" + box.port() + " (" + box.security() + ")";
+        ImapSettings d = GuichetNode.imapSettings(config, box);
+        ImapSettings settings = new ImapSettings(d.host(), d.port(), d.security(), d.trust(), d.login(),
+                d.folder(), d.processedFolder(), d.quarantineFolder(), TIMEOUT, TIMEOUT, TIMEOUT,
+                d.idleRenewal(), d.pollInterval(), d.batchSize(), d.maxMessageBytes(), 1);
+        return ImapProbe.login(settings).map(why -> new Verdict("imap", false, where + ": " + why))
+                .orElseGet(() -> new Verdict("imap", true, where + ": logged in"));
+    }
+
+    private static Verdict smtp(GuichetConfig config, GuichetConfig.SmtpConfig smtp, GuichetConfig.MailConfig mail) {
+        String where = smtp.user().map(u -> u + "@").orElse("") + smtp.host() + ":" + smtp.port() + " ("
+                + smtp.security() + ")";
+        SmtpSettings d = GuichetNode.smtpSettings(config, smtp, mail);
+        SmtpSettings settings = new SmtpSettings(d.host(), d.port(), d.security(), d.trust(), d.login(),
+                d.fromAddress(), d.fromName(), TIMEOUT, TIMEOUT, TIMEOUT, d.batchSize(), d.lease(), d.pollInterval(),
+                d.retry());
+        return SmtpProbe.connect(settings).map(why -> new Verdict("smtp", false, where + ": " + why))
+                .orElseGet(() -> new Verdict("smtp", true, where + ": connected"
+                        + (smtp.user().isPresent() ? " and logged in" : "") + ", no mail sent"));
+    }
+
+    static String line(Verdict verdict) {
         return String.format("  %-4s  %-8s  %s", verdict.ok() ? "ok" : "FAIL", verdict.part(), verdict.detail());
     }
 
@@ -110,8 +134,7 @@ public final class CheckCommand implements Callable<Integer> {
     static Verdict database(GuichetConfig.DatabaseConfig config) {
         if (config.url().isPresent()) {
             try (Database database = Database.connect(config.url().get(), config.user(), config.password(), 1)) {
-                return new Verdict("database", true, "answers; schema "
-                        + database.schemaVersion().map(v -> "at version " + v).orElse("empty ('run' creates it)"));
+                return schema(database);
             } catch (DatabaseUnavailableException | MigrationFailedException e) {
                 return new Verdict("database", false, e.getMessage());
             }
@@ -121,9 +144,10 @@ public final class CheckCommand implements Callable<Integer> {
         if (running.isPresent()) {
             try (Database database = Database.connect(running.get().jdbcUrl(), running.get().user(),
                     running.get().password(), 1)) {
-                return new Verdict("database", true, "the embedded PostgreSQL of a running node answers (data in "
-                        + data + ")");
-            } catch (DatabaseUnavailableException e) {
+                Verdict schema = schema(database);
+                return new Verdict("database", schema.ok(), "the embedded PostgreSQL of a running node (data in "
+                        + data + ") " + schema.detail());
+            } catch (DatabaseUnavailableException | MigrationFailedException e) {
                 return new Verdict("database", false, e.getMessage());
             }
         }
@@ -137,6 +161,23 @@ public final class CheckCommand implements Callable<Integer> {
         }
         return new Verdict("database", true, "embedded PostgreSQL, data in " + data
                 + (Files.exists(data.resolve("PG_VERSION")) ? "" : " (created by the first 'run')"));
+    }
+
+    /**
+     * The database answers, and where its schema stands: a schema migrated by a newer release fails (a node would
+     * refuse to start on it); none yet, or behind this build, is what {@code run} migrates.
+     */
+    private static Verdict schema(Database database) {
+        return switch (database.schemaState()) {
+            case SchemaState.Current current -> new Verdict("database", true, "answers; schema at version "
+                    + current.known());
+            case SchemaState.Missing missing -> new Verdict("database", true, "answers; no Guichet schema yet ('run'"
+                    + " or 'guichet migrate' creates it)");
+            case SchemaState.Older older -> new Verdict("database", true, "answers; schema at version "
+                    + older.current() + " ('run' or 'guichet migrate' brings it to " + older.known() + ")");
+            case SchemaState.Newer newer -> new Verdict("database", false, "answers, but its schema at version "
+                    + newer.current() + " is newer than this Guichet (" + newer.known() + "): use the newer release");
+        };
     }
 
     /** The bot token is accepted by Discord's API. */

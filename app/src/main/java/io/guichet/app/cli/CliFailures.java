@@ -1,6 +1,7 @@
 package io.guichet.app.cli;
 
 import io.guichet.app.health.HttpPortUnavailableException;
+import io.guichet.app.node.SchemaMismatchException;
 import io.guichet.db.DatabaseUnavailableException;
 import io.guichet.db.MigrationFailedException;
 import picocli.CommandLine;
@@ -9,7 +10,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns a failure of a subcommand into an exit code. Infrastructure failures an operator can fix (database
- * unreachable, migration refused, health port taken) print their message only, no stack trace, and exit with 1. Anything else is a
+ * unreachable, migration refused, a schema this build does not work with, health port taken) print their message only, no stack trace, and exit with 1. Anything else is a
  * bug: its stack trace is printed and the exit code is 70 ({@code EX_SOFTWARE}).
  */
 public final class CliFailures implements IExecutionExceptionHandler {
@@ -26,7 +27,7 @@ public final class CliFailures implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
         if (failure instanceof DatabaseUnavailableException || failure instanceof MigrationFailedException
-                || failure instanceof HttpPortUnavailableException) {
+                || failure instanceof HttpPortUnavailableException || failure instanceof SchemaMismatchException) {
             command.getErr().println("guichet: " + failure.getMessage());
             return INFRASTRUCTURE;
         }

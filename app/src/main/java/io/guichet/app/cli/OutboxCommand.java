@@ -43,6 +43,10 @@ public final class OutboxCommand implements Runnable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * The JSON form: an array of {@code {"id", "abandoned": instant, "queued": instant, "attempts", "ticket":
+     * number|null, "to", "subject", "lastError"}}, oldest first.
+     */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the abandoned mail, oldest first, with why it was given up.")
     static final class ListAbandoned implements Callable<Integer> {
@@ -53,6 +57,8 @@ public final class OutboxCommand implements Runnable {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
                 description = "At most this many (default: ${DEFAULT-VALUE}).")
         int limit;
+        @Option(names = "--json", description = "One JSON array (its shape: docs/operations.md).")
+        boolean json;
 
         @Override
         public Integer call() {
@@ -67,10 +73,22 @@ public final class OutboxCommand implements Runnable {
             }
             try (DatabaseHandle database = DatabaseHandle.open(config.get().database())) {
                 List<AbandonedMail> mails = CoreAssembly.on(config.get(), database.database(), Clock.systemUTC()).mailOutbox().abandoned(limit);
-                if (mails.isEmpty()) {
+                if (json) {
+                    JsonOutput.print(out, mails.stream().map(m -> JsonOutput.object("id", m.id(),
+                            "abandoned", m.abandonedAt(), "queued", m.createdAt(), "attempts", m.attempts(),
+                            "ticket", m.ticketNumber(), "to", m.recipient(), "subject", m.subject(),
+                            "lastError", m.lastError())).toList());
+                } else if (mails.isEmpty()) {
                     out.println("No abandoned mail: everything in the outbox was sent or is still being tried.");
                 } else {
-                    print(out, mails);
+                    Table table = new Table("ID", "ABANDONED", "QUEUED", "ATTEMPTS", "TICKET", "TO", "SUBJECT",
+                            "LAST ERROR");
+                    for (AbandonedMail m : mails) {
+                        table.row(Long.toString(m.id()), TIME.format(m.abandonedAt()), TIME.format(m.createdAt()),
+                                Integer.toString(m.attempts()), m.ticketNumber().map(n -> "#" + n).orElse("-"),
+                                m.recipient(), Table.shorten(m.subject(), 40), Table.shorten(m.lastError(), 80));
+                    }
+                    table.print(out);
                     out.println();
                     out.println(mails.size() + (mails.size() == 1 ? " mail" : " mails")
                             + " abandoned. Once the cause is fixed: guichet outbox retry ID (or --all).");
@@ -78,34 +96,6 @@ public final class OutboxCommand implements Runnable {
                 out.flush();
                 return 0;
             }
-        }
-
-        private static void print(PrintWriter out, List<AbandonedMail> mails) {
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"ID", "ABANDONED", "QUEUED", "ATTEMPTS", "TICKET", "TO", "SUBJECT", "LAST ERROR"});
-            for (AbandonedMail m : mails) {
-                rows.add(new String[] {Long.toString(m.id()), TIME.format(m.abandonedAt()), TIME.format(m.createdAt()),
-                        Integer.toString(m.attempts()), m.ticketNumber().map(n -> "#" + n).orElse("-"), m.recipient(),
-                        shorten(m.subject(), 40), shorten(m.lastError(), 80)});
-            }
-            int[] widths = new int[rows.getFirst().length];
-            for (String[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    widths[i] = Math.max(widths[i], row[i].length());
-                }
-            }
-            for (String[] row : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < row.length; i++) {
-                    line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
-                }
-                out.println(line.toString().stripTrailing());
-            }
-        }
-
-        private static String shorten(String text, int max) {
-            String line = text.replaceAll("\\s+", " ").strip();
-            return line.length() <= max ? line : line.substring(0, max - 1) + "…";
         }
     }
 

@@ -10,12 +10,16 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code guichet run}: production. Reads and validates the configuration, opens (and migrates) the database,
+ * {@code guichet run}: production. Reads and validates the configuration (a mistake stops it), reaches every part
+ * as {@code guichet check} does (the database failing stops it; a mail server or Discord failing is reported and
+ * retried), opens (and migrates, under a lock; a schema newer than this build stops it) the database,
  * starts the mail channel and the Discord console, and runs until stopped (SIGTERM or Ctrl-C), finishing the
  * current mail before it exits.
  */
@@ -38,6 +42,9 @@ public final class RunCommand implements Callable<Integer> {
             return CliFailures.CONFIG;
         }
         GuichetConfig config = read.get();
+        if (!preflight(config, out, err)) {
+            return CliFailures.INFRASTRUCTURE;
+        }
         DatabaseHandle database = DatabaseHandle.openForRun(config.database());
         GuichetNode node = new GuichetNode(config, database.database(), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
@@ -57,6 +64,30 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The probes of {@code guichet check}, all at once, before anything starts: each that fails is printed with its
+     * cause. The database is needed to start (false: do not start); a mail server or Discord that does not answer
+     * only warns, since the node retries them on its own (a refused login in minutes, not seconds) and
+     * {@code /health/ready} reports them until they answer.
+     */
+    static boolean preflight(GuichetConfig config, PrintWriter out, PrintWriter err) {
+        List<CheckCommand.Verdict> verdicts = CheckCommand.probes(config);
+        List<CheckCommand.Verdict> failed = verdicts.stream().filter(v -> !v.ok()).toList();
+        if (failed.isEmpty()) {
+            out.println("Checked before starting: " + verdicts.stream().map(CheckCommand.Verdict::part)
+                    .collect(Collectors.joining(", ")) + " answer.");
+            out.flush();
+            return true;
+        }
+        boolean databaseDown = failed.stream().anyMatch(v -> v.part().equals("database"));
+        err.println("guichet: " + failed.size() + (failed.size() == 1 ? " part fails" : " parts fail")
+                + (databaseDown ? "; not starting without a usable database:" : "; starting anyway, retrying them"
+                + " (see /health/ready):"));
+        failed.forEach(v -> err.println(CheckCommand.line(v)));
+        err.flush();
+        return !databaseDown;
     }
 
     /** Stops the node, then the database, once, whoever asks first. */

@@ -40,7 +40,11 @@ public final class Checks {
                 return Check.Result.up("standby: another node reads the mailbox");
             }
             if (!h.connected()) {
-                return Check.Result.down("not connected" + h.lastError().map(e -> ": " + e).orElse(""));
+                // a refused login is said as it is (the server's words), not as a generic disconnection
+                String why = h.lastError().map(e -> e.startsWith("IMAP login refused") ? e : "not connected: " + e)
+                        .orElse("not connected");
+                return Check.Result.down(why + h.nextAttempt().map(at -> "; next attempt in "
+                        + Math.max(0, Duration.between(clock.instant(), at).toSeconds()) + " s").orElse(""));
             }
             Instant now = clock.instant();
             Optional<Instant> read = h.lastSuccess().filter(at -> Duration.between(at, now).compareTo(freshness) <= 0);

@@ -3,15 +3,18 @@ package io.guichet.app.node;
 import io.guichet.app.config.GuichetConfig;
 import io.guichet.db.Database;
 import io.guichet.db.EmbeddedPostgresServer;
+import io.guichet.db.SchemaState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * The database a command works on: the configured PostgreSQL, or an embedded one whose data survives restarts
- * in {@code GUICHET_DATA_DIR/pgdata}. Migrated when opened. Closing it closes the pool, then the embedded server.
+ * in {@code GUICHET_DATA_DIR/pgdata}. Only {@code run} (and {@code migrate}) migrate it; admin commands open it as it is
+ * and refuse a schema this build does not work with. Closing it closes the pool, then the embedded server.
  */
 public final class DatabaseHandle implements AutoCloseable {
 
@@ -26,18 +29,31 @@ public final class DatabaseHandle implements AutoCloseable {
     }
 
     /**
-     * Opens the database of {@code config} for a command beside the node: the configured PostgreSQL, migrated; or,
-     * with the embedded one, the server a running {@code guichet run} holds on the data directory (reached on its port
-     * with the password kept with the data, and not migrated: the node did that), else one started here and migrated.
+     * Opens the database of {@code config} for an admin command, as it is: never migrated. The configured PostgreSQL;
+     * or, with the embedded one, the server a running {@code guichet run} holds on the data directory (reached on its
+     * port with the password kept with the data), else one started here on the existing data. The schema must be the
+     * one this build knows: a database with no schema (an embedded data directory never initialized included, which is
+     * then not created), behind it or migrated by a newer build is refused with a {@link SchemaMismatchException}
+     * saying what to run.
      */
     public static DatabaseHandle open(GuichetConfig.DatabaseConfig config) {
         if (config.url().isEmpty()) {
-            Optional<DatabaseHandle> running = attached(config);
-            if (running.isPresent()) {
-                return running.get();
+            Path data = config.dataDirectory().resolve("pgdata");
+            if (EmbeddedPostgresServer.running(data).isEmpty() && !Files.exists(data.resolve("PG_VERSION"))) {
+                throw SchemaMismatchException.missing();
             }
         }
-        return openForRun(config);
+        DatabaseHandle handle = openAsIs(config);
+        try {
+            Optional<SchemaMismatchException> refusal = SchemaMismatchException.of(handle.database().schemaState());
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
+        } catch (RuntimeException e) {
+            handle.close();
+            throw e;
+        }
+        return handle;
     }
 
     /**
@@ -113,6 +129,10 @@ public final class DatabaseHandle implements AutoCloseable {
 
     private static DatabaseHandle migrated(Optional<EmbeddedPostgresServer> server, Database database) {
         try {
+            // the one-line refusal of a newer schema, before any work; Database.migrate refuses it again under its lock
+            if (database.schemaState() instanceof SchemaState.Newer newer) {
+                throw SchemaMismatchException.newer(newer);
+            }
             database.migrate();
         } catch (RuntimeException e) {
             database.close();

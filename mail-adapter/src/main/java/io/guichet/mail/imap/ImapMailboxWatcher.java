@@ -63,7 +63,9 @@ import java.util.concurrent.TimeUnit;
  * {@code pollInterval} (a scheduled NOOP aborts an IDLE that a dead connection would otherwise leave hanging), and
  * polls when the server has no IDLE. Any connection failure closes everything and reconnects after an exponential
  * backoff (1 s doubling to 60 s, with jitter); a failure an operator must fix (TLS, OAuth2) is explained in one line
- * ({@link ConnectFailures}). Logged in with an OAuth2 token, it logs in again with a new one shortly before the token
+ * ({@link ConnectFailures}). A refused login backs off in minutes instead (1 to 2 min doubling to 30 min, with jitter):
+ * providers lock an account after repeated wrong-password logins; its health says so, with the server's words, and
+ * when the next attempt is. Logged in with an OAuth2 token, it logs in again with a new one shortly before the token
  * expires (see {@link io.guichet.mail.oauth.AccessToken#renewAt()}).
  *
  * <p>A crash between the handler's commit and the move leaves the message in place; a restart either handles it
@@ -74,6 +76,9 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ImapMailboxWatcher.class);
     private static final Duration FIRST_RECONNECT_DELAY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RECONNECT_DELAY = Duration.ofSeconds(60);
+    /** After a refused login: the first ceiling (the delay is drawn between half and all of it), doubling to the cap. */
+    static final Duration FIRST_LOGIN_RETRY = Duration.ofMinutes(2);
+    static final Duration LONGEST_LOGIN_RETRY = Duration.ofMinutes(30);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     /**
@@ -81,9 +86,16 @@ public final class ImapMailboxWatcher implements AutoCloseable {
      *
      * @param lastSuccess  the end of the last complete read of the folder (or wait for mail)
      * @param lastProgress the last sign of work: connected, the folder opened, or a mail handled (during a backlog)
+     * @param lastError    why the last connection failed, e.g. {@code IMAP login refused for USER: <server's words>}
+     * @param nextAttempt  when the next connection is tried, while disconnected after a failure
      */
     public record Health(boolean running, boolean holdsLock, boolean connected, Optional<Instant> lastSuccess,
-                         Optional<String> lastError, Optional<Instant> lastProgress) {
+                         Optional<String> lastError, Optional<Instant> lastProgress, Optional<Instant> nextAttempt) {
+
+        public Health(boolean running, boolean holdsLock, boolean connected, Optional<Instant> lastSuccess,
+                      Optional<String> lastError, Optional<Instant> lastProgress) {
+            this(running, holdsLock, connected, lastSuccess, lastError, lastProgress, Optional.empty());
+        }
 
         public Health(boolean running, boolean holdsLock, boolean connected, Optional<Instant> lastSuccess,
                       Optional<String> lastError) {
@@ -115,6 +127,8 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     /** Mails in the folder after the stored position, not yet handled; -1 until first counted. */
     private final java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong(-1);
     private volatile String lastError;
+    private volatile Instant nextAttempt;
+    private final Backoff loginBackoff = new Backoff(FIRST_LOGIN_RETRY, LONGEST_LOGIN_RETRY);
     private volatile IMAPFolder idling;
     private Thread thread;
     private ScheduledExecutorService idleBreaker;
@@ -193,7 +207,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
 
     public Health health() {
         return new Health(running, holdsLock, connected, Optional.ofNullable(lastSuccess),
-                Optional.ofNullable(lastError), Optional.ofNullable(lastProgress));
+                Optional.ofNullable(lastError), Optional.ofNullable(lastProgress), Optional.ofNullable(nextAttempt));
     }
 
     /**
@@ -228,11 +242,19 @@ public final class ImapMailboxWatcher implements AutoCloseable {
                     session(backoff);
                 } catch (MessagingException | RuntimeException e) {
                     connected = false;
-                    lastError = ConnectFailures.explain(e, "IMAP", settings.host(), settings.port(), settings.trust())
-                            .orElseGet(() -> describe(e));
-                    Duration delay = backoff.next();
-                    log.warn("mailbox {}: {}; reconnecting in {} ms", mailbox, lastError, delay.toMillis());
+                    Optional<String> refused = loginRefused(e);
+                    lastError = refused.or(() -> ConnectFailures.explain(e, "IMAP", settings.host(), settings.port(),
+                            settings.trust())).orElseGet(() -> describe(e));
+                    Duration delay = refused.isPresent() ? loginBackoff.next() : backoff.next();
+                    nextAttempt = clock.instant().plus(delay);
+                    if (refused.isPresent()) {
+                        log.error("mailbox {}: {}; trying again in {} s (not sooner: repeated wrong logins lock"
+                                + " accounts)", mailbox, lastError, delay.toSeconds());
+                    } else {
+                        log.warn("mailbox {}: {}; reconnecting in {} ms", mailbox, lastError, delay.toMillis());
+                    }
                     pause(delay);
+                    nextAttempt = null;
                 }
             }
         } finally {
@@ -253,6 +275,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
             }
             connected = true;
             lastError = null;
+            loginBackoff.reset();
             lastProgress = clock.instant(); // able to work: ready now, not once a backlog is drained
             backoff.reset();
             log.info("mailbox {}: connected ({}; IDLE {})", mailbox, settings.security(),
@@ -630,6 +653,24 @@ public final class ImapMailboxWatcher implements AutoCloseable {
         } catch (MessagingException | RuntimeException e) {
             log.debug("closing the IMAP folder failed: {}", e.toString());
         }
+    }
+
+    /**
+     * {@code IMAP login refused for USER: <the server's words>} when the server refused the login (not a failure to
+     * obtain an OAuth2 token, which {@link ConnectFailures} explains).
+     */
+    private Optional<String> loginRefused(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.guichet.mail.oauth.OAuthLoginException) {
+                return Optional.empty();
+            }
+            if (t instanceof jakarta.mail.AuthenticationFailedException refused) {
+                String words = refused.getMessage() == null ? "" : refused.getMessage().replaceAll("\\s+", " ").strip();
+                return Optional.of("IMAP login refused for " + settings.login().user() + ": "
+                        + (words.isEmpty() ? "no reason given" : words.length() > 200 ? words.substring(0, 200) : words));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(Exception e) {

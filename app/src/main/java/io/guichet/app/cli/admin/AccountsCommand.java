@@ -1,5 +1,7 @@
 package io.guichet.app.cli.admin;
 
+import io.guichet.app.cli.JsonOutput;
+import io.guichet.app.cli.Table;
 import io.guichet.core.account.Account;
 import io.guichet.core.account.AccountManager;
 import picocli.CommandLine.Command;
@@ -27,31 +29,54 @@ public final class AccountsCommand {
         @Option(names = "--manager-email", defaultValue = "", description = "The account manager's e-mail.")
         String managerEmail;
 
+        private Optional<LocalDate> until;
+
         @Override
-        void run(AdminDesks admin, PrintWriter out) {
-            Optional<LocalDate> until = Arguments.dateOrNone("--coverage-until", coverage);
+        void checkArguments() {
+            until = Arguments.dateOrNone("--coverage-until", coverage);
             if (!managerEmail.isBlank()) {
                 Arguments.email("--manager-email", managerEmail);
             }
+        }
+
+        @Override
+        void run(AdminDesks admin, PrintWriter out) {
             out.println(AdminDesks.done(admin.desks().directory().addAccount(admin.operator(), name, until,
                     new AccountManager(managerName.strip(), managerEmail.strip()))));
         }
     }
 
+    /**
+     * The JSON form: an array of {@code {"name", "coverageUntil": "YYYY-MM-DD"|null, "active": bool, "manager":
+     * {"name", "email"}|null}}.
+     */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts and their coverage.")
     static final class List extends AdminCommand {
+        @Option(names = "--json", description = "One JSON array (its shape: docs/operations.md).")
+        boolean json;
+
         @Override
         void run(AdminDesks admin, PrintWriter out) {
             LocalDate today = admin.desks().directory().today();
             java.util.List<Account> accounts = admin.desks().directory().accounts();
+            if (json) {
+                JsonOutput.print(out, accounts.stream().map(a -> JsonOutput.object("name", a.name(),
+                        "coverageUntil", a.coverageEndsOn(), "active", a.coveredOn(today),
+                        "manager", a.manager().name().isBlank() && a.manager().email().isBlank() ? null
+                                : JsonOutput.object("name", a.manager().name(), "email", a.manager().email()))).toList());
+                return;
+            }
             if (accounts.isEmpty()) {
                 out.println("No accounts yet: add one with 'guichet accounts add'.");
+                return;
             }
+            Table table = new Table("NAME", "COVERED THROUGH", "STATUS", "MANAGER");
             for (Account a : accounts) {
-                out.printf("%-30s %-26s %-8s %s%n", a.name(), "covered " + coverage(a),
+                table.row(a.name(), a.coverageEndsOn().map(LocalDate::toString).orElse("never"),
                         a.coveredOn(today) ? "active" : "EXPIRED",
-                        a.manager().name().isBlank() ? "" : "manager " + a.manager().name() + " <" + a.manager().email() + ">");
+                        a.manager().name().isBlank() ? "-" : a.manager().name() + " <" + a.manager().email() + ">");
             }
+            table.print(out);
         }
     }
 
@@ -62,9 +87,15 @@ public final class AccountsCommand {
         @Parameters(index = "1", paramLabel = "DATE", description = "Last covered day (YYYY-MM-DD), or none.")
         String date;
 
+        private Optional<LocalDate> until;
+
+        @Override
+        void checkArguments() {
+            until = Arguments.dateOrNone("DATE", date);
+        }
+
         @Override
         void run(AdminDesks admin, PrintWriter out) {
-            Optional<LocalDate> until = Arguments.dateOrNone("DATE", date);
             out.println(AdminDesks.done(admin.desks().directory().setCoverage(admin.operator(), name, until)));
         }
     }
@@ -72,9 +103,5 @@ public final class AccountsCommand {
     static Account named(AdminDesks admin, String name) {
         return admin.desks().directory().account(name).orElseThrow(() ->
                 AdminProblem.notFound("there is no account named '" + name + "' (see: guichet accounts list)."));
-    }
-
-    private static String coverage(Account account) {
-        return account.coverageEndsOn().map(d -> "through " + d).orElse("never");
     }
 }

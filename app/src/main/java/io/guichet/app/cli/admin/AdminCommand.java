@@ -6,6 +6,7 @@ import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.node.CoreAssembly;
 import io.guichet.app.node.DatabaseHandle;
 import io.guichet.core.ticket.Actor;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * An admin command: reads the configuration ({@code --config} and {@code GUICHET_*}), opens the database, builds
+ * An admin command: checks its arguments (no connection yet), reads the configuration ({@code --config} and
+ * {@code GUICHET_*}), opens the database as it is (never migrated; a schema this build does not know is refused), builds
  * the core's desks on it, runs, and turns an expected refusal into its message and exit code. The operator is named
  * in the audit trail by {@code --as}, or else the system user name.
  */
@@ -38,6 +40,17 @@ abstract class AdminCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            checkArguments();
+        } catch (AdminProblem problem) {
+            if (problem.exitCode() == CliFailures.USAGE) {
+                // the usage form of every bad argument: one line, one pointer to --help, exit 2
+                throw new CommandLine.ParameterException(spec.commandLine(), problem.getMessage());
+            }
+            err.println("guichet: " + problem.getMessage());
+            err.flush();
+            return problem.exitCode();
+        }
         Optional<GuichetConfig> config = configured.read(System.getenv(), err);
         if (config.isEmpty()) {
             return CliFailures.CONFIG;
@@ -53,6 +66,13 @@ abstract class AdminCommand implements Callable<Integer> {
             err.flush();
             return problem.exitCode();
         }
+    }
+
+    /**
+     * Reads and checks the arguments before the configuration is read or any database reached, throwing
+     * {@link AdminProblem#usage} with what is accepted: a bad argument costs no connection.
+     */
+    void checkArguments() {
     }
 
     abstract void run(AdminDesks admin, PrintWriter out);

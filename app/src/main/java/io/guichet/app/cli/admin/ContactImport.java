@@ -49,12 +49,19 @@ final class ContactImport extends AdminCommand {
     private record Line(int number, List<String> cells) {
     }
 
+    private List<Line> lines;
+
+    /** The file is read and its header checked before any connection. */
     @Override
-    void run(AdminDesks admin, PrintWriter out) {
-        List<Line> lines = read();
+    void checkArguments() {
+        lines = read();
         if (lines.isEmpty() || !lines.get(0).cells().stream().map(String::strip).toList().equals(HEADER)) {
             throw AdminProblem.usage(file + ": line 1 must be the header " + String.join(",", HEADER) + ".");
         }
+    }
+
+    @Override
+    void run(AdminDesks admin, PrintWriter out) {
         List<String> problems = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         Set<EmailAddress> seen = new HashSet<>();

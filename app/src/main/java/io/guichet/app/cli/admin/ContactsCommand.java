@@ -1,5 +1,7 @@
 package io.guichet.app.cli.admin;
 
+import io.guichet.app.cli.JsonOutput;
+import io.guichet.app.cli.Table;
 import io.guichet.core.account.Account;
 import io.guichet.core.account.Contact;
 import io.guichet.core.account.EmailAddress;
@@ -10,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -37,12 +38,19 @@ public final class ContactsCommand {
         @Option(names = "--discord-id", paramLabel = "ID", description = "The contact's Discord user id, if any.")
         String discordId;
 
+        private EmailAddress address;
+        private Language lang;
+        private Optional<LocalDate> certified;
+
+        @Override
+        void checkArguments() {
+            address = Arguments.email("EMAIL", email);
+            lang = Arguments.language("--language", language);
+            certified = Optional.ofNullable(certifiedUntil).map(d -> Arguments.date("--certified-until", d));
+        }
+
         @Override
         void run(AdminDesks admin, PrintWriter out) {
-            EmailAddress address = Arguments.email("EMAIL", email);
-            Language lang = Arguments.language("--language", language);
-            Optional<LocalDate> certified = Optional.ofNullable(certifiedUntil)
-                    .map(d -> Arguments.date("--certified-until", d));
             out.println(AdminDesks.done(admin.desks().directory().addContact(admin.operator(),
                     new DirectoryDesk.NewContact(account, name, address, phone, lang,
                             Optional.ofNullable(discordId).filter(s -> !s.isBlank()), certified))));
@@ -55,17 +63,29 @@ public final class ContactsCommand {
         @Parameters(paramLabel = "EMAIL")
         String email;
 
+        private EmailAddress address;
+
+        @Override
+        void checkArguments() {
+            address = Arguments.email("EMAIL", email);
+        }
+
         @Override
         void run(AdminDesks admin, PrintWriter out) {
-            out.println(AdminDesks.done(admin.desks().directory().removeContact(admin.operator(),
-                    Arguments.email("EMAIL", email))));
+            out.println(AdminDesks.done(admin.desks().directory().removeContact(admin.operator(), address)));
         }
     }
 
+    /**
+     * The JSON form: an array of {@code {"account", "email", "name", "phone", "language": "en"|"fr", "active": bool,
+     * "certifiedUntil": "YYYY-MM-DD"|null, "certified": bool, "discordId": string|null}}.
+     */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the contacts, of one account or all.")
     static final class List extends AdminCommand {
         @Parameters(paramLabel = "ACCOUNT", arity = "0..1")
         String account;
+        @Option(names = "--json", description = "One JSON array (its shape: docs/operations.md).")
+        boolean json;
 
         @Override
         void run(AdminDesks admin, PrintWriter out) {
@@ -74,19 +94,26 @@ public final class ContactsCommand {
                     ? admin.desks().directory().allContacts()
                     : java.util.List.of(admin.desks().directory().contactsOf(account).orElseThrow(() ->
                     AdminProblem.notFound("there is no account named '" + account + "' (see: guichet accounts list).")));
-            int shown = 0;
+            java.util.List<Object> rows = new java.util.ArrayList<>();
+            Table table = new Table("ACCOUNT", "EMAIL", "NAME", "LANG", "STATUS", "CERTIFIED");
             for (DirectoryDesk.AccountContacts listed : accounts) {
                 Account a = listed.account();
                 for (Contact c : listed.contacts()) {
-                    out.printf("%-20s %-32s %-22s %-3s %-8s %s%n", a.name(), c.email(), c.name(), c.language().code(),
+                    rows.add(JsonOutput.object("account", a.name(), "email", c.email().value(), "name", c.name(),
+                            "phone", c.phone(), "language", c.language().code(), "active", c.active(),
+                            "certifiedUntil", c.certifiedUntil(), "certified", c.certifiedOn(today),
+                            "discordId", c.discordUserId()));
+                    table.row(a.name(), c.email().value(), c.name(), c.language().code(),
                             c.active() ? "active" : "removed", c.certifiedUntil()
-                                    .map(d -> (c.certifiedOn(today) ? "certified through " : "certification ended ") + d)
-                                    .orElse(""));
-                    shown++;
+                                    .map(d -> (c.certifiedOn(today) ? "through " : "ended ") + d).orElse("-"));
                 }
             }
-            if (shown == 0) {
+            if (json) {
+                JsonOutput.print(out, rows);
+            } else if (rows.isEmpty()) {
                 out.println("No contacts" + (account == null ? "" : " for " + account) + ".");
+            } else {
+                table.print(out);
             }
         }
     }
@@ -100,16 +127,22 @@ public final class ContactsCommand {
                 description = "Valid through this day (YYYY-MM-DD); omitted: one certification period from today; none: withdrawn.")
         String date;
 
+        private EmailAddress address;
+        private boolean withdraw;
+        private Optional<LocalDate> until;
+
+        @Override
+        void checkArguments() {
+            address = Arguments.email("EMAIL", email);
+            withdraw = date != null && date.strip().equalsIgnoreCase("none");
+            until = withdraw ? Optional.empty() : Optional.ofNullable(date).map(d -> Arguments.date("DATE", d));
+        }
+
         @Override
         void run(AdminDesks admin, PrintWriter out) {
-            EmailAddress address = Arguments.email("EMAIL", email);
             DirectoryDesk directory = admin.desks().directory();
-            if (date != null && date.strip().equalsIgnoreCase("none")) {
-                out.println(AdminDesks.done(directory.withdrawCertification(admin.operator(), address)));
-                return;
-            }
-            Optional<LocalDate> until = Optional.ofNullable(date).map(d -> Arguments.date("DATE", d));
-            out.println(AdminDesks.done(directory.certify(admin.operator(), address, until)));
+            out.println(AdminDesks.done(withdraw ? directory.withdrawCertification(admin.operator(), address)
+                    : directory.certify(admin.operator(), address, until)));
         }
     }
 }

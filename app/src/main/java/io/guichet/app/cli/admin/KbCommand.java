@@ -1,5 +1,7 @@
 package io.guichet.app.cli.admin;
 
+import io.guichet.app.cli.JsonOutput;
+import io.guichet.app.cli.Table;
 import io.guichet.core.account.Language;
 import io.guichet.core.kb.Article;
 import picocli.CommandLine.Command;
@@ -26,8 +28,10 @@ public final class KbCommand {
         @Parameters(paramLabel = "DIR")
         Path directory;
 
+        private List<Article> articles;
+
         @Override
-        void run(AdminDesks admin, PrintWriter out) {
+        void checkArguments() {
             if (!Files.isDirectory(directory)) {
                 throw AdminProblem.usage("DIR: " + directory + " is not a directory.");
             }
@@ -37,7 +41,7 @@ public final class KbCommand {
             } catch (IOException e) {
                 throw AdminProblem.usage("DIR: " + directory + " cannot be read (" + e.getMessage() + ").");
             }
-            List<Article> articles = new ArrayList<>();
+            articles = new ArrayList<>();
             List<String> problems = new ArrayList<>();
             for (Path file : files) {
                 try {
@@ -52,24 +56,48 @@ public final class KbCommand {
             if (!problems.isEmpty()) {
                 throw AdminProblem.usage(directory + ": nothing imported.\n  " + String.join("\n  ", problems));
             }
+        }
+
+        @Override
+        void run(AdminDesks admin, PrintWriter out) {
             int held = admin.desks().knowledge().save(admin.operator(), articles);
             out.println("Imported " + articles.size() + " article(s) from " + directory + "; the knowledge base holds "
                     + held + ".");
         }
     }
 
+    /** The JSON form: an array of {@code {"slug", "title", "language": "en"|"fr"}}, best match first. */
     @Command(name = "search", mixinStandardHelpOptions = true, description = "Search the articles.")
     static final class Search extends AdminCommand {
         @Parameters(paramLabel = "TEXT")
         String text;
-        @Option(names = "--language", defaultValue = "en")
+        @Option(names = "--language", defaultValue = "en", description = "en or fr (default: ${DEFAULT-VALUE}).")
         String language;
+        @Option(names = "--json", description = "One JSON array (its shape: docs/operations.md).")
+        boolean json;
+
+        private Language lang;
+
+        @Override
+        void checkArguments() {
+            lang = Arguments.language("--language", language);
+        }
 
         @Override
         void run(AdminDesks admin, PrintWriter out) {
-            Language lang = Arguments.language("--language", language);
             List<Article> found = admin.desks().knowledge().search(text, lang, 10);
-            found.forEach(a -> out.println(a.slug() + "  " + a.title()));
+            if (json) {
+                JsonOutput.print(out, found.stream().map(a -> JsonOutput.object("slug", a.slug(), "title", a.title(),
+                        "language", a.language().code())).toList());
+                return;
+            }
+            if (found.isEmpty()) {
+                out.println("No article matches.");
+                return;
+            }
+            Table table = new Table("SLUG", "TITLE");
+            found.forEach(a -> table.row(a.slug(), a.title()));
+            table.print(out);
             out.println(found.size() + " article(s).");
         }
     }

@@ -1,11 +1,14 @@
 package io.guichet.app.cli.admin;
 
+import io.guichet.app.cli.JsonOutput;
+import io.guichet.app.cli.Table;
 import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.desk.TicketQueries;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketNumber;
 import io.guichet.core.ticket.TicketStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,11 +16,11 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +29,10 @@ import java.util.Set;
         subcommands = {TicketsCommand.ListTickets.class, TicketsCommand.Show.class, TicketsCommand.Transcript.class})
 public final class TicketsCommand {
 
+    /**
+     * The JSON form: an array of {@code {"number": 1042, "severity": 1-4|null, "status": "OPEN"..., "assignee":
+     * string|null, "subject", "created": instant}}, in triage order.
+     */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Tickets in triage order (R15).")
     static final class ListTickets extends AdminCommand {
         @Option(names = "--status", paramLabel = "STATUS", description = "Only this status (default: the active ones).")
@@ -34,36 +41,88 @@ public final class TicketsCommand {
         String severity;
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N tickets (default ${DEFAULT-VALUE}).")
         int limit;
+        @Option(names = "--json", description = "One JSON array (its shape: docs/operations.md).")
+        boolean json;
+
+        private Set<TicketStatus> statuses;
+        private Optional<Severity> sev;
 
         @Override
-        void run(AdminDesks admin, PrintWriter out) {
+        void checkArguments() {
             if (limit < 1 || limit > 10_000) {
                 throw AdminProblem.usage("--limit: " + limit + " is not between 1 and 10000.");
             }
-            Set<TicketStatus> statuses = status == null
+            statuses = status == null
                     ? EnumSet.of(TicketStatus.AWAITING_INFO, TicketStatus.OPEN, TicketStatus.IN_PROGRESS,
                     TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.ON_HOLD)
                     : EnumSet.of(Arguments.status(status));
-            Optional<Severity> sev = Optional.ofNullable(severity).map(Arguments::severity);
+            sev = Optional.ofNullable(severity).map(Arguments::severity);
+        }
+
+        @Override
+        void run(AdminDesks admin, PrintWriter out) {
             List<Ticket> tickets = admin.desks().tickets().queue(statuses, sev, 0, limit);
-            for (Ticket t : tickets) {
-                out.printf("%-7s S%s %-19s %-10s %s%n", t.number(), t.severity().map(s -> "" + s.level()).orElse("?"),
-                        t.status(), t.assignee().map(Actor.Staff::name).orElse("-"), t.fields().subject());
+            if (json) {
+                JsonOutput.print(out, tickets.stream().map(t -> JsonOutput.object("number", t.number().value(),
+                        "severity", t.severity().map(Severity::level), "status", t.status().name(),
+                        "assignee", t.assignee().map(Actor.Staff::name), "subject", t.fields().subject(),
+                        "created", t.createdAt())).toList());
+                return;
             }
+            if (tickets.isEmpty()) {
+                out.println("No tickets" + (status == null && severity == null ? " waiting." : " match."));
+                return;
+            }
+            Table table = new Table("TICKET", "SEV", "STATUS", "ASSIGNEE", "SUBJECT");
+            for (Ticket t : tickets) {
+                table.row(t.number().toString(), t.severity().map(s -> "S" + s.level()).orElse("?"), t.status().name(),
+                        t.assignee().map(Actor.Staff::name).orElse("-"), Table.shorten(t.fields().subject(), 80));
+            }
+            table.print(out);
             out.println(tickets.size() + " ticket(s).");
         }
     }
 
+    /**
+     * The JSON form: one object {@code {"number", "subject", "status", "resolution": {"rule", "code"}|null,
+     * "severity", "originalSeverity", "escalated", "assignee", "contact": {"name", "email"}|null, "serverUrl",
+     * "module", "version", "devices", "steps", "created", "firstResponseDue", "nextUpdateDue", "description"}} (absent
+     * values are null).
+     */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "One ticket's fields and state.")
     static final class Show extends AdminCommand {
         @Parameters(paramLabel = "N", description = "Ticket number, e.g. 1042 or #1042.")
         String number;
+        @Option(names = "--json", description = "One JSON object (its shape: docs/operations.md).")
+        boolean json;
+
+        private TicketNumber wanted;
+
+        @Override
+        void checkArguments() {
+            wanted = Arguments.ticket(number);
+        }
 
         @Override
         void run(AdminDesks admin, PrintWriter out) {
-            TicketQueries.TicketView view = admin.desks().tickets().view(Arguments.ticket(number))
-                    .orElseThrow(() -> AdminProblem.notFound("there is no ticket " + Arguments.ticket(number) + "."));
+            TicketQueries.TicketView view = admin.desks().tickets().view(wanted)
+                    .orElseThrow(() -> AdminProblem.notFound("there is no ticket " + wanted + "."));
             Ticket t = view.ticket();
+            if (json) {
+                JsonOutput.print(out, JsonOutput.object("number", t.number().value(), "subject", t.fields().subject(),
+                        "status", t.status().name(),
+                        "resolution", t.resolution().map(r -> JsonOutput.object("rule", r.rule(), "code", r.code())),
+                        "severity", t.severity().map(Severity::level),
+                        "originalSeverity", t.originalSeverity().map(Severity::level), "escalated", t.escalated(),
+                        "assignee", t.assignee().map(Actor.Staff::name),
+                        "contact", view.contact().map(c -> JsonOutput.object("name", c.name(), "email", c.email().value())),
+                        "serverUrl", t.fields().serverUrl(), "module", t.fields().module(),
+                        "version", t.fields().version(), "devices", t.fields().affectedDevices(),
+                        "steps", t.fields().stepsToReproduce(), "created", t.createdAt(),
+                        "firstResponseDue", t.due().firstResponseBy(), "nextUpdateDue", t.due().nextUpdateBy(),
+                        "description", t.fields().description()));
+                return;
+            }
             out.println("Ticket " + t.number() + ": " + t.fields().subject());
             out.println("  status      " + t.status() + t.resolution().map(r -> " (" + r.rule() + " " + r.code() + ")").orElse(""));
             out.println("  severity    " + t.severity().map(s -> "" + s.level()).orElse("not given")
@@ -84,38 +143,66 @@ public final class TicketsCommand {
         }
     }
 
+    /**
+     * The JSON form: one object {@code {"number", "subject", "entries": [...]}}, the entries in time order, each
+     * either {@code {"at", "type": "mail", "direction": "in"|"out", "address", "subject", "body", "attachments":
+     * [{"filename", "size", "unreadable": string|null}]}} or {@code {"at", "type": "event", "event", "from": status|null,
+     * "to": status|null, "actor", "detail"}}.
+     */
     @Command(name = "transcript", mixinStandardHelpOptions = true,
             description = "The whole thread and audit log of a ticket, in time order (R7 accesses included).")
     static final class Transcript extends AdminCommand {
         @Parameters(paramLabel = "N", description = "Ticket number, e.g. 1042 or #1042.")
         String number;
+        @Option(names = "--json", description = "One JSON object (its shape: docs/operations.md).")
+        boolean json;
 
-        private record Entry(Instant at, int order, String text) {
+        private TicketNumber wanted;
+
+        private record Entry(Instant at, int order, String text, Map<String, Object> json) {
+        }
+
+        @Override
+        void checkArguments() {
+            wanted = Arguments.ticket(number);
         }
 
         @Override
         void run(AdminDesks admin, PrintWriter out) {
-            TicketQueries.TicketHistory history = admin.desks().tickets().history(Arguments.ticket(number))
-                    .orElseThrow(() -> AdminProblem.notFound("there is no ticket " + Arguments.ticket(number) + "."));
+            TicketQueries.TicketHistory history = admin.desks().tickets().history(wanted)
+                    .orElseThrow(() -> AdminProblem.notFound("there is no ticket " + wanted + "."));
             Ticket t = history.ticket();
             List<Entry> entries = new ArrayList<>();
             for (ThreadMessage m : admin.mail().thread(t.id())) {
-                String arrow = m.direction() == ThreadMessage.Direction.IN ? "mail from " + m.sender() : "mail to " + m.sender();
+                boolean in = m.direction() == ThreadMessage.Direction.IN;
+                String arrow = in ? "mail from " + m.sender() : "mail to " + m.sender();
                 StringBuilder text = new StringBuilder(arrow + ": " + m.subject() + "\n");
                 m.body().strip().lines().forEach(line -> text.append("    ").append(line).append('\n'));
                 m.attachments().forEach(a -> text.append("    [attachment ").append(a.filename()).append(", ")
                         .append(a.size()).append(" bytes").append(a.unreadable().map(r -> ", unreadable: " + r).orElse(""))
                         .append("]\n"));
+                Map<String, Object> json = JsonOutput.object("at", m.at(), "type", "mail", "direction", in ? "in" : "out",
+                        "address", m.sender(), "subject", m.subject(), "body", m.body(),
+                        "attachments", m.attachments().stream().map(a -> JsonOutput.object("filename", a.filename(),
+                                "size", a.size(), "unreadable", a.unreadable())).toList());
                 // at the same instant: the mail that caused a change, the change, then our answer to it
-                entries.add(new Entry(m.at(), m.direction() == ThreadMessage.Direction.IN ? 0 : 2, text.toString()));
+                entries.add(new Entry(m.at(), in ? 0 : 2, text.toString(), json));
             }
             for (TicketEvent e : history.events()) {
                 String move = e.from().isPresent() && e.to().isPresent() && e.from().get() != e.to().get()
                         ? " (" + e.from().get() + " -> " + e.to().get() + ")" : "";
                 entries.add(new Entry(e.at(), 1, e.kind() + move + " by " + e.actor().label()
-                        + (e.detail().isBlank() ? "" : ": " + e.detail()) + "\n"));
+                        + (e.detail().isBlank() ? "" : ": " + e.detail()) + "\n",
+                        JsonOutput.object("at", e.at(), "type", "event", "event", e.kind().name(),
+                                "from", e.from().map(TicketStatus::name), "to", e.to().map(TicketStatus::name),
+                                "actor", e.actor().label(), "detail", e.detail())));
             }
             entries.sort(Comparator.comparing(Entry::at).thenComparingInt(Entry::order));
+            if (json) {
+                JsonOutput.print(out, JsonOutput.object("number", t.number().value(), "subject", t.fields().subject(),
+                        "entries", entries.stream().map(Entry::json).toList()));
+                return;
+            }
             out.println("Transcript of ticket " + t.number() + ": " + t.fields().subject());
             for (Entry entry : entries) {
                 out.print(entry.at() + "  " + entry.text());
