@@ -9,6 +9,14 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Backoff {
 
+    /**
+     * After a refused login, the first ceiling: a mail server that refused a password is not asked again for a minute
+     * or two, and providers lock accounts that keep trying a wrong one.
+     */
+    public static final Duration FIRST_LOGIN_RETRY = Duration.ofMinutes(2);
+    /** After refused logins in a row, the longest wait. */
+    public static final Duration LONGEST_LOGIN_RETRY = Duration.ofMinutes(30);
+
     private final Duration initial;
     private final Duration cap;
     private Duration ceiling;
@@ -17,6 +25,11 @@ public final class Backoff {
         this.initial = initial;
         this.cap = cap;
         this.ceiling = initial;
+    }
+
+    /** The backoff after a refused login: 1 to 2 minutes, doubling to 30. */
+    public static Backoff afterRefusedLogin() {
+        return new Backoff(FIRST_LOGIN_RETRY, LONGEST_LOGIN_RETRY);
     }
 
     /** The delay before the next attempt; the following one will be about twice as long, up to the cap. */

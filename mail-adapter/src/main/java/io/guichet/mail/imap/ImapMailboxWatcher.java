@@ -77,8 +77,8 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     private static final Duration FIRST_RECONNECT_DELAY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RECONNECT_DELAY = Duration.ofSeconds(60);
     /** After a refused login: the first ceiling (the delay is drawn between half and all of it), doubling to the cap. */
-    static final Duration FIRST_LOGIN_RETRY = Duration.ofMinutes(2);
-    static final Duration LONGEST_LOGIN_RETRY = Duration.ofMinutes(30);
+    static final Duration FIRST_LOGIN_RETRY = Backoff.FIRST_LOGIN_RETRY;
+    static final Duration LONGEST_LOGIN_RETRY = Backoff.LONGEST_LOGIN_RETRY;
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     /**
@@ -128,7 +128,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong(-1);
     private volatile String lastError;
     private volatile Instant nextAttempt;
-    private final Backoff loginBackoff = new Backoff(FIRST_LOGIN_RETRY, LONGEST_LOGIN_RETRY);
+    private final Backoff loginBackoff = Backoff.afterRefusedLogin();
     private volatile IMAPFolder idling;
     private Thread thread;
     private ScheduledExecutorService idleBreaker;

@@ -1,11 +1,13 @@
 package io.guichet.mail.smtp;
 
+import io.guichet.mail.Backoff;
 import io.guichet.mail.ConnectFailures;
 import io.guichet.mail.ServerLogin;
 import io.guichet.mail.outbound.HeaderValues;
 
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.mail.Outbox;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -108,6 +110,10 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
     private volatile Instant lastSent;
     private volatile String lastError;
     private volatile String connectionError;
+    /** After a refused login, no pass claims mail before this instant (minutes, not seconds); null when none. */
+    private volatile Instant loginPausedUntil;
+    /** Guarded by passLock. */
+    private final Backoff loginBackoff = Backoff.afterRefusedLogin();
     private final java.util.concurrent.atomic.AtomicInteger failuresInARow = new java.util.concurrent.atomic.AtomicInteger();
     private Thread thread;
     private volatile SendObserver observer = (took, accepted) -> {
@@ -259,6 +265,10 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
     }
 
     private Pass pass() {
+        Instant pausedUntil = loginPausedUntil;
+        if (pausedUntil != null && clock.instant().isBefore(pausedUntil)) {
+            return new Pass(0, 0, 0, 0);
+        }
         List<OutgoingMail> due = outbox.claimDue(clock.instant(), settings.batchSize(), settings.lease());
         if (due.isEmpty()) {
             return new Pass(0, 0, 0, 0);
@@ -300,8 +310,8 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                     try {
                         transport = connect();
                     } catch (MessagingException e) {
-                        String error = "cannot connect: " + ConnectFailures.explain(e, "SMTP", settings.host(),
-                                settings.port(), settings.trust()).orElseGet(() -> describe(e));
+                        String error = loginRefused(e).orElseGet(() -> "cannot connect: " + ConnectFailures.explain(e,
+                                "SMTP", settings.host(), settings.port(), settings.trust()).orElseGet(() -> describe(e)));
                         connectionError = error;
                         for (OutgoingMail waiting : due.subList(i, due.size())) {
                             int gaveUp = fail(waiting, error, false);
@@ -520,7 +530,34 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
             transport.connect(settings.host(), settings.port(), null, null);
         }
         connectionError = null;
+        loginPausedUntil = null;
+        loginBackoff.reset();
         return transport;
+    }
+
+    /**
+     * When the relay refused the login (not a failure to obtain an OAuth2 token): the reason, and the pause before the
+     * next attempt, started here: {@code SMTP login refused for USER: <the server's words>; next attempt at TIME}.
+     * Mail keeps its place in the outbox meanwhile; no pass claims any.
+     */
+    private Optional<String> loginRefused(MessagingException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.guichet.mail.oauth.OAuthLoginException) {
+                return Optional.empty();
+            }
+            if (t instanceof AuthenticationFailedException refused) {
+                Instant next = clock.instant().plus(loginBackoff.next()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                loginPausedUntil = next;
+                String words = refused.getMessage() == null ? "" : refused.getMessage().replaceAll("\\s+", " ").strip();
+                String user = settings.login().map(l -> l.user()).orElse("(no user)");
+                String reason = "SMTP login refused for " + user + ": "
+                        + (words.isEmpty() ? "no reason given" : words.length() > 200 ? words.substring(0, 200) : words)
+                        + "; next attempt at " + next;
+                log.error("{} (mail waits in the outbox; fix the login, the next attempt is automatic)", reason);
+                return Optional.of(reason);
+            }
+        }
+        return Optional.empty();
     }
 
     static Properties properties(SmtpSettings settings) {

@@ -63,6 +63,56 @@ class SmtpOutboxDispatcherIT {
         return dispatcher;
     }
 
+    private SmtpOutboxDispatcher dispatcherLoggingInAs(String user, String password) {
+        SmtpSettings settings = new SmtpSettings("127.0.0.1", proxy.port(), TransportSecurity.NONE,
+                TlsTrust.system(), Optional.of(new io.guichet.mail.MailLogin.Password(user, password)),
+                new EmailAddress("support@guichet.test"), "Guichet Support", Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), 10, Duration.ofMinutes(5), Duration.ofMinutes(5),
+                RetryPolicy.standard());
+        dispatcher = new SmtpOutboxDispatcher(settings, outbox, clock);
+        return dispatcher;
+    }
+
+    @Test
+    @DisplayName("a refused SMTP login pauses sending for minutes (no login per pass), health gives the server's words, and the mail goes once the pause is over")
+    void refusedLoginPausesForMinutes() {
+        greenMail.setUser("support@guichet.test", "support", "secret");
+        outbox.enqueue(plain("refused-1@guichet.test"));
+        SmtpOutboxDispatcher refused = dispatcherLoggingInAs("support", "wrong-password");
+
+        SmtpOutboxDispatcher.Pass first = refused.dispatchDue();
+
+        assertThat(first.sent()).isZero();
+        assertThat(proxy.connections()).isEqualTo(1);
+        String why = refused.health().connectionError().orElseThrow();
+        assertThat(why).startsWith("SMTP login refused for support: ").contains("; next attempt at ")
+                .doesNotContain("wrong-password").doesNotContain("Exception");
+        Instant next = Instant.parse(why.substring(why.indexOf("; next attempt at ") + "; next attempt at ".length()));
+        assertThat(Duration.between(clock.instant(), next))
+                .as("half to all of the first 2-minute ceiling").isBetween(Duration.ofSeconds(59), Duration.ofMinutes(2));
+
+        outbox.enqueue(plain("refused-2@guichet.test"));
+        clock.advance(Duration.ofSeconds(50));
+        assertThat(refused.dispatchDue()).as("no pass while paused").isEqualTo(new SmtpOutboxDispatcher.Pass(0, 0, 0, 0));
+        assertThat(proxy.connections()).as("no second login while paused").isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(30));
+        SmtpOutboxDispatcher.Pass after = refused.dispatchDue();
+        assertThat(after.sent()).as("still refused after the pause: tried once more, paused again").isZero();
+        assertThat(proxy.connections()).isEqualTo(2);
+        String again = refused.health().connectionError().orElseThrow();
+        Instant later = Instant.parse(again.substring(again.indexOf("; next attempt at ") + "; next attempt at ".length()));
+        assertThat(Duration.between(clock.instant(), later)).as("the second pause is about twice as long")
+                .isBetween(Duration.ofSeconds(119), Duration.ofMinutes(4));
+
+        greenMail.setUser("support@guichet.test", "support", "wrong-password");
+        clock.advance(Duration.ofMinutes(5));
+        SmtpOutboxDispatcher.Pass fixed = refused.dispatchDue();
+        assertThat(fixed.sent()).as("the login fixed: both mails go").isEqualTo(2);
+        assertThat(refused.health().connectionError()).isEmpty();
+        assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    }
+
     private SmtpOutboxDispatcher dispatcher() {
         return dispatcher(RetryPolicy.standard(), Duration.ofMinutes(5));
     }
