@@ -2,6 +2,7 @@ package io.guichet.db;
 
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.mail.AbandonedMail;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.Outbox;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.ticket.TicketId;
@@ -38,13 +39,13 @@ public final class JooqOutbox implements Outbox {
     public void enqueue(OutgoingMail mail) {
         db.dsl().insertInto(OUTBOX)
                 .set(OUTBOX.TICKET_ID, mail.ticket().map(TicketId::value).orElse(null))
-                .set(OUTBOX.MESSAGE_ID, mail.messageId())
+                .set(OUTBOX.MESSAGE_ID, mail.messageId().value())
                 .set(OUTBOX.RECIPIENT, mail.to().value())
                 .set(OUTBOX.RECIPIENT_NAME, mail.toName())
                 .set(OUTBOX.SUBJECT, mail.subject())
                 .set(OUTBOX.BODY, mail.body())
-                .set(OUTBOX.IN_REPLY_TO, mail.inReplyTo().orElse(null))
-                .set(OUTBOX.REFERENCES_HEADER, String.join(" ", mail.references()))
+                .set(OUTBOX.IN_REPLY_TO, mail.inReplyTo().map(MessageId::value).orElse(null))
+                .set(OUTBOX.REFERENCES_HEADER, referencesColumn(mail.references()))
                 .set(OUTBOX.AUTOMATIC, mail.automatic())
                 .set(OUTBOX.CREATED_AT, Times.at(mail.createdAt()))
                 .set(OUTBOX.NEXT_ATTEMPT_AT, Times.at(mail.createdAt()))
@@ -60,9 +61,9 @@ public final class JooqOutbox implements Outbox {
                 OUTBOX.RECIPIENT_NAME, OUTBOX.SUBJECT, OUTBOX.BODY, OUTBOX.IN_REPLY_TO, OUTBOX.REFERENCES_HEADER,
                 OUTBOX.AUTOMATIC, OUTBOX.CREATED_AT, OUTBOX.NEXT_ATTEMPT_AT);
         for (OutgoingMail mail : mails) {
-            insert = insert.values(mail.ticket().map(TicketId::value).orElse(null), mail.messageId(), mail.to().value(),
-                    mail.toName(), mail.subject(), mail.body(), mail.inReplyTo().orElse(null),
-                    String.join(" ", mail.references()), mail.automatic(), Times.at(mail.createdAt()),
+            insert = insert.values(mail.ticket().map(TicketId::value).orElse(null), mail.messageId().value(), mail.to().value(),
+                    mail.toName(), mail.subject(), mail.body(), mail.inReplyTo().map(MessageId::value).orElse(null),
+                    referencesColumn(mail.references()), mail.automatic(), Times.at(mail.createdAt()),
                     Times.at(mail.createdAt()));
         }
         insert.execute();
@@ -153,11 +154,17 @@ public final class JooqOutbox implements Outbox {
     }
 
     private static OutgoingMail mail(OutboxRecord r) {
-        List<String> references = r.getReferencesHeader().isBlank() ? List.of()
-                : Arrays.asList(r.getReferencesHeader().split(" "));
-        return new OutgoingMail(r.getId(), Optional.ofNullable(r.getTicketId()).map(TicketId::new), r.getMessageId(),
+        List<MessageId> references = r.getReferencesHeader().isBlank() ? List.of()
+                : Arrays.stream(r.getReferencesHeader().split(" ")).map(MessageId::new).toList();
+        return new OutgoingMail(r.getId(), Optional.ofNullable(r.getTicketId()).map(TicketId::new),
+                new MessageId(r.getMessageId()),
                 EmailAddress.parse(r.getRecipient()).orElseThrow(() -> new IllegalStateException("stored recipient is invalid")),
-                r.getRecipientName(), r.getSubject(), r.getBody(), Optional.ofNullable(r.getInReplyTo()), references,
+                r.getRecipientName(), r.getSubject(), r.getBody(), Optional.ofNullable(r.getInReplyTo()).map(MessageId::new), references,
                 r.getAutomatic(), Times.instant(r.getCreatedAt()), r.getAttempts());
+    }
+
+    /** The ids of {@code References} as the column keeps them: without brackets, one space between. */
+    private static String referencesColumn(List<MessageId> references) {
+        return String.join(" ", references.stream().map(MessageId::value).toList());
     }
 }

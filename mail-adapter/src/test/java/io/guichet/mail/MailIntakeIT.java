@@ -1,5 +1,7 @@
 package io.guichet.mail;
 
+import io.guichet.core.mail.MessageId;
+
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.MailPosition;
@@ -67,10 +69,10 @@ class MailIntakeIT {
         assertThat(ack.body()).contains("#1000").contains("Severity understood: 2")
                 .as("R19: one ticket per problem").contains("One ticket per distinct problem");
         assertThat(ack.to().value()).isEqualTo("bob@acme.example");
-        assertThat(ack.inReplyTo()).contains("m1@acme.example");
-        assertThat(ack.references()).contains("m1@acme.example");
+        assertThat(ack.inReplyTo()).contains(MessageId.of("m1@acme.example"));
+        assertThat(ack.references()).contains(MessageId.of("m1@acme.example"));
         assertThat(ack.automatic()).isTrue();
-        assertThat(ack.messageId()).endsWith("@" + MailChannel.DOMAIN);
+        assertThat(ack.messageId().value()).endsWith("@" + MailChannel.DOMAIN);
     }
 
     @Test
@@ -184,7 +186,8 @@ class MailIntakeIT {
         Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
         assertThat(channel.tickets.events(ticket.id())).extracting(TicketEvent::kind).contains(EventKind.CUSTOMER_MESSAGE);
         assertThat(channel.tickets.find(new TicketNumber(1001))).isEmpty();
-        assertThat(channel.journal.threadIds(ticket.id())).contains("t1@acme.example", ack.messageId(), "t2@acme.example");
+        assertThat(channel.journal.threadIds(ticket.id())).contains(MessageId.of("t1@acme.example"), ack.messageId(),
+                MessageId.of("t2@acme.example"));
     }
 
     @Test
@@ -219,7 +222,7 @@ class MailIntakeIT {
         OutgoingMail refusal = onlyOutgoing();
         assertThat(refusal.to().value()).isEqualTo("mallory@globex.example");
         assertThat(refusal.body()).doesNotContain("Agents offline").contains("#1000");
-        assertThat(channel.journal.threadIds(ticket.id())).doesNotContain("h2@globex.example");
+        assertThat(channel.journal.threadIds(ticket.id())).doesNotContain(MessageId.of("h2@globex.example"));
     }
 
     @Test
@@ -365,7 +368,7 @@ class MailIntakeIT {
         OutgoingMail ack = onlyOutgoing();
         channel.outbox.markSent(ack.id(), channel.clock.instant());
 
-        deliver(dsn(ack.messageId(), "bob@acme.example"));
+        deliver(dsn(ack.messageId().value(), "bob@acme.example"));
 
         Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
         assertThat(channel.tickets.events(ticket.id())).filteredOn(e -> e.kind() == EventKind.BOUNCE).singleElement()
@@ -462,7 +465,7 @@ class MailIntakeIT {
     @DisplayName("Oversize mail is quarantined without being read")
     void oversize() {
         MailHandler.Handled handled = channel.intake.oversize(position(++uid), new io.guichet.mail.inbound.Envelope(
-                Optional.of("big@acme.example"), "bob@acme.example", "Huge", 80_000_000L));
+                Optional.of(MessageId.of("big@acme.example")), "bob@acme.example", "Huge", 80_000_000L));
 
         assertThat(handled).isInstanceOf(MailHandler.Handled.Quarantined.class);
         assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.QUARANTINED);

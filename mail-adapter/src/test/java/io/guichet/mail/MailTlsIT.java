@@ -1,5 +1,7 @@
 package io.guichet.mail;
 
+import io.guichet.core.mail.MessageId;
+
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -138,7 +140,7 @@ class MailTlsIT {
     }
 
     private void queue(String subject) {
-        outbox.enqueue(new OutgoingMail(0, Optional.of(new TicketId(9)), subject.replace(' ', '-') + "@guichet.test",
+        outbox.enqueue(new OutgoingMail(0, Optional.of(new TicketId(9)), new MessageId(subject.replace(' ', '-') + "@guichet.test"),
                 new EmailAddress("alice@acme.example"), "Alice", subject, "Bonjour Alice.\n", Optional.empty(),
                 List.of(), false, clock.instant(), 0));
     }

@@ -8,6 +8,7 @@ import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.intake.IntakeField;
 import io.guichet.core.intake.IntakeReport;
 import io.guichet.core.intake.IntakeRules;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Lifecycle;
@@ -58,7 +59,7 @@ public final class CustomerDesk {
      * Handles {@code command}, sent as the channel's message {@code answering} (a mail's Message-ID): what the desk
      * tells the customer in return answers that message.
      */
-    public CustomerOutcome handle(CustomerCommand command, Optional<String> answering) {
+    public CustomerOutcome handle(CustomerCommand command, Optional<MessageId> answering) {
         Call call = new Call(answering);
         return desk.transactions().inTransaction(() -> switch (command) {
             case CustomerCommand.OpenTicket open -> call.open(open);
@@ -95,9 +96,9 @@ public final class CustomerDesk {
      */
     private final class Call {
 
-        private final Optional<String> answering;
+        private final Optional<MessageId> answering;
 
-        private Call(Optional<String> answering) {
+        private Call(Optional<MessageId> answering) {
             this.answering = answering;
         }
 

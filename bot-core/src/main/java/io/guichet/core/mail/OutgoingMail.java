@@ -13,13 +13,13 @@ import java.util.Optional;
  */
 public record OutgoingMail(long id,
                            Optional<TicketId> ticket,
-                           String messageId,
+                           MessageId messageId,
                            EmailAddress to,
                            String toName,
                            String subject,
                            String body,
-                           Optional<String> inReplyTo,
-                           List<String> references,
+                           Optional<MessageId> inReplyTo,
+                           List<MessageId> references,
                            boolean automatic,
                            Instant createdAt,
                            int attempts) {

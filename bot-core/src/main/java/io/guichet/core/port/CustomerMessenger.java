@@ -1,6 +1,7 @@
 package io.guichet.core.port;
 
 import io.guichet.core.desk.CustomerNotice;
+import io.guichet.core.mail.MessageId;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
 public interface CustomerMessenger {
 
     /** Says several things at once, in this order, in answer to the channel's message {@code answering} if any. */
-    void tellAll(List<CustomerNotice> notices, Optional<String> answering);
+    void tellAll(List<CustomerNotice> notices, Optional<MessageId> answering);
 
     default void tellAll(List<CustomerNotice> notices) {
         tellAll(notices, Optional.empty());

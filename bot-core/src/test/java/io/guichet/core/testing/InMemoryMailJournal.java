@@ -1,5 +1,7 @@
 package io.guichet.core.testing;
 
+import io.guichet.core.mail.MessageId;
+
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.InboundReceipt;
@@ -146,8 +148,8 @@ public final class InMemoryMailJournal implements MailJournal, MailFailures, Qua
     }
 
     @Override
-    public synchronized Optional<TicketId> ticketOf(Collection<String> messageIds) {
-        Set<String> wanted = Set.copyOf(messageIds);
+    public synchronized Optional<TicketId> ticketOf(Collection<MessageId> messageIds) {
+        Set<MessageId> wanted = Set.copyOf(messageIds);
         return messages.stream()
                 .filter(m -> wanted.contains(m.messageId()))
                 .flatMap(m -> m.ticket().stream())
@@ -155,7 +157,7 @@ public final class InMemoryMailJournal implements MailJournal, MailFailures, Qua
     }
 
     @Override
-    public synchronized List<String> threadIds(TicketId ticket) {
+    public synchronized List<MessageId> threadIds(TicketId ticket) {
         return thread(ticket).stream().map(ThreadMessage::messageId).toList();
     }
 

@@ -1,5 +1,7 @@
 package io.guichet.core.testing;
 
+import io.guichet.core.mail.MessageId;
+
 import io.guichet.core.desk.CustomerNotice;
 import io.guichet.core.port.CustomerMessenger;
 
@@ -13,7 +15,7 @@ public final class RecordingMessenger implements CustomerMessenger {
     private final List<CustomerNotice> told = new CopyOnWriteArrayList<>();
 
     @Override
-    public void tellAll(List<CustomerNotice> notices, Optional<String> answering) {
+    public void tellAll(List<CustomerNotice> notices, Optional<MessageId> answering) {
         told.addAll(notices);
     }
 

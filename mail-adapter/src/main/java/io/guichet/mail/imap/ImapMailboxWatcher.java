@@ -3,6 +3,7 @@ package io.guichet.mail.imap;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailJournal.MailboxState;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.MailboxLock;
 import io.guichet.mail.inbound.Envelope;
 import io.guichet.mail.inbound.MailHandler;
@@ -520,7 +521,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     }
 
     private static Envelope envelope(Summary mail) {
-        return new Envelope(Optional.of(mail.messageId()), mail.sender(), mail.subject(), Math.max(0, mail.size()));
+        return new Envelope(MessageId.parse(mail.messageId()), mail.sender(), mail.subject(), Math.max(0, mail.size()));
     }
 
     @FunctionalInterface

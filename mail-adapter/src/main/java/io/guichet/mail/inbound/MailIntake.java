@@ -11,6 +11,7 @@ import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailFailures;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.port.Transactions;
 import io.guichet.core.ticket.Actor;
@@ -85,7 +86,7 @@ public final class MailIntake implements MailHandler {
                 case ParseResult.Unparseable u -> failures.quarantine(position, Envelope.read(raw), sha256(raw),
                         u.reason());
                 case ParseResult.Parsed p -> {
-                    p.email().messageId().ifPresent(id -> MDC.put("messageId", id));
+                    p.email().messageId().ifPresent(id -> MDC.put("messageId", id.value()));
                     yield transactions.inTransaction(() -> handle(p.email(), position));
                 }
             };
@@ -107,7 +108,7 @@ public final class MailIntake implements MailHandler {
     @Override
     public Handled oversize(MailPosition position, Envelope envelope) {
         String hash = sha256((position.mailbox() + "/" + position.uidValidity() + "/" + position.uid() + "/"
-                + envelope.messageId().orElse("")).getBytes(StandardCharsets.UTF_8));
+                + envelope.messageId().map(MessageId::value).orElse("")).getBytes(StandardCharsets.UTF_8));
         try {
             return failures.quarantine(position, envelope, hash,
                     "message of " + envelope.size() + " bytes is over the size limit");
@@ -131,11 +132,11 @@ public final class MailIntake implements MailHandler {
         }
         // R2: another mail (another sender or content) under a Message-ID already seen is a new mail, never dropped;
         // in the thread it goes by its content hash, as mail without a Message-ID does
-        String identity = email.identity();
+        MessageId identity = email.identity();
         if (journal.messageIdReused(receipt)) {
-            LOG.warn("mail at uid {} reuses the Message-ID <{}> of another mail (another sender or content): handled as "
-                    + "a new mail", position.uid(), email.messageId().orElse(""));
-            identity = "sha256:" + email.contentHash();
+            LOG.warn("mail at uid {} reuses the Message-ID {} of another mail (another sender or content): handled as "
+                    + "a new mail", position.uid(), email.messageId().map(MessageId::inBrackets).orElse(""));
+            identity = MessageId.ofContent(email.contentHash());
         }
         return switch (MailClassifier.classify(email, settings.classifier())) {
             case Classification.AutoReply auto -> settled(position, Disposition.AUTO_REPLY, Optional.empty(), auto.reason());
@@ -153,7 +154,7 @@ public final class MailIntake implements MailHandler {
         return settled(position, Disposition.BOUNCE, ticket, detail);
     }
 
-    private Handled human(InboundEmail email, String identity, MailPosition position, Instant now) {
+    private Handled human(InboundEmail email, MessageId identity, MailPosition position, Instant now) {
         Optional<EmailAddress> from = EmailAddress.parse(email.from().address());
         if (from.isEmpty()) {
             return settled(position, Disposition.REJECTED, Optional.empty(), "sender address is unusable");
@@ -205,7 +206,7 @@ public final class MailIntake implements MailHandler {
      * A loop of new conversations with an autoresponder: the mail is recorded (on no ticket) and not answered; the
      * staff hear of the first one stopped.
      */
-    private Handled loopStopped(InboundEmail email, String identity, EmailAddress from, ConversationLoop.Verdict.Loop loop,
+    private Handled loopStopped(InboundEmail email, MessageId identity, EmailAddress from, ConversationLoop.Verdict.Loop loop,
                                 MailPosition position, Instant now) {
         journal.recordMessage(new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, identity, email.subject(),
                 email.from().address(), email.newText(), now, List.of()));
@@ -225,12 +226,12 @@ public final class MailIntake implements MailHandler {
         if (tagged.isPresent()) {
             return tagged;
         }
-        List<String> ids = new ArrayList<>(email.references());
+        List<MessageId> ids = new ArrayList<>(email.references());
         email.inReplyTo().ifPresent(ids::add);
         return journal.ticketOf(ids).flatMap(desk::numberOf);
     }
 
-    private void record(InboundEmail email, String identity, Ticket ticket, Instant now) {
+    private void record(InboundEmail email, MessageId identity, Ticket ticket, Instant now) {
         MDC.put("ticket", ticket.number().toString());
         List<ThreadMessage.StoredAttachment> attachments = email.attachments().stream()
                 .map(a -> new ThreadMessage.StoredAttachment(a.filename(), a.contentType(), a.size(), a.content(),

@@ -286,7 +286,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                     lastSent = now;
                     failuresInARow.set(0);
                     sent++;
-                    log.info("sent outbox mail {} {}", mail.id(), HeaderValues.messageId(mail.messageId()).orElse("(no id)"));
+                    log.info("sent outbox mail {} {}", mail.id(), mail.messageId().inBrackets());
                 } catch (MessagingException e) {
                     observer.sent(Duration.ofNanos(System.nanoTime() - started), false);
                     if (reused && connectionLost(e)) {

@@ -2,6 +2,7 @@ package io.guichet.app.cli.admin;
 
 import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.node.GuichetNode;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.Quarantine;
 import io.guichet.core.mail.QuarantinedMail;
 import io.guichet.app.node.CoreAssembly;
@@ -57,7 +58,7 @@ public final class QuarantineCommand {
             out.println("Quarantined mail " + m.id() + (m.releasedAt().isPresent() ? " (released)" : ""));
             out.println("  from        " + dash(m.sender()));
             out.println("  subject     " + dash(m.subject()));
-            out.println("  message-id  " + m.messageId().map(i -> "<" + i + ">").orElse("-"));
+            out.println("  message-id  " + m.messageId().map(MessageId::inBrackets).orElse("-"));
             out.println("  size        " + m.size() + " bytes");
             out.println("  received    " + m.receivedAt());
             out.println("  mailbox     " + m.position().mailbox() + ", UIDVALIDITY " + m.position().uidValidity()
