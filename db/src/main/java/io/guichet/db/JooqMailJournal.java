@@ -4,8 +4,8 @@ import io.guichet.core.account.EmailAddress;
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailJournal;
-import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.ticket.TicketId;
 import io.guichet.db.jooq.tables.records.MailMessagesRecord;
@@ -259,11 +259,11 @@ public final class JooqMailJournal implements MailJournal {
     }
 
     /**
-     * Time order; at equal times a received mail comes before our answer to it (the intake records the mail it
-     * answers after the answer is written, in the same transaction).
+     * Time order; at equal times the order they were recorded in (a received mail is recorded before the desk
+     * answers it, so it comes before its answers).
      */
     private static List<org.jooq.SortField<?>> threadOrder() {
-        return List.of(MAIL_MESSAGES.CREATED_AT.asc(), MAIL_MESSAGES.DIRECTION.eq("OUT").asc(), MAIL_MESSAGES.ID.asc());
+        return List.of(MAIL_MESSAGES.CREATED_AT.asc(), MAIL_MESSAGES.ID.asc());
     }
 
     private ThreadMessage message(MailMessagesRecord r) {

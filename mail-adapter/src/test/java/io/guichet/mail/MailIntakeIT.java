@@ -1,11 +1,11 @@
 package io.guichet.mail;
 
-import io.guichet.core.mail.MessageId;
-
-import io.guichet.core.ticket.Actor;
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.OutgoingMail;
+import io.guichet.core.mail.ThreadMessage;
+import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
@@ -171,6 +171,24 @@ class MailIntakeIT {
         assertThat(completed.fields().module()).contains("Console");
         assertThat(completed.fields().description()).contains("La console met une minute");
         assertThat(onlyOutgoing().body()).contains("contient maintenant tout");
+    }
+
+    @Test
+    @DisplayName("R2: the customer's mail is in the thread before our answer to it, recorded first at the same instant")
+    void mailBeforeItsAnswer() {
+        deliver(mail("bob@acme.example", "Agents offline", "t1@acme.example", COMPLETE_EN));
+        OutgoingMail ack = onlyOutgoing();
+
+        Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        List<ThreadMessage> thread = channel.journal.thread(ticket.id());
+        assertThat(thread).extracting(ThreadMessage::direction)
+                .containsExactly(ThreadMessage.Direction.IN, ThreadMessage.Direction.OUT);
+        assertThat(thread).extracting(ThreadMessage::messageId).containsExactly(MessageId.of("t1@acme.example"),
+                ack.messageId());
+        assertThat(thread.get(0).at()).as("one instant: only the order of recording tells them apart")
+                .isEqualTo(thread.get(1).at());
+        assertThat(channel.journal.threadIds(ticket.id())).containsExactly(MessageId.of("t1@acme.example"),
+                ack.messageId());
     }
 
     @Test

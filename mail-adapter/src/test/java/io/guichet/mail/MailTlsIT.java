@@ -1,12 +1,11 @@
 package io.guichet.mail;
 
-import io.guichet.core.mail.MessageId;
-
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.testing.InMemoryMailJournal;
 import io.guichet.core.testing.InMemoryMailboxLock;

@@ -1,7 +1,6 @@
 package io.guichet.mail;
 
 import io.guichet.core.mail.MessageId;
-
 import io.guichet.mail.testing.SubjectRecorder;
 
 import com.icegreen.greenmail.user.GreenMailUser;

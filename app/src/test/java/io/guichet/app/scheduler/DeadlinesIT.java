@@ -260,13 +260,22 @@ class DeadlinesIT {
         TicketNumber bad = asked.get(2);
         io.guichet.core.ticket.TicketId badId = w.ticket(bad).id();
         AtomicBoolean broken = new AtomicBoolean(true);
-        CustomerMessenger failing = (notices, answering) -> {
-            for (var notice : notices) {
-                if (broken.get() && notice.ticket().map(Ticket::id).filter(badId::equals).isPresent()) {
-                    throw new IllegalStateException("the template of this notice is broken");
-                }
+        CustomerMessenger failing = new CustomerMessenger() {
+            @Override
+            public void received(io.guichet.core.mail.ThreadMessage message) {
+                w.context.messenger().received(message);
             }
-            w.context.messenger().tellAll(notices, answering);
+
+            @Override
+            public void tellAll(List<io.guichet.core.desk.CustomerNotice> notices,
+                                java.util.Optional<io.guichet.core.mail.MessageId> answering) {
+                for (var notice : notices) {
+                    if (broken.get() && notice.ticket().map(Ticket::id).filter(badId::equals).isPresent()) {
+                        throw new IllegalStateException("the template of this notice is broken");
+                    }
+                }
+                w.context.messenger().tellAll(notices, answering);
+            }
         };
         DeskContext c = w.context;
         DeskContext context = new DeskContext(c.transactions(), c.tickets(), c.deadlines(), c.contacts(), c.versions(),

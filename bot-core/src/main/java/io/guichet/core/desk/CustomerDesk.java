@@ -56,11 +56,16 @@ public final class CustomerDesk {
     }
 
     /**
-     * Handles {@code command}, sent as the channel's message {@code answering} (a mail's Message-ID): what the desk
-     * tells the customer in return answers that message.
+     * Handles {@code command}, which came as the channel's message {@code received}: the message is kept in the
+     * conversation of the ticket it opens or reaches before anything is said in answer (a refused command keeps
+     * nothing), and what the desk tells the customer in return answers it.
      */
-    public CustomerOutcome handle(CustomerCommand command, Optional<MessageId> answering) {
-        Call call = new Call(answering);
+    public CustomerOutcome handle(CustomerCommand command, Received received) {
+        return handle(command, Optional.of(received));
+    }
+
+    private CustomerOutcome handle(CustomerCommand command, Optional<Received> received) {
+        Call call = new Call(received);
         return desk.transactions().inTransaction(() -> switch (command) {
             case CustomerCommand.OpenTicket open -> call.open(open);
             case CustomerCommand.AddCustomerMessage message -> call.addMessage(message);
@@ -91,15 +96,21 @@ public final class CustomerDesk {
     }
 
     /**
-     * The handling of one command: what it tells the customer answers {@code answering} (the channel's id of the
-     * message being handled), passed explicitly to the messenger so the answer threads on it.
+     * The handling of one command: the message it came in is kept on its ticket first; what it tells the customer
+     * answers that message (its id passed explicitly to the messenger so the answer threads on it).
      */
     private final class Call {
 
+        private final Optional<Received> received;
         private final Optional<MessageId> answering;
 
-        private Call(Optional<MessageId> answering) {
-            this.answering = answering;
+        private Call(Optional<Received> received) {
+            this.received = received;
+            this.answering = received.flatMap(Received::answering);
+        }
+
+        private void keep(TicketId ticket) {
+            received.ifPresent(r -> desk.messenger().received(r.entry().on(ticket)));
         }
 
         private void tell(CustomerNotice notice) {
@@ -132,6 +143,7 @@ public final class CustomerDesk {
                     report.accepted(), report.accepted().severity(), status, Optional.empty(), Optional.empty(), escalate,
                     contact.certifiedUntil(), previous.map(Ticket::id), due, now, now, now, Optional.empty(), Optional.empty(), 0);
             Ticket created = desk.tickets().create(draftTicket);
+            keep(created.id());
             Actor actor = new Actor.Customer(contact.email());
             List<TicketEvent> events = new ArrayList<>();
             events.add(new TicketEvent(created.id(), now, actor, EventKind.CREATED, Optional.empty(), Optional.of(status),
@@ -177,6 +189,7 @@ public final class CustomerDesk {
             if (!account.coveredOn(desk.today())) {
                 return notCovered(contact, account);
             }
+            keep(ticket.id());
             Actor actor = new Actor.Customer(contact.email());
             List<TicketEvent> events = new ArrayList<>();
             events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.CUSTOMER_MESSAGE, excerpt(command.text())));

@@ -15,6 +15,11 @@ public record ThreadMessage(Optional<TicketId> ticket, Direction direction, Mess
 
     public enum Direction { IN, OUT }
 
+    /** This message on {@code ticket}. */
+    public ThreadMessage on(TicketId ticket) {
+        return new ThreadMessage(Optional.of(ticket), direction, messageId, subject, sender, body, at, attachments);
+    }
+
     /**
      * An attachment's metadata, and its content when within the stored-size limit; {@code unreadable}: why it could
      * not be decoded, when it could not (the rest of the mail was read all the same).

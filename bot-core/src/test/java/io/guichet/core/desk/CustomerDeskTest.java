@@ -4,6 +4,9 @@ import io.guichet.core.ProblemCode;
 import io.guichet.core.account.Language;
 import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.intake.IntakeField;
+import io.guichet.core.mail.MessageId;
+import io.guichet.core.mail.ThreadMessage;
+import io.guichet.core.testing.DeskFixture;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.ResolutionReason;
@@ -12,13 +15,13 @@ import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
 import io.guichet.core.ticket.TicketNumber;
 import io.guichet.core.ticket.TicketStatus;
-import io.guichet.core.testing.DeskFixture;
 import io.guichet.core.version.ProductVersion;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import static io.guichet.core.testing.DeskFixture.complete;
@@ -45,6 +48,34 @@ class CustomerDeskTest {
         assertThat(ack.missing()).isEmpty();
         assertThat(ack.to().language()).isEqualTo(Language.FR);
         assertThat(desk.stores.tickets().events(ticket.id())).extracting(TicketEvent::kind).containsExactly(EventKind.CREATED);
+    }
+
+    @Test
+    @DisplayName("R2: the message a request came in is kept on its new ticket before the acknowledgement answers it")
+    void receivedKeptBeforeTheAnswer() {
+        ThreadMessage mail = new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, MessageId.of("m1@acme.example"),
+                "Console down", "alice@acme.example", "It is down.", desk.clock.instant(), List.of());
+
+        CustomerOutcome outcome = desk.customers.handle(new CustomerCommand.OpenTicket(email("alice@acme.example"), "",
+                Optional.empty(), complete("2"), false), new Received(Optional.of(MessageId.of("m1@acme.example")), mail));
+
+        Ticket ticket = ((CustomerOutcome.Opened) outcome).ticket();
+        assertThat(desk.messenger.conversation()).hasSize(2);
+        assertThat(desk.messenger.conversation().get(0)).isEqualTo(mail.on(ticket.id()));
+        assertThat(desk.messenger.conversation().get(1)).isInstanceOf(CustomerNotice.Acknowledged.class);
+    }
+
+    @Test
+    @DisplayName("R10: a refused message is not kept in any conversation, only answered")
+    void refusedNotKept() {
+        ThreadMessage mail = new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, MessageId.of("x1@evil.example"),
+                "Hello", "mallory@evil.example", "Let me in.", desk.clock.instant(), List.of());
+
+        desk.customers.handle(new CustomerCommand.OpenTicket(email("mallory@evil.example"), "", Optional.empty(),
+                complete("2"), false), new Received(Optional.empty(), mail));
+
+        assertThat(desk.messenger.received()).isEmpty();
+        assertThat(desk.messenger.told(CustomerNotice.UnknownSender.class)).hasSize(1);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.guichet.core.testing;
 
-import io.guichet.core.mail.MessageId;
-
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailFailures;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.Quarantine;
 import io.guichet.core.mail.QuarantinedMail;
 import io.guichet.core.mail.ThreadMessage;
@@ -164,8 +163,7 @@ public final class InMemoryMailJournal implements MailJournal, MailFailures, Qua
     @Override
     public synchronized List<ThreadMessage> thread(TicketId ticket) {
         return messages.stream().filter(m -> m.ticket().equals(Optional.of(ticket)))
-                .sorted(java.util.Comparator.comparing(ThreadMessage::at)
-                        .thenComparing(m -> m.direction() == ThreadMessage.Direction.OUT))
+                .sorted(java.util.Comparator.comparing(ThreadMessage::at)) // stable: then in the order recorded
                 .toList();
     }
 

@@ -1,7 +1,5 @@
 package io.guichet.core.testing;
 
-import io.guichet.core.mail.MessageId;
-
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailJournal;
@@ -9,6 +7,7 @@ import io.guichet.core.mail.MailJournal.MailboxState;
 import io.guichet.core.mail.MailPosition;
 import io.guichet.core.mail.MailboxLock;
 import io.guichet.core.mail.Disposition;
+import io.guichet.core.mail.MessageId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

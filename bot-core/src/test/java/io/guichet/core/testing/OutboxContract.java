@@ -1,8 +1,7 @@
 package io.guichet.core.testing;
 
-import io.guichet.core.mail.MessageId;
-
 import io.guichet.core.account.EmailAddress;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.mail.Outbox;
 import org.junit.jupiter.api.BeforeEach;

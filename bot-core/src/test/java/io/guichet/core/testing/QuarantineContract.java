@@ -1,12 +1,11 @@
 package io.guichet.core.testing;
 
-import io.guichet.core.mail.MessageId;
-
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailFailures;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.Quarantine;
 import io.guichet.core.mail.QuarantinedMail;
 import org.junit.jupiter.api.DisplayName;

@@ -5,6 +5,7 @@ import io.guichet.core.desk.ConcurrentChange;
 import io.guichet.core.desk.CustomerCommand;
 import io.guichet.core.desk.CustomerDesk;
 import io.guichet.core.desk.CustomerOutcome;
+import io.guichet.core.desk.Received;
 import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.InboundReceipt;
@@ -16,7 +17,6 @@ import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.port.Transactions;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
-import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
 import io.guichet.core.ticket.TicketId;
 import io.guichet.core.ticket.TicketNumber;
@@ -39,8 +39,8 @@ import java.util.UUID;
  * The e-mail channel's intake: one mail in, in one transaction, exactly once. Records the receipt (a second
  * delivery of the same mail changes nothing), sets automatic mail, loops and bounces aside without answering them,
  * finds the ticket a reply belongs to (subject tag, then In-Reply-To/References), reads the intake fields, hands
- * the core a command, and records the mail in the ticket's thread. The answers the core decides on go to the
- * outbox in the same transaction.
+ * the core a command with the mail as its ticket's thread keeps it (the desk records it there before it answers).
+ * The answers the core decides on go to the outbox in the same transaction.
  *
  * <p>It never throws: any failure while handling a mail ({@link Throwable} included) rolls its transaction back and
  * is one failed attempt under the {@link FailurePolicy}, which quarantines the mail after the configured number of
@@ -185,15 +185,15 @@ public final class MailIntake implements MailHandler {
         CustomerCommand command = thread.<CustomerCommand>map(number -> new CustomerCommand.AddCustomerMessage(
                         from.get(), name, language, number, draft, email.newText(), escalate))
                 .orElseGet(() -> new CustomerCommand.OpenTicket(from.get(), name, language, draft, escalate));
-        CustomerOutcome outcome = desk.handle(command, email.messageId());
+        CustomerOutcome outcome = desk.handle(command, new Received(email.messageId(), entry(email, identity, now)));
         return switch (outcome) {
             case CustomerOutcome.Opened opened -> {
-                record(email, identity, opened.ticket(), now);
+                MDC.put("ticket", opened.ticket().number().toString());
                 yield settled(position, Disposition.OPENED, Optional.of(opened.ticket().id()),
                         "opened " + opened.ticket().number());
             }
             case CustomerOutcome.Updated updated -> {
-                record(email, identity, updated.ticket(), now);
+                MDC.put("ticket", updated.ticket().number().toString());
                 yield settled(position, Disposition.UPDATED, Optional.of(updated.ticket().id()),
                         "added to " + updated.ticket().number());
             }
@@ -231,14 +231,14 @@ public final class MailIntake implements MailHandler {
         return journal.ticketOf(ids).flatMap(desk::numberOf);
     }
 
-    private void record(InboundEmail email, MessageId identity, Ticket ticket, Instant now) {
-        MDC.put("ticket", ticket.number().toString());
+    /** The mail as its ticket's thread keeps it; the desk places it on the ticket before it answers. */
+    private static ThreadMessage entry(InboundEmail email, MessageId identity, Instant now) {
         List<ThreadMessage.StoredAttachment> attachments = email.attachments().stream()
                 .map(a -> new ThreadMessage.StoredAttachment(a.filename(), a.contentType(), a.size(), a.content(),
                         a.unreadable()))
                 .toList();
-        journal.recordMessage(new ThreadMessage(Optional.of(ticket.id()), ThreadMessage.Direction.IN, identity,
-                email.subject(), email.from().address(), email.newText(), now, attachments));
+        return new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, identity, email.subject(),
+                email.from().address(), email.newText(), now, attachments);
     }
 
     private Handled settled(MailPosition position, Disposition disposition, Optional<TicketId> ticket, String detail) {

@@ -1,7 +1,6 @@
 package io.guichet.mail.inbound;
 
 import io.guichet.core.mail.MessageId;
-
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;

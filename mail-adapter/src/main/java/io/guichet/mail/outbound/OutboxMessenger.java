@@ -52,6 +52,12 @@ public final class OutboxMessenger implements CustomerMessenger {
         this.clock = clock;
     }
 
+    /** The customer's mail, in its ticket's thread: recorded before any answer to it, so it sorts before them. */
+    @Override
+    public void received(ThreadMessage message) {
+        journal.recordMessage(message);
+    }
+
     /**
      * Each notice as if told one after the other (answering {@code answering} when the desk handles an inbound
      * message), with a few statements for all: the recipients' automatic-reply counts

@@ -1,10 +1,9 @@
 package io.guichet.mail.imap;
 
-import io.guichet.core.mail.MessageId;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketNumber;

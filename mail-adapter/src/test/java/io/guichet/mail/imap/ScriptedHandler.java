@@ -1,8 +1,7 @@
 package io.guichet.mail.imap;
 
-import io.guichet.core.mail.MessageId;
-
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.testing.InMemoryMailJournal;
 import io.guichet.core.testing.InMemoryTransactions;
 import io.guichet.mail.inbound.Envelope;

@@ -1,7 +1,6 @@
 package io.guichet.mail.inbound;
 
 import io.guichet.core.mail.MessageId;
-
 import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.ticket.TicketId;
 import org.junit.jupiter.api.DisplayName;

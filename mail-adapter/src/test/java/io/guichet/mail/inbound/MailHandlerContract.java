@@ -1,8 +1,7 @@
 package io.guichet.mail.inbound;
 
-import io.guichet.core.mail.MessageId;
-
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.Quarantine;
 import io.guichet.core.mail.QuarantinedMail;
 import io.guichet.mail.inbound.MailHandler.Handled;

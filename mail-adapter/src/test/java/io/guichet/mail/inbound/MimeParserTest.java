@@ -1,7 +1,6 @@
 package io.guichet.mail.inbound;
 
 import io.guichet.core.mail.MessageId;
-
 import static io.guichet.mail.inbound.Fixtures.crlf;
 import static io.guichet.mail.inbound.Fixtures.parsed;
 import static io.guichet.mail.inbound.Fixtures.raw;

@@ -1,7 +1,6 @@
 package io.guichet.mail.outbound;
 
 import io.guichet.core.mail.MessageId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,8 +1,7 @@
 package io.guichet.mail.smtp;
 
-import io.guichet.core.mail.MessageId;
-
 import io.guichet.core.account.EmailAddress;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.db.Database;
 import io.guichet.db.JooqOutbox;

@@ -1,7 +1,6 @@
 package io.guichet.mail.smtp;
 
 import io.guichet.core.mail.MessageId;
-
 import io.guichet.mail.outbound.HeaderValues;
 
 import jakarta.mail.Address;

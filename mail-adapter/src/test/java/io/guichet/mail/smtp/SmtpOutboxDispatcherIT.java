@@ -1,7 +1,6 @@
 package io.guichet.mail.smtp;
 
 import io.guichet.core.mail.MessageId;
-
 import io.guichet.mail.TlsTrust;
 import io.guichet.mail.TransportSecurity;
 import com.icegreen.greenmail.util.GreenMail;
