@@ -47,6 +47,7 @@ public final class JooqOutbox implements Outbox {
                 .set(OUTBOX.IN_REPLY_TO, mail.inReplyTo().map(MessageId::value).orElse(null))
                 .set(OUTBOX.REFERENCES_HEADER, referencesColumn(mail.references()))
                 .set(OUTBOX.AUTOMATIC, mail.automatic())
+                .set(OUTBOX.CORRELATION_ID, mail.correlationId().orElse(null))
                 .set(OUTBOX.CREATED_AT, Times.at(mail.createdAt()))
                 .set(OUTBOX.NEXT_ATTEMPT_AT, Times.at(mail.createdAt()))
                 .execute();
@@ -59,12 +60,12 @@ public final class JooqOutbox implements Outbox {
         }
         var insert = db.dsl().insertInto(OUTBOX, OUTBOX.TICKET_ID, OUTBOX.MESSAGE_ID, OUTBOX.RECIPIENT,
                 OUTBOX.RECIPIENT_NAME, OUTBOX.SUBJECT, OUTBOX.BODY, OUTBOX.IN_REPLY_TO, OUTBOX.REFERENCES_HEADER,
-                OUTBOX.AUTOMATIC, OUTBOX.CREATED_AT, OUTBOX.NEXT_ATTEMPT_AT);
+                OUTBOX.AUTOMATIC, OUTBOX.CREATED_AT, OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.CORRELATION_ID);
         for (OutgoingMail mail : mails) {
             insert = insert.values(mail.ticket().map(TicketId::value).orElse(null), mail.messageId().value(), mail.to().value(),
                     mail.toName(), mail.subject(), mail.body(), mail.inReplyTo().map(MessageId::value).orElse(null),
                     referencesColumn(mail.references()), mail.automatic(), Times.at(mail.createdAt()),
-                    Times.at(mail.createdAt()));
+                    Times.at(mail.createdAt()), mail.correlationId().orElse(null));
         }
         insert.execute();
     }
@@ -160,7 +161,8 @@ public final class JooqOutbox implements Outbox {
                 new MessageId(r.getMessageId()),
                 EmailAddress.parse(r.getRecipient()).orElseThrow(() -> new IllegalStateException("stored recipient is invalid")),
                 r.getRecipientName(), r.getSubject(), r.getBody(), Optional.ofNullable(r.getInReplyTo()).map(MessageId::new), references,
-                r.getAutomatic(), Times.instant(r.getCreatedAt()), r.getAttempts());
+                r.getAutomatic(), Times.instant(r.getCreatedAt()), r.getAttempts(),
+                Optional.ofNullable(r.getCorrelationId()));
     }
 
     /** The ids of {@code References} as the column keeps them: without brackets, one space between. */

@@ -268,13 +268,13 @@ class DeadlinesIT {
 
             @Override
             public void tellAll(List<io.guichet.core.desk.CustomerNotice> notices,
-                                java.util.Optional<io.guichet.core.mail.MessageId> answering) {
+                                java.util.Optional<io.guichet.core.desk.Received> inAnswerTo) {
                 for (var notice : notices) {
                     if (broken.get() && notice.ticket().map(Ticket::id).filter(badId::equals).isPresent()) {
                         throw new IllegalStateException("the template of this notice is broken");
                     }
                 }
-                w.context.messenger().tellAll(notices, answering);
+                w.context.messenger().tellAll(notices, inAnswerTo);
             }
         };
         DeskContext c = w.context;

@@ -8,7 +8,6 @@ import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.intake.IntakeField;
 import io.guichet.core.intake.IntakeReport;
 import io.guichet.core.intake.IntakeRules;
-import io.guichet.core.mail.MessageId;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Lifecycle;
@@ -102,11 +101,9 @@ public final class CustomerDesk {
     private final class Call {
 
         private final Optional<Received> received;
-        private final Optional<MessageId> answering;
 
         private Call(Optional<Received> received) {
             this.received = received;
-            this.answering = received.flatMap(Received::answering);
         }
 
         private void keep(TicketId ticket) {
@@ -114,7 +111,7 @@ public final class CustomerDesk {
         }
 
         private void tell(CustomerNotice notice) {
-            desk.messenger().tellAll(List.of(notice), answering);
+            desk.messenger().tellAll(List.of(notice), received);
         }
 
         private CustomerOutcome open(CustomerCommand.OpenTicket command) {

@@ -1,7 +1,7 @@
 package io.guichet.core.port;
 
 import io.guichet.core.desk.CustomerNotice;
-import io.guichet.core.mail.MessageId;
+import io.guichet.core.desk.Received;
 import io.guichet.core.mail.ThreadMessage;
 
 import java.util.List;
@@ -20,8 +20,11 @@ public interface CustomerMessenger {
      */
     void received(ThreadMessage message);
 
-    /** Says several things at once, in this order, in answer to the channel's message {@code answering} if any. */
-    void tellAll(List<CustomerNotice> notices, Optional<MessageId> answering);
+    /**
+     * Says several things at once, in this order, in answer to the channel's message {@code inAnswerTo} if any: the
+     * answers thread on it and carry its correlation id.
+     */
+    void tellAll(List<CustomerNotice> notices, Optional<Received> inAnswerTo);
 
     default void tellAll(List<CustomerNotice> notices) {
         tellAll(notices, Optional.empty());

@@ -57,7 +57,7 @@ class CustomerDeskTest {
                 "Console down", "alice@acme.example", "It is down.", desk.clock.instant(), List.of());
 
         CustomerOutcome outcome = desk.customers.handle(new CustomerCommand.OpenTicket(email("alice@acme.example"), "",
-                Optional.empty(), complete("2"), false), new Received(Optional.of(MessageId.of("m1@acme.example")), mail));
+                Optional.empty(), complete("2"), false), new Received(Optional.of(MessageId.of("m1@acme.example")), mail, "c0ffee01"));
 
         Ticket ticket = ((CustomerOutcome.Opened) outcome).ticket();
         assertThat(desk.messenger.conversation()).hasSize(2);
@@ -72,7 +72,7 @@ class CustomerDeskTest {
                 "Hello", "mallory@evil.example", "Let me in.", desk.clock.instant(), List.of());
 
         desk.customers.handle(new CustomerCommand.OpenTicket(email("mallory@evil.example"), "", Optional.empty(),
-                complete("2"), false), new Received(Optional.empty(), mail));
+                complete("2"), false), new Received(Optional.empty(), mail, "c0ffee02"));
 
         assertThat(desk.messenger.received()).isEmpty();
         assertThat(desk.messenger.told(CustomerNotice.UnknownSender.class)).hasSize(1);

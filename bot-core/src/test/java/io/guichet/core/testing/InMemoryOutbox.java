@@ -46,7 +46,8 @@ public final class InMemoryOutbox implements Outbox {
         }
         long id = ++lastId;
         OutgoingMail stored = new OutgoingMail(id, mail.ticket(), mail.messageId(), mail.to(), mail.toName(),
-                mail.subject(), mail.body(), mail.inReplyTo(), mail.references(), mail.automatic(), mail.createdAt(), 0);
+                mail.subject(), mail.body(), mail.inReplyTo(), mail.references(), mail.automatic(), mail.createdAt(), 0,
+                mail.correlationId());
         rows.put(id, new Entry(stored, Status.PENDING, 0, mail.createdAt(), "", Optional.empty(), Optional.empty()));
     }
 
@@ -150,6 +151,6 @@ public final class InMemoryOutbox implements Outbox {
 
     private static OutgoingMail withAttempts(OutgoingMail m, int attempts) {
         return new OutgoingMail(m.id(), m.ticket(), m.messageId(), m.to(), m.toName(), m.subject(), m.body(),
-                m.inReplyTo(), m.references(), m.automatic(), m.createdAt(), attempts);
+                m.inReplyTo(), m.references(), m.automatic(), m.createdAt(), attempts, m.correlationId());
     }
 }

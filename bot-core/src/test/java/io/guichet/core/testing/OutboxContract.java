@@ -59,6 +59,25 @@ public abstract class OutboxContract {
     }
 
     @Test
+    @DisplayName("an answer keeps the correlation id of the mail it answers, alone or in a batch; other mail has none")
+    void correlationIdKept() {
+        OutgoingMail plain = mail("plain@guichet.test", T0);
+        OutgoingMail answer = withCorrelation(mail("answer@guichet.test", T0.plusSeconds(1)), "4f3a9c01");
+        OutgoingMail batched = withCorrelation(mail("batched@guichet.test", T0.plusSeconds(2)), "4f3a9c02");
+        outbox.enqueue(plain);
+        outbox.enqueue(answer);
+        outbox.enqueueAll(List.of(batched));
+
+        assertThat(outbox.claimDue(T0.plusSeconds(10), 10, LEASE)).extracting(OutgoingMail::correlationId)
+                .containsExactly(Optional.empty(), Optional.of("4f3a9c01"), Optional.of("4f3a9c02"));
+    }
+
+    private static OutgoingMail withCorrelation(OutgoingMail m, String correlationId) {
+        return new OutgoingMail(m.id(), m.ticket(), m.messageId(), m.to(), m.toName(), m.subject(), m.body(),
+                m.inReplyTo(), m.references(), m.automatic(), m.createdAt(), m.attempts(), Optional.of(correlationId));
+    }
+
+    @Test
     @DisplayName("mails queued together are queued each as on its own, in the order given")
     void queuedTogether() {
         outbox.enqueueAll(List.of(mail("later@guichet.test", T0.plusSeconds(1)), mail("one@guichet.test", T0),

@@ -1,7 +1,7 @@
 package io.guichet.core.testing;
 
 import io.guichet.core.desk.CustomerNotice;
-import io.guichet.core.mail.MessageId;
+import io.guichet.core.desk.Received;
 import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.port.CustomerMessenger;
 
@@ -33,7 +33,7 @@ public final class RecordingMessenger implements CustomerMessenger {
     }
 
     @Override
-    public void tellAll(List<CustomerNotice> notices, Optional<MessageId> answering) {
+    public void tellAll(List<CustomerNotice> notices, Optional<Received> inAnswerTo) {
         told.addAll(notices);
         conversation.addAll(notices);
     }

@@ -87,7 +87,7 @@ public final class MailIntake implements MailHandler {
                         u.reason());
                 case ParseResult.Parsed p -> {
                     p.email().messageId().ifPresent(id -> MDC.put("messageId", id.value()));
-                    yield transactions.inTransaction(() -> handle(p.email(), position));
+                    yield transactions.inTransaction(() -> handle(p.email(), position, correlationId));
                 }
             };
         } catch (ConcurrentChange e) {
@@ -122,7 +122,7 @@ public final class MailIntake implements MailHandler {
         return failures.failed(position, envelope, reason);
     }
 
-    private Handled handle(InboundEmail email, MailPosition position) {
+    private Handled handle(InboundEmail email, MailPosition position, String correlationId) {
         Instant now = clock.instant();
         InboundReceipt receipt = new InboundReceipt(position, email.messageId(), email.contentHash(),
                 email.from().address(), email.subject(), email.rawSize(), now);
@@ -142,7 +142,7 @@ public final class MailIntake implements MailHandler {
             case Classification.AutoReply auto -> settled(position, Disposition.AUTO_REPLY, Optional.empty(), auto.reason());
             case Classification.OwnMail own -> settled(position, Disposition.LOOP, Optional.empty(), own.reason());
             case Classification.Bounce bounce -> bounce(position, bounce, now);
-            case Classification.Human human -> human(email, identity, position, now);
+            case Classification.Human human -> human(email, identity, position, now, correlationId);
         };
     }
 
@@ -154,7 +154,8 @@ public final class MailIntake implements MailHandler {
         return settled(position, Disposition.BOUNCE, ticket, detail);
     }
 
-    private Handled human(InboundEmail email, MessageId identity, MailPosition position, Instant now) {
+    private Handled human(InboundEmail email, MessageId identity, MailPosition position, Instant now,
+                          String correlationId) {
         Optional<EmailAddress> from = EmailAddress.parse(email.from().address());
         if (from.isEmpty()) {
             return settled(position, Disposition.REJECTED, Optional.empty(), "sender address is unusable");
@@ -185,7 +186,8 @@ public final class MailIntake implements MailHandler {
         CustomerCommand command = thread.<CustomerCommand>map(number -> new CustomerCommand.AddCustomerMessage(
                         from.get(), name, language, number, draft, email.newText(), escalate))
                 .orElseGet(() -> new CustomerCommand.OpenTicket(from.get(), name, language, draft, escalate));
-        CustomerOutcome outcome = desk.handle(command, new Received(email.messageId(), entry(email, identity, now)));
+        CustomerOutcome outcome = desk.handle(command,
+                new Received(email.messageId(), entry(email, identity, now), correlationId));
         return switch (outcome) {
             case CustomerOutcome.Opened opened -> {
                 MDC.put("ticket", opened.ticket().number().toString());

@@ -2,6 +2,7 @@ package io.guichet.mail.outbound;
 
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.desk.CustomerNotice;
+import io.guichet.core.desk.Received;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.Outbox;
@@ -59,13 +60,13 @@ public final class OutboxMessenger implements CustomerMessenger {
     }
 
     /**
-     * Each notice as if told one after the other (answering {@code answering} when the desk handles an inbound
-     * message), with a few statements for all: the recipients' automatic-reply counts
+     * Each notice as if told one after the other (in answer to {@code inAnswerTo} when the desk handles a received
+     * mail: threaded on it, with its correlation id), with a few statements for all: the recipients' automatic-reply counts
      * and the tickets' threads read at once, the mails, thread entries and counts written at once. A mail counts
      * towards the cap of the mails after it, and threads on the mail before it on the same ticket.
      */
     @Override
-    public void tellAll(List<CustomerNotice> notices, Optional<MessageId> answering) {
+    public void tellAll(List<CustomerNotice> notices, Optional<Received> inAnswerTo) {
         if (notices.isEmpty()) {
             return;
         }
@@ -86,7 +87,7 @@ public final class OutboxMessenger implements CustomerMessenger {
         Batch batch = new Batch(now,
                 automaticTo.isEmpty() ? new HashMap<>()
                         : new HashMap<>(journal.autoRepliesSince(automaticTo, now.minus(limits.window()))),
-                threads, answering);
+                threads, inAnswerTo);
         for (int i = 0; i < notices.size(); i++) {
             add(notices.get(i), mails.get(i), batch);
         }
@@ -115,7 +116,7 @@ public final class OutboxMessenger implements CustomerMessenger {
         }
         Optional<TicketId> ticket = notice.ticket().map(Ticket::id);
         List<MessageId> thread = ticket.map(t -> batch.threads.computeIfAbsent(t, k -> new ArrayList<>())).orElse(List.of());
-        Optional<MessageId> answering = batch.answering;
+        Optional<MessageId> answering = batch.inAnswerTo.flatMap(Received::answering);
         Optional<MessageId> inReplyTo = answering.or(() -> thread.isEmpty()
                 ? Optional.empty() : Optional.of(thread.get(thread.size() - 1)));
         List<MessageId> references = new ArrayList<>(thread);
@@ -124,7 +125,8 @@ public final class OutboxMessenger implements CustomerMessenger {
 
         MessageId messageId = new MessageId(UUID.randomUUID() + "@" + messageIdDomain);
         batch.mails.add(new OutgoingMail(0, ticket, messageId, to, notice.to().name(), mail.subject(), mail.body(),
-                inReplyTo, List.copyOf(capped), mail.automatic(), batch.now, 0));
+                inReplyTo, List.copyOf(capped), mail.automatic(), batch.now, 0,
+                batch.inAnswerTo.map(Received::correlationId)));
         batch.thread.add(new ThreadMessage(ticket, ThreadMessage.Direction.OUT, messageId, mail.subject(), to.value(),
                 mail.body(), batch.now, List.of()));
         if (ticket.isPresent()) {
@@ -151,17 +153,17 @@ public final class OutboxMessenger implements CustomerMessenger {
         private final Instant now;
         private final Map<EmailAddress, Integer> sent;
         private final Map<TicketId, List<MessageId>> threads;
-        private final Optional<MessageId> answering;
+        private final Optional<Received> inAnswerTo;
         private final List<EmailAddress> automatic = new ArrayList<>();
         private final List<OutgoingMail> mails = new ArrayList<>();
         private final List<ThreadMessage> thread = new ArrayList<>();
 
         private Batch(Instant now, Map<EmailAddress, Integer> sent, Map<TicketId, List<MessageId>> threads,
-                      Optional<MessageId> answering) {
+                      Optional<Received> inAnswerTo) {
             this.now = now;
             this.sent = sent;
             this.threads = threads;
-            this.answering = answering;
+            this.inAnswerTo = inAnswerTo;
         }
     }
 

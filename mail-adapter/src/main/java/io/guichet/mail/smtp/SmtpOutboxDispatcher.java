@@ -15,6 +15,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
@@ -48,6 +49,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpOutboxDispatcher.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    private static final String CORRELATION_ID = "correlationId";
     private static final int MAX_ERROR_LENGTH = 300;
     /**
      * How long a connection stays open after a pass for the next one: replies come in runs, and a new connection
@@ -241,6 +243,14 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * The lines about {@code mail} carry the correlation id of the mail it answers, as the lines about that mail did
+     * from its arrival on; a mail that answers none clears it.
+     */
+    private static void correlate(OutgoingMail mail) {
+        mail.correlationId().ifPresentOrElse(id -> MDC.put(CORRELATION_ID, id), () -> MDC.remove(CORRELATION_ID));
+    }
+
     private Pass send(List<OutgoingMail> due) {
         Transport transport = takeKept();
         boolean reused = transport != null;
@@ -254,6 +264,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                     break;
                 }
                 OutgoingMail mail = due.get(i);
+                correlate(mail);
                 MimeMessage message;
                 try {
                     message = composer.compose(session, mail);
@@ -269,6 +280,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                                 settings.port(), settings.trust()).orElseGet(() -> describe(e));
                         connectionError = error;
                         for (OutgoingMail waiting : due.subList(i, due.size())) {
+                            correlate(waiting);
                             int gaveUp = fail(waiting, error, false);
                             abandoned += gaveUp;
                             failed += 1 - gaveUp;
@@ -309,6 +321,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                 reused = false;
             }
         } finally {
+            MDC.remove(CORRELATION_ID);
             keep(transport);
         }
         if (failed == 0 && abandoned == 0) {
