@@ -11,6 +11,7 @@ import io.guichet.core.intake.IntakeRules;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Lifecycle;
+import io.guichet.core.ticket.NewTicket;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
@@ -136,10 +137,11 @@ public final class CustomerDesk {
                     ? changes.firstResponseDue(report.accepted().severity().orElseThrow(), now)
                     : Ticket.Due.none();
             boolean escalate = asksEscalation || report.accepted().severity().filter(s -> s == Severity.S1).isPresent();
-            Ticket draftTicket = new Ticket(new TicketId(0), new TicketNumber(1), contact.accountId(), contact.id(),
-                    report.accepted(), report.accepted().severity(), status, Optional.empty(), Optional.empty(), escalate,
-                    contact.certifiedUntil(), previous.map(Ticket::id), due, now, now, now, Optional.empty(), Optional.empty(), 0);
-            Ticket created = desk.tickets().create(draftTicket);
+            Ticket created = desk.tickets().create(new NewTicket(
+                    new Ticket.Requester(contact.accountId(), contact.id(), contact.certifiedUntil()),
+                    new Ticket.Request(report.accepted(), report.accepted().severity(), previous.map(Ticket::id)),
+                    new Ticket.State(status, Optional.empty(), Optional.empty(), escalate),
+                    due, Ticket.Timeline.startingAt(now)));
             keep(created.id());
             Actor actor = new Actor.Customer(contact.email());
             List<TicketEvent> events = new ArrayList<>();
