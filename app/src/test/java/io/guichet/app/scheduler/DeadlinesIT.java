@@ -158,12 +158,7 @@ class DeadlinesIT {
             }, threads);
             CompletableFuture<Boolean> reply = CompletableFuture.supplyAsync(() -> {
                 await(start);
-                try {
-                    w.reply(number);
-                    return true;
-                } catch (ConcurrentChange e) {
-                    return false;
-                }
+                return !(w.reply(number) instanceof ConcurrentChange);
             }, threads);
             fire.get(20, TimeUnit.SECONDS);
             boolean replied = reply.get(20, TimeUnit.SECONDS);

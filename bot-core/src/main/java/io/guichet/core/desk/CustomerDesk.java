@@ -66,10 +66,16 @@ public final class CustomerDesk {
 
     private CustomerOutcome handle(CustomerCommand command, Optional<Received> received) {
         Call call = new Call(received);
-        return desk.transactions().inTransaction(() -> switch (command) {
-            case CustomerCommand.OpenTicket open -> call.open(open);
-            case CustomerCommand.AddCustomerMessage message -> call.addMessage(message);
-        });
+        try {
+            return desk.transactions().inTransaction(() -> switch (command) {
+                case CustomerCommand.OpenTicket open -> call.open(open);
+                case CustomerCommand.AddCustomerMessage message -> call.addMessage(message);
+            });
+        } catch (RolledBack rolledBack) {
+            LOG.info("ticket {} changed meanwhile: the customer's message was not taken, nothing was kept",
+                    rolledBack.change().ticket());
+            return rolledBack.change();
+        }
     }
 
     /**
@@ -216,7 +222,8 @@ public final class CustomerDesk {
                 events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.ESCALATED, "R18: customer asked for escalation"));
                 notices.add(t -> new CustomerNotice.Escalated(Recipient.of(contact), t));
             }
-            Ticket saved = changes.save(changed, events).orElseThrow(() -> new ConcurrentChange(ticket.number()));
+            Ticket saved = changes.save(changed, events)
+                    .orElseThrow(() -> new RolledBack(new ConcurrentChange(ticket.number())));
             notices.forEach(n -> tell(n.apply(saved)));
             if (command.asksEscalation() && !ticket.escalated()) {
                 desk.staff().post(new StaffNotice.Escalation(saved, "the customer asked for escalation"));

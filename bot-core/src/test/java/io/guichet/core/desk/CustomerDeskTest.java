@@ -7,6 +7,7 @@ import io.guichet.core.intake.IntakeField;
 import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.testing.DeskFixture;
+import io.guichet.core.testing.RacingTicketStore;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.ResolutionReason;
@@ -63,6 +64,27 @@ class CustomerDeskTest {
         assertThat(desk.messenger.conversation()).hasSize(2);
         assertThat(desk.messenger.conversation().get(0)).isEqualTo(mail.on(ticket.id()));
         assertThat(desk.messenger.conversation().get(1)).isInstanceOf(CustomerNotice.Acknowledged.class);
+    }
+
+    @Test
+    @DisplayName("R2: a ticket changed meanwhile is an outcome, not an exception: nothing is said, and the message is taken when tried again")
+    void concurrentChangeIsAnOutcome() {
+        Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", complete("3"))).ticket();
+        RacingTicketStore racing = new RacingTicketStore(desk.stores.tickets());
+        DeskContext c = desk.context;
+        CustomerDesk customers = new CustomerDesk(new DeskContext(c.transactions(), racing, c.deadlines(), c.contacts(),
+                c.versions(), c.messenger(), c.staff(), c.audit(), c.policy(), c.hours(), c.clock()));
+        CustomerCommand message = new CustomerCommand.AddCustomerMessage(email("bob@acme.example"), "", Optional.empty(),
+                ticket.number(), IntakeDraft.empty(), "Logs attached.", true);
+        int told = desk.messenger.told().size();
+        racing.raceNextRead();
+
+        assertThat(customers.handle(message)).isEqualTo(new ConcurrentChange(ticket.number()));
+        assertThat(desk.messenger.told()).as("nothing said").hasSize(told);
+        assertThat(desk.stores.tickets().find(ticket.id()).orElseThrow().escalated()).isFalse();
+
+        assertThat(customers.handle(message)).isInstanceOf(CustomerOutcome.Updated.class);
+        assertThat(desk.stores.tickets().find(ticket.id()).orElseThrow().escalated()).isTrue();
     }
 
     @Test

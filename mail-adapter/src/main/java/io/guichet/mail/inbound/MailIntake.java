@@ -90,8 +90,9 @@ public final class MailIntake implements MailHandler {
                     yield transactions.inTransaction(() -> handle(p.email(), position, correlationId));
                 }
             };
-        } catch (ConcurrentChange e) {
-            LOG.info("mail at uid {} met a concurrent change; it will be handled again", position.uid());
+        } catch (HandleAgain e) {
+            LOG.info("mail at uid {} met a concurrent change on ticket {}; it will be handled again", position.uid(),
+                    e.change.ticket());
             return new Handled.RetryLater("the ticket changed meanwhile");
         } catch (Throwable e) { // any failure of this mail counts, errors included: nothing must jam the mailbox
             return failures.failed(position, Envelope.read(raw), e, correlationId);
@@ -201,6 +202,8 @@ public final class MailIntake implements MailHandler {
             }
             case CustomerOutcome.Rejected rejected ->
                     settled(position, Disposition.REJECTED, Optional.empty(), rejected.problem().detail());
+            // nothing of this mail may be kept: its receipt rolls back with the rest, and it is handled again later
+            case ConcurrentChange change -> throw new HandleAgain(change);
         };
     }
 
@@ -263,6 +266,16 @@ public final class MailIntake implements MailHandler {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Leaves the mail's transaction so that it rolls back whole: the desk met a concurrent change. */
+    private static final class HandleAgain extends RuntimeException {
+        private final ConcurrentChange change;
+
+        private HandleAgain(ConcurrentChange change) {
+            super("ticket " + change.ticket() + " changed concurrently", null, false, false);
+            this.change = change;
         }
     }
 }
