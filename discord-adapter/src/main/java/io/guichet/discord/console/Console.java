@@ -59,7 +59,15 @@ public final class Console {
             if (!roles.holds(input.roleIds(), route.get().role())) {
                 return refuse(input.caller(), "/" + input.commandPath(), route.get().role());
             }
-            Answer answer = route.get().handler().apply(input.caller(), new Options(input.options()));
+            Options options = new Options(input.options());
+            Answer answer = route.get().handler().apply(input.caller(), options);
+            if (!options.problems().isEmpty()) {
+                // an option that could not be read (a bad severity, a bad date...) refuses the command before it
+                // reaches a desk: recorded in the audit trail like the desks' own refusals
+                technicians.refused(input.caller().actor(), "/" + input.commandPath(), "console options",
+                        options.problems());
+                return answer;
+            }
             LOG.info("/{} by {}", input.commandPath(), input.caller().actor().label());
             return answer;
         });
