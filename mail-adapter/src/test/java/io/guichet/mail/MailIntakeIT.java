@@ -248,7 +248,7 @@ class MailIntakeIT {
     void reopenWithinWindow() {
         deliver(mail("bob@acme.example", "Agents offline", "r1@acme.example", COMPLETE_EN));
         channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
-        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(
+        channel.staffDesk.handle(new io.guichet.core.desk.StaffCommand.Resolve(
                 new io.guichet.core.ticket.Actor.Staff("tess", "tess"), new TicketNumber(1000),
                 io.guichet.core.ticket.ResolutionReason.WORKS_AS_DOCUMENTED, "See the guide."));
         assertThat(onlyOutgoing().body()).contains("7 days");
@@ -430,7 +430,7 @@ class MailIntakeIT {
     void lateReplyOpensNewTicket() {
         deliver(mail("bob@acme.example", "Agents offline", "l1@acme.example", COMPLETE_EN));
         channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
-        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(
+        channel.staffDesk.handle(new io.guichet.core.desk.StaffCommand.Resolve(
                 new io.guichet.core.ticket.Actor.Staff("tess", "tess"), new TicketNumber(1000),
                 io.guichet.core.ticket.ResolutionReason.FIXED_BY_UPDATE, "Install 9.5.0.13."));
         channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
@@ -451,10 +451,10 @@ class MailIntakeIT {
         pending().forEach(m -> channel.outbox.markSent(m.id(), channel.clock.instant()));
         io.guichet.core.ticket.Actor.Staff tess = new io.guichet.core.ticket.Actor.Staff("tess", "tess");
 
-        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(tess, new TicketNumber(1000),
+        channel.staffDesk.handle(new io.guichet.core.desk.StaffCommand.Resolve(tess, new TicketNumber(1000),
                 io.guichet.core.ticket.ResolutionReason.SOLUTION_PROVIDED, "Restart the agent service.",
                 Optional.of("A stale certificate on the relay.")));
-        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(tess, new TicketNumber(1001),
+        channel.staffDesk.handle(new io.guichet.core.desk.StaffCommand.Resolve(tess, new TicketNumber(1001),
                 io.guichet.core.ticket.ResolutionReason.DIAGNOSTICS_NOT_FOLLOWED, ""));
 
         Ticket solved = channel.tickets.find(new TicketNumber(1000)).orElseThrow();

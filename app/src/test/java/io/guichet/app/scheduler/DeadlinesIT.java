@@ -85,7 +85,7 @@ class DeadlinesIT {
     void closure(Database database) {
         DeskWorld w = world(database);
         TicketNumber number = w.open("3");
-        w.technicians.handle(new StaffCommand.Resolve(DeskWorld.TOM, number, ResolutionReason.WORKS_AS_DOCUMENTED, ""));
+        w.staffDesk.handle(new StaffCommand.Resolve(DeskWorld.TOM, number, ResolutionReason.WORKS_AS_DOCUMENTED, ""));
         w.clock.advance(Duration.ofDays(7));
         w.sweep.sweep();
         assertThat(w.ticket(number).status()).isEqualTo(TicketStatus.CLOSED);
@@ -110,11 +110,11 @@ class DeadlinesIT {
     void severityChangeRetimes(Database database) {
         DeskWorld w = world(database);
         TicketNumber number = w.open("3");
-        w.technicians.handle(new StaffCommand.Reply(DeskWorld.TOM, number, "Looking."));
+        w.staffDesk.handle(new StaffCommand.Reply(DeskWorld.TOM, number, "Looking."));
         Instant before = due(w, number, DeadlineKind.UPDATE_TARGET);
         assertThat(before).isEqualTo(w.clock.instant().plus(Duration.ofHours(16)));
         w.clock.advance(Duration.ofHours(1));
-        w.technicians.handle(new StaffCommand.ChangeSeverity(DeskWorld.TOM, number, Severity.S2, "worse than thought"));
+        w.staffDesk.handle(new StaffCommand.ChangeSeverity(DeskWorld.TOM, number, Severity.S2, "worse than thought"));
         assertThat(due(w, number, DeadlineKind.UPDATE_TARGET)).isEqualTo(w.clock.instant().plus(Duration.ofHours(8)));
     }
 

@@ -243,8 +243,8 @@ class CustomerDeskTest {
     @DisplayName("R12a: an answer to a question brings the ticket back to its technician")
     void answerToQuestion() {
         Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", complete("3"))).ticket();
-        desk.technicians.handle(new StaffCommand.Claim(tech, ticket.number(), true));
-        desk.technicians.handle(new StaffCommand.Ask(tech, ticket.number(), "Which agent version?"));
+        desk.staffDesk.handle(new StaffCommand.Claim(tech, ticket.number(), true));
+        desk.staffDesk.handle(new StaffCommand.Ask(tech, ticket.number(), "Which agent version?"));
 
         Ticket updated = ((CustomerOutcome.Updated) write("bob@acme.example", ticket.number(), IntakeDraft.empty(),
                 "9.5.0.12")).ticket();
@@ -257,8 +257,8 @@ class CustomerDeskTest {
     @DisplayName("R9: a message on a ticket on hold resumes it")
     void holdResumes() {
         Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", complete("3"))).ticket();
-        desk.technicians.handle(new StaffCommand.Claim(tech, ticket.number(), true));
-        desk.technicians.handle(new StaffCommand.Hold(tech, ticket.number(), "Add 8 GB of RAM to the server."));
+        desk.staffDesk.handle(new StaffCommand.Claim(tech, ticket.number(), true));
+        desk.staffDesk.handle(new StaffCommand.Hold(tech, ticket.number(), "Add 8 GB of RAM to the server."));
 
         Ticket updated = ((CustomerOutcome.Updated) write("bob@acme.example", ticket.number(), IntakeDraft.empty(),
                 "RAM added, fixed on our side")).ticket();
@@ -338,8 +338,8 @@ class CustomerDeskTest {
 
     private Ticket resolved() {
         Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", complete("3"))).ticket();
-        desk.technicians.handle(new StaffCommand.Claim(tech, ticket.number(), true));
-        desk.technicians.handle(new StaffCommand.Resolve(tech, ticket.number(), ResolutionReason.WORKS_AS_DOCUMENTED,
+        desk.staffDesk.handle(new StaffCommand.Claim(tech, ticket.number(), true));
+        desk.staffDesk.handle(new StaffCommand.Resolve(tech, ticket.number(), ResolutionReason.WORKS_AS_DOCUMENTED,
                 "See the documentation."));
         return desk.stores.tickets().find(ticket.id()).orElseThrow();
     }

@@ -245,7 +245,7 @@ class StaffDeskTest {
     }
 
     private StaffOutcome handle(StaffCommand command) {
-        return desk.technicians.handle(command);
+        return desk.staffDesk.handle(command);
     }
 
     private java.util.List<EventKind> kinds() {

@@ -1,7 +1,7 @@
 package io.guichet.mail.inbound;
 
 import io.guichet.core.mail.MessageId;
-import io.guichet.mail.outbound.HeaderValues;
+import io.guichet.mail.headers.HeaderValues;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

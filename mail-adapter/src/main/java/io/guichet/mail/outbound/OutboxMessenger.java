@@ -1,5 +1,6 @@
 package io.guichet.mail.outbound;
 
+import io.guichet.mail.headers.HeaderValues;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.desk.CustomerNotice;
 import io.guichet.core.desk.Received;

@@ -2,7 +2,7 @@ package io.guichet.mail.smtp;
 
 import io.guichet.mail.ConnectFailures;
 import io.guichet.mail.ServerLogin;
-import io.guichet.mail.outbound.HeaderValues;
+import io.guichet.mail.headers.HeaderValues;
 
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.mail.Outbox;

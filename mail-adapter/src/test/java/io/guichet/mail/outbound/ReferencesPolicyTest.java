@@ -1,5 +1,6 @@
 package io.guichet.mail.outbound;
 
+import io.guichet.mail.headers.HeaderValues;
 import io.guichet.core.mail.MessageId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

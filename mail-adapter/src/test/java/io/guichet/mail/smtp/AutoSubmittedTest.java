@@ -22,7 +22,7 @@ import io.guichet.mail.outbound.AutoReplyLimits;
 import io.guichet.mail.outbound.MailTemplates;
 import io.guichet.mail.outbound.NoticeRenderer;
 import io.guichet.mail.outbound.OutboxMessenger;
-import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.headers.SubjectTag;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.DisplayName;

@@ -1,7 +1,7 @@
 package io.guichet.mail.smtp;
 
 import io.guichet.core.mail.MessageId;
-import io.guichet.mail.outbound.HeaderValues;
+import io.guichet.mail.headers.HeaderValues;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;

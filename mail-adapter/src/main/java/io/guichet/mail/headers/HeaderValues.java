@@ -1,4 +1,4 @@
-package io.guichet.mail.outbound;
+package io.guichet.mail.headers;
 
 import io.guichet.core.mail.MessageId;
 
