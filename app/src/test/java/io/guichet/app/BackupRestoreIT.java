@@ -62,7 +62,7 @@ class BackupRestoreIT {
                 node.customers().handle(new CustomerCommand.OpenTicket(EmailAddress.parse("bob@acme.example")
                         .orElseThrow(), "Bob", Optional.empty(), DeskFixture.complete(severity), false));
             }
-            node.technicians().handle(new StaffCommand.RecordServerAccess(new Actor.Staff("tess", "tess"),
+            node.staffDesk().handle(new StaffCommand.RecordServerAccess(new Actor.Staff("tess", "tess"),
                     new TicketNumber(1001), "RDP to the console server"));
             for (long number = 1000; number <= 1002; number++) {
                 Ticket ticket = node.desk().tickets().find(new TicketNumber(number)).orElseThrow();

@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -206,6 +207,62 @@ class EndToEndIT {
                         .containsEntry("messageId", delivered.getMessageID().replaceAll("^<|>$", ""))
                         .containsEntry("channel", "mail")
                         .containsKey("correlationId"));
+    }
+
+    @Test
+    @DisplayName("R2: one correlation id per mail: the watcher's, the desk's and the SMTP send's lines about it carry the same")
+    void oneCorrelationIdFromWatcherToSend() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger watcherLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(io.guichet.mail.imap.ImapMailboxWatcher.class);
+        ch.qos.logback.classic.Level level = watcherLog.getLevel();
+        watcherLog.setLevel(ch.qos.logback.classic.Level.DEBUG); // its line per handled mail is a debug line
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        root.addAppender(lines);
+        List<ch.qos.logback.classic.spi.ILoggingEvent> seen;
+        try {
+            node.start();
+            send(BOB, "Agents offline", "Severity: 2\n", null);
+            awaitMessage(BOB, 1);
+            await().atMost(WAIT).until(() -> logged(lines).stream().anyMatch(e -> from(e,
+                    io.guichet.mail.smtp.SmtpOutboxDispatcher.class) && e.getFormattedMessage().startsWith("sent outbox mail")));
+            seen = logged(lines);
+        } finally {
+            root.detachAppender(lines);
+            watcherLog.setLevel(level);
+        }
+
+        ch.qos.logback.classic.spi.ILoggingEvent desk = seen.stream()
+                .filter(e -> from(e, io.guichet.core.desk.CustomerDesk.class) && e.getFormattedMessage().contains("opened"))
+                .findFirst().orElseThrow();
+        String id = desk.getMDCPropertyMap().get("correlationId");
+        assertThat(id).as("the desk's line").isNotBlank();
+        assertThat(seen).as("the watcher's line about the mail")
+                .filteredOn(e -> from(e, io.guichet.mail.imap.ImapMailboxWatcher.class)
+                        && e.getFormattedMessage().contains("UID 1 ->"))
+                .singleElement().satisfies(e -> assertThat(e.getMDCPropertyMap()).containsEntry("correlationId", id));
+        assertThat(seen).as("the intake's line about the mail")
+                .filteredOn(e -> from(e, io.guichet.mail.inbound.MailIntake.class)
+                        && e.getFormattedMessage().contains("OPENED"))
+                .singleElement().satisfies(e -> assertThat(e.getMDCPropertyMap()).containsEntry("correlationId", id));
+        assertThat(seen).as("the SMTP send of its answer")
+                .filteredOn(e -> from(e, io.guichet.mail.smtp.SmtpOutboxDispatcher.class)
+                        && e.getFormattedMessage().startsWith("sent outbox mail"))
+                .singleElement().satisfies(e -> assertThat(e.getMDCPropertyMap()).containsEntry("correlationId", id));
+    }
+
+    private static List<ch.qos.logback.classic.spi.ILoggingEvent> logged(
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines) {
+        synchronized (lines) { // the appender appends under its own lock
+            return List.copyOf(lines.list);
+        }
+    }
+
+    private static boolean from(ch.qos.logback.classic.spi.ILoggingEvent event, Class<?> type) {
+        return event.getLoggerName().equals(type.getName());
     }
 
     private int inboxCount() throws MessagingException {

@@ -7,6 +7,7 @@ import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.health.NodeMetrics;
 import io.guichet.app.node.GuichetNode;
 import io.guichet.core.account.EmailAddress;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.db.JooqOutbox;
 import io.guichet.db.JooqStatistics;
@@ -67,7 +68,7 @@ class OutboxAbandonedIT {
 
         try (GuichetNode node = new GuichetNode(config, database.database(), Clock.systemUTC())) {
             node.start();
-            outbox.enqueue(new OutgoingMail(0, Optional.empty(), "answer-1@guichet.test",
+            outbox.enqueue(new OutgoingMail(0, Optional.empty(), new MessageId("answer-1@guichet.test"),
                     EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", "Your request", "Hello Bob",
                     Optional.empty(), List.of(), true, Instant.now(), 0));
             node.dispatcher().orElseThrow().wakeUp();

@@ -98,7 +98,7 @@ class UncertainSendIT {
 
     /** What the node that crashed left: the answer claimed with its lease, handed to the server, never marked sent. */
     private static void leftByACrash(JooqOutbox outbox) {
-        outbox.enqueue(new OutgoingMail(0, Optional.empty(), MESSAGE_ID,
+        outbox.enqueue(new OutgoingMail(0, Optional.empty(), io.guichet.core.mail.MessageId.of(MESSAGE_ID),
                 EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", "[Ticket#1042] Your request",
                 "Hello Bob", Optional.empty(), List.of(), true, Instant.now(), 0));
         List<OutgoingMail> claimed = outbox.claimDue(Instant.now(), 10, NODE_LEASE);

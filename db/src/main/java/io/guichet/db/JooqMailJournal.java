@@ -5,6 +5,7 @@ import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.ticket.TicketId;
 import io.guichet.db.jooq.tables.records.MailMessagesRecord;
@@ -47,14 +48,14 @@ public final class JooqMailJournal implements MailJournal {
     public boolean recordReceipt(InboundReceipt receipt) {
         if (receipt.messageId().isPresent() && db.isInTransaction()) {
             db.dsl().select(DSL.function("pg_advisory_xact_lock", Object.class,
-                    DSL.function("hashtextextended", Long.class, DSL.val(receipt.messageId().get()), DSL.inline(0L))))
+                    DSL.function("hashtextextended", Long.class, DSL.val(receipt.messageId().get().value()), DSL.inline(0L))))
                     .fetch();
         }
         return db.dsl().insertInto(INBOUND_RECEIPTS)
                 .set(INBOUND_RECEIPTS.MAILBOX, receipt.position().mailbox())
                 .set(INBOUND_RECEIPTS.UID_VALIDITY, receipt.position().uidValidity())
                 .set(INBOUND_RECEIPTS.UID, receipt.position().uid())
-                .set(INBOUND_RECEIPTS.MESSAGE_ID, receipt.messageId().orElse(null))
+                .set(INBOUND_RECEIPTS.MESSAGE_ID, receipt.messageId().map(MessageId::value).orElse(null))
                 .set(INBOUND_RECEIPTS.CONTENT_HASH, receipt.contentHash())
                 .set(INBOUND_RECEIPTS.SENDER, receipt.sender())
                 .set(INBOUND_RECEIPTS.SUBJECT, receipt.subject())
@@ -69,7 +70,7 @@ public final class JooqMailJournal implements MailJournal {
         if (receipt.messageId().isEmpty()) {
             return false;
         }
-        return db.dsl().fetchExists(INBOUND_RECEIPTS, INBOUND_RECEIPTS.MESSAGE_ID.eq(receipt.messageId().get())
+        return db.dsl().fetchExists(INBOUND_RECEIPTS, INBOUND_RECEIPTS.MESSAGE_ID.eq(receipt.messageId().get().value())
                 .and(INBOUND_RECEIPTS.DISPOSITION.ne(Disposition.RELEASED.name()))
                 .and(INBOUND_RECEIPTS.SENDER.ne(receipt.sender())
                         .or(INBOUND_RECEIPTS.CONTENT_HASH.ne(receipt.contentHash()))));
@@ -101,7 +102,7 @@ public final class JooqMailJournal implements MailJournal {
         Optional<Long> id = db.dsl().insertInto(MAIL_MESSAGES)
                 .set(MAIL_MESSAGES.TICKET_ID, message.ticket().map(TicketId::value).orElse(null))
                 .set(MAIL_MESSAGES.DIRECTION, message.direction().name())
-                .set(MAIL_MESSAGES.MESSAGE_ID, message.messageId())
+                .set(MAIL_MESSAGES.MESSAGE_ID, message.messageId().value())
                 .set(MAIL_MESSAGES.SUBJECT, message.subject())
                 .set(MAIL_MESSAGES.SENDER, message.sender())
                 .set(MAIL_MESSAGES.BODY, message.body())
@@ -137,19 +138,19 @@ public final class JooqMailJournal implements MailJournal {
                 MAIL_MESSAGES.MESSAGE_ID, MAIL_MESSAGES.SUBJECT, MAIL_MESSAGES.SENDER, MAIL_MESSAGES.BODY,
                 MAIL_MESSAGES.CREATED_AT);
         for (ThreadMessage m : plain) {
-            insert = insert.values(m.ticket().map(TicketId::value).orElse(null), m.direction().name(), m.messageId(),
+            insert = insert.values(m.ticket().map(TicketId::value).orElse(null), m.direction().name(), m.messageId().value(),
                     m.subject(), m.sender(), m.body(), Times.at(m.at()));
         }
         insert.onConflictDoNothing().execute();
     }
 
     @Override
-    public Optional<TicketId> ticketOf(Collection<String> messageIds) {
+    public Optional<TicketId> ticketOf(Collection<MessageId> messageIds) {
         if (messageIds.isEmpty()) {
             return Optional.empty();
         }
         return db.dsl().select(MAIL_MESSAGES.TICKET_ID).from(MAIL_MESSAGES)
-                .where(MAIL_MESSAGES.MESSAGE_ID.in(messageIds))
+                .where(MAIL_MESSAGES.MESSAGE_ID.in(messageIds.stream().map(MessageId::value).toList()))
                 .and(MAIL_MESSAGES.TICKET_ID.isNotNull())
                 .orderBy(MAIL_MESSAGES.ID.desc())
                 .limit(1)
@@ -157,15 +158,15 @@ public final class JooqMailJournal implements MailJournal {
     }
 
     @Override
-    public List<String> threadIds(TicketId ticket) {
+    public List<MessageId> threadIds(TicketId ticket) {
         return db.dsl().select(MAIL_MESSAGES.MESSAGE_ID).from(MAIL_MESSAGES)
                 .where(MAIL_MESSAGES.TICKET_ID.eq(ticket.value())).orderBy(threadOrder())
-                .fetch(MAIL_MESSAGES.MESSAGE_ID);
+                .fetch(r -> new MessageId(r.value1()));
     }
 
     @Override
-    public Map<TicketId, List<String>> threadIds(Collection<TicketId> tickets) {
-        Map<TicketId, List<String>> threads = new LinkedHashMap<>();
+    public Map<TicketId, List<MessageId>> threadIds(Collection<TicketId> tickets) {
+        Map<TicketId, List<MessageId>> threads = new LinkedHashMap<>();
         tickets.forEach(t -> threads.put(t, new ArrayList<>()));
         if (tickets.isEmpty()) {
             return threads;
@@ -176,7 +177,7 @@ public final class JooqMailJournal implements MailJournal {
         db.dsl().select(MAIL_MESSAGES.TICKET_ID, MAIL_MESSAGES.MESSAGE_ID).from(MAIL_MESSAGES)
                 .where(MAIL_MESSAGES.TICKET_ID.in(tickets.stream().map(TicketId::value).distinct().toList()))
                 .orderBy(order)
-                .forEach(r -> threads.get(new TicketId(r.value1())).add(r.value2()));
+                .forEach(r -> threads.get(new TicketId(r.value1())).add(new MessageId(r.value2())));
         return threads;
     }
 
@@ -258,11 +259,11 @@ public final class JooqMailJournal implements MailJournal {
     }
 
     /**
-     * Time order; at equal times a received mail comes before our answer to it (the intake records the mail it
-     * answers after the answer is written, in the same transaction).
+     * Time order; at equal times the order they were recorded in (a received mail is recorded before the desk
+     * answers it, so it comes before its answers).
      */
     private static List<org.jooq.SortField<?>> threadOrder() {
-        return List.of(MAIL_MESSAGES.CREATED_AT.asc(), MAIL_MESSAGES.DIRECTION.eq("OUT").asc(), MAIL_MESSAGES.ID.asc());
+        return List.of(MAIL_MESSAGES.CREATED_AT.asc(), MAIL_MESSAGES.ID.asc());
     }
 
     private ThreadMessage message(MailMessagesRecord r) {
@@ -271,7 +272,7 @@ public final class JooqMailJournal implements MailJournal {
                 .fetch(a -> new ThreadMessage.StoredAttachment(a.getFilename(), a.getContentType(), a.getSizeBytes(),
                         Optional.ofNullable(a.getContent()), Optional.ofNullable(a.getUnreadable())));
         return new ThreadMessage(Optional.ofNullable(r.getTicketId()).map(TicketId::new),
-                ThreadMessage.Direction.valueOf(r.getDirection()), r.getMessageId(), r.getSubject(), r.getSender(),
+                ThreadMessage.Direction.valueOf(r.getDirection()), new MessageId(r.getMessageId()), r.getSubject(), r.getSender(),
                 r.getBody(), Times.instant(r.getCreatedAt()), attachments);
     }
 }

@@ -2,6 +2,7 @@ package io.guichet.db;
 
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.Quarantine;
 import io.guichet.core.mail.QuarantinedMail;
 import io.guichet.db.jooq.tables.records.InboundReceiptsRecord;
@@ -69,7 +70,7 @@ public final class JooqQuarantine implements Quarantine {
 
     private static QuarantinedMail quarantined(InboundReceiptsRecord r) {
         return new QuarantinedMail(r.getId(), new MailPosition(r.getMailbox(), r.getUidValidity(), r.getUid()),
-                Optional.ofNullable(r.getMessageId()), r.getSender(), r.getSubject(), r.getContentHash(),
+                Optional.ofNullable(r.getMessageId()).map(MessageId::new), r.getSender(), r.getSubject(), r.getContentHash(),
                 r.getSizeBytes(), r.getDetail(),
                 Times.instant(r.getReceivedAt()), Optional.ofNullable(r.getReleasedAt()).map(Times::instant));
     }

@@ -5,6 +5,7 @@ import io.guichet.core.account.ContactId;
 import io.guichet.core.port.TicketStore;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.NewTicket;
 import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
@@ -53,9 +54,9 @@ public final class JooqTicketStore implements TicketStore {
     }
 
     @Override
-    public Ticket create(Ticket draft) {
+    public Ticket create(NewTicket ticket) {
         TicketsRecord record = db.dsl().newRecord(TICKETS);
-        write(record, draft);
+        write(record, ticket.requester(), ticket.request(), ticket.state(), ticket.due(), ticket.timeline());
         record.setRowVersion(0);
         TicketsRecord stored = db.dsl().insertInto(TICKETS).set(record).returning().fetchSingle();
         return read(stored);
@@ -124,7 +125,7 @@ public final class JooqTicketStore implements TicketStore {
     /** The bind values of {@link #conditionalUpdate}: the columns but the id and number, the id, the old version. */
     private static List<Object> bindValues(DSLContext dsl, Ticket changed) {
         TicketsRecord record = dsl.newRecord(TICKETS);
-        write(record, changed);
+        write(record, changed.requester(), changed.request(), changed.state(), changed.due(), changed.timeline());
         record.setRowVersion(changed.rowVersion() + 1);
         List<Object> values = new ArrayList<>(record.size() + 2);
         for (int i = 0; i < record.size(); i++) {
@@ -140,7 +141,7 @@ public final class JooqTicketStore implements TicketStore {
     /** Every column but the id and number, if the stored row still has {@code changed}'s row version. */
     private static Query conditionalUpdate(DSLContext dsl, Ticket changed) {
         TicketsRecord record = dsl.newRecord(TICKETS);
-        write(record, changed);
+        write(record, changed.requester(), changed.request(), changed.state(), changed.due(), changed.timeline());
         record.setRowVersion(changed.rowVersion() + 1);
         record.changed(TICKETS.ID, false);
         record.changed(TICKETS.NUMBER, false);
@@ -230,10 +231,11 @@ public final class JooqTicketStore implements TicketStore {
                 .execute();
     }
 
-    private static void write(TicketsRecord r, Ticket t) {
-        TicketFields f = t.fields();
-        r.setAccountId(t.accountId().value());
-        r.setContactId(t.contactId().value());
+    private static void write(TicketsRecord r, Ticket.Requester requester, Ticket.Request request, Ticket.State state,
+                              Ticket.Due due, Ticket.Timeline t) {
+        TicketFields f = request.fields();
+        r.setAccountId(requester.accountId().value());
+        r.setContactId(requester.contactId().value());
         r.setSubject(f.subject());
         r.setDescription(f.description());
         r.setServerUrl(f.serverUrl().orElse(null));
@@ -242,16 +244,16 @@ public final class JooqTicketStore implements TicketStore {
         r.setAffectedDevices(f.affectedDevices().orElse(null));
         r.setProductVersion(f.version().orElse(null));
         r.setSeverity(f.severity().map(s -> (short) s.level()).orElse(null));
-        r.setOriginalSeverity(t.originalSeverity().map(s -> (short) s.level()).orElse(null));
-        r.setStatus(t.status().name());
-        r.setResolutionReason(t.resolution().map(Enum::name).orElse(null));
-        r.setAssignee(t.assignee().map(Actor.Staff::stored).orElse(null));
-        r.setEscalated(t.escalated());
-        r.setSubmitterCertifiedUntil(t.submitterCertifiedUntil().orElse(null));
-        r.setPreviousTicketId(t.previousTicket().map(TicketId::value).orElse(null));
-        r.setFirstResponseDueAt(Times.atOrNull(t.due().firstResponseBy()));
-        r.setNextUpdateDueAt(Times.atOrNull(t.due().nextUpdateBy()));
-        r.setFirstRespondedAt(Times.atOrNull(t.due().firstRespondedAt()));
+        r.setOriginalSeverity(request.originalSeverity().map(s -> (short) s.level()).orElse(null));
+        r.setStatus(state.status().name());
+        r.setResolutionReason(state.resolution().map(Enum::name).orElse(null));
+        r.setAssignee(state.assignee().map(Actor.Staff::stored).orElse(null));
+        r.setEscalated(state.escalated());
+        r.setSubmitterCertifiedUntil(requester.certifiedUntil().orElse(null));
+        r.setPreviousTicketId(request.previousTicket().map(TicketId::value).orElse(null));
+        r.setFirstResponseDueAt(Times.atOrNull(due.firstResponseBy()));
+        r.setNextUpdateDueAt(Times.atOrNull(due.nextUpdateBy()));
+        r.setFirstRespondedAt(Times.atOrNull(due.firstRespondedAt()));
         r.setCreatedAt(Times.at(t.createdAt()));
         r.setUpdatedAt(Times.at(t.updatedAt()));
         r.setStatusSince(Times.at(t.statusSince()));
@@ -265,19 +267,20 @@ public final class JooqTicketStore implements TicketStore {
                 Optional.ofNullable(r.getServerUrl()), Optional.ofNullable(r.getModule()),
                 Optional.ofNullable(r.getStepsToReproduce()), Optional.ofNullable(r.getAffectedDevices()),
                 Optional.ofNullable(r.getProductVersion()));
-        return new Ticket(new TicketId(r.getId()), new TicketNumber(r.getNumber()), new AccountId(r.getAccountId()),
-                new ContactId(r.getContactId()), fields,
-                Optional.ofNullable(r.getOriginalSeverity()).map(s -> Severity.of(s)),
-                TicketStatus.valueOf(r.getStatus()),
-                Optional.ofNullable(r.getResolutionReason()).map(ResolutionReason::valueOf),
-                Optional.ofNullable(r.getAssignee()).map(Actor.Staff::parseStored), r.getEscalated(),
-                Optional.ofNullable(r.getSubmitterCertifiedUntil()),
-                Optional.ofNullable(r.getPreviousTicketId()).map(TicketId::new),
+        return new Ticket(new TicketId(r.getId()), new TicketNumber(r.getNumber()),
+                new Ticket.Requester(new AccountId(r.getAccountId()), new ContactId(r.getContactId()),
+                        Optional.ofNullable(r.getSubmitterCertifiedUntil())),
+                new Ticket.Request(fields, Optional.ofNullable(r.getOriginalSeverity()).map(s -> Severity.of(s)),
+                        Optional.ofNullable(r.getPreviousTicketId()).map(TicketId::new)),
+                new Ticket.State(TicketStatus.valueOf(r.getStatus()),
+                        Optional.ofNullable(r.getResolutionReason()).map(ResolutionReason::valueOf),
+                        Optional.ofNullable(r.getAssignee()).map(Actor.Staff::parseStored), r.getEscalated()),
                 new Ticket.Due(Times.optional(r.getFirstResponseDueAt()), Times.optional(r.getNextUpdateDueAt()),
                         Times.optional(r.getFirstRespondedAt())),
-                Times.instant(r.getCreatedAt()), Times.instant(r.getUpdatedAt()), Times.instant(r.getStatusSince()),
-                Times.optional(r.getResolvedAt()),
-                Times.optional(r.getClosedAt()), r.getRowVersion());
+                new Ticket.Timeline(Times.instant(r.getCreatedAt()), Times.instant(r.getUpdatedAt()),
+                        Times.instant(r.getStatusSince()), Times.optional(r.getResolvedAt()),
+                        Times.optional(r.getClosedAt())),
+                r.getRowVersion());
     }
 
     private static TicketEvent readEvent(TicketEventsRecord r) {

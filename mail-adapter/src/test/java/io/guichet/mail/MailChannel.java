@@ -35,7 +35,7 @@ import io.guichet.mail.outbound.AutoReplyLimits;
 import io.guichet.mail.outbound.MailTemplates;
 import io.guichet.mail.outbound.NoticeRenderer;
 import io.guichet.mail.outbound.OutboxMessenger;
-import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.headers.SubjectTag;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -63,7 +63,7 @@ public final class MailChannel {
     public final RecordingStaffNotifier staff = new RecordingStaffNotifier();
     public final StaffNoticeDispatcher staffDispatcher;
     public final CustomerDesk customers;
-    public final StaffDesk technicians;
+    public final StaffDesk staffDesk;
     public final MailIntake intake;
     public final Account acme;
     public final Contact alice;
@@ -100,7 +100,7 @@ public final class MailChannel {
         DeskContext context = new DeskContext(transactions, tickets, new JooqDeadlineStore(transactions), contacts, new JooqVersionCatalog(transactions),
                 messenger, staffNotices, new io.guichet.db.JooqAuditLog(transactions), policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         customers = new CustomerDesk(context);
-        technicians = new StaffDesk(context);
+        staffDesk = new StaffDesk(context);
         intake = new MailIntake(new MimeParser(), transactions, journal, failures, customers,
                 new MailIntakeSettings(tag, ClassifierSettings.of(SUPPORT, DOMAIN), Optional.of("mx.guichet.example"),
                         policy.escalationKeywords()), clock);

@@ -1,9 +1,11 @@
 package io.guichet.mail;
 
-import io.guichet.core.ticket.Actor;
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.OutgoingMail;
+import io.guichet.core.mail.ThreadMessage;
+import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
@@ -67,10 +69,10 @@ class MailIntakeIT {
         assertThat(ack.body()).contains("#1000").contains("Severity understood: 2")
                 .as("R19: one ticket per problem").contains("One ticket per distinct problem");
         assertThat(ack.to().value()).isEqualTo("bob@acme.example");
-        assertThat(ack.inReplyTo()).contains("m1@acme.example");
-        assertThat(ack.references()).contains("m1@acme.example");
+        assertThat(ack.inReplyTo()).contains(MessageId.of("m1@acme.example"));
+        assertThat(ack.references()).contains(MessageId.of("m1@acme.example"));
         assertThat(ack.automatic()).isTrue();
-        assertThat(ack.messageId()).endsWith("@" + MailChannel.DOMAIN);
+        assertThat(ack.messageId().value()).endsWith("@" + MailChannel.DOMAIN);
     }
 
     @Test
@@ -172,6 +174,24 @@ class MailIntakeIT {
     }
 
     @Test
+    @DisplayName("R2: the customer's mail is in the thread before our answer to it, recorded first at the same instant")
+    void mailBeforeItsAnswer() {
+        deliver(mail("bob@acme.example", "Agents offline", "t1@acme.example", COMPLETE_EN));
+        OutgoingMail ack = onlyOutgoing();
+
+        Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
+        List<ThreadMessage> thread = channel.journal.thread(ticket.id());
+        assertThat(thread).extracting(ThreadMessage::direction)
+                .containsExactly(ThreadMessage.Direction.IN, ThreadMessage.Direction.OUT);
+        assertThat(thread).extracting(ThreadMessage::messageId).containsExactly(MessageId.of("t1@acme.example"),
+                ack.messageId());
+        assertThat(thread.get(0).at()).as("one instant: only the order of recording tells them apart")
+                .isEqualTo(thread.get(1).at());
+        assertThat(channel.journal.threadIds(ticket.id())).containsExactly(MessageId.of("t1@acme.example"),
+                ack.messageId());
+    }
+
+    @Test
     @DisplayName("R2: a reply naming no tag is threaded by In-Reply-To to the ticket of our answer")
     void threadedByInReplyTo() {
         deliver(mail("bob@acme.example", "Agents offline", "t1@acme.example", COMPLETE_EN));
@@ -184,7 +204,8 @@ class MailIntakeIT {
         Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
         assertThat(channel.tickets.events(ticket.id())).extracting(TicketEvent::kind).contains(EventKind.CUSTOMER_MESSAGE);
         assertThat(channel.tickets.find(new TicketNumber(1001))).isEmpty();
-        assertThat(channel.journal.threadIds(ticket.id())).contains("t1@acme.example", ack.messageId(), "t2@acme.example");
+        assertThat(channel.journal.threadIds(ticket.id())).contains(MessageId.of("t1@acme.example"), ack.messageId(),
+                MessageId.of("t2@acme.example"));
     }
 
     @Test
@@ -219,7 +240,7 @@ class MailIntakeIT {
         OutgoingMail refusal = onlyOutgoing();
         assertThat(refusal.to().value()).isEqualTo("mallory@globex.example");
         assertThat(refusal.body()).doesNotContain("Agents offline").contains("#1000");
-        assertThat(channel.journal.threadIds(ticket.id())).doesNotContain("h2@globex.example");
+        assertThat(channel.journal.threadIds(ticket.id())).doesNotContain(MessageId.of("h2@globex.example"));
     }
 
     @Test
@@ -227,7 +248,7 @@ class MailIntakeIT {
     void reopenWithinWindow() {
         deliver(mail("bob@acme.example", "Agents offline", "r1@acme.example", COMPLETE_EN));
         channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
-        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(
+        channel.staffDesk.handle(new io.guichet.core.desk.StaffCommand.Resolve(
                 new io.guichet.core.ticket.Actor.Staff("tess", "tess"), new TicketNumber(1000),
                 io.guichet.core.ticket.ResolutionReason.WORKS_AS_DOCUMENTED, "See the guide."));
         assertThat(onlyOutgoing().body()).contains("7 days");
@@ -334,7 +355,7 @@ class MailIntakeIT {
         List<OutgoingMail> answers = pending();
         assertThat(answers).as("the acknowledgement, and the attachment's loss told in answer to the mail").hasSize(2);
         assertThat(answers.get(1).subject()).startsWith("[Ticket#1000]");
-        assertThat(answers.get(1).inReplyTo()).contains("broken-attachment@acme.example");
+        assertThat(answers.get(1).inReplyTo()).contains(io.guichet.core.mail.MessageId.of("broken-attachment@acme.example"));
         assertThat(answers.get(1).body()).contains("could not read the following attachment")
                 .contains("- agent.log: could not be decoded");
         assertThat(answers.get(1).autoGenerated()).as("auto-replied: it answers the customer's mail").isFalse();
@@ -375,7 +396,7 @@ class MailIntakeIT {
         OutgoingMail ack = onlyOutgoing();
         channel.outbox.markSent(ack.id(), channel.clock.instant());
 
-        deliver(dsn(ack.messageId(), "bob@acme.example"));
+        deliver(dsn(ack.messageId().value(), "bob@acme.example"));
 
         Ticket ticket = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
         assertThat(channel.tickets.events(ticket.id())).filteredOn(e -> e.kind() == EventKind.BOUNCE).singleElement()
@@ -419,7 +440,7 @@ class MailIntakeIT {
     void lateReplyOpensNewTicket() {
         deliver(mail("bob@acme.example", "Agents offline", "l1@acme.example", COMPLETE_EN));
         channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
-        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(
+        channel.staffDesk.handle(new io.guichet.core.desk.StaffCommand.Resolve(
                 new io.guichet.core.ticket.Actor.Staff("tess", "tess"), new TicketNumber(1000),
                 io.guichet.core.ticket.ResolutionReason.FIXED_BY_UPDATE, "Install 9.5.0.13."));
         channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
@@ -440,10 +461,10 @@ class MailIntakeIT {
         pending().forEach(m -> channel.outbox.markSent(m.id(), channel.clock.instant()));
         io.guichet.core.ticket.Actor.Staff tess = new io.guichet.core.ticket.Actor.Staff("tess", "tess");
 
-        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(tess, new TicketNumber(1000),
+        channel.staffDesk.handle(new io.guichet.core.desk.StaffCommand.Resolve(tess, new TicketNumber(1000),
                 io.guichet.core.ticket.ResolutionReason.SOLUTION_PROVIDED, "Restart the agent service.",
                 Optional.of("A stale certificate on the relay.")));
-        channel.technicians.handle(new io.guichet.core.desk.StaffCommand.Resolve(tess, new TicketNumber(1001),
+        channel.staffDesk.handle(new io.guichet.core.desk.StaffCommand.Resolve(tess, new TicketNumber(1001),
                 io.guichet.core.ticket.ResolutionReason.DIAGNOSTICS_NOT_FOLLOWED, ""));
 
         Ticket solved = channel.tickets.find(new TicketNumber(1000)).orElseThrow();
@@ -472,7 +493,7 @@ class MailIntakeIT {
     @DisplayName("Oversize mail is quarantined without being read")
     void oversize() {
         MailHandler.Handled handled = channel.intake.oversize(position(++uid), new io.guichet.mail.inbound.Envelope(
-                Optional.of("big@acme.example"), "bob@acme.example", "Huge", 80_000_000L));
+                Optional.of(MessageId.of("big@acme.example")), "bob@acme.example", "Huge", 80_000_000L));
 
         assertThat(handled).isInstanceOf(MailHandler.Handled.Quarantined.class);
         assertThat(channel.journal.dispositionAt(position(uid))).contains(Disposition.QUARANTINED);

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.testing.InMemoryMailJournal;
 import io.guichet.core.testing.InMemoryMailboxLock;
@@ -138,7 +139,7 @@ class MailTlsIT {
     }
 
     private void queue(String subject) {
-        outbox.enqueue(new OutgoingMail(0, Optional.of(new TicketId(9)), subject.replace(' ', '-') + "@guichet.test",
+        outbox.enqueue(new OutgoingMail(0, Optional.of(new TicketId(9)), new MessageId(subject.replace(' ', '-') + "@guichet.test"),
                 new EmailAddress("alice@acme.example"), "Alice", subject, "Bonjour Alice.\n", Optional.empty(),
                 List.of(), false, clock.instant(), 0));
     }

@@ -1,5 +1,6 @@
 package io.guichet.mail;
 
+import io.guichet.core.mail.MessageId;
 import io.guichet.mail.testing.SubjectRecorder;
 
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -123,7 +124,7 @@ class OAuthLoginIT {
     }
 
     private void queueAnswer(String id) {
-        outbox.enqueue(new OutgoingMail(0, Optional.of(new TicketId(7)), id + "@guichet.test",
+        outbox.enqueue(new OutgoingMail(0, Optional.of(new TicketId(7)), new MessageId(id + "@guichet.test"),
                 new EmailAddress("alice@acme.example"), "Alice", "[Ticket#7] " + id, "Bonjour Alice.\n",
                 Optional.empty(), List.of(), false, clock.instant(), 0));
     }

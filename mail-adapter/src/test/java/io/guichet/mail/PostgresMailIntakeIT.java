@@ -2,7 +2,7 @@ package io.guichet.mail;
 
 import io.guichet.core.mail.Quarantine;
 import io.guichet.core.port.TicketStore;
-import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.NewTicket;
 import io.guichet.db.Database;
 import io.guichet.db.testing.PostgresExtension;
 import io.guichet.mail.inbound.MailHandler;
@@ -33,7 +33,7 @@ class PostgresMailIntakeIT extends MailHandlerContract {
     @Override
     protected MailHandler handler() {
         return new MailChannel(database, java.util.function.UnaryOperator.identity(), tickets -> FailingProxy.around(TicketStore.class, tickets, "create",
-                args -> ((Ticket) args[0]).fields().subject().contains(marker), () -> failure.get())).intake;
+                args -> ((NewTicket) args[0]).request().fields().subject().contains(marker), () -> failure.get())).intake;
     }
 
     @Override

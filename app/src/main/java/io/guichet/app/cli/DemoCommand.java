@@ -16,7 +16,7 @@ import io.guichet.core.desk.DirectoryDesk;
 import io.guichet.core.desk.DirectoryOutcome;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.version.ProductVersion;
-import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.headers.SubjectTag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

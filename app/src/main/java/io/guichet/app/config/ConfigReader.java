@@ -16,7 +16,7 @@ import io.guichet.core.calendar.WeeklySchedule;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.policy.PolicySettings;
 import io.guichet.discord.DiscordSettings;
-import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.headers.SubjectTag;
 import io.guichet.app.logging.LogSetup;
 import ch.qos.logback.classic.Level;
 

@@ -145,11 +145,6 @@ public final class DatabaseHandle implements AutoCloseable {
         return database;
     }
 
-    /** Where the embedded server listens, when embedded. */
-    public Optional<String> embeddedUrl() {
-        return server.map(EmbeddedPostgresServer::jdbcUrl);
-    }
-
     @Override
     public void close() {
         database.close();

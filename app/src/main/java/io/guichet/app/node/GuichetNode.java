@@ -54,7 +54,7 @@ import io.guichet.mail.outbound.AutoReplyLimits;
 import io.guichet.mail.outbound.MailTemplates;
 import io.guichet.mail.outbound.NoticeRenderer;
 import io.guichet.mail.outbound.OutboxMessenger;
-import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.headers.SubjectTag;
 import io.guichet.mail.smtp.RetryPolicy;
 import io.guichet.mail.smtp.SmtpOutboxDispatcher;
 import io.guichet.mail.smtp.SentCopies;
@@ -97,7 +97,7 @@ public final class GuichetNode implements AutoCloseable {
     private final DeskContext desk;
     private final Desks desks;
     private final CustomerDesk customers;
-    private final StaffDesk technicians;
+    private final StaffDesk staffDesk;
     private final JooqMailJournal journal;
     private final JooqOutbox outbox;
     private final JooqStaffOutbox staffOutbox;
@@ -123,7 +123,7 @@ public final class GuichetNode implements AutoCloseable {
         this.desk = core.context();
         this.desks = core.desks();
         this.customers = desks.customers();
-        this.technicians = desks.technicians();
+        this.staffDesk = desks.staffDesk();
         this.discord = new DiscordAdapter(config.discord());
         StaffNotifier staff = config.discord().token().isPresent() ? discord.staffChannel() : new LoggingStaffNotifier();
         this.staffNotices = new StaffNoticeLoop(new StaffNoticeDispatcher(transactions, staffOutbox, staff,
@@ -229,8 +229,8 @@ public final class GuichetNode implements AutoCloseable {
         return customers;
     }
 
-    public StaffDesk technicians() {
-        return technicians;
+    public StaffDesk staffDesk() {
+        return staffDesk;
     }
 
     public JooqOutbox outbox() {

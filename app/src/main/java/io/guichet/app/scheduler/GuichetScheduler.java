@@ -99,15 +99,6 @@ public final class GuichetScheduler implements AutoCloseable {
         }
     }
 
-    /** Runs the calendar notices now, on whichever node Quartz picks (operators, tests). */
-    public void runCalendarNow() {
-        try {
-            scheduler.triggerJob(CALENDAR);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot trigger the calendar notices: " + e.getMessage(), e);
-        }
-    }
-
     public boolean isStarted() {
         try {
             return scheduler.isStarted() && !scheduler.isShutdown();

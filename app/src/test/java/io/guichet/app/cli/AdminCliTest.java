@@ -272,7 +272,7 @@ class AdminCliTest {
         try {
             node.customers().handle(new CustomerCommand.OpenTicket(EmailAddress.parse(address).orElseThrow(), "Bob",
                     Optional.empty(), io.guichet.core.testing.DeskFixture.complete("2"), false));
-            node.technicians().handle(new StaffCommand.RecordServerAccess(new Actor.Staff("tess", "tess"), new TicketNumber(1000),
+            node.staffDesk().handle(new StaffCommand.RecordServerAccess(new Actor.Staff("tess", "tess"), new TicketNumber(1000),
                     "RDP"));
         } finally {
             node.close();

@@ -47,7 +47,7 @@ class GuichetNodeIT {
                 CustomerOutcome opened = node.customers().handle(new CustomerCommand.OpenTicket(bob.email(), "Bob",
                         Optional.empty(), DeskFixture.complete("3"), false));
                 TicketNumber number = ((CustomerOutcome.Opened) opened).ticket().number();
-                assertThat(node.technicians().handle(new StaffCommand.Ask(new Actor.Staff("tom", "tom"), number,
+                assertThat(node.staffDesk().handle(new StaffCommand.Ask(new Actor.Staff("tom", "tom"), number,
                         "Which agent version?"))).isInstanceOf(StaffOutcome.Done.class);
             }
             clock.advance(Duration.ofDays(2));

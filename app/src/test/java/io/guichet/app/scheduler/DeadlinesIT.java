@@ -85,7 +85,7 @@ class DeadlinesIT {
     void closure(Database database) {
         DeskWorld w = world(database);
         TicketNumber number = w.open("3");
-        w.technicians.handle(new StaffCommand.Resolve(DeskWorld.TOM, number, ResolutionReason.WORKS_AS_DOCUMENTED, ""));
+        w.staffDesk.handle(new StaffCommand.Resolve(DeskWorld.TOM, number, ResolutionReason.WORKS_AS_DOCUMENTED, ""));
         w.clock.advance(Duration.ofDays(7));
         w.sweep.sweep();
         assertThat(w.ticket(number).status()).isEqualTo(TicketStatus.CLOSED);
@@ -110,11 +110,11 @@ class DeadlinesIT {
     void severityChangeRetimes(Database database) {
         DeskWorld w = world(database);
         TicketNumber number = w.open("3");
-        w.technicians.handle(new StaffCommand.Reply(DeskWorld.TOM, number, "Looking."));
+        w.staffDesk.handle(new StaffCommand.Reply(DeskWorld.TOM, number, "Looking."));
         Instant before = due(w, number, DeadlineKind.UPDATE_TARGET);
         assertThat(before).isEqualTo(w.clock.instant().plus(Duration.ofHours(16)));
         w.clock.advance(Duration.ofHours(1));
-        w.technicians.handle(new StaffCommand.ChangeSeverity(DeskWorld.TOM, number, Severity.S2, "worse than thought"));
+        w.staffDesk.handle(new StaffCommand.ChangeSeverity(DeskWorld.TOM, number, Severity.S2, "worse than thought"));
         assertThat(due(w, number, DeadlineKind.UPDATE_TARGET)).isEqualTo(w.clock.instant().plus(Duration.ofHours(8)));
     }
 
@@ -158,12 +158,7 @@ class DeadlinesIT {
             }, threads);
             CompletableFuture<Boolean> reply = CompletableFuture.supplyAsync(() -> {
                 await(start);
-                try {
-                    w.reply(number);
-                    return true;
-                } catch (ConcurrentChange e) {
-                    return false;
-                }
+                return !(w.reply(number) instanceof ConcurrentChange);
             }, threads);
             fire.get(20, TimeUnit.SECONDS);
             boolean replied = reply.get(20, TimeUnit.SECONDS);
@@ -260,13 +255,22 @@ class DeadlinesIT {
         TicketNumber bad = asked.get(2);
         io.guichet.core.ticket.TicketId badId = w.ticket(bad).id();
         AtomicBoolean broken = new AtomicBoolean(true);
-        CustomerMessenger failing = (notices, answering) -> {
-            for (var notice : notices) {
-                if (broken.get() && notice.ticket().map(Ticket::id).filter(badId::equals).isPresent()) {
-                    throw new IllegalStateException("the template of this notice is broken");
-                }
+        CustomerMessenger failing = new CustomerMessenger() {
+            @Override
+            public void received(io.guichet.core.mail.ThreadMessage message) {
+                w.context.messenger().received(message);
             }
-            w.context.messenger().tellAll(notices, answering);
+
+            @Override
+            public void tellAll(List<io.guichet.core.desk.CustomerNotice> notices,
+                                java.util.Optional<io.guichet.core.desk.Received> inAnswerTo) {
+                for (var notice : notices) {
+                    if (broken.get() && notice.ticket().map(Ticket::id).filter(badId::equals).isPresent()) {
+                        throw new IllegalStateException("the template of this notice is broken");
+                    }
+                }
+                w.context.messenger().tellAll(notices, inAnswerTo);
+            }
         };
         DeskContext c = w.context;
         DeskContext context = new DeskContext(c.transactions(), c.tickets(), c.deadlines(), c.contacts(), c.versions(),
@@ -324,14 +328,23 @@ class DeadlinesIT {
         TicketNumber number = w.asked("3");
         java.util.concurrent.CountDownLatch firing = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        CustomerMessenger slow = (notices, answering) -> {
-            firing.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        CustomerMessenger slow = new CustomerMessenger() {
+            @Override
+            public void received(io.guichet.core.mail.ThreadMessage message) {
+                w.context.messenger().received(message);
             }
-            w.context.messenger().tellAll(notices, answering);
+
+            @Override
+            public void tellAll(List<io.guichet.core.desk.CustomerNotice> notices,
+                                Optional<io.guichet.core.desk.Received> inAnswerTo) {
+                firing.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                w.context.messenger().tellAll(notices, inAnswerTo);
+            }
         };
         DeskContext c = w.context;
         DeskContext context = new DeskContext(c.transactions(), c.tickets(), c.deadlines(), c.contacts(), c.versions(),

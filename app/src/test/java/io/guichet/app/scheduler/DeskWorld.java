@@ -42,7 +42,7 @@ import io.guichet.mail.outbound.AutoReplyLimits;
 import io.guichet.mail.outbound.MailTemplates;
 import io.guichet.mail.outbound.NoticeRenderer;
 import io.guichet.mail.outbound.OutboxMessenger;
-import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.headers.SubjectTag;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +68,7 @@ final class DeskWorld {
     final JooqOutbox outbox;
     final DeskContext context;
     final CustomerDesk customers;
-    final StaffDesk technicians;
+    final StaffDesk staffDesk;
     final DeadlineDesk deadlines;
     final DeadlineSweep sweep;
     final CalendarDesk calendar;
@@ -91,7 +91,7 @@ final class DeskWorld {
         context = new DeskContext(tx, new JooqTicketStore(tx), deadlineStore, contacts, new JooqVersionCatalog(tx),
                 messenger, staffOutbox, new io.guichet.db.JooqAuditLog(tx), policy, hours, clock);
         customers = new CustomerDesk(context);
-        technicians = new StaffDesk(context);
+        staffDesk = new StaffDesk(context);
         deadlines = new DeadlineDesk(context);
         sweep = new DeadlineSweep(context, deadlines, new DeadlineSweep.Limits(10, Duration.ofMinutes(1), 100));
         calendar = new CalendarDesk(context, new JooqNoticeLog(tx), new JooqVersionsInUse(tx));
@@ -113,7 +113,7 @@ final class DeskWorld {
 
     TicketNumber asked(String severity) {
         TicketNumber number = open(severity);
-        StaffOutcome outcome = technicians.handle(new StaffCommand.Ask(TOM, number, "Which agent version?"));
+        StaffOutcome outcome = staffDesk.handle(new StaffCommand.Ask(TOM, number, "Which agent version?"));
         if (!(outcome instanceof StaffOutcome.Done)) {
             throw new IllegalStateException("ask refused: " + outcome);
         }

@@ -36,7 +36,7 @@ class StaffNoticesIT {
         TicketNumber number = w.open("3");
 
         assertThatThrownBy(() -> w.context.transactions().inTransaction(() -> {
-            StaffOutcome outcome = w.technicians.handle(new StaffCommand.Escalate(DeskWorld.TOM, number, "customer angry"));
+            StaffOutcome outcome = w.staffDesk.handle(new StaffCommand.Escalate(DeskWorld.TOM, number, "customer angry"));
             assertThat(outcome).isInstanceOf(StaffOutcome.Done.class);
             throw new IllegalStateException("the database went away before the commit");
         })).hasMessageContaining("went away");
@@ -65,7 +65,7 @@ class StaffNoticesIT {
     void refusedNoticeIsRetriedThenDeliveredOnce(Database database) {
         DeskWorld w = world(database);
         TicketNumber number = w.open("3");
-        w.technicians.handle(new StaffCommand.Escalate(DeskWorld.TOM, number, "blocking the month's closing"));
+        w.staffDesk.handle(new StaffCommand.Escalate(DeskWorld.TOM, number, "blocking the month's closing"));
         w.staff.refuseNext(2);
 
         StaffNoticeDispatcher.Pass first = w.staffDispatcher.deliverDue();
@@ -90,7 +90,7 @@ class StaffNoticesIT {
     void givenUpAfterWindow(Database database) {
         DeskWorld w = world(database);
         TicketNumber number = w.open("3");
-        w.technicians.handle(new StaffCommand.Escalate(DeskWorld.TOM, number, "customer angry"));
+        w.staffDesk.handle(new StaffCommand.Escalate(DeskWorld.TOM, number, "customer angry"));
         w.staff.refuseNext(Integer.MAX_VALUE);
 
         for (int i = 0; i < 400 && w.staffOutbox.pending() > 0; i++) {
@@ -108,8 +108,8 @@ class StaffNoticesIT {
         DeskWorld w = world(database);
         TicketNumber first = w.open("3");
         TicketNumber second = w.open("3");
-        w.technicians.handle(new StaffCommand.Escalate(DeskWorld.TOM, first, "first"));
-        w.technicians.handle(new StaffCommand.Escalate(DeskWorld.TOM, second, "second"));
+        w.staffDesk.handle(new StaffCommand.Escalate(DeskWorld.TOM, first, "first"));
+        w.staffDesk.handle(new StaffCommand.Escalate(DeskWorld.TOM, second, "second"));
         w.staff.refuseNext(1);
 
         StaffNoticeDispatcher.Pass pass = w.staffDispatcher.deliverDue();

@@ -12,6 +12,7 @@ import io.guichet.core.intake.IntakeRules;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Lifecycle;
+import io.guichet.core.ticket.NewTicket;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
@@ -56,15 +57,26 @@ public final class CustomerDesk {
     }
 
     /**
-     * Handles {@code command}, sent as the channel's message {@code answering} (a mail's Message-ID): what the desk
-     * tells the customer in return answers that message.
+     * Handles {@code command}, which came as the channel's message {@code received}: the message is kept in the
+     * conversation of the ticket it opens or reaches before anything is said in answer (a refused command keeps
+     * nothing), and what the desk tells the customer in return answers it.
      */
-    public CustomerOutcome handle(CustomerCommand command, Optional<String> answering) {
-        Call call = new Call(answering);
-        return desk.transactions().inTransaction(() -> switch (command) {
-            case CustomerCommand.OpenTicket open -> call.open(open);
-            case CustomerCommand.AddCustomerMessage message -> call.addMessage(message);
-        });
+    public CustomerOutcome handle(CustomerCommand command, Received received) {
+        return handle(command, Optional.of(received));
+    }
+
+    private CustomerOutcome handle(CustomerCommand command, Optional<Received> received) {
+        Call call = new Call(received);
+        try {
+            return desk.transactions().inTransaction(() -> switch (command) {
+                case CustomerCommand.OpenTicket open -> call.open(open);
+                case CustomerCommand.AddCustomerMessage message -> call.addMessage(message);
+            });
+        } catch (RolledBack rolledBack) {
+            LOG.info("ticket {} changed meanwhile: the customer's message was not taken, nothing was kept",
+                    rolledBack.change().ticket());
+            return rolledBack.change();
+        }
     }
 
     /**
@@ -79,9 +91,9 @@ public final class CustomerDesk {
     /**
      * Attachments of a customer's mail on {@code ticket} could not be read (the rest of the mail was handled): the
      * ticket's history records which and why, for the staff, and the sender is told in answer to the mail
-     * ({@code answering}), so they can send them again. In the caller's transaction.
+     * ({@code received}), so they can send them again. In the caller's transaction.
      */
-    public void attachmentsLost(TicketId ticket, EmailAddress from, List<String> lost, Optional<String> answering) {
+    public void attachmentsLost(TicketId ticket, EmailAddress from, List<String> lost, Received received) {
         if (lost.isEmpty()) {
             return;
         }
@@ -90,7 +102,7 @@ public final class CustomerDesk {
                     EventKind.NOTE, "attachment" + (lost.size() == 1 ? "" : "s") + " of the customer's mail lost: "
                             + String.join("; ", lost))));
             desk.contacts().activeContact(from).ifPresent(contact -> desk.messenger().tellAll(
-                    List.of(new CustomerNotice.AttachmentsLost(Recipient.of(contact), found, lost)), answering));
+                    List.of(new CustomerNotice.AttachmentsLost(Recipient.of(contact), found, lost)), Optional.of(received)));
         }));
     }
 
@@ -109,19 +121,23 @@ public final class CustomerDesk {
     }
 
     /**
-     * The handling of one command: what it tells the customer answers {@code answering} (the channel's id of the
-     * message being handled), passed explicitly to the messenger so the answer threads on it.
+     * The handling of one command: the message it came in is kept on its ticket first; what it tells the customer
+     * answers that message (its id passed explicitly to the messenger so the answer threads on it).
      */
     private final class Call {
 
-        private final Optional<String> answering;
+        private final Optional<Received> received;
 
-        private Call(Optional<String> answering) {
-            this.answering = answering;
+        private Call(Optional<Received> received) {
+            this.received = received;
+        }
+
+        private void keep(TicketId ticket) {
+            received.ifPresent(r -> desk.messenger().received(r.entry().on(ticket)));
         }
 
         private void tell(CustomerNotice notice) {
-            desk.messenger().tellAll(List.of(notice), answering);
+            desk.messenger().tellAll(List.of(notice), received);
         }
 
         private CustomerOutcome open(CustomerCommand.OpenTicket command) {
@@ -146,10 +162,12 @@ public final class CustomerDesk {
                     ? changes.firstResponseDue(report.accepted().severity().orElseThrow(), now)
                     : Ticket.Due.none();
             boolean escalate = asksEscalation || report.accepted().severity().filter(s -> s == Severity.S1).isPresent();
-            Ticket draftTicket = new Ticket(new TicketId(0), new TicketNumber(1), contact.accountId(), contact.id(),
-                    report.accepted(), report.accepted().severity(), status, Optional.empty(), Optional.empty(), escalate,
-                    contact.certifiedUntil(), previous.map(Ticket::id), due, now, now, now, Optional.empty(), Optional.empty(), 0);
-            Ticket created = desk.tickets().create(draftTicket);
+            Ticket created = desk.tickets().create(new NewTicket(
+                    new Ticket.Requester(contact.accountId(), contact.id(), contact.certifiedUntil()),
+                    new Ticket.Request(report.accepted(), report.accepted().severity(), previous.map(Ticket::id)),
+                    new Ticket.State(status, Optional.empty(), Optional.empty(), escalate),
+                    due, Ticket.Timeline.startingAt(now)));
+            keep(created.id());
             Actor actor = new Actor.Customer(contact.email());
             List<TicketEvent> events = new ArrayList<>();
             events.add(new TicketEvent(created.id(), now, actor, EventKind.CREATED, Optional.empty(), Optional.of(status),
@@ -195,6 +213,7 @@ public final class CustomerDesk {
             if (!account.coveredOn(desk.today())) {
                 return notCovered(contact, account);
             }
+            keep(ticket.id());
             Actor actor = new Actor.Customer(contact.email());
             List<TicketEvent> events = new ArrayList<>();
             events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.CUSTOMER_MESSAGE, excerpt(command.text())));
@@ -222,7 +241,8 @@ public final class CustomerDesk {
                 events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.ESCALATED, "R18: customer asked for escalation"));
                 notices.add(t -> new CustomerNotice.Escalated(Recipient.of(contact), t));
             }
-            Ticket saved = changes.save(changed, events).orElseThrow(() -> new ConcurrentChange(ticket.number()));
+            Ticket saved = changes.save(changed, events)
+                    .orElseThrow(() -> new RolledBack(new ConcurrentChange(ticket.number())));
             notices.forEach(n -> tell(n.apply(saved)));
             if (command.asksEscalation() && !ticket.escalated()) {
                 desk.staff().post(new StaffNotice.Escalation(saved, "the customer asked for escalation"));

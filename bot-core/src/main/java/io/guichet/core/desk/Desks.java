@@ -9,7 +9,7 @@ import io.guichet.core.kb.KnowledgeBase;
  * jobs are wired by the composition root itself.)
  */
 public record Desks(CustomerDesk customers,
-                    StaffDesk technicians,
+                    StaffDesk staffDesk,
                     DirectoryDesk directory,
                     TicketQueries tickets,
                     KnowledgeDesk knowledge) {

@@ -43,17 +43,24 @@ public final class StaffDesk {
         if (bad.isPresent()) {
             return recorded(command, StaffOutcome.Refused.of(bad.get()));
         }
-        StaffOutcome outcome = desk.transactions().inTransaction(() -> {
-            Optional<Ticket> found = desk.tickets().find(command.ticket());
-            if (found.isEmpty()) {
-                return StaffOutcome.Refused.of(Problem.notFound("ticket", "There is no ticket " + command.ticket() + "."));
-            }
-            return apply(command, found.get());
-        });
+        StaffOutcome outcome;
+        try {
+            outcome = desk.transactions().inTransaction(() -> {
+                Optional<Ticket> found = desk.tickets().find(command.ticket());
+                if (found.isEmpty()) {
+                    return StaffOutcome.Refused.of(Problem.notFound("ticket", "There is no ticket " + command.ticket() + "."));
+                }
+                return apply(command, found.get());
+            });
+        } catch (RolledBack rolledBack) {
+            outcome = rolledBack.change();
+        }
         switch (outcome) {
             case StaffOutcome.Done done -> LOG.info("ticket {}: {} by {}", done.ticket().number(),
                     command.getClass().getSimpleName(), command.by().label());
             case StaffOutcome.Refused refused -> recorded(command, refused);
+            case ConcurrentChange change -> refused(command.by(), command.getClass().getSimpleName(),
+                    "ticket " + command.ticket(), List.of(change.problem()));
         }
         return outcome;
     }
@@ -283,10 +290,9 @@ public final class StaffDesk {
     }
 
     private StaffOutcome saved(Ticket before, Ticket changed, List<TicketEvent> events, String summary) {
-        return changes.save(changed, events)
-                .<StaffOutcome>map(t -> new StaffOutcome.Done(t, summary))
-                .orElseGet(() -> StaffOutcome.Refused.of(Problem.conflict("ticket", "Ticket " + before.number()
-                        + " was changed by someone else meanwhile: look at it again and retry.")));
+        Ticket saved = changes.save(changed, events)
+                .orElseThrow(() -> new RolledBack(new ConcurrentChange(before.number())));
+        return new StaffOutcome.Done(saved, summary);
     }
 
     private Recipient recipient(Ticket ticket) {

@@ -5,8 +5,8 @@ import io.guichet.core.ticket.Ticket;
 
 import java.util.List;
 
-/** What became of a technician's command. */
-public sealed interface StaffOutcome {
+/** What became of a technician's command; a {@link ConcurrentChange} changed nothing and may be tried again. */
+public sealed interface StaffOutcome permits StaffOutcome.Done, StaffOutcome.Refused, ConcurrentChange {
 
     /** Done; {@code summary} is one sentence for the technician. */
     record Done(Ticket ticket, String summary) implements StaffOutcome {

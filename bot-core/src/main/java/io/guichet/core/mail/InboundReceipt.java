@@ -11,6 +11,6 @@ import java.util.Optional;
  * @param contentHash a hash of what the author wrote (not of the headers added in transit), lower-case hex
  * @param size        the size of the raw mail in bytes, as far as known (0 when not)
  */
-public record InboundReceipt(MailPosition position, Optional<String> messageId, String contentHash, String sender,
+public record InboundReceipt(MailPosition position, Optional<MessageId> messageId, String contentHash, String sender,
                              String subject, long size, Instant receivedAt) {
 }

@@ -41,14 +41,14 @@ public interface MailJournal {
     }
 
     /** The ticket whose thread holds any of these Message-IDs (In-Reply-To, References). */
-    Optional<TicketId> ticketOf(Collection<String> messageIds);
+    Optional<TicketId> ticketOf(Collection<MessageId> messageIds);
 
     /** The Message-IDs of a ticket's thread, oldest first (a mail before our answer to it), for References. */
-    List<String> threadIds(TicketId ticket);
+    List<MessageId> threadIds(TicketId ticket);
 
     /** {@link #threadIds} of several tickets, by ticket; a ticket without mail maps to an empty list. */
-    default Map<TicketId, List<String>> threadIds(Collection<TicketId> tickets) {
-        Map<TicketId, List<String>> threads = new LinkedHashMap<>();
+    default Map<TicketId, List<MessageId>> threadIds(Collection<TicketId> tickets) {
+        Map<TicketId, List<MessageId>> threads = new LinkedHashMap<>();
         tickets.forEach(t -> threads.put(t, threadIds(t)));
         return threads;
     }

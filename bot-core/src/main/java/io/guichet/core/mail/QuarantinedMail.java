@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param reason     why it was quarantined (one line: no stack trace, no SQL)
  * @param releasedAt when an operator released it to be handled again, if so
  */
-public record QuarantinedMail(long id, MailPosition position, Optional<String> messageId, String sender, String subject,
+public record QuarantinedMail(long id, MailPosition position, Optional<MessageId> messageId, String sender, String subject,
                               String contentHash, long size, String reason, Instant receivedAt,
                               Optional<Instant> releasedAt) {
 }

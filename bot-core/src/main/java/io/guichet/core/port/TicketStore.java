@@ -1,6 +1,7 @@
 package io.guichet.core.port;
 
 import io.guichet.core.account.ContactId;
+import io.guichet.core.ticket.NewTicket;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
 import io.guichet.core.ticket.TicketId;
@@ -18,8 +19,8 @@ import java.util.Set;
 /** Tickets and their audit trail. */
 public interface TicketStore {
 
-    /** Stores a new ticket, giving it an id and the next number from the sequence (R2); {@code draft}'s id, number and row version are ignored. */
-    Ticket create(Ticket draft);
+    /** Stores a new ticket, giving it an id and the next number from the sequence (R2). */
+    Ticket create(NewTicket ticket);
 
     Optional<Ticket> find(TicketNumber number);
 

@@ -5,40 +5,131 @@ import io.guichet.core.account.ContactId;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A support ticket [dossier] (R2). Immutable: changes go through {@link Lifecycle} or the {@code with...}
- * methods and are saved with a conditional update on {@code rowVersion}.
+ * A support ticket [dossier] (R2): its identity (id and number) and its parts, each a small value with its own
+ * withers: who asked ({@link Requester}), what was asked ({@link Request}), where it stands ({@link State}), what is
+ * due ({@link Due}) and when things happened ({@link Timeline}). Immutable: changes go through {@link Lifecycle} or
+ * the {@code with...} methods and are saved with a conditional update on {@code rowVersion}. A ticket not yet stored
+ * is a {@link NewTicket}: it has no id or number.
  *
- * @param severity          the current severity; empty while intake has not given one (R5)
- * @param originalSeverity  the severity first accepted, kept when it is later downgraded (R6, R11, R17)
- * @param submitterCertifiedUntil the submitter's certification end, kept current for triage (R10, R15)
- * @param previousTicket    the closed ticket this one continues (R13)
- * @param due               response targets (R15, R16)
- * @param statusSince       when the current period began: the status was entered, or, while waiting on the
- *                          customer, the last question or customer message restarted the customer's clock (R12a).
- *                          Deadlines are planned from it.
+ * <p>The short accessors ({@link #status()}, {@link #fields()}, {@link #createdAt()}...) read the parts.
  */
 public record Ticket(TicketId id,
                      TicketNumber number,
-                     AccountId accountId,
-                     ContactId contactId,
-                     TicketFields fields,
-                     Optional<Severity> originalSeverity,
-                     TicketStatus status,
-                     Optional<ResolutionReason> resolution,
-                     Optional<Actor.Staff> assignee,
-                     boolean escalated,
-                     Optional<LocalDate> submitterCertifiedUntil,
-                     Optional<TicketId> previousTicket,
+                     Requester requester,
+                     Request request,
+                     State state,
                      Due due,
-                     Instant createdAt,
-                     Instant updatedAt,
-                     Instant statusSince,
-                     Optional<Instant> resolvedAt,
-                     Optional<Instant> closedAt,
+                     Timeline timeline,
                      int rowVersion) {
+
+    public Ticket {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(due, "due");
+        Objects.requireNonNull(timeline, "timeline");
+    }
+
+    /** {@code ticket} as stored under {@code id} and {@code number}, at its first row version. */
+    public static Ticket stored(TicketId id, TicketNumber number, NewTicket ticket) {
+        return new Ticket(id, number, ticket.requester(), ticket.request(), ticket.state(), ticket.due(),
+                ticket.timeline(), 0);
+    }
+
+    /**
+     * Who asked: the account and contact, and the contact's certification end, kept current for triage (R10, R15).
+     */
+    public record Requester(AccountId accountId, ContactId contactId, Optional<LocalDate> certifiedUntil) {
+
+        public Requester withCertifiedUntil(Optional<LocalDate> until) {
+            return new Requester(accountId, contactId, until);
+        }
+
+        /** R10/R15: was the submitter a currently certified administrator on {@code day}? */
+        public boolean certifiedOn(LocalDate day) {
+            return certifiedUntil.map(until -> !day.isAfter(until)).orElse(false);
+        }
+    }
+
+    /**
+     * What was asked: the intake fields (R4), the severity first accepted, kept when it is later downgraded (R6, R11,
+     * R17), and the closed ticket this one continues (R13).
+     */
+    public record Request(TicketFields fields, Optional<Severity> originalSeverity, Optional<TicketId> previousTicket) {
+
+        /** New fields; the original severity is the first one ever accepted. */
+        public Request withFields(TicketFields newFields) {
+            return new Request(newFields, originalSeverity.or(newFields::severity), previousTicket);
+        }
+    }
+
+    /** Where it stands: status, resolution reason (R12), the technician holding it, and whether it was escalated (R18). */
+    public record State(TicketStatus status, Optional<ResolutionReason> resolution, Optional<Actor.Staff> assignee,
+                        boolean escalated) {
+
+        public State withStatus(TicketStatus newStatus) {
+            return new State(newStatus, resolution, assignee, escalated);
+        }
+
+        public State resolvedAs(ResolutionReason reason) {
+            return new State(TicketStatus.RESOLVED, Optional.of(reason), assignee, escalated);
+        }
+
+        /** Back to {@code to}, the resolution forgotten. */
+        public State reopened(TicketStatus to) {
+            return new State(to, Optional.empty(), assignee, escalated);
+        }
+
+        public State withAssignee(Optional<Actor.Staff> newAssignee) {
+            return new State(status, resolution, newAssignee, escalated);
+        }
+
+        public State escalate() {
+            return new State(status, resolution, assignee, true);
+        }
+    }
+
+    /**
+     * When things happened. {@code statusSince}: when the current period began: the status was entered, or, while
+     * waiting on the customer, the last question or customer message restarted the customer's clock (R12a).
+     * Deadlines are planned from it.
+     */
+    public record Timeline(Instant createdAt, Instant updatedAt, Instant statusSince, Optional<Instant> resolvedAt,
+                           Optional<Instant> closedAt) {
+
+        /** A ticket created at {@code at}: every time is that one. */
+        public static Timeline startingAt(Instant at) {
+            return new Timeline(at, at, at, Optional.empty(), Optional.empty());
+        }
+
+        /** Changed at {@code at}, in the same period. */
+        public Timeline touched(Instant at) {
+            return new Timeline(createdAt, at, statusSince, resolvedAt, closedAt);
+        }
+
+        /** Changed at {@code at}, which starts a new period. */
+        public Timeline newPeriod(Instant at) {
+            return new Timeline(createdAt, at, at, resolvedAt, closedAt);
+        }
+
+        public Timeline resolved(Instant at) {
+            return new Timeline(createdAt, at, at, Optional.of(at), closedAt);
+        }
+
+        public Timeline reopened(Instant at) {
+            return new Timeline(createdAt, at, at, Optional.empty(), closedAt);
+        }
+
+        public Timeline closed(Instant at) {
+            return new Timeline(createdAt, at, at, resolvedAt, Optional.of(at));
+        }
+    }
 
     /** Response targets: when the first response and the next update are due, and when the first response was given. */
     public record Due(Optional<Instant> firstResponseBy, Optional<Instant> nextUpdateBy, Optional<Instant> firstRespondedAt) {
@@ -60,42 +151,94 @@ public record Ticket(TicketId id,
         }
     }
 
-    public Optional<Severity> severity() {
-        return fields.severity();
+    public AccountId accountId() {
+        return requester.accountId();
+    }
+
+    public ContactId contactId() {
+        return requester.contactId();
+    }
+
+    /** The submitter's certification end, kept current for triage (R10, R15). */
+    public Optional<LocalDate> submitterCertifiedUntil() {
+        return requester.certifiedUntil();
     }
 
     /** R10/R15: was the submitter a currently certified administrator on {@code day}? */
     public boolean submitterCertifiedOn(LocalDate day) {
-        return submitterCertifiedUntil.map(until -> !day.isAfter(until)).orElse(false);
+        return requester.certifiedOn(day);
     }
 
-    Ticket withStatus(TicketStatus newStatus, Instant at) {
-        return new Ticket(id, number, accountId, contactId, fields, originalSeverity, newStatus, resolution, assignee,
-                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, since(newStatus, at),
-                resolvedAt, closedAt, rowVersion);
+    public TicketFields fields() {
+        return request.fields();
     }
 
-    Ticket resolvedAs(ResolutionReason reason, Instant at) {
-        return new Ticket(id, number, accountId, contactId, fields, originalSeverity, TicketStatus.RESOLVED,
-                Optional.of(reason), assignee, escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at,
-                at, Optional.of(at), closedAt, rowVersion);
+    /** The current severity; empty while intake has not given one (R5). */
+    public Optional<Severity> severity() {
+        return request.fields().severity();
     }
 
-    Ticket reopened(TicketStatus to, Instant at) {
-        return new Ticket(id, number, accountId, contactId, fields, originalSeverity, to, Optional.empty(), assignee,
-                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, at, Optional.empty(), closedAt,
-                rowVersion);
+    /** The severity first accepted, kept when it is later downgraded (R6, R11, R17). */
+    public Optional<Severity> originalSeverity() {
+        return request.originalSeverity();
     }
 
-    Ticket closedAt(Instant at) {
-        return new Ticket(id, number, accountId, contactId, fields, originalSeverity, TicketStatus.CLOSED, resolution,
-                assignee, escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, at, resolvedAt,
-                Optional.of(at), rowVersion);
+    /** The closed ticket this one continues (R13). */
+    public Optional<TicketId> previousTicket() {
+        return request.previousTicket();
+    }
+
+    public TicketStatus status() {
+        return state.status();
+    }
+
+    public Optional<ResolutionReason> resolution() {
+        return state.resolution();
+    }
+
+    public Optional<Actor.Staff> assignee() {
+        return state.assignee();
+    }
+
+    public boolean escalated() {
+        return state.escalated();
+    }
+
+    public Instant createdAt() {
+        return timeline.createdAt();
+    }
+
+    public Instant updatedAt() {
+        return timeline.updatedAt();
+    }
+
+    public Instant statusSince() {
+        return timeline.statusSince();
+    }
+
+    public Optional<Instant> resolvedAt() {
+        return timeline.resolvedAt();
+    }
+
+    public Optional<Instant> closedAt() {
+        return timeline.closedAt();
     }
 
     /** The status entered at {@code at} starts a new period; staying in the same status keeps the current one. */
-    private Instant since(TicketStatus newStatus, Instant at) {
-        return newStatus == status ? statusSince : at;
+    Ticket withStatus(TicketStatus newStatus, Instant at) {
+        return with(state.withStatus(newStatus), newStatus == status() ? timeline.touched(at) : timeline.newPeriod(at));
+    }
+
+    Ticket resolvedAs(ResolutionReason reason, Instant at) {
+        return with(state.resolvedAs(reason), timeline.resolved(at));
+    }
+
+    Ticket reopened(TicketStatus to, Instant at) {
+        return with(state.reopened(to), timeline.reopened(at));
+    }
+
+    Ticket closedAt(Instant at) {
+        return with(state.withStatus(TicketStatus.CLOSED), timeline.closed(at));
     }
 
     /**
@@ -103,46 +246,36 @@ public record Ticket(TicketId id,
      * the wait). Reminders and the automatic resolution are planned from it.
      */
     public Ticket waitingSince(Instant at) {
-        return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, assignee,
-                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, at, resolvedAt, closedAt,
-                rowVersion);
+        return with(state, timeline.newPeriod(at));
     }
 
     public Ticket withAssignee(Optional<Actor.Staff> newAssignee, Instant at) {
-        return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, newAssignee,
-                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, statusSince, resolvedAt,
-                closedAt, rowVersion);
+        return with(state.withAssignee(newAssignee), timeline.touched(at));
     }
 
     public Ticket withFields(TicketFields newFields, Instant at) {
-        Optional<Severity> original = originalSeverity.or(newFields::severity);
-        return new Ticket(id, number, accountId, contactId, newFields, original, status, resolution, assignee,
-                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, at, statusSince, resolvedAt,
-                closedAt, rowVersion);
+        return new Ticket(id, number, requester, request.withFields(newFields), state, due, timeline.touched(at),
+                rowVersion);
     }
 
     public Ticket escalatedAt(Instant at) {
-        return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, assignee,
-                true, submitterCertifiedUntil, previousTicket, due, createdAt, at, statusSince, resolvedAt, closedAt,
-                rowVersion);
+        return with(state.escalate(), timeline.touched(at));
     }
 
     public Ticket withDue(Due newDue, Instant at) {
-        return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, assignee,
-                escalated, submitterCertifiedUntil, previousTicket, newDue, createdAt, at, statusSince, resolvedAt,
-                closedAt, rowVersion);
+        return new Ticket(id, number, requester, request, state, newDue, timeline.touched(at), rowVersion);
     }
 
     public Ticket withSubmitterCertifiedUntil(Optional<LocalDate> until) {
-        return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, assignee,
-                escalated, until, previousTicket, due, createdAt, updatedAt, statusSince, resolvedAt, closedAt,
-                rowVersion);
+        return new Ticket(id, number, requester.withCertifiedUntil(until), request, state, due, timeline, rowVersion);
     }
 
     /** The same ticket as the store holds it after a successful save. */
     public Ticket withRowVersion(int newRowVersion) {
-        return new Ticket(id, number, accountId, contactId, fields, originalSeverity, status, resolution, assignee,
-                escalated, submitterCertifiedUntil, previousTicket, due, createdAt, updatedAt, statusSince, resolvedAt,
-                closedAt, newRowVersion);
+        return new Ticket(id, number, requester, request, state, due, timeline, newRowVersion);
+    }
+
+    private Ticket with(State newState, Timeline newTimeline) {
+        return new Ticket(id, number, requester, request, newState, due, newTimeline, rowVersion);
     }
 }

@@ -4,6 +4,10 @@ import io.guichet.core.ProblemCode;
 import io.guichet.core.account.Language;
 import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.intake.IntakeField;
+import io.guichet.core.mail.MessageId;
+import io.guichet.core.mail.ThreadMessage;
+import io.guichet.core.testing.DeskFixture;
+import io.guichet.core.testing.RacingTicketStore;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.ResolutionReason;
@@ -12,13 +16,13 @@ import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
 import io.guichet.core.ticket.TicketNumber;
 import io.guichet.core.ticket.TicketStatus;
-import io.guichet.core.testing.DeskFixture;
 import io.guichet.core.version.ProductVersion;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import static io.guichet.core.testing.DeskFixture.complete;
@@ -45,6 +49,55 @@ class CustomerDeskTest {
         assertThat(ack.missing()).isEmpty();
         assertThat(ack.to().language()).isEqualTo(Language.FR);
         assertThat(desk.stores.tickets().events(ticket.id())).extracting(TicketEvent::kind).containsExactly(EventKind.CREATED);
+    }
+
+    @Test
+    @DisplayName("R2: the message a request came in is kept on its new ticket before the acknowledgement answers it")
+    void receivedKeptBeforeTheAnswer() {
+        ThreadMessage mail = new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, MessageId.of("m1@acme.example"),
+                "Console down", "alice@acme.example", "It is down.", desk.clock.instant(), List.of());
+
+        CustomerOutcome outcome = desk.customers.handle(new CustomerCommand.OpenTicket(email("alice@acme.example"), "",
+                Optional.empty(), complete("2"), false), new Received(Optional.of(MessageId.of("m1@acme.example")), mail, "c0ffee01"));
+
+        Ticket ticket = ((CustomerOutcome.Opened) outcome).ticket();
+        assertThat(desk.messenger.conversation()).hasSize(2);
+        assertThat(desk.messenger.conversation().get(0)).isEqualTo(mail.on(ticket.id()));
+        assertThat(desk.messenger.conversation().get(1)).isInstanceOf(CustomerNotice.Acknowledged.class);
+    }
+
+    @Test
+    @DisplayName("R2: a ticket changed meanwhile is an outcome, not an exception: nothing is said, and the message is taken when tried again")
+    void concurrentChangeIsAnOutcome() {
+        Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", complete("3"))).ticket();
+        RacingTicketStore racing = new RacingTicketStore(desk.stores.tickets());
+        DeskContext c = desk.context;
+        CustomerDesk customers = new CustomerDesk(new DeskContext(c.transactions(), racing, c.deadlines(), c.contacts(),
+                c.versions(), c.messenger(), c.staff(), c.audit(), c.policy(), c.hours(), c.clock()));
+        CustomerCommand message = new CustomerCommand.AddCustomerMessage(email("bob@acme.example"), "", Optional.empty(),
+                ticket.number(), IntakeDraft.empty(), "Logs attached.", true);
+        int told = desk.messenger.told().size();
+        racing.raceNextRead();
+
+        assertThat(customers.handle(message)).isEqualTo(new ConcurrentChange(ticket.number()));
+        assertThat(desk.messenger.told()).as("nothing said").hasSize(told);
+        assertThat(desk.stores.tickets().find(ticket.id()).orElseThrow().escalated()).isFalse();
+
+        assertThat(customers.handle(message)).isInstanceOf(CustomerOutcome.Updated.class);
+        assertThat(desk.stores.tickets().find(ticket.id()).orElseThrow().escalated()).isTrue();
+    }
+
+    @Test
+    @DisplayName("R10: a refused message is not kept in any conversation, only answered")
+    void refusedNotKept() {
+        ThreadMessage mail = new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, MessageId.of("x1@evil.example"),
+                "Hello", "mallory@evil.example", "Let me in.", desk.clock.instant(), List.of());
+
+        desk.customers.handle(new CustomerCommand.OpenTicket(email("mallory@evil.example"), "", Optional.empty(),
+                complete("2"), false), new Received(Optional.empty(), mail, "c0ffee02"));
+
+        assertThat(desk.messenger.received()).isEmpty();
+        assertThat(desk.messenger.told(CustomerNotice.UnknownSender.class)).hasSize(1);
     }
 
     @Test
@@ -190,8 +243,8 @@ class CustomerDeskTest {
     @DisplayName("R12a: an answer to a question brings the ticket back to its technician")
     void answerToQuestion() {
         Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", complete("3"))).ticket();
-        desk.technicians.handle(new StaffCommand.Claim(tech, ticket.number(), true));
-        desk.technicians.handle(new StaffCommand.Ask(tech, ticket.number(), "Which agent version?"));
+        desk.staffDesk.handle(new StaffCommand.Claim(tech, ticket.number(), true));
+        desk.staffDesk.handle(new StaffCommand.Ask(tech, ticket.number(), "Which agent version?"));
 
         Ticket updated = ((CustomerOutcome.Updated) write("bob@acme.example", ticket.number(), IntakeDraft.empty(),
                 "9.5.0.12")).ticket();
@@ -204,8 +257,8 @@ class CustomerDeskTest {
     @DisplayName("R9: a message on a ticket on hold resumes it")
     void holdResumes() {
         Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", complete("3"))).ticket();
-        desk.technicians.handle(new StaffCommand.Claim(tech, ticket.number(), true));
-        desk.technicians.handle(new StaffCommand.Hold(tech, ticket.number(), "Add 8 GB of RAM to the server."));
+        desk.staffDesk.handle(new StaffCommand.Claim(tech, ticket.number(), true));
+        desk.staffDesk.handle(new StaffCommand.Hold(tech, ticket.number(), "Add 8 GB of RAM to the server."));
 
         Ticket updated = ((CustomerOutcome.Updated) write("bob@acme.example", ticket.number(), IntakeDraft.empty(),
                 "RAM added, fixed on our side")).ticket();
@@ -285,8 +338,8 @@ class CustomerDeskTest {
 
     private Ticket resolved() {
         Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", complete("3"))).ticket();
-        desk.technicians.handle(new StaffCommand.Claim(tech, ticket.number(), true));
-        desk.technicians.handle(new StaffCommand.Resolve(tech, ticket.number(), ResolutionReason.WORKS_AS_DOCUMENTED,
+        desk.staffDesk.handle(new StaffCommand.Claim(tech, ticket.number(), true));
+        desk.staffDesk.handle(new StaffCommand.Resolve(tech, ticket.number(), ResolutionReason.WORKS_AS_DOCUMENTED,
                 "See the documentation."));
         return desk.stores.tickets().find(ticket.id()).orElseThrow();
     }

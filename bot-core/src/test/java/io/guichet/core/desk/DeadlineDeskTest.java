@@ -142,7 +142,7 @@ class DeadlineDeskTest {
     @DisplayName("R13: 7 days after resolution the ticket is closed for good with a final notice")
     void closesAfterReopenWindow() {
         TicketNumber number = opened("3");
-        f.technicians.handle(new StaffCommand.Resolve(TOM, number, ResolutionReason.FIXED_BY_UPDATE, "Install 9.5.1."));
+        f.staffDesk.handle(new StaffCommand.Resolve(TOM, number, ResolutionReason.FIXED_BY_UPDATE, "Install 9.5.1."));
         f.clock.advance(Duration.ofDays(7).minusSeconds(1));
         sweep.sweep();
         assertThat(ticket(number).status()).isEqualTo(TicketStatus.RESOLVED);
@@ -165,7 +165,7 @@ class DeadlineDeskTest {
                 .satisfies(n -> assertThat(n.target()).contains("R15"));
         assertThat(f.messenger.told(CustomerNotice.Escalated.class)).hasSize(1);
 
-        f.technicians.handle(new StaffCommand.Note(TOM, number, "looking"));
+        f.staffDesk.handle(new StaffCommand.Note(TOM, number, "looking"));
         f.clock.advance(Duration.ofHours(1));
         assertThat(sweep.sweep().claimed()).isZero();
         assertThat(f.staff.notices(StaffNotice.TargetBreached.class)).hasSize(1);
@@ -177,9 +177,9 @@ class DeadlineDeskTest {
     @DisplayName("R16, R18: a missed update target is a breach; answering in time re-times it instead")
     void updateTarget() {
         TicketNumber number = opened("3");
-        f.technicians.handle(new StaffCommand.Reply(TOM, number, "Looking into it."));
+        f.staffDesk.handle(new StaffCommand.Reply(TOM, number, "Looking into it."));
         f.clock.advance(Duration.ofHours(15));
-        f.technicians.handle(new StaffCommand.Reply(TOM, number, "Still on it."));
+        f.staffDesk.handle(new StaffCommand.Reply(TOM, number, "Still on it."));
         f.clock.advance(Duration.ofHours(2));
         assertThat(sweep.sweep().claimed()).isZero();
         f.clock.advance(Duration.ofHours(14));
@@ -192,10 +192,10 @@ class DeadlineDeskTest {
     @DisplayName("R14, R16: a severity change re-times the pending update target on the new severity's target")
     void severityChangeRetimes() {
         TicketNumber number = opened("3");
-        f.technicians.handle(new StaffCommand.Reply(TOM, number, "Looking into it."));
+        f.staffDesk.handle(new StaffCommand.Reply(TOM, number, "Looking into it."));
         Deadline before = only(number, DeadlineKind.UPDATE_TARGET);
         f.clock.advance(Duration.ofHours(1));
-        f.technicians.handle(new StaffCommand.ChangeSeverity(TOM, number, Severity.S4, "cosmetic"));
+        f.staffDesk.handle(new StaffCommand.ChangeSeverity(TOM, number, Severity.S4, "cosmetic"));
         Deadline after = only(number, DeadlineKind.UPDATE_TARGET);
         assertThat(after.dueAt()).isEqualTo(f.clock.instant().plus(Duration.ofHours(40))).isNotEqualTo(before.dueAt());
     }
@@ -220,8 +220,8 @@ class DeadlineDeskTest {
     @DisplayName("R9: on hold, nothing is sent however long it waits; writing resumes it")
     void onHoldSilent() {
         TicketNumber number = opened("3");
-        f.technicians.handle(new StaffCommand.Reply(TOM, number, "Update the driver."));
-        f.technicians.handle(new StaffCommand.Hold(TOM, number, "Update the network driver."));
+        f.staffDesk.handle(new StaffCommand.Reply(TOM, number, "Update the driver."));
+        f.staffDesk.handle(new StaffCommand.Hold(TOM, number, "Update the network driver."));
         f.messenger.clear();
         f.clock.advance(Duration.ofDays(30));
         assertThat(sweep.sweep().claimed()).isZero();
@@ -240,7 +240,7 @@ class DeadlineDeskTest {
         CustomerOutcome opened = small.customers.handle(new CustomerCommand.OpenTicket(small.alice.email(), "Alice",
                 Optional.empty(), DeskFixture.complete("3"), false));
         TicketNumber number = ((CustomerOutcome.Opened) opened).ticket().number();
-        small.technicians.handle(new StaffCommand.Ask(TOM, number, "Which agent version?"));
+        small.staffDesk.handle(new StaffCommand.Ask(TOM, number, "Which agent version?"));
         small.clock.advance(Duration.ofSeconds(5));
         fast.sweep();
         assertThat(small.stores.tickets().find(number).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED);
@@ -257,7 +257,7 @@ class DeadlineDeskTest {
 
     private TicketNumber asked(String severity) {
         TicketNumber number = opened(severity);
-        assertThat(f.technicians.handle(new StaffCommand.Ask(TOM, number, "Which agent version?")))
+        assertThat(f.staffDesk.handle(new StaffCommand.Ask(TOM, number, "Which agent version?")))
                 .isInstanceOf(StaffOutcome.Done.class);
         return number;
     }

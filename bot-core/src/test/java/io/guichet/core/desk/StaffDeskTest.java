@@ -10,6 +10,7 @@ import io.guichet.core.ticket.TicketEvent;
 import io.guichet.core.ticket.TicketNumber;
 import io.guichet.core.ticket.TicketStatus;
 import io.guichet.core.testing.DeskFixture;
+import io.guichet.core.testing.RacingTicketStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,26 @@ class StaffDeskTest {
     }
 
     @Test
+    @DisplayName("a ticket changed meanwhile is an outcome the console renders, recorded as a refused command; tried again, it is done")
+    void concurrentChangeIsAnOutcome() {
+        RacingTicketStore racing = new RacingTicketStore(desk.stores.tickets());
+        DeskContext c = desk.context;
+        StaffDesk staff = new StaffDesk(new DeskContext(c.transactions(), racing, c.deadlines(), c.contacts(),
+                c.versions(), c.messenger(), c.staff(), c.audit(), c.policy(), c.hours(), c.clock()));
+        StaffCommand note = new StaffCommand.Note(tess, ticket.number(), "Asked the network team.");
+        racing.raceNextRead();
+
+        assertThat(staff.handle(note)).isEqualTo(new ConcurrentChange(ticket.number()));
+        assertThat(desk.stores.tickets().events(ticket.id())).extracting(TicketEvent::kind).doesNotContain(EventKind.NOTE);
+        assertThat(desk.audit.all()).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(io.guichet.core.audit.AuditKind.COMMAND_REFUSED);
+            assertThat(e.detail()).contains("changed meanwhile");
+        });
+
+        assertThat(staff.handle(note)).isInstanceOf(StaffOutcome.Done.class);
+    }
+
+    @Test
     @DisplayName("R18: escalation warns management and the customer, once")
     void escalate() {
         handle(new StaffCommand.Escalate(tom, ticket.number(), "Customer is a key account"));
@@ -224,7 +245,7 @@ class StaffDeskTest {
     }
 
     private StaffOutcome handle(StaffCommand command) {
-        return desk.technicians.handle(command);
+        return desk.staffDesk.handle(command);
     }
 
     private java.util.List<EventKind> kinds() {

@@ -32,7 +32,7 @@ public final class DeskFixture {
     public final InMemoryDeadlineStore deadlines = new InMemoryDeadlineStore();
     public final DeskContext context;
     public final CustomerDesk customers;
-    public final StaffDesk technicians;
+    public final StaffDesk staffDesk;
     public final DirectoryDesk directory;
     public final Account acme;
     public final Contact alice;
@@ -48,7 +48,7 @@ public final class DeskFixture {
         context = new DeskContext(stores.transactions(), stores.tickets(), deadlines, stores.contacts(), stores.versions(),
                 messenger, staff, audit, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         customers = new CustomerDesk(context);
-        technicians = new StaffDesk(context);
+        staffDesk = new StaffDesk(context);
         directory = new DirectoryDesk(context);
         acme = stores.contacts().addAccount("Acme", Optional.of(LocalDate.parse("2026-12-31")),
                 new AccountManager("Marie Curie", "marie@vendor.example")).orElseThrow();

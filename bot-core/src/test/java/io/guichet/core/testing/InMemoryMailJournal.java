@@ -6,6 +6,7 @@ import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailFailures;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.Quarantine;
 import io.guichet.core.mail.QuarantinedMail;
 import io.guichet.core.mail.ThreadMessage;
@@ -146,8 +147,8 @@ public final class InMemoryMailJournal implements MailJournal, MailFailures, Qua
     }
 
     @Override
-    public synchronized Optional<TicketId> ticketOf(Collection<String> messageIds) {
-        Set<String> wanted = Set.copyOf(messageIds);
+    public synchronized Optional<TicketId> ticketOf(Collection<MessageId> messageIds) {
+        Set<MessageId> wanted = Set.copyOf(messageIds);
         return messages.stream()
                 .filter(m -> wanted.contains(m.messageId()))
                 .flatMap(m -> m.ticket().stream())
@@ -155,15 +156,14 @@ public final class InMemoryMailJournal implements MailJournal, MailFailures, Qua
     }
 
     @Override
-    public synchronized List<String> threadIds(TicketId ticket) {
+    public synchronized List<MessageId> threadIds(TicketId ticket) {
         return thread(ticket).stream().map(ThreadMessage::messageId).toList();
     }
 
     @Override
     public synchronized List<ThreadMessage> thread(TicketId ticket) {
         return messages.stream().filter(m -> m.ticket().equals(Optional.of(ticket)))
-                .sorted(java.util.Comparator.comparing(ThreadMessage::at)
-                        .thenComparing(m -> m.direction() == ThreadMessage.Direction.OUT))
+                .sorted(java.util.Comparator.comparing(ThreadMessage::at)) // stable: then in the order recorded
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package io.guichet.core.testing;
 import io.guichet.core.account.ContactId;
 import io.guichet.core.port.TicketStore;
 import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.NewTicket;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
 import io.guichet.core.ticket.TicketId;
@@ -28,12 +29,9 @@ public final class InMemoryTicketStore implements TicketStore {
     private final AtomicLong numbers = new AtomicLong(999);
 
     @Override
-    public synchronized Ticket create(Ticket draft) {
-        Ticket stored = new Ticket(new TicketId(ids.incrementAndGet()), new TicketNumber(numbers.incrementAndGet()),
-                draft.accountId(), draft.contactId(), draft.fields(), draft.originalSeverity(), draft.status(),
-                draft.resolution(), draft.assignee(), draft.escalated(), draft.submitterCertifiedUntil(),
-                draft.previousTicket(), draft.due(), draft.createdAt(), draft.updatedAt(), draft.statusSince(), draft.resolvedAt(),
-                draft.closedAt(), 0);
+    public synchronized Ticket create(NewTicket ticket) {
+        Ticket stored = Ticket.stored(new TicketId(ids.incrementAndGet()), new TicketNumber(numbers.incrementAndGet()),
+                ticket);
         tickets.put(stored.id().value(), stored);
         return stored;
     }

@@ -7,6 +7,7 @@ import io.guichet.core.mail.MailJournal.MailboxState;
 import io.guichet.core.mail.MailPosition;
 import io.guichet.core.mail.MailboxLock;
 import io.guichet.core.mail.Disposition;
+import io.guichet.core.mail.MessageId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -70,15 +71,15 @@ public abstract class MailboxPortsContract {
     void receiptsAreUnique() {
         MailJournal journal = journal();
         MailPosition one = new MailPosition(MAILBOX, 7, 1);
-        assertThat(journal.recordReceipt(receipt(one, Optional.of("a@x.y"), "h1"))).isTrue();
+        assertThat(journal.recordReceipt(receipt(one, Optional.of(MessageId.of("a@x.y")), "h1"))).isTrue();
 
-        assertThat(journal.recordReceipt(receipt(one, Optional.of("b@x.y"), "h2"))).as("same position").isFalse();
-        assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 8, 1), Optional.of("a@x.y"), "h1")))
+        assertThat(journal.recordReceipt(receipt(one, Optional.of(MessageId.of("b@x.y")), "h2"))).as("same position").isFalse();
+        assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 8, 1), Optional.of(MessageId.of("a@x.y")), "h1")))
                 .as("the same mail after a resync").isFalse();
         assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 7, 2), Optional.empty(), "h4"))).isTrue();
         assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 7, 3), Optional.empty(), "h4")))
                 .as("same content without Message-ID").isFalse();
-        assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 7, 4), Optional.of("c@x.y"), "h4")))
+        assertThat(journal.recordReceipt(receipt(new MailPosition(MAILBOX, 7, 4), Optional.of(MessageId.of("c@x.y")), "h4")))
                 .as("the hash alone does not make a duplicate").isTrue();
 
         assertThat(journal.dispositionAt(one)).contains(Disposition.RECEIVED);
@@ -91,12 +92,12 @@ public abstract class MailboxPortsContract {
     @DisplayName("R2: another mail reusing a Message-ID (other content or sender) is recorded as new, and the reuse is seen")
     void reusedMessageId() {
         MailJournal journal = journal();
-        InboundReceipt first = receipt(new MailPosition(MAILBOX, 7, 1), Optional.of("a@x.y"), "h1");
+        InboundReceipt first = receipt(new MailPosition(MAILBOX, 7, 1), Optional.of(MessageId.of("a@x.y")), "h1");
         assertThat(journal.recordReceipt(first)).isTrue();
         assertThat(journal.messageIdReused(first)).isFalse();
 
-        InboundReceipt otherContent = receipt(new MailPosition(MAILBOX, 7, 2), Optional.of("a@x.y"), "h2");
-        InboundReceipt otherSender = new InboundReceipt(new MailPosition(MAILBOX, 7, 3), Optional.of("a@x.y"), "h1",
+        InboundReceipt otherContent = receipt(new MailPosition(MAILBOX, 7, 2), Optional.of(MessageId.of("a@x.y")), "h2");
+        InboundReceipt otherSender = new InboundReceipt(new MailPosition(MAILBOX, 7, 3), Optional.of(MessageId.of("a@x.y")), "h1",
                 "mallory@evil.example", "Subject", 10, T0);
         assertThat(journal.recordReceipt(otherContent)).isTrue();
         assertThat(journal.recordReceipt(otherSender)).isTrue();
@@ -128,7 +129,7 @@ public abstract class MailboxPortsContract {
         assertThat(journal.autoRepliesSince(alice, T0.minus(Duration.ofHours(3)))).isEqualTo(3);
     }
 
-    private static InboundReceipt receipt(MailPosition position, Optional<String> messageId, String hash) {
+    private static InboundReceipt receipt(MailPosition position, Optional<MessageId> messageId, String hash) {
         return new InboundReceipt(position, messageId, hash, "alice@acme.example", "Subject", 10, T0);
     }
 }

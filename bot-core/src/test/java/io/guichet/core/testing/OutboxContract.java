@@ -1,6 +1,7 @@
 package io.guichet.core.testing;
 
 import io.guichet.core.account.EmailAddress;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.mail.Outbox;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +33,9 @@ public abstract class OutboxContract {
     }
 
     private static OutgoingMail mail(String id, Instant createdAt) {
-        return new OutgoingMail(0, Optional.empty(), id, new EmailAddress("alice@acme.example"), "Alice", "Subject",
-                "Body", Optional.of("parent@acme.example"), List.of("a@x.y", "b@x.y"), true, createdAt, 0);
+        return new OutgoingMail(0, Optional.empty(), MessageId.of(id), new EmailAddress("alice@acme.example"), "Alice",
+                "Subject", "Body", Optional.of(MessageId.of("parent@acme.example")),
+                List.of(MessageId.of("a@x.y"), MessageId.of("b@x.y")), true, createdAt, 0);
     }
 
     @Test
@@ -45,15 +47,34 @@ public abstract class OutboxContract {
 
         List<OutgoingMail> claimed = outbox.claimDue(T0.plusSeconds(10), 2, LEASE);
 
-        assertThat(claimed).extracting(OutgoingMail::messageId)
+        assertThat(claimed).extracting(m -> m.messageId().value())
                 .containsExactly("first@guichet.test", "second@guichet.test");
         OutgoingMail first = claimed.getFirst();
         assertThat(first.id()).isPositive();
         assertThat(first.attempts()).isZero();
-        assertThat(first.references()).containsExactly("a@x.y", "b@x.y");
-        assertThat(first.inReplyTo()).contains("parent@acme.example");
+        assertThat(first.references()).containsExactly(MessageId.of("a@x.y"), MessageId.of("b@x.y"));
+        assertThat(first.inReplyTo()).contains(MessageId.of("parent@acme.example"));
         assertThat(first.automatic()).isTrue();
         assertThat(first.to()).isEqualTo(new EmailAddress("alice@acme.example"));
+    }
+
+    @Test
+    @DisplayName("an answer keeps the correlation id of the mail it answers, alone or in a batch; other mail has none")
+    void correlationIdKept() {
+        OutgoingMail plain = mail("plain@guichet.test", T0);
+        OutgoingMail answer = withCorrelation(mail("answer@guichet.test", T0.plusSeconds(1)), "4f3a9c01");
+        OutgoingMail batched = withCorrelation(mail("batched@guichet.test", T0.plusSeconds(2)), "4f3a9c02");
+        outbox.enqueue(plain);
+        outbox.enqueue(answer);
+        outbox.enqueueAll(List.of(batched));
+
+        assertThat(outbox.claimDue(T0.plusSeconds(10), 10, LEASE)).extracting(OutgoingMail::correlationId)
+                .containsExactly(Optional.empty(), Optional.of("4f3a9c01"), Optional.of("4f3a9c02"));
+    }
+
+    private static OutgoingMail withCorrelation(OutgoingMail m, String correlationId) {
+        return new OutgoingMail(m.id(), m.ticket(), m.messageId(), m.to(), m.toName(), m.subject(), m.body(),
+                m.inReplyTo(), m.references(), m.automatic(), m.createdAt(), m.attempts(), Optional.of(correlationId));
     }
 
     @Test
@@ -64,11 +85,11 @@ public abstract class OutboxContract {
 
         List<OutgoingMail> claimed = outbox.claimDue(T0.plusSeconds(10), 10, LEASE);
 
-        assertThat(claimed).extracting(OutgoingMail::messageId)
+        assertThat(claimed).extracting(m -> m.messageId().value())
                 .containsExactly("one@guichet.test", "two@guichet.test", "later@guichet.test");
         assertThat(claimed).allSatisfy(m -> {
-            assertThat(m.references()).containsExactly("a@x.y", "b@x.y");
-            assertThat(m.inReplyTo()).contains("parent@acme.example");
+            assertThat(m.references()).containsExactly(MessageId.of("a@x.y"), MessageId.of("b@x.y"));
+            assertThat(m.inReplyTo()).contains(MessageId.of("parent@acme.example"));
             assertThat(m.toName()).isEqualTo("Alice");
         });
         outbox.enqueueAll(List.of());
@@ -96,10 +117,10 @@ public abstract class OutboxContract {
 
         outbox.renewClaims(List.of(held), T0.plusSeconds(10), shortLease);
 
-        assertThat(outbox.claimDue(T0.plusSeconds(15), 10, shortLease)).extracting(OutgoingMail::messageId)
+        assertThat(outbox.claimDue(T0.plusSeconds(15), 10, shortLease)).extracting(m -> m.messageId().value())
                 .containsExactly("orphan@guichet.test");
         assertThat(outbox.claimDue(T0.plusSeconds(24), 10, shortLease)).isEmpty();
-        assertThat(outbox.claimDue(T0.plusSeconds(25), 10, shortLease)).extracting(OutgoingMail::messageId)
+        assertThat(outbox.claimDue(T0.plusSeconds(25), 10, shortLease)).extracting(m -> m.messageId().value())
                 .containsExactly("held@guichet.test");
     }
 
@@ -116,11 +137,11 @@ public abstract class OutboxContract {
 
         outbox.renewClaims(claimed.stream().map(OutgoingMail::id).toList(), T0.plusSeconds(16), shortLease);
 
-        assertThat(outbox.claimDue(T0.plusSeconds(17), 10, shortLease)).extracting(OutgoingMail::messageId)
+        assertThat(outbox.claimDue(T0.plusSeconds(17), 10, shortLease)).extracting(m -> m.messageId().value())
                 .containsExactly("expired@guichet.test");
-        assertThat(outbox.claimDue(T0.plusSeconds(299), 10, shortLease)).extracting(OutgoingMail::messageId)
+        assertThat(outbox.claimDue(T0.plusSeconds(299), 10, shortLease)).extracting(m -> m.messageId().value())
                 .containsExactly("expired@guichet.test");
-        assertThat(outbox.claimDue(T0.plusSeconds(300), 10, shortLease)).extracting(OutgoingMail::messageId)
+        assertThat(outbox.claimDue(T0.plusSeconds(300), 10, shortLease)).extracting(m -> m.messageId().value())
                 .containsExactly("retry@guichet.test");
     }
 

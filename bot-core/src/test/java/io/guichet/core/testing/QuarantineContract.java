@@ -5,6 +5,7 @@ import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailFailures;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.Quarantine;
 import io.guichet.core.mail.QuarantinedMail;
 import org.junit.jupiter.api.DisplayName;
@@ -52,12 +53,12 @@ public abstract class QuarantineContract {
     void listShowRelease() {
         MailJournal journal = journal();
         MailPosition at = new MailPosition(MAILBOX, 7, 5);
-        InboundReceipt receipt = new InboundReceipt(at, Optional.of("poison@acme.example"), "h1", "alice@acme.example",
+        InboundReceipt receipt = new InboundReceipt(at, Optional.of(MessageId.of("poison@acme.example")), "h1", "alice@acme.example",
                 "Console down", 4_321, T0);
         assertThat(journal.recordReceipt(receipt)).isTrue();
         journal.settle(at, Disposition.QUARANTINED, Optional.empty(), "handling failed 3 times: OutOfMemoryError");
         MailPosition fine = new MailPosition(MAILBOX, 7, 6);
-        journal.recordReceipt(new InboundReceipt(fine, Optional.of("fine@acme.example"), "h2", "alice@acme.example",
+        journal.recordReceipt(new InboundReceipt(fine, Optional.of(MessageId.of("fine@acme.example")), "h2", "alice@acme.example",
                 "Fine", 10, T0));
         journal.settle(fine, Disposition.OPENED, Optional.empty(), "opened #1000");
         failures().countFailure(at, "OutOfMemoryError", T0);
@@ -65,7 +66,7 @@ public abstract class QuarantineContract {
         assertThat(quarantine().count()).isEqualTo(1);
         assertThat(quarantine().list(10)).singleElement().satisfies(q -> {
             assertThat(q.position()).isEqualTo(at);
-            assertThat(q.messageId()).contains("poison@acme.example");
+            assertThat(q.messageId()).contains(MessageId.of("poison@acme.example"));
             assertThat(q.sender()).isEqualTo("alice@acme.example");
             assertThat(q.subject()).isEqualTo("Console down");
             assertThat(q.size()).isEqualTo(4_321);

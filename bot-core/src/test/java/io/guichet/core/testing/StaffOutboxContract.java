@@ -2,6 +2,7 @@ package io.guichet.core.testing;
 
 import io.guichet.core.desk.StaffNotice;
 import io.guichet.core.port.StaffOutbox;
+import io.guichet.core.ticket.NewTicket;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.account.Account;
 import io.guichet.core.account.AccountManager;
@@ -53,9 +54,10 @@ public abstract class StaffOutboxContract {
         TicketFields fields = new TicketFields("Agents offline", "All agents went offline.", Optional.of(Severity.S1),
                 Optional.of("https://vsa.acme.example"), Optional.of("Agent"), Optional.of("1. upgrade"),
                 Optional.of("SN123"), Optional.of("VSA 9.5"));
-        ticket = stores.tickets().create(new Ticket(new TicketId(0), new TicketNumber(1), account.id(), alice.id(),
-                fields, Optional.of(Severity.S1), TicketStatus.OPEN, Optional.empty(), Optional.empty(), false,
-                Optional.empty(), Optional.empty(), Ticket.Due.none(), T0, T0, T0, Optional.empty(), Optional.empty(), 0));
+        ticket = stores.tickets().create(new NewTicket(new Ticket.Requester(account.id(), alice.id(), Optional.empty()),
+                new Ticket.Request(fields, Optional.of(Severity.S1), Optional.empty()),
+                new Ticket.State(TicketStatus.OPEN, Optional.empty(), Optional.empty(), false), Ticket.Due.none(),
+                Ticket.Timeline.startingAt(T0)));
     }
 
     private static Instant later() {

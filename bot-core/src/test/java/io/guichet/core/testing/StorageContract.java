@@ -11,6 +11,7 @@ import io.guichet.core.deadline.DeadlineStore;
 import io.guichet.core.deadline.PlannedDeadline;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.NewTicket;
 import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
@@ -112,7 +113,7 @@ public abstract class StorageContract {
         assertThat(stores.tickets().find(first.number())).contains(first);
         assertThat(stores.tickets().find(first.id())).contains(first);
         assertThat(stores.tickets().find(new TicketNumber(999_999))).isEmpty();
-        assertThat(first.fields()).isEqualTo(draft(TicketStatus.OPEN, Severity.S2, T0).fields());
+        assertThat(first.fields()).isEqualTo(draft(TicketStatus.OPEN, Severity.S2, T0).request().fields());
     }
 
     @Test
@@ -249,13 +250,15 @@ public abstract class StorageContract {
     @DisplayName("R12, R13: resolution reason, times, due targets and links survive a save")
     void everyFieldSurvives() {
         Ticket previous = stores.tickets().create(draft(TicketStatus.OPEN, Severity.S2, T0));
-        Ticket next = stores.tickets().create(new Ticket(new TicketId(0), new TicketNumber(1), account.id(), alice.id(),
-                fields(Severity.S1), Optional.of(Severity.S2), TicketStatus.RESOLVED,
-                Optional.of(ResolutionReason.FEATURE_REQUEST), Optional.of(Actor.Staff.discord("4242", "Bob Smith")), true,
-                Optional.of(LocalDate.parse("2026-06-30")), Optional.of(previous.id()),
+        Ticket next = stores.tickets().create(new NewTicket(
+                new Ticket.Requester(account.id(), alice.id(), Optional.of(LocalDate.parse("2026-06-30"))),
+                new Ticket.Request(fields(Severity.S1), Optional.of(Severity.S2), Optional.of(previous.id())),
+                new Ticket.State(TicketStatus.RESOLVED, Optional.of(ResolutionReason.FEATURE_REQUEST),
+                        Optional.of(Actor.Staff.discord("4242", "Bob Smith")), true),
                 new Ticket.Due(Optional.of(T0.plusSeconds(3600)), Optional.of(T0.plusSeconds(7200)),
                         Optional.of(T0.plusSeconds(600))),
-                T0, T0.plusSeconds(900), T0.plusSeconds(900), Optional.of(T0.plusSeconds(900)), Optional.empty(), 0));
+                new Ticket.Timeline(T0, T0.plusSeconds(900), T0.plusSeconds(900), Optional.of(T0.plusSeconds(900)),
+                        Optional.empty())));
         Ticket read = stores.tickets().find(next.id()).orElseThrow();
         assertThat(read).isEqualTo(next);
         assertThat(read.previousTicket()).contains(previous.id());
@@ -344,20 +347,20 @@ public abstract class StorageContract {
         assertThat(stores.tickets().find(created.number())).isPresent();
     }
 
-    private Ticket draft(TicketStatus status, Severity severity, Instant created) {
+    private NewTicket draft(TicketStatus status, Severity severity, Instant created) {
         Instant at = created.truncatedTo(ChronoUnit.MICROS);
         boolean resolved = status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED;
-        return new Ticket(new TicketId(0), new TicketNumber(1), account.id(), alice.id(), fields(severity),
-                Optional.of(severity), status, resolved ? Optional.of(ResolutionReason.NO_LONGER_NEEDED) : Optional.empty(),
-                Optional.empty(), false, alice.certifiedUntil(), Optional.empty(),
+        return new NewTicket(new Ticket.Requester(account.id(), alice.id(), alice.certifiedUntil()),
+                new Ticket.Request(fields(severity), Optional.of(severity), Optional.empty()),
+                new Ticket.State(status, resolved ? Optional.of(ResolutionReason.NO_LONGER_NEEDED) : Optional.empty(),
+                        Optional.empty(), false),
                 new Ticket.Due(Optional.of(at.plusSeconds(3600)), Optional.empty(), Optional.empty()),
-                at, at, at, resolved ? Optional.of(at) : Optional.empty(), Optional.empty(), 0);
+                new Ticket.Timeline(at, at, at, resolved ? Optional.of(at) : Optional.empty(), Optional.empty()));
     }
 
-    private static Ticket withContact(Ticket t, Contact contact, Optional<LocalDate> certifiedUntil) {
-        return new Ticket(t.id(), t.number(), contact.accountId(), contact.id(), t.fields(), t.originalSeverity(),
-                t.status(), t.resolution(), t.assignee(), t.escalated(), certifiedUntil, t.previousTicket(), t.due(),
-                t.createdAt(), t.updatedAt(), t.statusSince(), t.resolvedAt(), t.closedAt(), t.rowVersion());
+    private static NewTicket withContact(NewTicket t, Contact contact, Optional<LocalDate> certifiedUntil) {
+        return new NewTicket(new Ticket.Requester(contact.accountId(), contact.id(), certifiedUntil), t.request(),
+                t.state(), t.due(), t.timeline());
     }
 
     private static TicketFields fields(Severity severity) {

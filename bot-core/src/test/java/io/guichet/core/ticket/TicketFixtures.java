@@ -160,9 +160,11 @@ public final class TicketFixtures {
         }
 
         public Ticket build() {
-            return new Ticket(new TicketId(id), new TicketNumber(number), new AccountId(accountId),
-                    new ContactId(contactId), fields, fields.severity(), status, resolution, assignee, escalated,
-                    submitterCertifiedUntil, previousTicket, due, createdAt, createdAt, createdAt, resolvedAt, closedAt, rowVersion);
+            return new Ticket(new TicketId(id), new TicketNumber(number),
+                    new Ticket.Requester(new AccountId(accountId), new ContactId(contactId), submitterCertifiedUntil),
+                    new Ticket.Request(fields, fields.severity(), previousTicket),
+                    new Ticket.State(status, resolution, assignee, escalated), due,
+                    new Ticket.Timeline(createdAt, createdAt, createdAt, resolvedAt, closedAt), rowVersion);
         }
     }
 }

@@ -19,6 +19,43 @@ class TicketTest {
     private static final Instant RESPONDED = T0.plusSeconds(60);
 
     @Test
+    @DisplayName("R2: a ticket about to be created has no id or number: the store gives both, at the first row version")
+    void storedGivesIdentity() {
+        Ticket model = aTicket().build();
+        NewTicket draft = new NewTicket(model.requester(), model.request(), model.state(), model.due(), model.timeline());
+
+        Ticket stored = Ticket.stored(new TicketId(42), new TicketNumber(1042), draft);
+
+        assertThat(stored.id()).isEqualTo(new TicketId(42));
+        assertThat(stored.number()).isEqualTo(new TicketNumber(1042));
+        assertThat(stored.rowVersion()).isZero();
+        assertThat(stored.requester()).isEqualTo(draft.requester());
+        assertThat(stored.timeline()).isEqualTo(draft.timeline());
+    }
+
+    @Test
+    @DisplayName("a change touches its own part and the update time, nothing else")
+    void withersOnTheParts() {
+        Ticket ticket = aTicket().build();
+
+        Ticket escalated = ticket.escalatedAt(LATE);
+        assertThat(escalated.state()).isEqualTo(ticket.state().escalate());
+        assertThat(escalated.timeline()).isEqualTo(ticket.timeline().touched(LATE));
+        assertThat(escalated.requester()).isEqualTo(ticket.requester());
+        assertThat(escalated.request()).isEqualTo(ticket.request());
+        assertThat(escalated.due()).isEqualTo(ticket.due());
+
+        Ticket waiting = ticket.waitingSince(EARLY);
+        assertThat(waiting.statusSince()).isEqualTo(EARLY);
+        assertThat(waiting.createdAt()).isEqualTo(ticket.createdAt());
+        assertThat(waiting.state()).isEqualTo(ticket.state());
+
+        Ticket certified = ticket.withSubmitterCertifiedUntil(Optional.of(UNTIL));
+        assertThat(certified.submitterCertifiedUntil()).contains(UNTIL);
+        assertThat(certified.timeline()).as("not a change of the ticket itself").isEqualTo(ticket.timeline());
+    }
+
+    @Test
     @DisplayName("R10: a ticket's submitter counts as certified through the certification's end day")
     void submitterCertifiedThroughEndDay() {
         Ticket ticket = aTicket().certifiedUntil(UNTIL).build();

@@ -27,12 +27,6 @@ public record Answer(String content, List<Embed> embeds, List<Button> buttons, b
         return new Answer(content, List.of(), List.of(), true);
     }
 
-    public Answer withButtons(List<Button> more) {
-        List<Button> all = new ArrayList<>(buttons);
-        all.addAll(more);
-        return new Answer(content, embeds, all, ephemeral);
-    }
-
     /** An embed; {@code color} is an RGB value. */
     public record Embed(String title, String description, List<Field> fields, Optional<String> footer, int color) {
 

@@ -3,6 +3,7 @@ package io.guichet.discord.console;
 import io.guichet.core.Problem;
 import io.guichet.core.account.Account;
 import io.guichet.core.account.Contact;
+import io.guichet.core.desk.ConcurrentChange;
 import io.guichet.core.desk.DirectoryOutcome;
 import io.guichet.core.desk.StaffOutcome;
 import io.guichet.core.ticket.Severity;
@@ -39,6 +40,8 @@ final class Cards {
         return switch (outcome) {
             case StaffOutcome.Done done -> Answer.text(done.summary());
             case StaffOutcome.Refused refused -> refused(refused.problems());
+            case ConcurrentChange change -> Answer.text("Nothing changed: ticket " + change.ticket()
+                    + " changed meanwhile (someone else acted on it). Look at it again and try again.");
         };
     }
 

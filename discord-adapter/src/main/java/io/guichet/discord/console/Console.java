@@ -27,12 +27,12 @@ public final class Console {
     private final Routes routes = new Routes();
     private final TicketCommands tickets;
     private final Autocomplete autocomplete;
-    private final StaffDesk technicians;
+    private final StaffDesk staffDesk;
 
     public Console(Desks desks, StaffRoles roles) {
         this.roles = roles;
-        this.technicians = desks.technicians();
-        this.tickets = new TicketCommands(desks.technicians(), desks.tickets());
+        this.staffDesk = desks.staffDesk();
+        this.tickets = new TicketCommands(desks.staffDesk(), desks.tickets());
         this.tickets.register(routes);
         new DirectoryCommands(desks.directory()).register(routes);
         this.autocomplete = new Autocomplete(desks.tickets(), desks.directory(), roles);
@@ -41,11 +41,6 @@ public final class Console {
     /** Every command path the console handles, e.g. {@code "ticket reply"}. */
     public Set<String> commandPaths() {
         return routes.paths();
-    }
-
-    /** The role a command needs, or empty for a path the console does not know. */
-    public Optional<StaffRoles.Role> requiredRole(String commandPath) {
-        return routes.find(commandPath).map(Routes.Route::role);
     }
 
     public Answer handle(SlashInput input) {
@@ -59,7 +54,15 @@ public final class Console {
             if (!roles.holds(input.roleIds(), route.get().role())) {
                 return refuse(input.caller(), "/" + input.commandPath(), route.get().role());
             }
-            Answer answer = route.get().handler().apply(input.caller(), new Options(input.options()));
+            Options options = new Options(input.options());
+            Answer answer = route.get().handler().apply(input.caller(), options);
+            if (!options.problems().isEmpty()) {
+                // an option that could not be read (a bad severity, a bad date...) refuses the command before it
+                // reaches a desk: recorded in the audit trail like the desks' own refusals
+                staffDesk.refused(input.caller().actor(), "/" + input.commandPath(), "console options",
+                        options.problems());
+                return answer;
+            }
             LOG.info("/{} by {}", input.commandPath(), input.caller().actor().label());
             return answer;
         });
@@ -98,7 +101,7 @@ public final class Console {
     private Answer refuse(Caller caller, String what, StaffRoles.Role role) {
         LOG.warn("refused {} for {} ({}): lacks the {} role", what, caller.userName(), caller.userId(), role.label());
         String text = "Only members with the " + role.label() + " role may use " + what + ". Ask a manager if you need it.";
-        technicians.refused(caller.actor(), what, "discord role", List.of(io.guichet.core.Problem.notAllowed("role", text)));
+        staffDesk.refused(caller.actor(), what, "discord role", List.of(io.guichet.core.Problem.notAllowed("role", text)));
         return Answer.text(text);
     }
 

@@ -49,10 +49,6 @@ public record QueueView(StatusFilter status, Optional<Severity> severity) {
         }
     }
 
-    public static QueueView everything() {
-        return new QueueView(StatusFilter.ACTIVE, Optional.empty());
-    }
-
     String describe() {
         return status.code() + severity.map(s -> ", severity " + s.level()).orElse("");
     }

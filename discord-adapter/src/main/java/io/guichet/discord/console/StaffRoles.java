@@ -20,8 +20,4 @@ public record StaffRoles(String technicianRoleId, String managerRoleId) {
     boolean holds(Set<String> roleIds, Role role) {
         return roleIds.contains(role == Role.TECHNICIAN ? technicianRoleId : managerRoleId);
     }
-
-    public String roleId(Role role) {
-        return role == Role.TECHNICIAN ? technicianRoleId : managerRoleId;
-    }
 }

@@ -48,6 +48,13 @@ class ConsoleDirectoryTest {
 
         assertThat(bad.content()).contains("'not-an-address' is not an e-mail address",
                 "Language 'de' is not one of en, fr", "'31/12/2026' is not a date: write it as YYYY-MM-DD");
+        assertThat(f.audit.all()).as("a bad date refuses the command before the desk: audited all the same")
+                .filteredOn(e -> e.kind() == io.guichet.core.audit.AuditKind.COMMAND_REFUSED)
+                .anySatisfy(e -> {
+                    assertThat(e.subject()).isEqualTo("console options");
+                    assertThat(e.detail()).startsWith("/contact add: ").contains("'31/12/2026' is not a date");
+                    assertThat(e.actor().label()).contains("martha");
+                });
         assertThat(noAccount.content()).contains("There is no account named 'Umbrella'", "Accounts: Acme");
         assertThat(f.desk.contacts().contactsOf(f.account.id())).hasSize(1);
     }

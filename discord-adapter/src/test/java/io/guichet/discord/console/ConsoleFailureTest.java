@@ -32,7 +32,7 @@ class ConsoleFailureTest {
             return new IllegalStateException("SQL [select * from tickets] connection refused: password=hunter2");
         }
 
-        public Ticket create(Ticket draft) { throw down(); }
+        public Ticket create(io.guichet.core.ticket.NewTicket ticket) { throw down(); }
         public Optional<Ticket> find(TicketNumber number) { throw down(); }
         public Optional<Ticket> find(TicketId id) { throw down(); }
         public Optional<Ticket> update(Ticket changed) { throw down(); }

@@ -197,6 +197,13 @@ class ConsoleTicketTest {
 
         assertThat(noReason.content()).contains("needs a reason (R6, R11, R17)");
         assertThat(badLevel.content()).contains("Severity '7' is not one of 1, 2, 3 or 4");
+        assertThat(f.audit.all()).as("the option that could not be read is a refusal in the audit trail")
+                .filteredOn(e -> e.kind() == io.guichet.core.audit.AuditKind.COMMAND_REFUSED)
+                .anySatisfy(e -> {
+                    assertThat(e.subject()).isEqualTo("console options");
+                    assertThat(e.detail()).startsWith("/ticket severity: ").contains("Severity '7'");
+                    assertThat(e.actor().label()).contains("alice");
+                });
         assertThat(done.content()).contains("now severity 3");
         assertThat(f.ticket(t).severity()).contains(Severity.S3);
         assertThat(f.staff.notices(StaffNotice.Downgraded.class)).singleElement()

@@ -4,6 +4,7 @@ import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailJournal.MailboxState;
 import io.guichet.core.mail.MailPosition;
 import io.guichet.core.mail.MailboxLock;
+import io.guichet.core.mail.MessageId;
 import io.guichet.mail.inbound.Envelope;
 import io.guichet.mail.inbound.MailHandler;
 import io.guichet.mail.inbound.MailHandler.Handled;
@@ -543,7 +544,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     }
 
     private static Envelope envelope(Summary mail) {
-        return new Envelope(Optional.of(mail.messageId()), mail.sender(), mail.subject(), Math.max(0, mail.size()));
+        return new Envelope(MessageId.parse(mail.messageId()), mail.sender(), mail.subject(), Math.max(0, mail.size()));
     }
 
     @FunctionalInterface

@@ -80,7 +80,7 @@ public final class QuarantineFolder {
                 }
                 if (candidates.isEmpty()) {
                     return new Moved.NotFound("no message in " + settings.quarantineFolder() + " has "
-                            + mail.messageId().map(id -> "Message-ID <" + id + "> from " + mail.sender())
+                            + mail.messageId().map(id -> "Message-ID " + id.inBrackets() + " from " + mail.sender())
                             .orElse("the sender and subject of this mail"));
                 }
                 Message chosen = candidates.size() == 1 ? candidates.getFirst() : byHash(candidates, mail)
@@ -96,7 +96,7 @@ public final class QuarantineFolder {
     }
 
     private static SearchTerm term(QuarantinedMail mail) {
-        return mail.messageId().<SearchTerm>map(id -> new HeaderTerm("Message-ID", "<" + id + ">"))
+        return mail.messageId().<SearchTerm>map(id -> new HeaderTerm("Message-ID", id.inBrackets()))
                 .orElseGet(() -> new AndTerm(new FromStringTerm(mail.sender()), new SubjectTerm(mail.subject())));
     }
 

@@ -1,5 +1,7 @@
 package io.guichet.mail.inbound;
 
+import io.guichet.core.mail.MessageId;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,7 +33,7 @@ public sealed interface Classification {
      * @param status            the enhanced status code, e.g. {@code 5.1.1} (4.x.x is a delay)
      * @param recipient         the address that could not be reached
      */
-    record Bounce(Optional<String> originalMessageId, Optional<String> status, Optional<String> recipient)
+    record Bounce(Optional<MessageId> originalMessageId, Optional<String> status, Optional<String> recipient)
             implements Classification {
         public Bounce {
             Objects.requireNonNull(originalMessageId, "originalMessageId");

@@ -1,5 +1,7 @@
 package io.guichet.mail.inbound;
 
+import io.guichet.core.mail.MessageId;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,7 +23,7 @@ public record DeliveryReport(
         Optional<String> status,
         Optional<String> finalRecipient,
         Optional<String> diagnosticCode,
-        Optional<String> originalMessageId) {
+        Optional<MessageId> originalMessageId) {
 
     public DeliveryReport {
         Objects.requireNonNull(reportType, "reportType");

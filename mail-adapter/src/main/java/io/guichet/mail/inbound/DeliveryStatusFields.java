@@ -1,5 +1,7 @@
 package io.guichet.mail.inbound;
 
+import io.guichet.core.mail.MessageId;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +53,7 @@ final class DeliveryStatusFields {
         return new DeliveryStatusFields(perMessage, recipient);
     }
 
-    DeliveryReport toReport(String reportType, Optional<String> originalMessageId) {
+    DeliveryReport toReport(String reportType, Optional<MessageId> originalMessageId) {
         return new DeliveryReport(
                 reportType,
                 field("action").map(value -> value.toLowerCase(Locale.ROOT)),

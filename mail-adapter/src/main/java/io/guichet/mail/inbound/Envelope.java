@@ -1,5 +1,6 @@
 package io.guichet.mail.inbound;
 
+import io.guichet.core.mail.MessageId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
@@ -12,20 +13,19 @@ import java.util.Optional;
 
 /**
  * What identifies a mail to the people who look after the mailbox, known before (or without) reading it whole: its
- * Message-ID (kept without angle brackets, given with or without), sender address, subject and size. Kept on the
+ * Message-ID (a {@link MessageId}), sender address, subject and size. Kept on the
  * receipt of a quarantined mail.
  * Its text is inert ({@link InertText}), the subject decoded as far as it can be ({@link EncodedWords}).
  *
  * @param size the size of the raw mail in bytes, as far as known (0 when not)
  */
-public record Envelope(Optional<String> messageId, String sender, String subject, long size) {
+public record Envelope(Optional<MessageId> messageId, String sender, String subject, long size) {
 
     /** Headers are read from at most this many leading bytes of a raw mail. */
     private static final int HEADER_BYTES = 64 * 1024;
 
     public Envelope {
         Objects.requireNonNull(messageId, "messageId");
-        messageId = messageId.map(InertText::line).map(Envelope::withoutBrackets).filter(id -> !id.isEmpty());
         sender = InertText.line(Objects.requireNonNull(sender, "sender")).toLowerCase(java.util.Locale.ROOT);
         subject = InertText.line(Objects.requireNonNull(subject, "subject"));
     }
@@ -43,8 +43,8 @@ public record Envelope(Optional<String> messageId, String sender, String subject
         try {
             byte[] head = raw.length > HEADER_BYTES ? Arrays.copyOf(raw, HEADER_BYTES) : raw;
             InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(head), true);
-            Optional<String> messageId = Optional.ofNullable(headers.getHeader("Message-ID", null))
-                    .map(MimeUtility::unfold).flatMap(MimeParser::firstId);
+            Optional<MessageId> messageId = Optional.ofNullable(headers.getHeader("Message-ID", null))
+                    .map(MimeUtility::unfold).flatMap(MessageId::parse);
             String from = Optional.ofNullable(headers.getHeader("From", null))
                     .or(() -> Optional.ofNullable(headers.getHeader("Sender", null)))
                     .map(Envelope::senderOf).orElse("");
@@ -54,11 +54,6 @@ public record Envelope(Optional<String> messageId, String sender, String subject
         } catch (MessagingException | RuntimeException e) {
             return unknown(raw.length);
         }
-    }
-
-    /** {@code <id@host>} as {@code id@host}: Message-IDs are kept without their angle brackets. */
-    private static String withoutBrackets(String id) {
-        return MimeParser.firstId(id).orElse("");
     }
 
     /** The first address of a {@code From} header's value, lower-cased; empty when there is none. */

@@ -1,5 +1,7 @@
 package io.guichet.mail.inbound;
 
+import io.guichet.core.mail.MessageId;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -10,9 +12,9 @@ import java.util.Optional;
  * inert ({@link InertText}): the subject and ids on one line without controls, the bodies without controls but
  * their line breaks and tabs.
  *
- * @param messageId             {@code Message-ID} without angle brackets
- * @param inReplyTo             the first id of {@code In-Reply-To}, without angle brackets
- * @param references            the ids of {@code References}, oldest first, without angle brackets
+ * @param messageId             {@code Message-ID}, if usable
+ * @param inReplyTo             the first id of {@code In-Reply-To}
+ * @param references            the ids of {@code References}, oldest first
  * @param from                  the author ({@code From}, else {@code Sender}); address lower-cased
  * @param to                    {@code To}
  * @param cc                    {@code Cc}
@@ -31,9 +33,9 @@ import java.util.Optional;
  * @param rawSize               size of the raw message in bytes
  */
 public record InboundEmail(
-        Optional<String> messageId,
-        Optional<String> inReplyTo,
-        List<String> references,
+        Optional<MessageId> messageId,
+        Optional<MessageId> inReplyTo,
+        List<MessageId> references,
         MailboxAddress from,
         List<MailboxAddress> to,
         List<MailboxAddress> cc,
@@ -50,9 +52,9 @@ public record InboundEmail(
         long rawSize) {
 
     public InboundEmail {
-        messageId = Objects.requireNonNull(messageId, "messageId").map(InertText::line).filter(id -> !id.isEmpty());
-        inReplyTo = Objects.requireNonNull(inReplyTo, "inReplyTo").map(InertText::line).filter(id -> !id.isEmpty());
-        references = references.stream().map(InertText::line).filter(id -> !id.isEmpty()).toList();
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(inReplyTo, "inReplyTo");
+        references = List.copyOf(references);
         Objects.requireNonNull(from, "from");
         to = List.copyOf(to);
         cc = List.copyOf(cc);
@@ -70,10 +72,10 @@ public record InboundEmail(
 
     /**
      * A stable identity for de-duplication: the Message-ID when there is one, else {@code sha256:} and the
-     * content hash.
+     * content hash ({@link MessageId#ofContent}).
      */
-    public String identity() {
-        return messageId.orElseGet(() -> "sha256:" + contentHash);
+    public MessageId identity() {
+        return messageId.orElseGet(() -> MessageId.ofContent(contentHash));
     }
 
     /** Whether {@code Return-Path: <>} marks this as a message that must never be answered (RFC 5321 4.5.5). */

@@ -1,6 +1,7 @@
 package io.guichet.mail.inbound;
 
-import io.guichet.mail.outbound.HeaderValues;
+import io.guichet.core.mail.MessageId;
+import io.guichet.mail.headers.HeaderValues;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -30,9 +31,9 @@ public final class MailClassifier {
         if (settings.ownAddresses().contains(email.from().address())) {
             return new Classification.OwnMail("sent from our own address " + email.from().address());
         }
-        Optional<String> ownDomain = email.messageId()
-                .map(id -> id.toLowerCase(Locale.ROOT))
-                .flatMap(id -> settings.ownMessageIdDomains().stream().filter(d -> id.endsWith("@" + d)).findFirst());
+        Optional<String> ownDomain = email.messageId().flatMap(MessageId::domain)
+                .map(domain -> domain.toLowerCase(Locale.ROOT))
+                .filter(settings.ownMessageIdDomains()::contains);
         if (ownDomain.isPresent()) {
             return new Classification.OwnMail("Message-ID in our own domain " + ownDomain.get());
         }

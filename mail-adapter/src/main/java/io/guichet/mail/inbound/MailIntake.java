@@ -5,18 +5,20 @@ import io.guichet.core.desk.ConcurrentChange;
 import io.guichet.core.desk.CustomerCommand;
 import io.guichet.core.desk.CustomerDesk;
 import io.guichet.core.desk.CustomerOutcome;
+import io.guichet.core.desk.Received;
 import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailFailures;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.port.Transactions;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
-import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketId;
 import io.guichet.core.ticket.TicketNumber;
 import org.slf4j.Logger;
@@ -38,8 +40,8 @@ import java.util.UUID;
  * The e-mail channel's intake: one mail in, in one transaction, exactly once. Records the receipt (a second
  * delivery of the same mail changes nothing), sets automatic mail, loops and bounces aside without answering them,
  * finds the ticket a reply belongs to (subject tag, then In-Reply-To/References), reads the intake fields, hands
- * the core a command, and records the mail in the ticket's thread. The answers the core decides on go to the
- * outbox in the same transaction.
+ * the core a command with the mail as its ticket's thread keeps it (the desk records it there before it answers).
+ * The answers the core decides on go to the outbox in the same transaction.
  *
  * <p>It never throws: any failure while handling a mail ({@link Throwable} included) rolls its transaction back and
  * is one failed attempt under the {@link FailurePolicy}, which quarantines the mail after the configured number of
@@ -85,12 +87,13 @@ public final class MailIntake implements MailHandler {
                 case ParseResult.Unparseable u -> failures.quarantine(position, Envelope.read(raw), sha256(raw),
                         u.reason());
                 case ParseResult.Parsed p -> {
-                    p.email().messageId().ifPresent(id -> MDC.put("messageId", id));
-                    yield transactions.inTransaction(() -> handle(p.email(), position));
+                    p.email().messageId().ifPresent(id -> MDC.put("messageId", id.value()));
+                    yield transactions.inTransaction(() -> handle(p.email(), position, correlationId));
                 }
             };
-        } catch (ConcurrentChange e) {
-            LOG.info("mail at uid {} met a concurrent change; it will be handled again", position.uid());
+        } catch (HandleAgain e) {
+            LOG.info("mail at uid {} met a concurrent change on ticket {}; it will be handled again", position.uid(),
+                    e.change.ticket());
             return new Handled.RetryLater("the ticket changed meanwhile");
         } catch (Throwable e) { // any failure of this mail counts, errors included: nothing must jam the mailbox
             return failures.failed(position, Envelope.read(raw), e, correlationId);
@@ -107,7 +110,7 @@ public final class MailIntake implements MailHandler {
     @Override
     public Handled oversize(MailPosition position, Envelope envelope) {
         String hash = sha256((position.mailbox() + "/" + position.uidValidity() + "/" + position.uid() + "/"
-                + envelope.messageId().orElse("")).getBytes(StandardCharsets.UTF_8));
+                + envelope.messageId().map(MessageId::value).orElse("")).getBytes(StandardCharsets.UTF_8));
         try {
             return failures.quarantine(position, envelope, hash,
                     "message of " + envelope.size() + " bytes is over the size limit");
@@ -121,7 +124,7 @@ public final class MailIntake implements MailHandler {
         return failures.failed(position, envelope, reason);
     }
 
-    private Handled handle(InboundEmail email, MailPosition position) {
+    private Handled handle(InboundEmail email, MailPosition position, String correlationId) {
         Instant now = clock.instant();
         InboundReceipt receipt = new InboundReceipt(position, email.messageId(), email.contentHash(),
                 email.from().address(), email.subject(), email.rawSize(), now);
@@ -131,17 +134,17 @@ public final class MailIntake implements MailHandler {
         }
         // R2: another mail (another sender or content) under a Message-ID already seen is a new mail, never dropped;
         // in the thread it goes by its content hash, as mail without a Message-ID does
-        String identity = email.identity();
+        MessageId identity = email.identity();
         if (journal.messageIdReused(receipt)) {
-            LOG.warn("mail at uid {} reuses the Message-ID <{}> of another mail (another sender or content): handled as "
-                    + "a new mail", position.uid(), email.messageId().orElse(""));
-            identity = "sha256:" + email.contentHash();
+            LOG.warn("mail at uid {} reuses the Message-ID {} of another mail (another sender or content): handled as "
+                    + "a new mail", position.uid(), email.messageId().map(MessageId::inBrackets).orElse(""));
+            identity = MessageId.ofContent(email.contentHash());
         }
         return switch (MailClassifier.classify(email, settings.classifier())) {
             case Classification.AutoReply auto -> settled(position, Disposition.AUTO_REPLY, Optional.empty(), auto.reason());
             case Classification.OwnMail own -> settled(position, Disposition.LOOP, Optional.empty(), own.reason());
             case Classification.Bounce bounce -> bounce(position, bounce, now);
-            case Classification.Human human -> human(email, identity, position, now);
+            case Classification.Human human -> human(email, identity, position, now, correlationId);
         };
     }
 
@@ -153,7 +156,8 @@ public final class MailIntake implements MailHandler {
         return settled(position, Disposition.BOUNCE, ticket, detail);
     }
 
-    private Handled human(InboundEmail email, String identity, MailPosition position, Instant now) {
+    private Handled human(InboundEmail email, MessageId identity, MailPosition position, Instant now,
+                          String correlationId) {
         Optional<EmailAddress> from = EmailAddress.parse(email.from().address());
         if (from.isEmpty()) {
             return settled(position, Disposition.REJECTED, Optional.empty(), "sender address is unusable");
@@ -184,20 +188,25 @@ public final class MailIntake implements MailHandler {
         CustomerCommand command = thread.<CustomerCommand>map(number -> new CustomerCommand.AddCustomerMessage(
                         from.get(), name, language, number, draft, email.newText(), escalate))
                 .orElseGet(() -> new CustomerCommand.OpenTicket(from.get(), name, language, draft, escalate));
-        CustomerOutcome outcome = desk.handle(command, email.messageId());
+        Received received = new Received(email.messageId(), entry(email, identity, now), correlationId);
+        CustomerOutcome outcome = desk.handle(command, received);
         return switch (outcome) {
             case CustomerOutcome.Opened opened -> {
-                record(email, identity, opened.ticket(), now);
+                MDC.put("ticket", opened.ticket().number().toString());
+                attachmentsLost(email, from.get(), opened.ticket(), received);
                 yield settled(position, Disposition.OPENED, Optional.of(opened.ticket().id()),
                         "opened " + opened.ticket().number());
             }
             case CustomerOutcome.Updated updated -> {
-                record(email, identity, updated.ticket(), now);
+                MDC.put("ticket", updated.ticket().number().toString());
+                attachmentsLost(email, from.get(), updated.ticket(), received);
                 yield settled(position, Disposition.UPDATED, Optional.of(updated.ticket().id()),
                         "added to " + updated.ticket().number());
             }
             case CustomerOutcome.Rejected rejected ->
                     settled(position, Disposition.REJECTED, Optional.empty(), rejected.problem().detail());
+            // nothing of this mail may be kept: its receipt rolls back with the rest, and it is handled again later
+            case ConcurrentChange change -> throw new HandleAgain(change);
         };
     }
 
@@ -205,7 +214,7 @@ public final class MailIntake implements MailHandler {
      * A loop of new conversations with an autoresponder: the mail is recorded (on no ticket) and not answered; the
      * staff hear of the first one stopped.
      */
-    private Handled loopStopped(InboundEmail email, String identity, EmailAddress from, ConversationLoop.Verdict.Loop loop,
+    private Handled loopStopped(InboundEmail email, MessageId identity, EmailAddress from, ConversationLoop.Verdict.Loop loop,
                                 MailPosition position, Instant now) {
         journal.recordMessage(new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, identity, email.subject(),
                 email.from().address(), email.newText(), now, List.of()));
@@ -225,25 +234,27 @@ public final class MailIntake implements MailHandler {
         if (tagged.isPresent()) {
             return tagged;
         }
-        List<String> ids = new ArrayList<>(email.references());
+        List<MessageId> ids = new ArrayList<>(email.references());
         email.inReplyTo().ifPresent(ids::add);
         return journal.ticketOf(ids).flatMap(desk::numberOf);
     }
 
-    private void record(InboundEmail email, String identity, Ticket ticket, Instant now) {
-        MDC.put("ticket", ticket.number().toString());
+    /** Partial damage stays partial: the ticket and the sender hear which attachment was lost, and why. */
+    private void attachmentsLost(InboundEmail email, EmailAddress from, Ticket ticket, Received received) {
+        List<String> lost = email.attachments().stream().filter(a -> a.unreadable().isPresent())
+                .map(a -> (a.filename().isBlank() ? "(no name)" : a.filename()) + ": " + a.unreadable().get())
+                .toList();
+        desk.attachmentsLost(ticket.id(), from, lost, received);
+    }
+
+    /** The mail as its ticket's thread keeps it; the desk places it on the ticket before it answers. */
+    private static ThreadMessage entry(InboundEmail email, MessageId identity, Instant now) {
         List<ThreadMessage.StoredAttachment> attachments = email.attachments().stream()
                 .map(a -> new ThreadMessage.StoredAttachment(a.filename(), a.contentType(), a.size(), a.content(),
                         a.unreadable()))
                 .toList();
-        journal.recordMessage(new ThreadMessage(Optional.of(ticket.id()), ThreadMessage.Direction.IN, identity,
-                email.subject(), email.from().address(), email.newText(), now, attachments));
-        // partial damage stays partial: the ticket and the sender hear which attachment was lost, and why
-        List<String> lost = email.attachments().stream().filter(a -> a.unreadable().isPresent())
-                .map(a -> (a.filename().isBlank() ? "(no name)" : a.filename()) + ": " + a.unreadable().get())
-                .toList();
-        EmailAddress.parse(email.from().address())
-                .ifPresent(from -> desk.attachmentsLost(ticket.id(), from, lost, email.messageId()));
+        return new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, identity, email.subject(),
+                email.from().address(), email.newText(), now, attachments);
     }
 
     private Handled settled(MailPosition position, Disposition disposition, Optional<TicketId> ticket, String detail) {
@@ -266,6 +277,16 @@ public final class MailIntake implements MailHandler {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Leaves the mail's transaction so that it rolls back whole: the desk met a concurrent change. */
+    private static final class HandleAgain extends RuntimeException {
+        private final ConcurrentChange change;
+
+        private HandleAgain(ConcurrentChange change) {
+            super("ticket " + change.ticket() + " changed concurrently", null, false, false);
+            this.change = change;
         }
     }
 }

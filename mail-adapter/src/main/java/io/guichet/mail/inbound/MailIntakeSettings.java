@@ -1,6 +1,6 @@
 package io.guichet.mail.inbound;
 
-import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.headers.SubjectTag;
 
 import java.util.List;
 import java.util.Optional;

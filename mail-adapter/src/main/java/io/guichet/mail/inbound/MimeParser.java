@@ -1,5 +1,6 @@
 package io.guichet.mail.inbound;
 
+import io.guichet.core.mail.MessageId;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -47,7 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class MimeParser {
 
     private static final Logger LOG = LoggerFactory.getLogger(MimeParser.class);
-    private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>,;:\"()]+@[^\\s<>,;:\"()]+");
     private static final int MAX_REASON_LENGTH = 160;
 
@@ -194,9 +194,9 @@ public final class MimeParser {
             return unparseable(hash, "no From address");
         }
         return new ParseResult.Parsed(new InboundEmail(
-                header(message, "Message-ID").flatMap(MimeParser::firstId),
-                header(message, "In-Reply-To").flatMap(MimeParser::firstId),
-                header(message, "References").map(MimeParser::allIds).orElse(List.of()),
+                header(message, "Message-ID").flatMap(MessageId::parse),
+                header(message, "In-Reply-To").flatMap(MessageId::parse),
+                header(message, "References").map(MessageId::all).orElse(List.of()),
                 from.get(),
                 addresses(message, "To"),
                 addresses(message, "Cc"),
@@ -353,12 +353,12 @@ public final class MimeParser {
         return Part.ATTACHMENT.equalsIgnoreCase(disposition) || fileName(part).isPresent();
     }
 
-    private static Optional<String> returnedMessageId(Part part) throws MessagingException, IOException {
+    private static Optional<MessageId> returnedMessageId(Part part) throws MessagingException, IOException {
         try (InputStream in = part.getInputStream()) {
             InternetHeaders headers = new InternetHeaders(in, true);
             return Optional.ofNullable(headers.getHeader("Message-ID", null))
                     .map(MimeUtility::unfold)
-                    .flatMap(MimeParser::firstId);
+                    .flatMap(MessageId::parse);
         }
     }
 
@@ -449,31 +449,6 @@ public final class MimeParser {
         }
     }
 
-    static Optional<String> firstId(String value) {
-        Matcher matcher = ANGLE_ID.matcher(value);
-        if (matcher.find()) {
-            return Optional.of(matcher.group(1));
-        }
-        String bare = value.strip();
-        return bare.isEmpty() || bare.contains(" ") ? Optional.empty() : Optional.of(bare);
-    }
-
-    private static List<String> allIds(String value) {
-        List<String> ids = new ArrayList<>();
-        Matcher matcher = ANGLE_ID.matcher(value);
-        while (matcher.find()) {
-            ids.add(matcher.group(1));
-        }
-        if (ids.isEmpty()) {
-            for (String token : value.strip().split("\\s+")) {
-                if (token.contains("@")) {
-                    ids.add(token);
-                }
-            }
-        }
-        return ids;
-    }
-
     private static String returnPath(String value) {
         String path = value.strip();
         if (path.startsWith("<")) {
@@ -531,7 +506,7 @@ public final class MimeParser {
     private static final class ReportParts {
         Optional<String> reportType = Optional.empty();
         Optional<String> deliveryStatus = Optional.empty();
-        Optional<String> returnedMessageId = Optional.empty();
+        Optional<MessageId> returnedMessageId = Optional.empty();
 
         Optional<DeliveryReport> toReport() {
             return reportType.map(type -> DeliveryStatusFields.parse(deliveryStatus.orElse(""))

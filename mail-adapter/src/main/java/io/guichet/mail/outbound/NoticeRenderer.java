@@ -1,5 +1,6 @@
 package io.guichet.mail.outbound;
 
+import io.guichet.mail.headers.SubjectTag;
 import io.guichet.core.Problem;
 import io.guichet.core.ProblemCode;
 import io.guichet.core.account.Language;

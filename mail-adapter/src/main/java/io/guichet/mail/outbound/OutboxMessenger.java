@@ -1,8 +1,11 @@
 package io.guichet.mail.outbound;
 
+import io.guichet.mail.headers.HeaderValues;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.desk.CustomerNotice;
+import io.guichet.core.desk.Received;
 import io.guichet.core.mail.MailJournal;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.Outbox;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.mail.ThreadMessage;
@@ -51,14 +54,20 @@ public final class OutboxMessenger implements CustomerMessenger {
         this.clock = clock;
     }
 
+    /** The customer's mail, in its ticket's thread: recorded before any answer to it, so it sorts before them. */
+    @Override
+    public void received(ThreadMessage message) {
+        journal.recordMessage(message);
+    }
+
     /**
-     * Each notice as if told one after the other (answering {@code answering} when the desk handles an inbound
-     * message), with a few statements for all: the recipients' automatic-reply counts
+     * Each notice as if told one after the other (in answer to {@code inAnswerTo} when the desk handles a received
+     * mail: threaded on it, with its correlation id), with a few statements for all: the recipients' automatic-reply counts
      * and the tickets' threads read at once, the mails, thread entries and counts written at once. A mail counts
      * towards the cap of the mails after it, and threads on the mail before it on the same ticket.
      */
     @Override
-    public void tellAll(List<CustomerNotice> notices, Optional<String> answering) {
+    public void tellAll(List<CustomerNotice> notices, Optional<Received> inAnswerTo) {
         if (notices.isEmpty()) {
             return;
         }
@@ -72,14 +81,14 @@ public final class OutboxMessenger implements CustomerMessenger {
             }
             notices.get(i).ticket().map(Ticket::id).ifPresent(tickets::add);
         }
-        Map<TicketId, List<String>> threads = new HashMap<>();
+        Map<TicketId, List<MessageId>> threads = new HashMap<>();
         if (!tickets.isEmpty()) {
             journal.threadIds(tickets).forEach((ticket, ids) -> threads.put(ticket, new ArrayList<>(ids)));
         }
         Batch batch = new Batch(now,
                 automaticTo.isEmpty() ? new HashMap<>()
                         : new HashMap<>(journal.autoRepliesSince(automaticTo, now.minus(limits.window()))),
-                threads, answering);
+                threads, inAnswerTo);
         for (int i = 0; i < notices.size(); i++) {
             add(notices.get(i), mails.get(i), batch);
         }
@@ -107,18 +116,19 @@ public final class OutboxMessenger implements CustomerMessenger {
             batch.automatic.add(to);
         }
         Optional<TicketId> ticket = notice.ticket().map(Ticket::id);
-        List<String> thread = ticket.map(t -> batch.threads.computeIfAbsent(t, k -> new ArrayList<>())).orElse(List.of());
-        Optional<String> answering = batch.answering;
-        Optional<String> inReplyTo = answering.or(() -> thread.isEmpty()
+        List<MessageId> thread = ticket.map(t -> batch.threads.computeIfAbsent(t, k -> new ArrayList<>())).orElse(List.of());
+        Optional<MessageId> answering = batch.inAnswerTo.flatMap(Received::answering);
+        Optional<MessageId> inReplyTo = answering.or(() -> thread.isEmpty()
                 ? Optional.empty() : Optional.of(thread.get(thread.size() - 1)));
-        List<String> references = new ArrayList<>(thread);
+        List<MessageId> references = new ArrayList<>(thread);
         answering.filter(id -> !references.contains(id)).ifPresent(references::add);
-        List<String> capped = rootAndRecent(references);
+        List<MessageId> capped = rootAndRecent(references);
 
-        String messageId = UUID.randomUUID() + "@" + messageIdDomain;
-        boolean generated = mail.automatic() && answering.isEmpty() && !answersAMail(notice);
+        MessageId messageId = new MessageId(UUID.randomUUID() + "@" + messageIdDomain);
+        boolean generated = mail.automatic() && batch.inAnswerTo.isEmpty() && !answersAMail(notice);
         batch.mails.add(new OutgoingMail(0, ticket, messageId, to, notice.to().name(), mail.subject(), mail.body(),
-                inReplyTo, List.copyOf(capped), mail.automatic(), batch.now, 0, generated));
+                inReplyTo, List.copyOf(capped), mail.automatic(), batch.now, 0, generated,
+                batch.inAnswerTo.map(Received::correlationId)));
         batch.thread.add(new ThreadMessage(ticket, ThreadMessage.Direction.OUT, messageId, mail.subject(), to.value(),
                 mail.body(), batch.now, List.of()));
         if (ticket.isPresent()) {
@@ -159,11 +169,11 @@ public final class OutboxMessenger implements CustomerMessenger {
      * The one References policy (RFC 5322 section 3.6.4), the same as {@link HeaderValues#references}: the thread's
      * root is always kept, then the most recent ids; the middle of a long thread is dropped.
      */
-    static List<String> rootAndRecent(List<String> references) {
+    static List<MessageId> rootAndRecent(List<MessageId> references) {
         if (references.size() <= MAX_REFERENCES) {
             return references;
         }
-        List<String> kept = new ArrayList<>(MAX_REFERENCES);
+        List<MessageId> kept = new ArrayList<>(MAX_REFERENCES);
         kept.add(references.getFirst());
         kept.addAll(references.subList(references.size() - (MAX_REFERENCES - 1), references.size()));
         return kept;
@@ -173,18 +183,18 @@ public final class OutboxMessenger implements CustomerMessenger {
     private static final class Batch {
         private final Instant now;
         private final Map<EmailAddress, Integer> sent;
-        private final Map<TicketId, List<String>> threads;
-        private final Optional<String> answering;
+        private final Map<TicketId, List<MessageId>> threads;
+        private final Optional<Received> inAnswerTo;
         private final List<EmailAddress> automatic = new ArrayList<>();
         private final List<OutgoingMail> mails = new ArrayList<>();
         private final List<ThreadMessage> thread = new ArrayList<>();
 
-        private Batch(Instant now, Map<EmailAddress, Integer> sent, Map<TicketId, List<String>> threads,
-                      Optional<String> answering) {
+        private Batch(Instant now, Map<EmailAddress, Integer> sent, Map<TicketId, List<MessageId>> threads,
+                      Optional<Received> inAnswerTo) {
             this.now = now;
             this.sent = sent;
             this.threads = threads;
-            this.answering = answering;
+            this.inAnswerTo = inAnswerTo;
         }
     }
 

@@ -1,6 +1,6 @@
 package io.guichet.mail.smtp;
 
-import io.guichet.mail.outbound.HeaderValues;
+import io.guichet.mail.headers.HeaderValues;
 
 import io.guichet.core.mail.OutgoingMail;
 import jakarta.mail.Message;

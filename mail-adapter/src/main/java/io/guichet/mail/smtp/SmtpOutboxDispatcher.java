@@ -3,7 +3,7 @@ package io.guichet.mail.smtp;
 import io.guichet.mail.Backoff;
 import io.guichet.mail.ConnectFailures;
 import io.guichet.mail.ServerLogin;
-import io.guichet.mail.outbound.HeaderValues;
+import io.guichet.mail.headers.HeaderValues;
 
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.mail.Outbox;
@@ -17,6 +17,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
@@ -58,6 +59,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpOutboxDispatcher.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    private static final String CORRELATION_ID = "correlationId";
     private static final int MAX_ERROR_LENGTH = 300;
     /**
      * How long a connection stays open after a pass for the next one: replies come in runs, and a new connection
@@ -282,6 +284,14 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * The lines about {@code mail} carry the correlation id of the mail it answers, as the lines about that mail did
+     * from its arrival on; a mail that answers none clears it.
+     */
+    private static void correlate(OutgoingMail mail) {
+        mail.correlationId().ifPresentOrElse(id -> MDC.put(CORRELATION_ID, id), () -> MDC.remove(CORRELATION_ID));
+    }
+
     private Pass send(List<OutgoingMail> due, Set<Long> uncertain) {
         DataTrackingTransport transport = takeKept();
         boolean reused = transport != null;
@@ -295,6 +305,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                     break;
                 }
                 OutgoingMail mail = due.get(i);
+                correlate(mail);
                 if (uncertain.contains(mail.id()) && alreadySent(mail)) {
                     sent++;
                     continue;
@@ -314,6 +325,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                                 "SMTP", settings.host(), settings.port(), settings.trust()).orElseGet(() -> describe(e)));
                         connectionError = error;
                         for (OutgoingMail waiting : due.subList(i, due.size())) {
+                            correlate(waiting);
                             int gaveUp = fail(waiting, error, false);
                             abandoned += gaveUp;
                             failed += 1 - gaveUp;
@@ -339,7 +351,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                     lastSent = now;
                     failuresInARow.set(0);
                     sent++;
-                    log.info("sent outbox mail {} {}", mail.id(), HeaderValues.messageId(mail.messageId()).orElse("(no id)"));
+                    log.info("sent outbox mail {} {}", mail.id(), mail.messageId().inBrackets());
                 } catch (MessagingException e) {
                     observer.sent(Duration.ofNanos(System.nanoTime() - started), false);
                     if (connectionLost(e) && transport.dataGiven()) {
@@ -372,6 +384,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
                 reused = false;
             }
         } finally {
+            MDC.remove(CORRELATION_ID);
             keep(transport);
         }
         if (failed == 0 && abandoned == 0) {
@@ -445,7 +458,7 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
      * or when the look-up cannot be made, it is to be sent again (with the same Message-ID), the latter counted.
      */
     private boolean alreadySent(OutgoingMail mail) {
-        String messageId = HeaderValues.messageId(mail.messageId()).orElse(mail.messageId());
+        String messageId = mail.messageId().inBrackets();
         SentCopies.Lookup lookup = sentCopies.find(messageId);
         switch (lookup) {
             case SentCopies.Found found -> {

@@ -3,6 +3,7 @@ package io.guichet.mail.imap;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketNumber;
@@ -84,7 +85,7 @@ class MessageIdReuseIT {
                 .hasSize(2);
         assertThat(opened).as("in the threads: the first under its Message-ID, the reuses under their content hash")
                 .extracting(t -> channel.journal.thread(t.id()).getFirst().messageId())
-                .filteredOn(id -> id.startsWith("sha256:")).hasSize(2);
+                .filteredOn(id -> id.value().startsWith("sha256:")).hasSize(2);
     }
 
     private static String mail(String from, String subject, String body) {

@@ -4,6 +4,7 @@ import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.MailJournal.MailboxState;
 import io.guichet.core.mail.QuarantinedMail;
 import io.guichet.core.port.TicketStore;
+import io.guichet.core.ticket.NewTicket;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketNumber;
 import io.guichet.db.Database;
@@ -86,7 +87,7 @@ class PoisonMailIT {
 
     private MailChannel channel() {
         return new MailChannel(database, java.util.function.UnaryOperator.identity(), tickets -> FailingProxy.around(TicketStore.class, tickets, "create",
-                args -> ((Ticket) args[0]).fields().subject().contains("poison"),
+                args -> ((NewTicket) args[0]).request().fields().subject().contains("poison"),
                 () -> new OutOfMemoryError("Java heap space")));
     }
 

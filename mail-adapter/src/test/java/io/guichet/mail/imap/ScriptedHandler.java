@@ -1,6 +1,7 @@
 package io.guichet.mail.imap;
 
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.testing.InMemoryMailJournal;
 import io.guichet.core.testing.InMemoryTransactions;
 import io.guichet.mail.inbound.Envelope;
@@ -48,7 +49,7 @@ final class ScriptedHandler implements MailHandler {
     @Override
     public Handled oversize(MailPosition position, Envelope envelope) {
         Call call = new Call(position, envelope.subject(), true, envelope.size(), envelope.sender(),
-                envelope.messageId().orElse(""));
+                envelope.messageId().map(MessageId::value).orElse(""));
         calls.add(call);
         return script.apply(call);
     }

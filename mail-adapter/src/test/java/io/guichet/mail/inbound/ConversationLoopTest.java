@@ -1,5 +1,6 @@
 package io.guichet.mail.inbound;
 
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.ticket.TicketId;
 import org.junit.jupiter.api.DisplayName;
@@ -19,12 +20,12 @@ class ConversationLoopTest {
 
     private static ThreadMessage in(long ticket, String body, int minute) {
         return new ThreadMessage(ticket == 0 ? Optional.empty() : Optional.of(new TicketId(ticket)),
-                ThreadMessage.Direction.IN, "in" + minute + "-" + ticket, "s", "robot@x.example", body,
+                ThreadMessage.Direction.IN, new MessageId("in" + minute + "-" + ticket), "s", "robot@x.example", body,
                 T0.plusSeconds(60L * minute), List.of());
     }
 
     private static ThreadMessage out(long ticket, int minute) {
-        return new ThreadMessage(Optional.of(new TicketId(ticket)), ThreadMessage.Direction.OUT, "out" + minute, "s",
+        return new ThreadMessage(Optional.of(new TicketId(ticket)), ThreadMessage.Direction.OUT, new MessageId("out" + minute), "s",
                 "robot@x.example", "ack", T0.plusSeconds(60L * minute), List.of());
     }
 

@@ -5,7 +5,7 @@ import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.Quarantine;
 import io.guichet.core.testing.DeskFixture;
 import io.guichet.core.testing.InMemoryMailJournal;
-import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.headers.SubjectTag;
 import io.guichet.mail.testing.FailingProxy;
 
 import java.util.List;

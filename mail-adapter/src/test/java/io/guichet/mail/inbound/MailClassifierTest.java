@@ -1,5 +1,6 @@
 package io.guichet.mail.inbound;
 
+import io.guichet.core.mail.MessageId;
 import static io.guichet.mail.inbound.Fixtures.parsed;
 import static io.guichet.mail.inbound.Fixtures.parsedText;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class MailClassifierTest {
     @DisplayName("A Postfix DSN is a Bounce carrying our original Message-ID, status and recipient")
     void postfixBounce() {
         assertThat(MailClassifier.classify(parsed("postfix-dsn-bounce.eml"), SETTINGS))
-                .isEqualTo(new Classification.Bounce(Optional.of("reply-1042-3.1741857128@guichet.example"),
+                .isEqualTo(new Classification.Bounce(Optional.of(MessageId.of("reply-1042-3.1741857128@guichet.example")),
                         Optional.of("5.1.1"), Optional.of("old.contact@transports-martin.fr")));
     }
 

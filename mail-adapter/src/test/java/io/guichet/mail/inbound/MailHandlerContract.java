@@ -1,6 +1,7 @@
 package io.guichet.mail.inbound;
 
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.Quarantine;
 import io.guichet.core.mail.QuarantinedMail;
 import io.guichet.mail.inbound.MailHandler.Handled;
@@ -62,7 +63,7 @@ public abstract class MailHandlerContract {
                 .as("no message of the failure (it may hold SQL)").doesNotContain("relation");
         QuarantinedMail kept = quarantine().list(10).getFirst();
         assertThat(kept.position()).isEqualTo(at);
-        assertThat(kept.messageId()).contains("poison@acme.example");
+        assertThat(kept.messageId()).contains(MessageId.of("poison@acme.example"));
         assertThat(kept.sender()).isEqualTo("bob@acme.example");
         assertThat(kept.subject()).isEqualTo("Console poison");
         assertThat(kept.size()).isEqualTo(raw.length);
@@ -90,7 +91,7 @@ public abstract class MailHandlerContract {
     @Test
     @DisplayName("a failure reported from outside (the body could not be downloaded) counts like a failure inside")
     void reportedFailuresCount() {
-        Envelope envelope = new Envelope(Optional.of("gone@acme.example"), "bob@acme.example", "Unreadable", 1234);
+        Envelope envelope = new Envelope(Optional.of(MessageId.of("gone@acme.example")), "bob@acme.example", "Unreadable", 1234);
         MailPosition at = position(9);
 
         assertThat(handler().failed(at, envelope, "could not be downloaded")).isInstanceOf(Handled.RetryLater.class);
@@ -109,7 +110,7 @@ public abstract class MailHandlerContract {
     void quarantinedAtOnce() {
         assertThat(handler().handle("this is not a mail at all".getBytes(StandardCharsets.UTF_8), position(11)))
                 .isInstanceOf(Handled.Quarantined.class);
-        assertThat(handler().oversize(position(12), new Envelope(Optional.of("big@acme.example"), "bob@acme.example",
+        assertThat(handler().oversize(position(12), new Envelope(Optional.of(MessageId.of("big@acme.example")), "bob@acme.example",
                 "Huge", 80_000_000L))).isInstanceOf(Handled.Quarantined.class);
 
         assertThat(quarantine().list(10)).extracting(QuarantinedMail::subject).contains("Huge");

@@ -6,7 +6,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.guichet.core.mail.MailPosition;
 import io.guichet.core.testing.DeskFixture;
 import io.guichet.core.testing.InMemoryMailJournal;
-import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.headers.SubjectTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.guichet.mail.inbound;
 
+import io.guichet.core.mail.MessageId;
 import static io.guichet.mail.inbound.Fixtures.crlf;
 import static io.guichet.mail.inbound.Fixtures.parsed;
 import static io.guichet.mail.inbound.Fixtures.raw;
@@ -22,10 +23,11 @@ class MimeParserTest {
     void thunderbirdFrenchReply() {
         InboundEmail email = parsed("thunderbird-fr-reply.eml");
 
-        assertThat(email.messageId()).contains("8b1f0c2e-5d7a-4e0b-9c55-1a2b3c4d5e6f@transports-martin.fr");
-        assertThat(email.inReplyTo()).contains("reply-1042-1.1741773300@guichet.example");
+        assertThat(email.messageId()).contains(MessageId.of("8b1f0c2e-5d7a-4e0b-9c55-1a2b3c4d5e6f@transports-martin.fr"));
+        assertThat(email.inReplyTo()).contains(MessageId.of("reply-1042-1.1741773300@guichet.example"));
         assertThat(email.references()).containsExactly(
-                "ticket-1042.1741770000@guichet.example", "reply-1042-1.1741773300@guichet.example");
+                MessageId.of("ticket-1042.1741770000@guichet.example"),
+                MessageId.of("reply-1042-1.1741773300@guichet.example"));
         assertThat(email.from()).isEqualTo(
                 new MailboxAddress("elodie.martin@transports-martin.fr", Optional.of("Élodie Martin")));
         assertThat(email.to()).containsExactly(
@@ -117,7 +119,7 @@ class MimeParserTest {
                 Optional.of("old.contact@transports-martin.fr"),
                 Optional.of("550 5.1.1 <old.contact@transports-martin.fr>: Recipient address rejected: "
                         + "User unknown in virtual mailbox table"),
-                Optional.of("reply-1042-3.1741857128@guichet.example")));
+                Optional.of(MessageId.of("reply-1042-3.1741857128@guichet.example"))));
         assertThat(email.textBody()).contains("could not\nbe delivered");
         assertThat(email.attachments()).singleElement().satisfies(returned -> {
             assertThat(returned.contentType()).isEqualTo("message/rfc822");
@@ -160,7 +162,7 @@ class MimeParserTest {
                 """);
 
         DeliveryReport report = email.report().orElseThrow();
-        assertThat(report.originalMessageId()).contains("reply-7-1@guichet.example");
+        assertThat(report.originalMessageId()).contains(MessageId.of("reply-7-1@guichet.example"));
         assertThat(report.status()).contains("5.2.1");
         assertThat(report.finalRecipient()).contains("gone@example.org");
         assertThat(email.attachments()).isEmpty();
@@ -216,7 +218,7 @@ class MimeParserTest {
 
         assertThat(email.messageId()).isEmpty();
         assertThat(email.contentHash()).matches("[0-9a-f]{64}");
-        assertThat(email.identity()).isEqualTo("sha256:" + email.contentHash());
+        assertThat(email.identity().value()).isEqualTo("sha256:" + email.contentHash());
         assertThat(email.rawSize()).isEqualTo(raw.length);
         assertThat(email.inReplyTo()).isEmpty();
         assertThat(email.references()).isEmpty();
@@ -295,7 +297,7 @@ class MimeParserTest {
         InboundEmail email = parsed(new MimeParser(), crlf(raw));
 
         assertThat(email.textBody()).isEqualTo("The console is down since this morning.\nSeverity: 2");
-        assertThat(email.messageId()).contains("lenient@acme.example");
+        assertThat(email.messageId()).contains(MessageId.of("lenient@acme.example"));
         assertThat(email.subject()).isEqualTo("Console down");
         assertThat(parsed(new MimeParser(), crlf(withBinary)).textBody())
                 .isEqualTo("The console is down since this morning.\nSeverity: 2");

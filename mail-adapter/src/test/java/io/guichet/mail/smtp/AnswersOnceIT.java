@@ -110,7 +110,8 @@ class AnswersOnceIT {
 
     private String enqueue() {
         String messageId = UUID.randomUUID() + "@guichet.test";
-        outbox.enqueue(new OutgoingMail(0, Optional.empty(), messageId, new EmailAddress("alice@acme.example"),
+        outbox.enqueue(new OutgoingMail(0, Optional.empty(), io.guichet.core.mail.MessageId.of(messageId),
+                new EmailAddress("alice@acme.example"),
                 "Alice", "[Ticket#1042] Votre demande", "Bonjour Alice,\nvotre ticket 1042 est ouvert.\n",
                 Optional.empty(), List.of(), true, clock.instant(), 0));
         return "<" + messageId + ">";

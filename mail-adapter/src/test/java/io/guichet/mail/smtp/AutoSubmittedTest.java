@@ -1,5 +1,8 @@
 package io.guichet.mail.smtp;
 
+import io.guichet.core.mail.ThreadMessage;
+import io.guichet.core.mail.MessageId;
+import io.guichet.core.desk.Received;
 import io.guichet.core.Problem;
 import io.guichet.core.account.AccountManager;
 import io.guichet.core.account.EmailAddress;
@@ -22,7 +25,7 @@ import io.guichet.mail.outbound.AutoReplyLimits;
 import io.guichet.mail.outbound.MailTemplates;
 import io.guichet.mail.outbound.NoticeRenderer;
 import io.guichet.mail.outbound.OutboxMessenger;
-import io.guichet.mail.outbound.SubjectTag;
+import io.guichet.mail.headers.SubjectTag;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.DisplayName;
@@ -55,10 +58,13 @@ class AutoSubmittedTest {
     private static final String REPLIED = "auto-replied";
     private static final String GENERATED = "auto-generated";
     private static final String PERSON = null;
-    private static final Optional<String> CUSTOMER_MAIL = Optional.of("<request-1@acme.example>");
+    private static final Optional<Received> CUSTOMER_MAIL = Optional.of(new Received(
+            Optional.of(MessageId.of("request-1@acme.example")), new ThreadMessage(Optional.empty(),
+            ThreadMessage.Direction.IN, MessageId.of("request-1@acme.example"), "Console down", "bob@acme.example",
+            "It is down.", java.time.Instant.parse("2026-03-02T09:00:00Z"), List.of()), "c0ffee01"));
 
     /** A notice, the customer's mail it answers if any, and its Auto-Submitted value (null: a person wrote it). */
-    private record Sample(CustomerNotice notice, Optional<String> answering, String expected) {
+    private record Sample(CustomerNotice notice, Optional<Received> answering, String expected) {
     }
 
     /** Every kind of notice, with the Auto-Submitted value it must carry. */
@@ -106,7 +112,7 @@ class AutoSubmittedTest {
         return samples;
     }
 
-    private static void add(Map<Class<?>, List<Sample>> samples, CustomerNotice notice, Optional<String> answering,
+    private static void add(Map<Class<?>, List<Sample>> samples, CustomerNotice notice, Optional<Received> answering,
                             String expected) {
         samples.computeIfAbsent(notice.getClass(), k -> new java.util.ArrayList<>())
                 .add(new Sample(notice, answering, expected));
@@ -138,7 +144,7 @@ class AutoSubmittedTest {
                 List<OutgoingMail> queued = outbox.claimDue(clock.instant().plusSeconds(1), 10, Duration.ofMinutes(1));
                 String kind = language + " " + sample.notice().getClass().getSimpleName()
                         + (sample.notice() instanceof CustomerNotice.Resolved r ? " by " + r.by().label() : "")
-                        + sample.answering().map(id -> " answering " + id).orElse("");
+                        + sample.answering().map(r -> " answering " + r.answering().map(MessageId::inBrackets).orElse("?")).orElse("");
                 assertThat(queued).as(kind).hasSize(1);
 
                 MimeMessage sent = composer.compose(session, queued.getFirst());

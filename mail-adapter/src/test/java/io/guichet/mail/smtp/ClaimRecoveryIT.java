@@ -1,6 +1,7 @@
 package io.guichet.mail.smtp;
 
 import io.guichet.core.account.EmailAddress;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.db.Database;
 import io.guichet.db.JooqOutbox;
@@ -60,7 +61,7 @@ class ClaimRecoveryIT {
     }
 
     private void enqueue() {
-        outbox.enqueue(new OutgoingMail(0, Optional.empty(), UUID.randomUUID() + "@guichet.test",
+        outbox.enqueue(new OutgoingMail(0, Optional.empty(), new MessageId(UUID.randomUUID() + "@guichet.test"),
                 new EmailAddress("alice@acme.example"), "Alice", "[Ticket#1] Réponse", "Bonjour", Optional.empty(),
                 List.of(), false, clock.instant(), 0));
     }

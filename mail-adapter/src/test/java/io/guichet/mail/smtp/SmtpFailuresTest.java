@@ -1,6 +1,7 @@
 package io.guichet.mail.smtp;
 
-import io.guichet.mail.outbound.HeaderValues;
+import io.guichet.core.mail.MessageId;
+import io.guichet.mail.headers.HeaderValues;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -80,7 +81,7 @@ class SmtpFailuresTest {
         assertThat(HeaderValues.safe("  a\tb\u0000c\u0007d\u2028e\u202Ef  ")).isEqualTo("a b c d ef");
         assertThat(HeaderValues.safe(null)).isEmpty();
         assertThat(HeaderValues.safe("Accusé de réception 🎫")).isEqualTo("Accusé de réception 🎫");
-        assertThat(HeaderValues.messageId(" <abc@x.y>\r\nBcc: z ")).isEmpty();
+        assertThat(MessageId.parse(" <abc@x.y>\r\nBcc: z ").flatMap(HeaderValues::messageId)).contains("<abc@x.y>");
     }
 
     @Test

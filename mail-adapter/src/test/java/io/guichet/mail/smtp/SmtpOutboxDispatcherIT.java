@@ -1,5 +1,6 @@
 package io.guichet.mail.smtp;
 
+import io.guichet.core.mail.MessageId;
 import io.guichet.mail.TlsTrust;
 import io.guichet.mail.TransportSecurity;
 import com.icegreen.greenmail.util.GreenMail;
@@ -119,8 +120,9 @@ class SmtpOutboxDispatcherIT {
 
     private OutgoingMail mail(String id, String toName, String subject, Optional<String> inReplyTo,
                               List<String> references, boolean automatic) {
-        return new OutgoingMail(0, Optional.of(new TicketId(7)), id, new EmailAddress("alice@acme.example"), toName,
-                subject, "Bonjour Alice,\nvotre ticket est ouvert.\n", inReplyTo, references, automatic,
+        return new OutgoingMail(0, Optional.of(new TicketId(7)), new MessageId(id), new EmailAddress("alice@acme.example"),
+                toName, subject, "Bonjour Alice,\nvotre ticket est ouvert.\n", inReplyTo.map(MessageId::new),
+                references.stream().map(MessageId::new).toList(), automatic,
                 clock.instant(), 0);
     }
 
@@ -264,11 +266,11 @@ class SmtpOutboxDispatcherIT {
     }
 
     @Test
-    @DisplayName("CR/LF in subject, name and threading ids never produce an extra header (no Bcc injection)")
+    @DisplayName("CR/LF in subject and name never produce an extra header (no Bcc injection); ids not valid in a header are dropped")
     void noHeaderInjection() throws Exception {
         String evil = "\r\nBcc: evil@attacker.test";
         outbox.enqueue(mail("inj@guichet.test", "Alice" + evil, "Hello" + evil + "\r\nX-Evil: 1",
-                Optional.of("a@acme.example" + evil), List.of("b@acme.example" + evil, "c@acme.example\nBcc: x@y.z"),
+                Optional.of("a@@acme.example"), List.of("no-at-sign", "c@acme.example@Bcc:x@y.z"),
                 true));
 
         SmtpOutboxDispatcher.Pass pass = dispatcher().dispatchDue();
@@ -293,7 +295,7 @@ class SmtpOutboxDispatcherIT {
     @Test
     @DisplayName("a mail whose own Message-ID is not valid is never sent with a forged one")
     void invalidOwnMessageId() {
-        outbox.enqueue(mail("inj@guichet.test\r\nBcc: evil@attacker.test", "Alice", "Hello", Optional.empty(),
+        outbox.enqueue(mail("inj@guichet.test@Bcc:evil@attacker.test", "Alice", "Hello", Optional.empty(),
                 List.of(), true));
 
         SmtpOutboxDispatcher.Pass pass = dispatcher().dispatchDue();

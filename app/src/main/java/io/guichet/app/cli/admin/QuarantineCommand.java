@@ -4,6 +4,7 @@ import io.guichet.app.cli.JsonOutput;
 import io.guichet.app.cli.Table;
 import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.node.GuichetNode;
+import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.Quarantine;
 import io.guichet.core.mail.QuarantinedMail;
 import io.guichet.app.node.CoreAssembly;
@@ -86,7 +87,7 @@ public final class QuarantineCommand {
             out.println("Quarantined mail " + m.id() + (m.releasedAt().isPresent() ? " (released)" : ""));
             out.println("  from        " + dash(m.sender()));
             out.println("  subject     " + dash(m.subject()));
-            out.println("  message-id  " + m.messageId().map(i -> "<" + i + ">").orElse("-"));
+            out.println("  message-id  " + m.messageId().map(MessageId::inBrackets).orElse("-"));
             out.println("  size        " + m.size() + " bytes");
             out.println("  received    " + m.receivedAt());
             out.println("  mailbox     " + m.position().mailbox() + ", UIDVALIDITY " + m.position().uidValidity()

@@ -1,4 +1,4 @@
-package io.guichet.mail.outbound;
+package io.guichet.mail.headers;
 
 import io.guichet.core.ticket.TicketNumber;
 
@@ -37,12 +37,6 @@ public final class SubjectTag {
     public Optional<TicketNumber> find(String subject) {
         Matcher m = pattern.matcher(subject);
         return m.find() ? TicketNumber.parse(m.group(1)) : Optional.empty();
-    }
-
-    /** {@code subject} with the tag in front, once; prior tags for the same number removed. */
-    public String tagged(TicketNumber number, String subject) {
-        String clean = pattern.matcher(subject).replaceAll("").replaceAll("\\s{2,}", " ").strip();
-        return (tag(number) + " " + clean).strip();
     }
 
     private static String spaced(String literal) {

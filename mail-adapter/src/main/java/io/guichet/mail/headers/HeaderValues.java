@@ -1,4 +1,6 @@
-package io.guichet.mail.outbound;
+package io.guichet.mail.headers;
+
+import io.guichet.core.mail.MessageId;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Makes values safe to put in a header. Jakarta Mail's {@code setHeader(name, value)} writes the value as is,
@@ -19,12 +20,6 @@ public final class HeaderValues {
     /** Longest {@code References} value built by default: well under the 998-octet line limit of RFC 5322. */
     public static final int DEFAULT_REFERENCES_MAX_LENGTH = 900;
 
-    /** {@code id-left "@" id-right} of RFC 5322 section 3.6.4, dot-atom or domain-literal on the right. */
-    private static final Pattern MSG_ID = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    + "@(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    + "|\\[[!-;=?-Z^-~]*])");
-    private static final int MAX_ID_LENGTH = 250;
 
     private HeaderValues() {
     }
@@ -54,21 +49,15 @@ public final class HeaderValues {
     }
 
     /**
-     * One Message-ID as a header token {@code <left@right>}, from an id with or without angle brackets;
-     * nothing when it is not a valid msg-id (RFC 5322) or is longer than 250 characters.
+     * One Message-ID as a header token {@code <left@right>}; nothing when it is not a valid msg-id (RFC 5322) or is
+     * longer than 250 characters ({@link MessageId#isStrict()}).
      */
-    public static Optional<String> messageId(String id) {
-        String bare = id.strip();
-        if (bare.startsWith("<") && bare.endsWith(">")) {
-            bare = bare.substring(1, bare.length() - 1);
-        }
-        return bare.length() <= MAX_ID_LENGTH && MSG_ID.matcher(bare).matches()
-                ? Optional.of("<" + bare + ">")
-                : Optional.empty();
+    public static Optional<String> messageId(MessageId id) {
+        return id.isStrict() ? Optional.of(id.inBrackets()) : Optional.empty();
     }
 
     /** {@link #references(List, int)} with {@link #DEFAULT_REFERENCES_MAX_LENGTH}. */
-    public static Optional<String> references(List<String> ids) {
+    public static Optional<String> references(List<MessageId> ids) {
         return references(ids, DEFAULT_REFERENCES_MAX_LENGTH);
     }
 
@@ -77,9 +66,9 @@ public final class HeaderValues {
      * tokens separated by single spaces. When too long, the first id (the thread root) and the most recent ids
      * are kept, as RFC 5322 section 3.6.4 suggests. Nothing when no id is valid.
      */
-    public static Optional<String> references(List<String> ids, int maxLength) {
+    public static Optional<String> references(List<MessageId> ids, int maxLength) {
         Set<String> tokens = new LinkedHashSet<>();
-        for (String id : ids) {
+        for (MessageId id : ids) {
             messageId(id).ifPresent(tokens::add);
         }
         if (tokens.isEmpty()) {
