@@ -154,6 +154,9 @@ final class FaultRun implements AutoCloseable {
             text.append("duplicate answers     ").append(duplicateAnswers).append(" (answers in flight at the faults: ")
                     .append(inFlightAtFaults).append("; duplicates not in flight: ").append(duplicatesNotInFlight.size())
                     .append(")\n");
+            if (!duplicatesNotInFlight.isEmpty()) {
+                text.append("  not in flight: ").append(first(duplicatesNotInFlight)).append('\n');
+            }
             text.append("left in INBOX         ").append(leftInInbox).append(", quarantined ").append(quarantined)
                     .append(", processed ").append(processed).append('\n');
             if (!resume.isEmpty()) {
@@ -286,8 +289,8 @@ final class FaultRun implements AutoCloseable {
     }
 
     private void apply(Fault fault, int index, int total) throws InterruptedException {
-        progress.printf("fault %d/%d: %s (%d/%d mails streamed, %d answers)%n", index, total, fault, streamed.get(),
-                plan.mails(), deliveries.size());
+        progress.printf("%s fault %d/%d: %s (%d/%d mails streamed, %d answers)%n", Instant.now(), index, total, fault,
+                streamed.get(), plan.mails(), deliveries.size());
         switch (fault) {
             case KILL -> {
                 node.kill();
@@ -395,7 +398,8 @@ final class FaultRun implements AutoCloseable {
                 duplicates += e.getValue() - 1;
                 String messageId = e.getKey().substring(e.getKey().indexOf(' ') + 1);
                 if (!flying.contains(messageId)) {
-                    notInFlight.add(messageId);
+                    notInFlight.add(messageId + " delivered at " + deliveries.stream()
+                            .filter(d -> d.messageId().equals(messageId)).map(Delivery::at).toList());
                 }
             }
         }
@@ -587,11 +591,15 @@ final class FaultRun implements AutoCloseable {
         return tickets;
     }
 
-    /** The Message-IDs of the answers under a live claim: unsent, hidden from senders until the lease ends. */
+    /**
+     * The Message-IDs of the answers a sender took and did not mark sent: unsent answers whose next attempt was moved
+     * past their creation by a claim (live, or run out while its holder was starved or killed) or by a failed attempt.
+     * A fresh answer, never taken, is due at its creation.
+     */
     private Set<String> claimedAnswers() {
         try (Connection connection = postgres.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select message_id from outbox where sent_at is null"
-                     + " and abandoned_at is null and next_attempt_at > now()")) {
+                     + " and abandoned_at is null and next_attempt_at > created_at")) {
             Set<String> ids = new HashSet<>();
             while (rows.next()) {
                 ids.add(rows.getString(1));
@@ -629,5 +637,17 @@ final class FaultRun implements AutoCloseable {
         smtpProxy.close();
         mail.stop();
         postgres.close();
+        deleteTree(directory.resolve("pgdata")); // the node's log stays
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // best effort: the directory is under target/
+        }
     }
 }
