@@ -129,7 +129,7 @@ final class FaultRun implements AutoCloseable {
 
     /** What was counted. */
     record Outcome(int mails, int kills, int faults, List<String> lost, List<String> duplicateTickets,
-                   List<String> unanswered, int duplicateAnswers, int inFlightAtFaults,
+                   List<String> unanswered, int duplicateAnswers, int inFlightAtFaults, int distinctInFlight,
                    List<String> duplicatesNotInFlight, int leftInInbox, int quarantined, int processed,
                    List<Recovery> recoveries, Duration elapsed, Duration drain, Path log) {
 
@@ -152,7 +152,7 @@ final class FaultRun implements AutoCloseable {
             text.append("unanswered            ").append(unanswered.size())
                     .append(unanswered.isEmpty() ? "" : " " + first(unanswered)).append('\n');
             text.append("duplicate answers     ").append(duplicateAnswers).append(" (answers in flight at the faults: ")
-                    .append(inFlightAtFaults).append("; duplicates not in flight: ").append(duplicatesNotInFlight.size())
+                    .append(inFlightAtFaults).append(", ").append(distinctInFlight).append(" distinct").append("; duplicates not in flight: ").append(duplicatesNotInFlight.size())
                     .append(")\n");
             if (!duplicatesNotInFlight.isEmpty()) {
                 text.append("  not in flight: ").append(first(duplicatesNotInFlight)).append('\n');
@@ -309,7 +309,7 @@ final class FaultRun implements AutoCloseable {
                 scanMailboxes();
                 Instant back = Instant.now();
                 deliveries.stream().filter(d -> !d.at().isBefore(stopped.minusSeconds(1)) && !d.at().isAfter(back))
-                        .forEach(d -> held.add(d.messageId()));
+                        .forEach(d -> held.add(bare(d.messageId())));
                 inFlight.add(held);
                 awaitNextAnswer(Fault.DATABASE_RESTART, back);
             }
@@ -397,7 +397,7 @@ final class FaultRun implements AutoCloseable {
             if (e.getValue() > 1) {
                 duplicates += e.getValue() - 1;
                 String messageId = e.getKey().substring(e.getKey().indexOf(' ') + 1);
-                if (!flying.contains(messageId)) {
+                if (!flying.contains(bare(messageId))) {
                     notInFlight.add(messageId + " delivered at " + deliveries.stream()
                             .filter(d -> d.messageId().equals(messageId)).map(Delivery::at).toList());
                 }
@@ -405,7 +405,7 @@ final class FaultRun implements AutoCloseable {
         }
         int allowed = inFlight.stream().mapToInt(Set::size).sum();
         return new Outcome(tokens.size(), kills, faultCount, lost, duplicateTickets,
-                unanswered, duplicates, allowed, notInFlight, inboxCount(), folderCount("Quarantine"),
+                unanswered, duplicates, allowed, flying.size(), notInFlight, inboxCount(), folderCount("Quarantine"),
                 folderCount("Processed"), List.copyOf(recoveries), elapsed, drain, log);
     }
 
@@ -602,12 +602,18 @@ final class FaultRun implements AutoCloseable {
                      + " and abandoned_at is null and next_attempt_at > created_at")) {
             Set<String> ids = new HashSet<>();
             while (rows.next()) {
-                ids.add(rows.getString(1));
+                ids.add(bare(rows.getString(1)));
             }
             return ids;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the outbox", e);
         }
+    }
+
+    /** A Message-ID without its angle brackets: the outbox keeps it so, the header carries them. */
+    static String bare(String messageId) {
+        String id = messageId == null ? "" : messageId.strip();
+        return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
