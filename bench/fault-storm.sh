@@ -5,7 +5,7 @@
 # (io.guichet.app.faults.FaultStorm, test sources of the app module; the short version runs in `./mvnw -B verify`
 # as NodeFaultsIT).
 #
-#   bench/fault-storm.sh                       1,000 mails, 50 kills (about 10 minutes on 2 cores)
+#   bench/fault-storm.sh                       1,000 mails, 50 kills (7 to 14 minutes on 2 shared cores)
 #   bench/fault-storm.sh --mails 200 --kills 10 --seed 42
 #
 # Options: --mails N --kills N --contacts N --seed N --smtp-outage SECONDS --imap-outage SECONDS --gap-ms MILLIS
