@@ -50,6 +50,7 @@ public final class JsonOutput {
             case Long number -> json.writeNumber(number);
             case Instant at -> json.writeString(at.toString());
             case LocalDate day -> json.writeString(day.toString());
+            case io.guichet.core.mail.MessageId id -> json.writeString(id.value());
             case Map<?, ?> map -> {
                 json.writeStartObject();
                 for (Map.Entry<?, ?> entry : map.entrySet()) {

@@ -1,6 +1,7 @@
 package io.guichet.app.cli;
 
 import io.guichet.app.config.ConfigReader;
+import io.guichet.app.config.GuichetConfig;
 import io.guichet.db.AppliedMigration;
 import io.guichet.db.Database;
 import io.guichet.db.EmbeddedPostgresServer;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -47,8 +49,26 @@ public final class MigrateCommand implements Callable<Integer> {
                     + " GUICHET_DATA_DIR, as for run).")
     private Path embeddedDataDirectory;
 
+    @picocli.CommandLine.Mixin
+    private Configured configured;
+
     @Override
     public Integer call() {
+        if (configured.file().isPresent()) {
+            // the database of a configuration file, as run reads it; the options above still override it
+            Optional<GuichetConfig> config = configured.read(System.getenv(), spec.commandLine().getErr());
+            if (config.isEmpty()) {
+                return CliFailures.CONFIG;
+            }
+            GuichetConfig.DatabaseConfig database = config.get().database();
+            if ((url == null || url.isBlank()) && database.url().isPresent()) {
+                url = database.url().get();
+                user = user == null || user.isBlank() ? database.user() : user;
+                password = password == null || password.isBlank() ? database.password() : password;
+            } else if (embeddedDataDirectory == null) {
+                embeddedDataDirectory = database.dataDirectory().resolve("pgdata");
+            }
+        }
         if (url == null || url.isBlank()) {
             Path data = embeddedDataDirectory != null ? embeddedDataDirectory
                     : ConfigReader.dataDirectory(System.getenv()).resolve("pgdata");

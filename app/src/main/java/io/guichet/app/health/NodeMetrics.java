@@ -151,6 +151,9 @@ public final class NodeMetrics implements AutoCloseable {
         }
     }
 
+    private volatile java.util.function.LongSupplier uncheckedResends = () -> 0;
+    private volatile java.util.function.LongSupplier foundInSent = () -> 0;
+
     /** The counter of inbound mails with one final disposition, registered when it first appears. */
     private AtomicLong mailsIn(String disposition) {
         return mailsIn.computeIfAbsent(disposition, d -> {
@@ -189,10 +192,13 @@ public final class NodeMetrics implements AutoCloseable {
      */
     public void bindUncertainSends(java.util.function.LongSupplier uncheckedResends,
                                    java.util.function.LongSupplier foundInSent) {
-        FunctionCounter.builder("guichet_outbox_unchecked_resends", uncheckedResends, s -> s.getAsLong())
+        this.uncheckedResends = uncheckedResends;
+        this.foundInSent = foundInSent;
+        // counted on this object, which the node holds: a counter keeps only a weak reference to what it reads
+        FunctionCounter.builder("guichet_outbox_unchecked_resends", this, m -> m.uncheckedResends.getAsLong())
                 .description("Uncertain sends sent again without being checked in the Sent folder (possible duplicates)")
                 .register(registry);
-        FunctionCounter.builder("guichet_outbox_found_in_sent", foundInSent, s -> s.getAsLong())
+        FunctionCounter.builder("guichet_outbox_found_in_sent", this, m -> m.foundInSent.getAsLong())
                 .description("Uncertain sends found in the Sent folder and marked sent without being sent again")
                 .register(registry);
     }

@@ -437,8 +437,9 @@ final class FaultRun implements AutoCloseable {
         return file;
     }
 
-    /** One covered account and its contacts, through the admin commands (which also migrate the database). */
+    /** The schema (`guichet migrate`), then one covered account and its contacts, through the admin commands. */
     private void seed() {
+        cli("migrate", "--config", config.toString());
         cli("accounts", "add", "Acme", "--coverage-until", "2099-12-31", "--manager-name", "Marie",
                 "--manager-email", "marie@vendor.example", "--config", config.toString());
         StringBuilder csv = new StringBuilder("account,name,email,phone,language,certified_until\n");
