@@ -136,6 +136,7 @@ public final class ConfigReader {
 
         Optional<Integer> httpPort = value(Setting.HTTP_PORT).equalsIgnoreCase("off") ? Optional.empty()
                 : Optional.of(integer(Setting.HTTP_PORT, 0, 65535));
+        Optional<GuichetConfig.WebConfig> web = web();
         GuichetConfig.Operations operations = new GuichetConfig.Operations(bindAddress(),
                 parsed(Setting.LOG_FORMAT, LogSetup.Format::parse, "text or json", LogSetup.Format.TEXT),
                 parsed(Setting.LOG_LEVEL, LogSetup::parseLevel, "trace, debug, info, warn or error", Level.INFO));
@@ -163,7 +164,7 @@ public final class ConfigReader {
             return new Result.Invalid(List.copyOf(problems));
         }
         return new Result.Valid(new GuichetConfig(database, mailbox, smtp, mail, mailAccess, policy, hours, cron, httpPort,
-                discord, operations));
+                discord, operations, web));
     }
 
     /** The checks {@code run} adds: it needs a mailbox, an SMTP server and a support address. */
@@ -415,9 +416,37 @@ public final class ConfigReader {
         }
     }
 
+    /** The customers' web pages, unless GUICHET_WEB_PORT is off. */
+    private Optional<GuichetConfig.WebConfig> web() {
+        if (value(Setting.WEB_PORT).equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        int port = integer(Setting.WEB_PORT, 0, 65535);
+        InetAddress bind = bindAddress(Setting.WEB_BIND);
+        Optional<java.net.URI> base = url(Setting.WEB_BASE_URL, Set.of("http", "https"),
+                "https://support.example.com/guichet").map(u -> java.net.URI.create(u.endsWith("/")
+                ? u.substring(0, u.length() - 1) : u));
+        if (port == 0 && base.isEmpty()) {
+            problems.add(Setting.WEB_BASE_URL.key() + " is required when " + Setting.WEB_PORT.key()
+                    + " is 0: the links in mails name the pages' address.");
+        }
+        Optional<String> secret = optional(Setting.WEB_SECRET);
+        if (secret.isPresent() && secret.get().length() < 32) {
+            problems.add(Setting.WEB_SECRET.key() + ": at least 32 characters (it signs the page links), or empty for a"
+                    + " secret generated once and stored in the database.");
+        }
+        Duration validity = positiveDuration(Setting.WEB_LINK_VALIDITY);
+        return Optional.of(new GuichetConfig.WebConfig(port, bind, base, secret,
+                validity == null ? Duration.ofDays(30) : validity));
+    }
+
     /** An IP address literal (never a name: no DNS lookup while the configuration is checked). */
     private InetAddress bindAddress() {
-        String value = value(Setting.HTTP_BIND);
+        return bindAddress(Setting.HTTP_BIND);
+    }
+
+    private InetAddress bindAddress(Setting setting) {
+        String value = value(setting);
         boolean literal = value.matches("\\d{1,3}(\\.\\d{1,3}){3}") || value.contains(":");
         if (literal) {
             try {
@@ -427,7 +456,7 @@ public final class ConfigReader {
                 // reported below
             }
         }
-        problems.add(Setting.HTTP_BIND.key() + ": '" + value + "' is not an IP address; use 127.0.0.1 (this machine"
+        problems.add(setting.key() + ": '" + value + "' is not an IP address; use 127.0.0.1 (this machine"
                 + " only), an address of one of its interfaces, or 0.0.0.0 (or ::) for every interface.");
         return InetAddress.getLoopbackAddress();
     }

@@ -27,7 +27,21 @@ public record GuichetConfig(DatabaseConfig database,
                             String calendarCron,
                             Optional<Integer> httpPort,
                             DiscordSettings discord,
-                            Operations operations) {
+                            Operations operations,
+                            Optional<WebConfig> web) {
+
+    /**
+     * The customers' web pages (when {@code GUICHET_WEB_PORT} is not off): where they listen, the address customers
+     * reach them at, the links' secret (empty: the one stored in the database) and how long a link works.
+     */
+    public record WebConfig(int port, InetAddress bind, Optional<java.net.URI> baseUrl, Optional<String> secret,
+                            Duration linkValidity) {
+        @Override
+        public String toString() {
+            return "WebConfig[" + bind.getHostAddress() + ":" + port + " " + baseUrl.map(Object::toString).orElse("")
+                    + " secret " + (secret.isPresent() ? "set" : "stored") + " " + linkValidity + "]";
+        }
+    }
 
     /** How the node is run and watched: the health server's address, the logs. */
     public record Operations(InetAddress httpBind, LogSetup.Format logFormat, Level logLevel) {

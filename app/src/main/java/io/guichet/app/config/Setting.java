@@ -15,6 +15,11 @@ public enum Setting {
     DATA_DIR("GUICHET_DATA_DIR", "~/.local/share/guichet", "Local data: the embedded PostgreSQL's files when no GUICHET_DB_URL is set. `~` is the user's home; `./guichet` in a checkout defaults to `.guichet`; the service and the image use /var/lib/guichet."),
     HTTP_PORT("GUICHET_HTTP_PORT", "8080", "Port of /health/live, /health/ready and /metrics; 0 picks a free port, off disables."),
     HTTP_BIND("GUICHET_HTTP_BIND", "127.0.0.1", "Address the health and metrics server listens on: an IP address of this machine; 0.0.0.0 (or ::) for every interface (the container image sets 0.0.0.0)."),
+    WEB_PORT("GUICHET_WEB_PORT", "off", "Port of the customers' web pages (a ticket's page behind the signed link in every mail; docs/web.md); off: no pages and no links in mails; 0 picks a free port (GUICHET_WEB_BASE_URL is then required)."),
+    WEB_BIND("GUICHET_WEB_BIND", "127.0.0.1", "Address the customers' web pages listen on: an IP address of this machine (keep 127.0.0.1 behind a reverse proxy on the same machine); 0.0.0.0 (or ::) for every interface."),
+    WEB_BASE_URL("GUICHET_WEB_BASE_URL", "", "The address customers reach the pages at, as the links in mails give it (https://support.example.com/guichet behind a reverse proxy); empty: http://127.0.0.1:GUICHET_WEB_PORT, this machine only."),
+    WEB_SECRET("GUICHET_WEB_SECRET", "", "Secret the page links are signed with (HMAC-SHA256), at least 32 characters, the same on every node; changing it voids every link sent; empty: 32 random bytes generated once and stored in the database."),
+    WEB_LINK_VALIDITY("GUICHET_WEB_LINK_VALIDITY", "P30D", "How long a page link works after its mail was written (each mail brings a fresh one)."),
     LOG_FORMAT("GUICHET_LOG_FORMAT", "text", "Log lines on stderr: text, or json (one object per line, MDC included)."),
     LOG_LEVEL("GUICHET_LOG_LEVEL", "info", "Level of Guichet's own log lines: trace, debug, info, warn or error (libraries log warnings only)."),
     // mailbox

@@ -25,7 +25,13 @@ import io.guichet.mail.outbound.NoticeRenderer;
 import io.guichet.mail.outbound.OutboxMessenger;
 import io.guichet.mail.headers.SubjectTag;
 
+import io.guichet.core.link.PageLinks;
+import io.guichet.core.link.TicketLinks;
+import io.guichet.db.JooqWebLinkSecret;
+
+import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.time.Duration;
 
 /**
@@ -33,7 +39,7 @@ import java.time.Duration;
  * the desks. Only this class (with the node's wiring) sees the stores; channels get {@link #desks()}.
  */
 public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal journal, JooqOutbox outbox,
-                           JooqStaffOutbox staffOutbox, Quarantine quarantine) {
+                           JooqStaffOutbox staffOutbox, Quarantine quarantine, Optional<PageLinks> pageLinks) {
 
     public static CoreAssembly on(GuichetConfig config, Database database, Clock clock) {
         JooqTransactions tx = database.transactions();
@@ -45,15 +51,27 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
         String messageIdDomain = config.mail().map(GuichetConfig.MailConfig::messageIdDomain).orElse("guichet.invalid");
         int cap = config.mail().map(GuichetConfig.MailConfig::autoReplyCap)
                 .orElse(AutoReplyLimits.defaults().automaticPerWindow());
+        Optional<PageLinks> pageLinks = config.web().map(web -> pageLinks(web, tx, clock));
         OutboxMessenger messenger = new OutboxMessenger(
                 new NoticeRenderer(config.mail().map(GuichetConfig.MailConfig::templates).orElseGet(MailTemplates::new), tag,
-                        config.policy().reopenWindow()), journal, outbox,
+                        config.policy().reopenWindow(), pageLinks), journal, outbox,
                 new AutoReplyLimits(cap, 1, Duration.ofHours(24)), messageIdDomain, clock);
         DeskContext context = new DeskContext(tx, new JooqTicketStore(tx), new JooqDeadlineStore(tx),
                 new JooqContactDirectory(tx), new JooqVersionCatalog(tx), messenger, staffOutbox, new JooqAuditLog(tx),
                 config.policy(), config.hours(), clock);
-        return new CoreAssembly(context, Desks.of(context, new JooqKnowledgeBase(tx, clock)), journal, outbox,
-                staffOutbox, new JooqQuarantine(tx));
+        return new CoreAssembly(context, Desks.of(context, new JooqKnowledgeBase(tx, clock), journal), journal, outbox,
+                staffOutbox, new JooqQuarantine(tx), pageLinks);
+    }
+
+    /**
+     * The links to the customers' pages: under the configured base URL (by default this machine's loopback address
+     * and the pages' port), signed with the configured secret, else with the one stored in the database.
+     */
+    private static PageLinks pageLinks(GuichetConfig.WebConfig web, JooqTransactions tx, Clock clock) {
+        byte[] secret = web.secret().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .orElseGet(() -> new JooqWebLinkSecret(tx).secret());
+        URI base = web.baseUrl().orElseGet(() -> URI.create("http://127.0.0.1:" + web.port()));
+        return new PageLinks(base, new TicketLinks(secret, web.linkValidity(), clock));
     }
 
     /** Mail waiting to be sent, and mail given up on (the command line lists and retries it). */

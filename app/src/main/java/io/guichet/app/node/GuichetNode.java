@@ -4,6 +4,8 @@ import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.health.Check;
 import io.guichet.app.health.Checks;
 import io.guichet.app.health.HealthServer;
+import io.guichet.core.link.PageLinks;
+import io.guichet.web.WebServer;
 import io.guichet.app.health.HttpPortUnavailableException;
 import io.guichet.app.health.NodeMetrics;
 import io.guichet.db.JooqStatistics;
@@ -112,6 +114,8 @@ public final class GuichetNode implements AutoCloseable {
     private final NodeMetrics metrics;
     private final List<Check> checks = new ArrayList<>();
     private Optional<HealthServer> health = Optional.empty();
+    private final Optional<PageLinks> pageLinks;
+    private Optional<WebServer> web = Optional.empty();
 
     public GuichetNode(GuichetConfig config, Database database, Clock clock) {
         this.config = config;
@@ -122,6 +126,7 @@ public final class GuichetNode implements AutoCloseable {
         this.staffOutbox = core.staffOutbox();
         this.desk = core.context();
         this.desks = core.desks();
+        this.pageLinks = core.pageLinks();
         this.customers = desks.customers();
         this.staffDesk = desks.staffDesk();
         this.discord = new DiscordAdapter(config.discord());
@@ -177,6 +182,7 @@ public final class GuichetNode implements AutoCloseable {
      */
     public void start() {
         health = config.httpPort().map(this::startHealth);
+        web = config.web().flatMap(settings -> pageLinks.map(links -> startWeb(settings, links)));
         dispatcher.ifPresent(SmtpOutboxDispatcher::start);
         scheduler.start();
         watcher.ifPresent(ImapMailboxWatcher::start);
@@ -194,6 +200,24 @@ public final class GuichetNode implements AutoCloseable {
     /** The port of the health and metrics server, when it runs. */
     public Optional<Integer> httpPort() {
         return health.map(HealthServer::port);
+    }
+
+    /** The port of the customers' web pages, when they are served. */
+    public Optional<Integer> webPort() {
+        return web.map(WebServer::port);
+    }
+
+    /** The links to the customers' pages, when they are served. */
+    public Optional<PageLinks> pageLinks() {
+        return pageLinks;
+    }
+
+    private WebServer startWeb(GuichetConfig.WebConfig settings, PageLinks links) {
+        try {
+            return WebServer.start(settings.bind(), settings.port(), desks, links.tickets(), links.base());
+        } catch (java.io.IOException e) {
+            throw new HttpPortUnavailableException("GUICHET_WEB_PORT", settings.port(), e.getMessage());
+        }
     }
 
     private HealthServer startHealth(int port) {
@@ -259,6 +283,7 @@ public final class GuichetNode implements AutoCloseable {
         scheduler.close();
         stopSweepWorkers();
         health.ifPresent(HealthServer::close);
+        web.ifPresent(WebServer::close);
         metrics.close();
         dispatcher.ifPresent(SmtpOutboxDispatcher::stop);
         sentCopies.ifPresent(ImapSentFolder::close);

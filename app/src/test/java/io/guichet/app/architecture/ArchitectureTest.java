@@ -32,14 +32,14 @@ class ArchitectureTest {
     @DisplayName("the import sees every module, so the rules below have something to check")
     void importSeesEveryModule() {
         assertThat(guichet.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
-                .contains("core", "db", "mail", "discord", "app");
+                .contains("core", "db", "mail", "discord", "web", "app");
     }
 
     @Test
-    @DisplayName("the core depends on the JDK and slf4j-api only")
+    @DisplayName("the core depends on the JDK (its HMAC included, for the page links) and slf4j-api only")
     void coreHasNoFramework() {
         ArchRule rule = classes().that().resideInAPackage("io.guichet.core..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("io.guichet.core..", "java..", "org.slf4j..");
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.guichet.core..", "java..", "javax.crypto..", "org.slf4j..");
         rule.check(guichet);
     }
 
@@ -100,6 +100,20 @@ class ArchitectureTest {
                 .check(guichet);
         noClasses().that().resideInAnyPackage("io.guichet.app.cli..")
                 .should().dependOnClassesThat().haveNameMatching("io\\.guichet\\.db\\.Jooq.*")
+                .check(guichet);
+    }
+
+    @Test
+    @DisplayName("the customers' web pages reach the core through the desks only, and depend on no other adapter")
+    void webUsesTheDesksOnly() {
+        noClasses().that().resideInAPackage("io.guichet.web..")
+                .should().dependOnClassesThat().belongToAnyOf(STORES)
+                .orShould().dependOnClassesThat().belongToAnyOf(io.guichet.core.port.Transactions.class)
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.guichet.core.port..", "io.guichet.db..",
+                        "io.guichet.mail..", "io.guichet.discord..", "io.guichet.app..")
+                .check(guichet);
+        noClasses().that().resideInAnyPackage("io.guichet.mail..", "io.guichet.discord..", "io.guichet.db..")
+                .should().dependOnClassesThat().resideInAPackage("io.guichet.web..")
                 .check(guichet);
     }
 

@@ -1,21 +1,26 @@
 package io.guichet.core.desk;
 
 import io.guichet.core.kb.KnowledgeBase;
+import io.guichet.core.mail.MailJournal;
 
 /**
  * The core's face towards the channels: every use case mail, the Discord console and the command line may call.
  * The composition root builds it from a {@link DeskContext}; channels never see the context or the stores behind it,
  * so the same act has the same rules, audit and words whatever the channel. (The deadline sweep and the calendar
- * jobs are wired by the composition root itself.)
+ * jobs are wired by the composition root itself.) {@code pages}: the customers' web pages of their tickets.
  */
 public record Desks(CustomerDesk customers,
                     StaffDesk staffDesk,
                     DirectoryDesk directory,
                     TicketQueries tickets,
-                    KnowledgeDesk knowledge) {
+                    KnowledgeDesk knowledge,
+                    CustomerPages pages) {
 
-    public static Desks of(DeskContext context, KnowledgeBase articles) {
-        return new Desks(new CustomerDesk(context), new StaffDesk(context), new DirectoryDesk(context),
-                new TicketQueries(context), new KnowledgeDesk(context, articles));
+    /** The desks on {@code context}; {@code journal} holds the conversations the customers' web pages show. */
+    public static Desks of(DeskContext context, KnowledgeBase articles, MailJournal journal) {
+        CustomerDesk customers = new CustomerDesk(context);
+        return new Desks(customers, new StaffDesk(context), new DirectoryDesk(context),
+                new TicketQueries(context), new KnowledgeDesk(context, articles),
+                new CustomerPages(context, journal, customers));
     }
 }

@@ -6,6 +6,7 @@ import io.guichet.core.ProblemCode;
 import io.guichet.core.account.Language;
 import io.guichet.core.desk.CustomerNotice;
 import io.guichet.core.intake.IntakeField;
+import io.guichet.core.link.PageLinks;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.Severity;
 
@@ -28,14 +29,35 @@ public final class NoticeRenderer {
     private final MailTemplates templates;
     private final SubjectTag tag;
     private final Duration reopenWindow;
+    private final Optional<PageLinks> pages;
 
     public NoticeRenderer(MailTemplates templates, SubjectTag tag, Duration reopenWindow) {
+        this(templates, tag, reopenWindow, Optional.empty());
+    }
+
+    /** {@code pages}: when the web pages are served, every mail about a ticket ends with a fresh link to its page. */
+    public NoticeRenderer(MailTemplates templates, SubjectTag tag, Duration reopenWindow, Optional<PageLinks> pages) {
         this.templates = templates;
         this.tag = tag;
         this.reopenWindow = reopenWindow;
+        this.pages = pages;
     }
 
     public RenderedMail render(CustomerNotice notice) {
+        RenderedMail mail = renderNotice(notice);
+        return pages.flatMap(p -> notice.ticket().map(t -> withPageLink(mail, notice.to().language(),
+                p.ticketPage(t, notice.to().email())))).orElse(mail);
+    }
+
+    /** The ticket's page, signed for this recipient, after the mail's text (issue 13). */
+    private RenderedMail withPageLink(RenderedMail mail, Language lang, PageLinks.Link link) {
+        String line = templates.fragment(lang, "page.link", Map.of("url", link.url(),
+                "until", MOMENT.format(link.expires())));
+        String body = mail.body().endsWith("\n") ? mail.body() : mail.body() + "\n";
+        return new RenderedMail(mail.subject(), body + "\n" + line + "\n", mail.automatic());
+    }
+
+    private RenderedMail renderNotice(CustomerNotice notice) {
         Language lang = notice.to().language();
         Map<String, String> v = new HashMap<>();
         v.put("name", notice.to().name().isBlank() ? notice.to().email().value() : notice.to().name());

@@ -105,7 +105,7 @@ public final class OutboxMessenger implements CustomerMessenger {
      */
     private void add(CustomerNotice notice, RenderedMail mail, Batch batch) {
         EmailAddress to = notice.to().email();
-        if (mail.automatic() && !(notice instanceof CustomerNotice.Acknowledged)) {
+        if (mail.automatic() && !neverCapped(notice)) {
             int count = batch.sent.getOrDefault(to, 0);
             if (count >= cap(notice)) {
                 LOG.warn("automatic {} to a {} address not sent: per-recipient cap reached",
@@ -196,6 +196,14 @@ public final class OutboxMessenger implements CustomerMessenger {
             this.threads = threads;
             this.inAnswerTo = inAnswerTo;
         }
+    }
+
+    /**
+     * Automatic mails the per-recipient cap never holds back: the acknowledgement (R2, above) and the notice of an
+     * access to the customer's server (R7: the customer always hears of every access).
+     */
+    static boolean neverCapped(CustomerNotice notice) {
+        return notice instanceof CustomerNotice.Acknowledged || notice instanceof CustomerNotice.ServerAccessed;
     }
 
     /** Automatic mails a recipient may get per window: fewer refusals than other answers. */

@@ -1,0 +1,280 @@
+package io.guichet.app.web;
+
+import io.guichet.app.config.ConfigReader;
+import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.node.CoreAssembly;
+import io.guichet.core.account.Account;
+import io.guichet.core.account.AccountManager;
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.account.Language;
+import io.guichet.core.desk.CustomerCommand;
+import io.guichet.core.desk.CustomerOutcome;
+import io.guichet.core.desk.StaffCommand;
+import io.guichet.core.intake.IntakeDraft;
+import io.guichet.core.intake.IntakeField;
+import io.guichet.core.link.TicketLinks;
+import io.guichet.core.testing.MutableClock;
+import io.guichet.core.ticket.Actor;
+import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+import io.guichet.db.Database;
+import io.guichet.db.testing.PostgresExtension;
+import io.guichet.web.WebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The customers' ticket pages at the HTTP level (issue 13): the real server, the real database, the link taken from
+ * the mail the desk wrote. Every access rule: the link opens its ticket only, for its account only, until it expires,
+ * unaltered; every refusal is the same answer.
+ */
+@ExtendWith(PostgresExtension.class)
+class TicketPageIT {
+
+    static final EmailAddress BOB = new EmailAddress("bob@acme.example");
+    static final EmailAddress EVE = new EmailAddress("eve@globex.example");
+    private static final Actor.Staff ALICE = Actor.Staff.operator("Alice Martin");
+    private static final Pattern LINK = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/t/[A-Za-z0-9_.-]+)");
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private MutableClock clock;
+    private CoreAssembly core;
+    private WebServer web;
+    private Database database;
+    private Account globex;
+
+    @BeforeEach
+    void start(Database database) throws Exception {
+        this.database = database;
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> settings = new HashMap<>();
+        settings.put("GUICHET_SUPPORT_ADDRESS", "support@guichet.test");
+        settings.put("GUICHET_HTTP_PORT", "off");
+        settings.put("GUICHET_WEB_PORT", Integer.toString(port));
+        settings.put("GUICHET_WEB_LINK_VALIDITY", "P30D");
+        GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
+        clock = new MutableClock(Instant.now(), ZoneOffset.UTC);
+        core = CoreAssembly.on(config, database, clock);
+        web = WebServer.start(InetAddress.getLoopbackAddress(), port, core.desks(),
+                core.pageLinks().orElseThrow().tickets(), core.pageLinks().orElseThrow().base());
+        core.context().transactions().run(() -> {
+            Account acme = core.context().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
+                    new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
+            core.context().contacts().addContact(acme.id(), "Bob Smith", BOB, "", Language.EN, Optional.empty(),
+                    Optional.empty());
+            globex = core.context().contacts().addAccount("Globex", Optional.of(LocalDate.now().plusYears(1)),
+                    new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
+            core.context().contacts().addContact(globex.id(), "Eve", EVE, "", Language.FR, Optional.empty(),
+                    Optional.empty());
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        web.close();
+    }
+
+    /** Bob opens a ticket by mail (the desk's path); the acknowledgement's link. */
+    Ticket open(EmailAddress from, String subject, String description) {
+        IntakeDraft draft = IntakeDraft.empty().with(IntakeField.SUBJECT, subject)
+                .with(IntakeField.DESCRIPTION, description).with(IntakeField.SEVERITY, "3")
+                .with(IntakeField.VERSION, "4.2").with(IntakeField.MODULE, "Agents")
+                .with(IntakeField.SERVER_URL, "https://acme.example/server")
+                .with(IntakeField.STEPS_TO_REPRODUCE, "Open the console").with(IntakeField.AFFECTED_DEVICES, "All");
+        CustomerOutcome outcome = core.desks().customers().handle(new CustomerCommand.OpenTicket(from, "",
+                Optional.empty(), draft, false));
+        return ((CustomerOutcome.Opened) outcome).ticket();
+    }
+
+    /** The page link of the last mail to {@code to}. */
+    String lastLink(EmailAddress to) {
+        String body = String.valueOf(database.transactions().dsl()
+                .fetchValue("select body from outbox where recipient = ? order by id desc limit 1", to.value()));
+        Matcher m = LINK.matcher(body);
+        assertThat(m.find()).as("a page link in the mail:\n" + body).isTrue();
+        return m.group(1);
+    }
+
+    HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String url, Map<String, String> form, Optional<String> origin) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        origin.ifPresent(o -> request.header("Origin", o));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String formToken(String page) {
+        Matcher m = Pattern.compile("name=\"form\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    List<TicketEvent> events(Ticket ticket) {
+        return core.context().transactions().inTransaction(() -> core.context().tickets().events(ticket.id()));
+    }
+
+    @Test
+    @DisplayName("the acknowledgement links to the ticket's page: status, severity, fields, the messages, escaped, with the security headers")
+    void pageFromTheMailLink() throws Exception {
+        Ticket ticket = open(BOB, "Agents <b>offline</b>", "All agents went offline: <script>alert(1)</script> & more");
+        HttpResponse<String> page = get(lastLink(BOB));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Ticket " + ticket.number(), "Open, in the queue", "Agents &lt;b&gt;offline&lt;/b&gt;",
+                "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more", "https://acme.example/server", "4.2",
+                "Ticket opened", "From support", "is registered as ticket " + ticket.number())
+                .doesNotContain("<script>", "<b>offline");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'none'", "frame-ancestors 'none'").doesNotContain("script-src"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    }
+
+    @Test
+    @DisplayName("the page is in the contact's language, with a switch to the other one")
+    void languages() throws Exception {
+        open(EVE, "Console lente", "La console met une minute à s'ouvrir.");
+        String link = lastLink(EVE);
+        assertThat(get(link).body()).contains("lang=\"fr\"", "Ouvert, dans la file", "Historique", "?lang=en");
+        assertThat(get(link + "?lang=en").body()).contains("lang=\"en\"", "Open, in the queue", "History");
+    }
+
+    @Test
+    @DisplayName("internal notes never reach the page; staff answers and the history do")
+    void noInternalNotes() throws Exception {
+        Ticket ticket = open(BOB, "Agents offline", "All agents went offline.");
+        core.desks().staffDesk().handle(new StaffCommand.Note(ALICE, ticket.number(), "customer seems confused, internal only"));
+        core.desks().staffDesk().handle(new StaffCommand.Reply(ALICE, ticket.number(), "Please restart the agent service."));
+        String body = get(lastLink(BOB)).body();
+        assertThat(body).contains("Please restart the agent service.").doesNotContain("internal only");
+    }
+
+    @Test
+    @DisplayName("R7: every access to the customer's server is on the ticket's page with the technician, date and time")
+    void serverAccessesOnThePage() throws Exception {
+        Ticket ticket = open(BOB, "Agents offline", "All agents went offline.");
+        Instant at = clock.instant();
+        core.desks().staffDesk().handle(new StaffCommand.RecordServerAccess(ALICE, ticket.number(), "restarted the agent service"));
+        String body = get(lastLink(BOB)).body();
+        String day = at.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC).format(at);
+        assertThat(body).contains("Accesses to your server (R7)", "<td>Alice Martin</td><td>" + day + "</td><td>" + time
+                + "</td><td>restarted the agent service</td>");
+    }
+
+    @Test
+    @DisplayName("refused alike, logged, no data: another account's ticket, an expired link, an altered link, a guessed number")
+    void refusals() throws Exception {
+        Ticket ticket = open(BOB, "Agents offline", "All agents went offline.");
+        String link = lastLink(BOB);
+        String base = link.substring(0, link.indexOf("/t/"));
+        String token = link.substring(link.indexOf("/t/") + 3);
+        TicketLinks links = core.pageLinks().orElseThrow().tickets();
+
+        HttpResponse<String> otherAccount = get(base + "/t/" + links.token(ticket.number(), globex.id(), EVE));
+        HttpResponse<String> otherContact = get(base + "/t/" + links.token(ticket.number(), ticket.accountId(), EVE));
+        int dot = token.indexOf('.');
+        char last = token.charAt(token.length() - 1);
+        HttpResponse<String> alteredSignature = get(base + "/t/" + token.substring(0, token.length() - 1)
+                + (last == 'A' ? 'B' : 'A'));
+        String otherPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("v1|" + (ticket.number().value() + 1) + "|" + ticket.accountId().value() + "|"
+                        + (clock.instant().getEpochSecond() + 3600) + "|" + BOB.value()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> alteredTicket = get(base + "/t/" + otherPayload + token.substring(dot));
+        HttpResponse<String> guessed = get(base + "/t/" + ticket.number().value());
+        HttpResponse<String> signedExpired = get(base + "/t/" + links.token(new TicketLinks.Grant(ticket.number(),
+                ticket.accountId(), BOB, clock.instant().minusSeconds(1))));
+        clock.advance(Duration.ofDays(30).plusSeconds(1));
+        HttpResponse<String> expired = get(link);
+
+        for (HttpResponse<String> refused : List.of(otherAccount, otherContact, alteredSignature, alteredTicket, guessed,
+                signedExpired, expired)) {
+            assertThat(refused.statusCode()).as(refused.uri().toString()).isEqualTo(404);
+            assertThat(refused.body()).isEqualTo(guessed.body()).contains("Link not valid", "Lien non valable")
+                    .doesNotContain("Agents offline", ticket.number().toString());
+            assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
+        }
+    }
+
+    @Test
+    @DisplayName("a reply from the page goes through the desk as a mail would: kept in the conversation, audited, answered")
+    void replyFromThePage() throws Exception {
+        Ticket ticket = open(BOB, "Agents offline", "All agents went offline.");
+        core.desks().staffDesk().handle(new StaffCommand.Claim(ALICE, ticket.number(), false));
+        core.desks().staffDesk().handle(new StaffCommand.Ask(ALICE, ticket.number(), "Which agent version?"));
+        String link = lastLink(BOB);
+        String page = get(link).body();
+        assertThat(page).contains("Waiting for your answer");
+
+        HttpResponse<String> sent = post(link + "/reply", Map.of("form", formToken(page),
+                "text", "Version 4.2.1 <on every host>"), Optional.empty());
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("notice=reply.sent"));
+
+        assertThat(events(ticket)).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.CUSTOMER_MESSAGE);
+            assertThat(e.actor()).isEqualTo(new Actor.Customer(BOB));
+            assertThat(e.detail()).contains("Version 4.2.1");
+        });
+        String after = get(link + "?notice=reply.sent").body();
+        assertThat(after).contains("In progress", "Version 4.2.1 &lt;on every host&gt;", "Your message was received");
+    }
+
+    @Test
+    @DisplayName("a reply without the form's anti-forgery value, or posted from another site, is refused and nothing is kept")
+    void forgedReplies() throws Exception {
+        Ticket ticket = open(BOB, "Agents offline", "All agents went offline.");
+        String link = lastLink(BOB);
+        String form = formToken(get(link).body());
+        int before = events(ticket).size();
+
+        HttpResponse<String> noToken = post(link + "/reply", Map.of("text", "forged"), Optional.empty());
+        HttpResponse<String> wrongToken = post(link + "/reply", Map.of("form", form + "x", "text", "forged"), Optional.empty());
+        HttpResponse<String> otherSite = post(link + "/reply", Map.of("form", form, "text", "forged"),
+                Optional.of("https://evil.example"));
+        HttpResponse<String> badLink = post(link.substring(0, link.length() - 2) + "xx/reply",
+                Map.of("form", form, "text", "forged"), Optional.empty());
+
+        assertThat(List.of(noToken.statusCode(), wrongToken.statusCode(), otherSite.statusCode()))
+                .containsOnly(403);
+        assertThat(badLink.statusCode()).isEqualTo(404);
+        assertThat(events(ticket)).hasSize(before);
+        assertThat(get(link).body()).doesNotContain("forged");
+    }
+}
