@@ -1,0 +1,77 @@
+package io.guichet.mail.outbound;
+
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.account.Language;
+import io.guichet.core.desk.CustomerNotice;
+import io.guichet.core.desk.Recipient;
+import io.guichet.core.link.PageLinks;
+import io.guichet.core.link.TicketLinks;
+import io.guichet.core.mail.OutgoingMail;
+import io.guichet.core.testing.InMemoryMailJournal;
+import io.guichet.core.testing.InMemoryOutbox;
+import io.guichet.core.testing.MutableClock;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketStatus;
+import io.guichet.mail.headers.SubjectTag;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static io.guichet.core.ticket.TicketFixtures.aTicket;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The page link every mail about a ticket ends with, and the server-access mail the cap never holds back (R7). */
+class PageLinkAndAccessMailTest {
+
+    private static final Ticket TICKET = aTicket().number(1042).severity(Severity.S2).status(TicketStatus.OPEN).build();
+    private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+    private final TicketLinks links = new TicketLinks("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
+            Duration.ofDays(30), clock);
+    private final PageLinks pages = new PageLinks(URI.create("https://support.example.com/guichet/"), links);
+
+    private NoticeRenderer renderer(Optional<PageLinks> pages) {
+        return new NoticeRenderer(new MailTemplates(), new SubjectTag(SubjectTag.DEFAULT_FORMAT), Duration.ofDays(7), pages);
+    }
+
+    @Test
+    @DisplayName("each mail about a ticket ends with a fresh signed link to its page, valid for the recipient, in their language")
+    void everyMailLinksToThePage() {
+        Recipient bob = new Recipient(new EmailAddress("bob@acme.example"), "Bob", Language.FR);
+        RenderedMail first = renderer(Optional.of(pages)).render(new CustomerNotice.Escalated(bob, TICKET));
+        clock.advance(Duration.ofHours(1));
+        RenderedMail second = renderer(Optional.of(pages)).render(new CustomerNotice.Escalated(bob, TICKET));
+
+        String url = first.body().lines().filter(l -> l.contains("https://")).findFirst().orElseThrow();
+        assertThat(url).startsWith("Votre ticket en ligne (lien valable jusqu'au 2026-04-01 09:00 UTC) : "
+                + "https://support.example.com/guichet/t/");
+        String token = url.substring(url.indexOf("/t/") + 3);
+        assertThat(links.check(token)).isEqualTo(new TicketLinks.Checked.Valid(new TicketLinks.Grant(TICKET.number(),
+                TICKET.accountId(), bob.email(), java.time.Instant.parse("2026-04-01T09:00:00Z"))));
+        assertThat(second.body()).as("a fresh link in each mail").doesNotContain(token).contains("/guichet/t/");
+        assertThat(renderer(Optional.empty()).render(new CustomerNotice.Escalated(bob, TICKET)).body())
+                .as("no pages served: no link").doesNotContain("/t/");
+    }
+
+    @Test
+    @DisplayName("R7: the mail telling of an access to the customer's server is sent even when the recipient's cap of automatic mails is reached")
+    void accessMailIsNeverCapped() {
+        Recipient bob = new Recipient(new EmailAddress("bob@acme.example"), "Bob", Language.EN);
+        InMemoryOutbox outbox = new InMemoryOutbox();
+        OutboxMessenger messenger = new OutboxMessenger(renderer(Optional.empty()), new InMemoryMailJournal(), outbox,
+                new AutoReplyLimits(1, 1, Duration.ofHours(24)), "guichet.example", clock);
+        messenger.tellAll(List.of(new CustomerNotice.Escalated(bob, TICKET), new CustomerNotice.Escalated(bob, TICKET)));
+        for (int i = 0; i < 3; i++) {
+            messenger.tellAll(List.of(new CustomerNotice.ServerAccessed(bob, TICKET, "Alice Martin", clock.instant(),
+                    "restarted the agent service " + i)));
+        }
+        List<OutgoingMail> queued = outbox.claimDue(clock.instant().plusSeconds(1), 20, Duration.ofMinutes(1));
+        assertThat(queued.stream().filter(m -> m.body().contains("restarted the agent service"))).hasSize(3);
+        assertThat(queued).as("the second escalation notice is held by the cap of 1").hasSize(4);
+    }
+}
