@@ -157,7 +157,10 @@ public final class WebServer implements AutoCloseable {
         Language lang = language(query).orElse(granted.get().page().reader().language());
         String sentFrom = exchange.getRequestHeaders().getFirst("Origin");
         Optional<Map<String, String>> fields = readForm(exchange);
-        if (fields.isEmpty() || (sentFrom != null && origin.isPresent() && !origin.get().equals(sentFrom))
+        // with no-referrer, browsers send "Origin: null" for the page's own form: the anti-forgery value decides then
+        boolean foreign = sentFrom != null && !sentFrom.equals("null") && origin.isPresent()
+                && !origin.get().equals(sentFrom);
+        if (fields.isEmpty() || foreign
                 || !links.formTokenMatches(token, Optional.ofNullable(fields.get().get("form")))) {
             LOG.warn("web: reply form on ticket {} refused (origin {}, anti-forgery value missing or wrong) from {}",
                     granted.get().grant().ticket(), sentFrom, remote(exchange));
