@@ -558,6 +558,27 @@ class MailIntakeIT {
         }
     }
 
+    @Test
+    @DisplayName("R7: a contact mailing 'link' on a ticket gets the server-access log (technician, date, time) past the cap; the ticket's status does not move")
+    void pageLinkAndAccessLogOnRequest() {
+        deliver(mail("bob@acme.example", "Agents offline", "l1@acme.example", COMPLETE_EN));
+        OutgoingMail ack = onlyOutgoing();
+        channel.outbox.markSent(ack.id(), channel.clock.instant());
+        channel.staffDesk.handle(new io.guichet.core.desk.StaffCommand.RecordServerAccess(
+                Actor.Staff.operator("Alice Martin"), new TicketNumber(1000), "read the agent logs"));
+        pending().forEach(m -> channel.outbox.markSent(m.id(), channel.clock.instant()));
+        channel.journal.recordAutoReplies(java.util.Collections.nCopies(20, MailChannel.email("bob@acme.example")),
+                channel.clock.instant());
+
+        deliver(mail("bob@acme.example", "RE: [Ticket#1000] link", "l2@acme.example", "Thanks\n"));
+
+        OutgoingMail answer = onlyOutgoing();
+        assertThat(answer.subject()).isEqualTo("[Ticket#1000] Agents offline");
+        assertThat(answer.body()).contains("2026-03-02 09:00 UTC: Alice Martin: read the agent logs");
+        assertThat(answer.inReplyTo()).contains(MessageId.of("l2@acme.example"));
+        assertThat(channel.tickets.find(new TicketNumber(1000)).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
+    }
+
     private MailHandler.Handled deliver(String raw) {
         return channel.intake.handle(raw.getBytes(StandardCharsets.UTF_8), position(++uid));
     }

@@ -101,7 +101,7 @@ class TicketPageIT extends WebPagesFixture {
         String body = get(lastLink(BOB)).body();
         String day = at.atOffset(ZoneOffset.UTC).toLocalDate().toString();
         String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC).format(at);
-        assertThat(body).contains("Accesses to your server (R7)", "<td>Alice Martin</td><td>" + day + "</td><td>" + time
+        assertThat(body).contains("Accesses to your server", "<td>Alice Martin</td><td>" + day + "</td><td>" + time
                 + "</td><td>restarted the agent service</td>");
     }
 

@@ -115,6 +115,40 @@ public final class CustomerDesk {
                 .ifPresent(ticket -> desk.staff().post(new StaffNotice.LoopStopped(ticket, detail))));
     }
 
+    /**
+     * A contact asks, in a message on {@code number} ({@code received}), for a fresh link to the ticket's page and the
+     * log of the accesses to their server (R7): both are told in answer (the message is kept, the ticket's history
+     * records the request); nothing else changes. Someone without access to the ticket is refused as for any message.
+     */
+    public CustomerOutcome pageLinkRequested(EmailAddress from, TicketNumber number, Received received) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<Ticket> found = desk.tickets().find(number);
+            Optional<Contact> sender = desk.contacts().activeContact(from);
+            if (found.isEmpty() || sender.isEmpty() || !sender.get().accountId().equals(found.get().accountId())) {
+                desk.messenger().tellAll(List.of(new CustomerNotice.NoAccess(sender.map(Recipient::of)
+                        .orElseGet(() -> new Recipient(from, "", Language.EN)), number)), Optional.of(received));
+                LOG.warn("page link on ticket {} refused: sender has no access", number);
+                return new CustomerOutcome.Rejected(Problem.notAllowed("ticket",
+                        "The sender is not an authorized contact of the account of ticket " + number + " (R10)."));
+            }
+            Ticket ticket = found.get();
+            Instant now = desk.clock().instant();
+            desk.messenger().received(received.entry().on(ticket.id()));
+            List<TicketEvent> events = desk.tickets().events(ticket.id());
+            List<CustomerPages.ServerAccess> accesses = events.stream()
+                    .filter(e -> e.kind() == EventKind.SERVER_ACCESS)
+                    .map(e -> new CustomerPages.ServerAccess(e.at(),
+                            e.actor() instanceof Actor.Staff s ? s.name() : e.actor().label(), e.detail()))
+                    .toList();
+            desk.tickets().append(List.of(TicketEvent.fact(ticket.id(), now, new Actor.Customer(from),
+                    EventKind.CUSTOMER_MESSAGE, "asked for the page link and the server-access log (R7)")));
+            desk.messenger().tellAll(List.of(new CustomerNotice.PageLinkAndAccessLog(Recipient.of(sender.get()), ticket,
+                    accesses)), Optional.of(received));
+            LOG.info("ticket {}: page link and server-access log sent on request", number);
+            return new CustomerOutcome.Updated(ticket);
+        });
+    }
+
     /** The number of the ticket with this id, for a channel that threads by its own records. */
     public Optional<TicketNumber> numberOf(TicketId ticket) {
         return desk.transactions().inTransaction(() -> desk.tickets().find(ticket).map(Ticket::number));

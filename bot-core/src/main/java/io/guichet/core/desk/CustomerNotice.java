@@ -140,6 +140,17 @@ public sealed interface CustomerNotice {
         }
     }
 
+    /**
+     * A contact asked by mail (subject {@code link} / {@code lien}) for their ticket's page and the log of accesses to
+     * their server (R7): both, in answer; the channel adds the fresh page link to every mail about a ticket.
+     */
+    record PageLinkAndAccessLog(Recipient to, Ticket about, List<CustomerPages.ServerAccess> accesses)
+            implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
     /** R9: parked until the customer fixes a hardware/OS cause. */
     record OnHold(Recipient to, Ticket about, String text) implements CustomerNotice {
         public Optional<Ticket> ticket() {

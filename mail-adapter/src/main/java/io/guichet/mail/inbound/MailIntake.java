@@ -189,7 +189,9 @@ public final class MailIntake implements MailHandler {
                         from.get(), name, language, number, draft, email.newText(), escalate))
                 .orElseGet(() -> new CustomerCommand.OpenTicket(from.get(), name, language, draft, escalate));
         Received received = new Received(email.messageId(), entry(email, identity, now), correlationId);
-        CustomerOutcome outcome = desk.handle(command, received);
+        CustomerOutcome outcome = thread.filter(number -> asksForPageLink(email.subject(), number)).isPresent()
+                ? desk.pageLinkRequested(from.get(), thread.get(), received)
+                : desk.handle(command, received);
         return switch (outcome) {
             case CustomerOutcome.Opened opened -> {
                 MDC.put("ticket", opened.ticket().number().toString());
@@ -267,6 +269,19 @@ public final class MailIntake implements MailHandler {
         return new IntakeDraft(e.subject(), e.description(), e.severityText(), e.serverUrl(), e.module(),
                 e.stepsToReproduce(), e.affectedDevices(), e.version());
     }
+
+    /**
+     * A mail on {@code ticket} whose subject, without reply prefixes and the ticket's tag, is only {@code link} or
+     * {@code lien}: the contact asks for a fresh link to the ticket's page and the log of accesses to their server (R7).
+     */
+    private boolean asksForPageLink(String subject, TicketNumber ticket) {
+        String bare = stripReplyPrefixes(subject).replace(settings.tag().tag(ticket), " ").strip()
+                .toLowerCase(java.util.Locale.ROOT);
+        return PAGE_LINK_WORDS.contains(bare);
+    }
+
+    /** The subjects that ask for a ticket's page link and access log (docs/web.md). */
+    public static final java.util.Set<String> PAGE_LINK_WORDS = java.util.Set.of("link", "lien");
 
     private static String stripReplyPrefixes(String subject) {
         return subject.replaceAll("(?i)^(\\s*(re|tr|fw|fwd|aw|wg)\\s*(\\[\\d+])?\\s*:\\s*)+", "").strip();

@@ -129,6 +129,13 @@ public final class NoticeRenderer {
                 v.put("detail", n.detail());
                 yield automatic(lang, "server-accessed", v);
             }
+            case CustomerNotice.PageLinkAndAccessLog n -> {
+                v.put("accesses", n.accesses().isEmpty() ? templates.fragment(lang, "accesses.none", Map.of())
+                        : String.join("\n", n.accesses().stream().map(a -> templates.fragment(lang, "access.line",
+                        Map.of("at", MOMENT.format(a.at()), "technician", a.technician(), "detail", a.detail())))
+                        .toList()));
+                yield automatic(lang, "page-link", v);
+            }
             case CustomerNotice.OnHold n -> {
                 v.put("text", n.text().strip());
                 yield personal(lang, "on-hold", v);

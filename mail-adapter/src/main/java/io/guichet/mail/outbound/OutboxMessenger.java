@@ -157,6 +157,7 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.SeverityChanged n -> false;
             case CustomerNotice.OnHold n -> false;
             case CustomerNotice.ServerAccessed n -> false;
+            case CustomerNotice.PageLinkAndAccessLog n -> true;
             case CustomerNotice.Reminder n -> false;
             case CustomerNotice.Closed n -> false;
             case CustomerNotice.AutomaticDowngrade n -> false;
@@ -200,10 +201,12 @@ public final class OutboxMessenger implements CustomerMessenger {
 
     /**
      * Automatic mails the per-recipient cap never holds back: the acknowledgement (R2, above) and the notice of an
-     * access to the customer's server (R7: the customer always hears of every access).
+     * access to the customer's server and the access log a contact asks for (R7: the customer always hears of every
+     * access).
      */
     static boolean neverCapped(CustomerNotice notice) {
-        return notice instanceof CustomerNotice.Acknowledged || notice instanceof CustomerNotice.ServerAccessed;
+        return notice instanceof CustomerNotice.Acknowledged || notice instanceof CustomerNotice.ServerAccessed
+                || notice instanceof CustomerNotice.PageLinkAndAccessLog;
     }
 
     /** Automatic mails a recipient may get per window: fewer refusals than other answers. */
@@ -223,6 +226,7 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.SeverityChanged n -> false;
             case CustomerNotice.OnHold n -> false;
             case CustomerNotice.ServerAccessed n -> false;
+            case CustomerNotice.PageLinkAndAccessLog n -> false;
             case CustomerNotice.Reminder n -> false;
             case CustomerNotice.Closed n -> false;
             case CustomerNotice.AutomaticDowngrade n -> false;

@@ -99,6 +99,8 @@ class AutoSubmittedTest {
                 Optional.empty(), PERSON);
         add(samples, new CustomerNotice.ServerAccessed(to, TICKET, "tess", Instant.parse("2026-03-02T09:15:00Z"), "RDP"),
                 Optional.empty(), GENERATED);
+        add(samples, new CustomerNotice.PageLinkAndAccessLog(to, TICKET, List.of(new io.guichet.core.desk.CustomerPages
+                .ServerAccess(Instant.parse("2026-03-02T09:15:00Z"), "tess", "RDP"))), CUSTOMER_MAIL, REPLIED);
         add(samples, new CustomerNotice.OnHold(to, TICKET, "Add RAM."), Optional.empty(), PERSON);
         add(samples, new CustomerNotice.Reminder(to, TICKET, 1, Instant.parse("2026-03-09T09:00:00Z"), false),
                 Optional.empty(), GENERATED);
