@@ -102,7 +102,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Starting the embedded database (the first start takes a few seconds)...");
         out.flush();
 
-        GuichetConfig config = config(smtpPort, imapPort, work, discord.map(DemoDiscord::settings).orElse(Map.of()));
+        int webPort = freePort();
+        GuichetConfig config = config(smtpPort, imapPort, webPort, work,
+                discord.map(DemoDiscord::settings).orElse(Map.of()));
         DatabaseHandle database = DatabaseHandle.ephemeral(work.resolve("pgdata"), 4);
         GuichetNode node = new GuichetNode(config, database.database(), Clock.systemUTC());
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
@@ -143,6 +145,10 @@ public final class DemoCommand implements Callable<Integer> {
                 return CliFailures.INFRASTRUCTURE;
             }
             Optional<String> number = printAnswer(out, answer.get());
+            if (!showTicketPage(out, err, answer.get().body())) {
+                stop.run();
+                return CliFailures.INFRASTRUCTURE;
+            }
             if (standIn.isPresent() && !showOnDiscord(out, err, standIn.get(), number)) {
                 stop.run();
                 return CliFailures.INFRASTRUCTURE;
@@ -169,6 +175,37 @@ public final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(stopAndRelease, "guichet-demo-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** A free port of the loopback interface for the customers' pages (the links in mails name it). */
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The ticket's page link the answer ends with: opened once here, then printed for a browser. */
+    private static boolean showTicketPage(PrintWriter out, PrintWriter err, String answer) throws Exception {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/t/[A-Za-z0-9_.-]+)")
+                .matcher(answer);
+        if (!link.find()) {
+            err.println("guichet demo: the answer carries no link to the ticket's page.");
+            return false;
+        }
+        java.net.http.HttpResponse<String> page;
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.group(1))).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+        if (page.statusCode() != 200) {
+            err.println("guichet demo: the ticket's page answered " + page.statusCode() + ".");
+            return false;
+        }
+        out.println();
+        out.println("The ticket's page, as the customer reaches it from the mail (open it in a browser; docs/web.md):");
+        out.println("  " + link.group(1));
+        out.flush();
+        return true;
     }
 
     /** Whether the demo's mail server is on the class path (the archive's launcher adds it for the demo only). */
@@ -218,7 +255,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  What the bot sent, as JSON: curl " + page + "calls.json");
     }
 
-    private static GuichetConfig config(int smtpPort, int imapPort, Path work, Map<String, String> discord) {
+    private static GuichetConfig config(int smtpPort, int imapPort, int webPort, Path work, Map<String, String> discord) {
         Map<String, String> values = new HashMap<>(discord);
         values.put("GUICHET_IMAP_HOST", "127.0.0.1");
         values.put("GUICHET_IMAP_PORT", Integer.toString(imapPort));
@@ -233,6 +270,7 @@ public final class DemoCommand implements Callable<Integer> {
         values.put("GUICHET_SUPPORT_NAME", "Guichet demo support");
         values.put("GUICHET_DATA_DIR", work.toString());
         values.put("GUICHET_HTTP_PORT", "0");
+        values.put("GUICHET_WEB_PORT", Integer.toString(webPort));
         return switch (ConfigReader.read(values)) {
             case ConfigReader.Result.Valid valid -> valid.config();
             case ConfigReader.Result.Invalid invalid ->
