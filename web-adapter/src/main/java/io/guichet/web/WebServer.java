@@ -7,6 +7,8 @@ import io.guichet.core.desk.ConcurrentChange;
 import io.guichet.core.desk.CustomerOutcome;
 import io.guichet.core.desk.CustomerPages;
 import io.guichet.core.desk.Desks;
+import io.guichet.core.desk.KnowledgeDesk;
+import io.guichet.core.kb.Article;
 import io.guichet.core.link.TicketLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,14 +49,16 @@ public final class WebServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final CustomerPages pages;
+    private final KnowledgeDesk knowledge;
     private final TicketLinks links;
     private final Optional<String> origin;
 
-    private WebServer(HttpServer server, ExecutorService executor, CustomerPages pages, TicketLinks links,
-                      Optional<String> origin) {
+    private WebServer(HttpServer server, ExecutorService executor, CustomerPages pages, KnowledgeDesk knowledge,
+                      TicketLinks links, Optional<String> origin) {
         this.server = server;
         this.executor = executor;
         this.pages = pages;
+        this.knowledge = knowledge;
         this.links = links;
         this.origin = origin;
     }
@@ -73,7 +78,7 @@ public final class WebServer implements AutoCloseable {
         server.setExecutor(executor);
         Optional<String> origin = Optional.ofNullable(base.getHost())
                 .map(h -> base.getScheme() + "://" + h + (base.getPort() < 0 ? "" : ":" + base.getPort()));
-        WebServer web = new WebServer(server, executor, desks.pages(), links, origin);
+        WebServer web = new WebServer(server, executor, desks.pages(), desks.knowledge(), links, origin);
         server.createContext("/", exchange -> {
             try (exchange) {
                 web.route(exchange);
@@ -102,6 +107,13 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         String[] parts = path.split("/", -1);
+        if (path.equals("/kb") || (parts.length == 3 && parts[1].equals("kb"))) {
+            if (!readMethod(exchange)) {
+                return;
+            }
+            knowledgeBase(exchange, parts);
+            return;
+        }
         if (parts.length == 3 && parts[1].equals("t")) {
             if (!readMethod(exchange)) {
                 return;
@@ -121,6 +133,37 @@ public final class WebServer implements AutoCloseable {
         LOG.info("web: {} {} not found", method, path.length() > 80 ? path.substring(0, 80) + "..." : path);
         respond(exchange, 404, "text/html; charset=utf-8", TicketPageHtml.layout(Language.EN,
                 "Not found / Page introuvable", "/style.css", "<main><h1>Not found / Page introuvable</h1></main>"));
+    }
+
+    /**
+     * R19: the knowledge base on the web: {@code /kb?q=...&lang=fr} searches (every word, else any word above the
+     * suggestions' threshold), {@code /kb/SLUG} shows an article. Public pages: no link needed.
+     */
+    private void knowledgeBase(HttpExchange exchange, String[] parts) throws IOException {
+        Map<String, String> query = form(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
+        Language lang = language(query).orElse(Language.EN);
+        if (parts.length == 3) {
+            String slug = URLDecoder.decode(parts[2], StandardCharsets.UTF_8);
+            Optional<Article> article = knowledge.article(slug);
+            if (article.isEmpty()) {
+                respond(exchange, 404, "text/html; charset=utf-8", KnowledgePageHtml.notFound(lang));
+                return;
+            }
+            respond(exchange, 200, "text/html; charset=utf-8", KnowledgePageHtml.article(article.get(), lang));
+            return;
+        }
+        String q = query.getOrDefault("q", "").strip();
+        if (q.length() > 500) {
+            q = q.substring(0, 500);
+        }
+        List<Article> found = List.of();
+        if (!q.isEmpty()) {
+            found = knowledge.search(q, lang, 10);
+            if (found.isEmpty()) {
+                found = knowledge.suggestions(q, lang);
+            }
+        }
+        respond(exchange, 200, "text/html; charset=utf-8", KnowledgePageHtml.search(q, lang, found));
     }
 
     private boolean readMethod(HttpExchange exchange) throws IOException {

@@ -19,7 +19,10 @@ import io.guichet.db.JooqStaffOutbox;
 import io.guichet.db.JooqTicketStore;
 import io.guichet.db.JooqTransactions;
 import io.guichet.db.JooqVersionCatalog;
+import io.guichet.mail.outbound.ArticleSuggestions;
 import io.guichet.mail.outbound.AutoReplyLimits;
+import io.guichet.core.desk.KnowledgeDesk;
+import java.util.List;
 import io.guichet.mail.outbound.MailTemplates;
 import io.guichet.mail.outbound.NoticeRenderer;
 import io.guichet.mail.outbound.OutboxMessenger;
@@ -52,15 +55,28 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
         int cap = config.mail().map(GuichetConfig.MailConfig::autoReplyCap)
                 .orElse(AutoReplyLimits.defaults().automaticPerWindow());
         Optional<PageLinks> pageLinks = config.web().map(web -> pageLinks(web, tx, clock));
+        JooqKnowledgeBase knowledge = new JooqKnowledgeBase(tx, clock);
         OutboxMessenger messenger = new OutboxMessenger(
                 new NoticeRenderer(config.mail().map(GuichetConfig.MailConfig::templates).orElseGet(MailTemplates::new), tag,
-                        config.policy().reopenWindow(), pageLinks), journal, outbox,
+                        config.policy().reopenWindow(), pageLinks, suggestions(pageLinks, knowledge)), journal, outbox,
                 new AutoReplyLimits(cap, 1, Duration.ofHours(24)), messageIdDomain, clock);
         DeskContext context = new DeskContext(tx, new JooqTicketStore(tx), new JooqDeadlineStore(tx),
                 new JooqContactDirectory(tx), new JooqVersionCatalog(tx), messenger, staffOutbox, new JooqAuditLog(tx),
                 config.policy(), config.hours(), clock);
-        return new CoreAssembly(context, Desks.of(context, new JooqKnowledgeBase(tx, clock), journal), journal, outbox,
+        return new CoreAssembly(context, Desks.of(context, knowledge, journal), journal, outbox,
                 staffOutbox, new JooqQuarantine(tx), pageLinks);
+    }
+
+    /**
+     * R19: the acknowledgement's suggestions, when the pages are served (their links lead there): the knowledge base's
+     * full-text search on the request's subject and description, in the customer's language, above the threshold.
+     */
+    private static ArticleSuggestions suggestions(Optional<PageLinks> pages, JooqKnowledgeBase knowledge) {
+        return (ticket, language) -> pages.map(links -> knowledge.suggest(ticket.fields().subject() + "\n"
+                        + ticket.fields().description(), language, KnowledgeDesk.SUGGESTIONS,
+                        KnowledgeDesk.SUGGESTION_THRESHOLD).stream()
+                .map(a -> new ArticleSuggestions.Suggested(a.title(), links.article(a.slug()))).toList())
+                .orElse(List.of());
     }
 
     /**

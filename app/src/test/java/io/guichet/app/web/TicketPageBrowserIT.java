@@ -91,6 +91,27 @@ class TicketPageBrowserIT extends WebPagesFixture {
     }
 
     @Test
+    @DisplayName("R19: the knowledge base's search page finds an article and opens it, in French too")
+    void knowledgeBaseSearch() {
+        core.desks().knowledge().save(ALICE, java.util.List.of(
+                new io.guichet.core.kb.Article("console-slow", "The console is slow", io.guichet.core.account.Language.EN,
+                        "Clear the browser cache."),
+                new io.guichet.core.kb.Article("console-lente", "La console est lente", io.guichet.core.account.Language.FR,
+                        "Videz le cache du navigateur.")));
+        browser.get(core.pageLinks().orElseThrow().base() + "/kb");
+        browser.findElement(By.id("q")).sendKeys("slow console");
+        browser.findElement(By.id("search")).click();
+        browser.findElement(By.linkText("The console is slow")).click();
+        assertThat(browser.findElement(By.id("body")).getText()).isEqualTo("Clear the browser cache.");
+
+        browser.get(core.pageLinks().orElseThrow().base() + "/kb?lang=fr");
+        browser.findElement(By.id("q")).sendKeys("console lente");
+        browser.findElement(By.id("search")).click();
+        browser.findElement(By.linkText("La console est lente")).click();
+        assertThat(browser.findElement(By.id("body")).getText()).isEqualTo("Videz le cache du navigateur.");
+    }
+
+    @Test
     @DisplayName("refused in the browser alike: another account's ticket, an expired link, an altered link")
     void refusals() {
         Ticket ticket = open(BOB, "Agents offline", "All agents went offline.");

@@ -64,7 +64,7 @@ abstract class WebPagesFixture {
     MutableClock clock;
     CoreAssembly core;
     WebServer web;
-    private Database database;
+    Database database;
     Account globex;
 
     @BeforeEach

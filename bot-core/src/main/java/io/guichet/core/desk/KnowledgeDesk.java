@@ -37,6 +37,25 @@ public final class KnowledgeDesk {
         return desk.transactions().inTransaction(() -> articles.search(text, language, limit));
     }
 
+    /** An article's page (issue 13: the knowledge base on the web). */
+    public java.util.Optional<Article> article(String slug) {
+        return desk.transactions().inTransaction(() -> articles.find(slug));
+    }
+
+    /** R19: the relevance an article must reach to be suggested in an acknowledgement. */
+    public static final double SUGGESTION_THRESHOLD = 0.05;
+    /** R19: at most this many suggestions. */
+    public static final int SUGGESTIONS = 3;
+
+    /** R19: the articles worth suggesting for a request's subject and description, in its language. */
+    public List<Article> suggestions(String subjectAndDescription, Language language) {
+        if (subjectAndDescription.isBlank()) {
+            return List.of();
+        }
+        return desk.transactions().inTransaction(() -> articles.suggest(subjectAndDescription, language, SUGGESTIONS,
+                SUGGESTION_THRESHOLD));
+    }
+
     public int count() {
         return desk.transactions().inTransaction(articles::count);
     }

@@ -3,6 +3,7 @@ package io.guichet.core.kb;
 import io.guichet.core.account.Language;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The knowledge base: articles customers are pointed to, searchable in French and English. */
 public interface KnowledgeBase {
@@ -14,4 +15,14 @@ public interface KnowledgeBase {
     List<Article> search(String text, Language language, int limit);
 
     int count();
+
+    /** The article with this slug. */
+    Optional<Article> find(String slug);
+
+    /**
+     * R19: at most {@code limit} articles in {@code language} relevant to a request's {@code text} (any of its words
+     * may match, unlike {@link #search}), best first, only those whose relevance reaches {@code threshold} (0 to 1;
+     * the store's own scale, documented with it).
+     */
+    List<Article> suggest(String text, Language language, int limit, double threshold);
 }

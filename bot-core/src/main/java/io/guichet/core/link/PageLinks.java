@@ -26,6 +26,11 @@ public record PageLinks(URI base, TicketLinks tickets) {
     public record Link(String url, Instant expires) {
     }
 
+    /** The page of the knowledge-base article {@code slug} (R19). */
+    public String article(String slug) {
+        return base + "/kb/" + java.net.URLEncoder.encode(slug, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A fresh link to {@code ticket}'s page for {@code to}. */
     public Link ticketPage(Ticket ticket, EmailAddress to) {
         String token = tickets.token(ticket.number(), ticket.accountId(), to);

@@ -30,6 +30,7 @@ public final class NoticeRenderer {
     private final SubjectTag tag;
     private final Duration reopenWindow;
     private final Optional<PageLinks> pages;
+    private final ArticleSuggestions suggestions;
 
     public NoticeRenderer(MailTemplates templates, SubjectTag tag, Duration reopenWindow) {
         this(templates, tag, reopenWindow, Optional.empty());
@@ -37,6 +38,13 @@ public final class NoticeRenderer {
 
     /** {@code pages}: when the web pages are served, every mail about a ticket ends with a fresh link to its page. */
     public NoticeRenderer(MailTemplates templates, SubjectTag tag, Duration reopenWindow, Optional<PageLinks> pages) {
+        this(templates, tag, reopenWindow, pages, (ticket, language) -> List.of());
+    }
+
+    /** {@code suggestions}: the articles an acknowledgement suggests (R19), listed before the page link. */
+    public NoticeRenderer(MailTemplates templates, SubjectTag tag, Duration reopenWindow, Optional<PageLinks> pages,
+                          ArticleSuggestions suggestions) {
+        this.suggestions = suggestions;
         this.templates = templates;
         this.tag = tag;
         this.reopenWindow = reopenWindow;
@@ -44,9 +52,24 @@ public final class NoticeRenderer {
     }
 
     public RenderedMail render(CustomerNotice notice) {
-        RenderedMail mail = renderNotice(notice);
+        RenderedMail mail = notice instanceof CustomerNotice.Acknowledged ack
+                ? withSuggestions(renderNotice(notice), ack) : renderNotice(notice);
         return pages.flatMap(p -> notice.ticket().map(t -> withPageLink(mail, notice.to().language(),
                 p.ticketPage(t, notice.to().email())))).orElse(mail);
+    }
+
+    /** R19: the knowledge base first: the most relevant articles for the request, with their pages. */
+    private RenderedMail withSuggestions(RenderedMail mail, CustomerNotice.Acknowledged ack) {
+        Language lang = ack.to().language();
+        List<ArticleSuggestions.Suggested> found = suggestions.forRequest(ack.created(), lang);
+        if (found.isEmpty()) {
+            return mail;
+        }
+        StringBuilder block = new StringBuilder(templates.fragment(lang, "kb.suggestions", Map.of()));
+        found.forEach(s -> block.append('\n').append(templates.fragment(lang, "kb.article",
+                Map.of("title", s.title(), "url", s.url()))));
+        String body = mail.body().endsWith("\n") ? mail.body() : mail.body() + "\n";
+        return new RenderedMail(mail.subject(), body + "\n" + block + "\n", mail.automatic());
     }
 
     /** The ticket's page, signed for this recipient, after the mail's text (issue 13). */
