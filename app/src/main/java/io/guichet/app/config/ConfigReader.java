@@ -436,8 +436,10 @@ public final class ConfigReader {
                     + " secret generated once and stored in the database.");
         }
         Duration validity = positiveDuration(Setting.WEB_LINK_VALIDITY);
+        Optional<String> featureRequests = url(Setting.FEATURE_REQUESTS_URL, Set.of("http", "https"),
+                "https://ideas.example.com/");
         return Optional.of(new GuichetConfig.WebConfig(port, bind, base, secret,
-                validity == null ? Duration.ofDays(30) : validity));
+                validity == null ? Duration.ofDays(30) : validity, featureRequests));
     }
 
     /** An IP address literal (never a name: no DNS lookup while the configuration is checked). */

@@ -35,7 +35,7 @@ public record GuichetConfig(DatabaseConfig database,
      * reach them at, the links' secret (empty: the one stored in the database) and how long a link works.
      */
     public record WebConfig(int port, InetAddress bind, Optional<java.net.URI> baseUrl, Optional<String> secret,
-                            Duration linkValidity) {
+                            Duration linkValidity, Optional<String> featureRequests) {
         @Override
         public String toString() {
             return "WebConfig[" + bind.getHostAddress() + ":" + port + " " + baseUrl.map(Object::toString).orElse("")

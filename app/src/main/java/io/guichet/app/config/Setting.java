@@ -20,6 +20,7 @@ public enum Setting {
     WEB_BASE_URL("GUICHET_WEB_BASE_URL", "", "The address customers reach the pages at, as the links in mails give it (https://support.example.com/guichet behind a reverse proxy); empty: http://127.0.0.1:GUICHET_WEB_PORT, this machine only."),
     WEB_SECRET("GUICHET_WEB_SECRET", "", "Secret the page links are signed with (HMAC-SHA256), at least 32 characters, the same on every node; changing it voids every link sent; empty: 32 random bytes generated once and stored in the database."),
     WEB_LINK_VALIDITY("GUICHET_WEB_LINK_VALIDITY", "P30D", "How long a page link works after its mail was written (each mail brings a fresh one)."),
+    FEATURE_REQUESTS_URL("GUICHET_FEATURE_REQUESTS_URL", "", "Where customers submit feature requests (R12e): a ticket resolved as a feature request links there, when the pages are served; empty: the knowledge base's page (GUICHET_WEB_BASE_URL/kb)."),
     LOG_FORMAT("GUICHET_LOG_FORMAT", "text", "Log lines on stderr: text, or json (one object per line, MDC included)."),
     LOG_LEVEL("GUICHET_LOG_LEVEL", "info", "Level of Guichet's own log lines: trace, debug, info, warn or error (libraries log warnings only)."),
     // mailbox

@@ -87,7 +87,7 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
         byte[] secret = web.secret().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .orElseGet(() -> new JooqWebLinkSecret(tx).secret());
         URI base = web.baseUrl().orElseGet(() -> URI.create("http://127.0.0.1:" + web.port()));
-        return new PageLinks(base, new TicketLinks(secret, web.linkValidity(), clock));
+        return new PageLinks(base, new TicketLinks(secret, web.linkValidity(), clock), web.featureRequests());
     }
 
     /** Mail waiting to be sent, and mail given up on (the command line lists and retries it). */

@@ -5,12 +5,17 @@ import io.guichet.core.ticket.Ticket;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The public addresses of the customers' web pages, under the operator's base URL (the address customers reach,
  * usually through a reverse proxy): a ticket's page behind a fresh signed token.
  */
-public record PageLinks(URI base, TicketLinks tickets) {
+public record PageLinks(URI base, TicketLinks tickets, Optional<String> featureRequests) {
+
+    public PageLinks(URI base, TicketLinks tickets) {
+        this(base, tickets, Optional.empty());
+    }
 
     public PageLinks {
         String text = base.toString();
@@ -24,6 +29,14 @@ public record PageLinks(URI base, TicketLinks tickets) {
 
     /** A link to {@code ticket}'s page for the contact {@code to}, and until when it works. */
     public record Link(String url, Instant expires) {
+    }
+
+    /**
+     * R12e: where customers submit feature requests: the operator's address, else the knowledge base's page, where
+     * the resolution's explanation says requests are collected.
+     */
+    public String featureRequestsPage() {
+        return featureRequests.orElse(base + "/kb");
     }
 
     /** The page of the knowledge-base article {@code slug} (R19). */

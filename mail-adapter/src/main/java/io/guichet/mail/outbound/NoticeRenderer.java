@@ -8,6 +8,7 @@ import io.guichet.core.desk.CustomerNotice;
 import io.guichet.core.intake.IntakeField;
 import io.guichet.core.link.PageLinks;
 import io.guichet.core.ticket.Actor;
+import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Severity;
 
 import java.time.Duration;
@@ -54,8 +55,17 @@ public final class NoticeRenderer {
     public RenderedMail render(CustomerNotice notice) {
         RenderedMail mail = notice instanceof CustomerNotice.Acknowledged ack
                 ? withSuggestions(renderNotice(notice), ack) : renderNotice(notice);
-        return pages.flatMap(p -> notice.ticket().map(t -> withPageLink(mail, notice.to().language(),
-                p.ticketPage(t, notice.to().email())))).orElse(mail);
+        if (notice instanceof CustomerNotice.Resolved resolved && resolved.reason() == ResolutionReason.FEATURE_REQUEST
+                && pages.isPresent()) {
+            // R12e: the link to where feature requests are submitted
+            String line = templates.fragment(notice.to().language(), "feature.requests",
+                    Map.of("url", pages.get().featureRequestsPage()));
+            String body = mail.body().endsWith("\n") ? mail.body() : mail.body() + "\n";
+            mail = new RenderedMail(mail.subject(), body + "\n" + line + "\n", mail.automatic());
+        }
+        RenderedMail written = mail;
+        return pages.flatMap(p -> notice.ticket().map(t -> withPageLink(written, notice.to().language(),
+                p.ticketPage(t, notice.to().email())))).orElse(written);
     }
 
     /** R19: the knowledge base first: the most relevant articles for the request, with their pages. */

@@ -59,6 +59,24 @@ class PageLinkAndAccessMailTest {
     }
 
     @Test
+    @DisplayName("R12e: a ticket resolved as a feature request links to where requests are submitted: the operator's address, else the knowledge base")
+    void featureRequestLink() {
+        Recipient bob = new Recipient(new EmailAddress("bob@acme.example"), "Bob", Language.EN);
+        CustomerNotice.Resolved feature = new CustomerNotice.Resolved(bob, TICKET,
+                io.guichet.core.ticket.ResolutionReason.FEATURE_REQUEST, "", new io.guichet.core.account.AccountManager(
+                "Marie", "marie@vendor.example"), new io.guichet.core.ticket.Actor.Staff("tess", "Tess"), Optional.empty());
+        assertThat(renderer(Optional.of(pages)).render(feature).body())
+                .contains("Submit your feature request here: https://support.example.com/guichet/kb");
+        PageLinks withIdeas = new PageLinks(pages.base(), links, Optional.of("https://ideas.example.com/"));
+        assertThat(renderer(Optional.of(withIdeas)).render(feature).body())
+                .contains("Submit your feature request here: https://ideas.example.com/");
+        CustomerNotice.Resolved solved = new CustomerNotice.Resolved(bob, TICKET,
+                io.guichet.core.ticket.ResolutionReason.values()[0], "", feature.manager(), feature.by(), Optional.empty());
+        assertThat(solved.reason()).isNotEqualTo(io.guichet.core.ticket.ResolutionReason.FEATURE_REQUEST);
+        assertThat(renderer(Optional.of(withIdeas)).render(solved).body()).doesNotContain("ideas.example.com");
+    }
+
+    @Test
     @DisplayName("R7: the mail telling of an access to the customer's server is sent even when the recipient's cap of automatic mails is reached")
     void accessMailIsNeverCapped() {
         Recipient bob = new Recipient(new EmailAddress("bob@acme.example"), "Bob", Language.EN);
