@@ -184,4 +184,29 @@ class TicketPageIT extends WebPagesFixture {
         assertThat(events(ticket)).hasSize(before);
         assertThat(get(link).body()).doesNotContain("forged");
     }
+
+    @Test
+    @DisplayName("a node with GUICHET_WEB_PORT set serves the pages and its mails link to them; off, neither")
+    void nodeServesThePages() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> settings = new HashMap<>(Map.of("GUICHET_SUPPORT_ADDRESS", "support@guichet.test",
+                "GUICHET_HTTP_PORT", "off", "GUICHET_WEB_PORT", Integer.toString(port)));
+        try (var node = new io.guichet.app.node.GuichetNode(
+                ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config(), database, clock)) {
+            node.start();
+            assertThat(node.webPort()).contains(port);
+            assertThat(node.pageLinks().orElseThrow().base()).isEqualTo(URI.create("http://127.0.0.1:" + port));
+            assertThat(get("http://127.0.0.1:" + port + "/kb").statusCode()).isEqualTo(200);
+        }
+        settings.put("GUICHET_WEB_PORT", "off");
+        try (var node = new io.guichet.app.node.GuichetNode(
+                ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config(), database, clock)) {
+            node.start();
+            assertThat(node.webPort()).isEmpty();
+            assertThat(node.pageLinks()).isEmpty();
+        }
+    }
 }
