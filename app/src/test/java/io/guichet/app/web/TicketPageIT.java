@@ -1,50 +1,26 @@
 package io.guichet.app.web;
 
 import io.guichet.app.config.ConfigReader;
-import io.guichet.app.config.GuichetConfig;
-import io.guichet.app.node.CoreAssembly;
-import io.guichet.core.account.Account;
-import io.guichet.core.account.AccountManager;
-import io.guichet.core.account.EmailAddress;
-import io.guichet.core.account.Language;
-import io.guichet.core.desk.CustomerCommand;
-import io.guichet.core.desk.CustomerOutcome;
 import io.guichet.core.desk.StaffCommand;
-import io.guichet.core.intake.IntakeDraft;
-import io.guichet.core.intake.IntakeField;
 import io.guichet.core.link.TicketLinks;
-import io.guichet.core.testing.MutableClock;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Ticket;
-import io.guichet.core.ticket.TicketEvent;
-import io.guichet.db.Database;
-import io.guichet.db.testing.PostgresExtension;
-import io.guichet.web.WebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
