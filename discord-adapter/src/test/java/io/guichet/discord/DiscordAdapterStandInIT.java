@@ -66,7 +66,8 @@ class DiscordAdapterStandInIT {
         new CustomerDesk(desk).handle(new CustomerCommand.OpenTicket(paul, "Paul", Optional.empty(),
                 DeskFixture.complete("2"), false));
         assertThat(adapter.start(io.guichet.core.desk.Desks.of(desk,
-                new io.guichet.core.testing.InMemoryKnowledgeBase()))).isTrue();
+                new io.guichet.core.testing.InMemoryKnowledgeBase(),
+                new io.guichet.core.testing.InMemoryTicketThreads()))).isTrue();
         await().atMost(WAIT).until(() -> discord.registeredCommands().size() == CommandCatalog.commands().size());
     }
 

@@ -61,7 +61,7 @@ final class ConsoleFixture {
         this.stores = stores;
         desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(), mail, staff, audit,
                 PolicySettings.defaults(), new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
-        console = new Console(io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase()),
+        console = new Console(io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase(), new io.guichet.core.testing.InMemoryTicketThreads()),
                 new StaffRoles(TECH, MANAGER));
         customers = new CustomerDesk(desk);
         account = stores.contacts().addAccount("Acme", Optional.of(LocalDate.parse("2027-12-31")),
