@@ -29,10 +29,18 @@ public final class JooqStaffOutbox implements StaffOutbox {
 
     private final JooqTransactions db;
     private final Clock clock;
+    private final boolean threadPosts;
 
+    /** An outbox without ticket threads: {@link StaffNotice.ThreadPost}s are not kept (nobody would read them). */
     public JooqStaffOutbox(JooqTransactions db, Clock clock) {
+        this(db, clock, false);
+    }
+
+    /** With {@code threadPosts}, the tickets' thread posts are kept and delivered like every notice. */
+    public JooqStaffOutbox(JooqTransactions db, Clock clock, boolean threadPosts) {
         this.db = db;
         this.clock = clock;
+        this.threadPosts = threadPosts;
     }
 
     @Override
@@ -41,7 +49,9 @@ public final class JooqStaffOutbox implements StaffOutbox {
     }
 
     @Override
-    public void postAll(List<StaffNotice> notices) {
+    public void postAll(List<StaffNotice> all) {
+        List<StaffNotice> notices = threadPosts ? all
+                : all.stream().filter(n -> !(n instanceof StaffNotice.ThreadPost)).toList();
         if (notices.isEmpty()) {
             return;
         }

@@ -40,7 +40,8 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
         JooqTransactions tx = database.transactions();
         JooqMailJournal journal = new JooqMailJournal(tx);
         JooqOutbox outbox = new JooqOutbox(tx);
-        JooqStaffOutbox staffOutbox = new JooqStaffOutbox(tx, clock);
+        JooqStaffOutbox staffOutbox = new JooqStaffOutbox(tx, clock,
+                config.discord().token().isPresent() && config.discord().threadChannelId().isPresent());
         SubjectTag tag = new SubjectTag(config.mail().map(GuichetConfig.MailConfig::subjectTag)
                 .orElse(SubjectTag.DEFAULT_FORMAT));
         String messageIdDomain = config.mail().map(GuichetConfig.MailConfig::messageIdDomain).orElse("guichet.invalid");

@@ -175,6 +175,16 @@ public final class DiscordStandIn implements AutoCloseable {
         return message.path("id").asText();
     }
 
+    /**
+     * Dispatches MESSAGE_CREATE of an existing message once more, as Discord may after a resume (delivery is at least
+     * once): the bot must not act on it twice.
+     */
+    public void redeliver(String messageId) {
+        ObjectNode message = messages.message(messageId)
+                .orElseThrow(() -> new IllegalArgumentException("no message " + messageId)).deepCopy();
+        gateway.dispatch("MESSAGE_CREATE", message);
+    }
+
     private SentInteraction send(Interactions.Built built) {
         Instant at = Instant.now();
         long nanos = System.nanoTime();
