@@ -12,6 +12,9 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.requests.Route;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import net.dv8tion.jda.internal.requests.RestActionImpl;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -33,6 +36,7 @@ import java.util.concurrent.TimeoutException;
 final class JdaTicketThreads {
 
     private static final long TIMEOUT_SECONDS = 30;
+    private static final long CACHE_WAIT_SECONDS = 5;
     /** A resolved ticket's thread is archived (the customer may still reopen it), a closed one's for good. */
     private static final Set<EventKind> ARCHIVING = EnumSet.of(EventKind.RESOLVED, EventKind.CLOSED);
 
@@ -51,11 +55,7 @@ final class JdaTicketThreads {
         ThreadChannel thread;
         boolean opened = false;
         if (known.isPresent()) {
-            thread = jda.getThreadChannelById(known.get());
-            if (thread == null) {
-                throw new NotDelivered("thread " + known.get() + " of ticket " + ticket.number()
-                        + " is not visible to the bot (deleted, or archived before the bot started)");
-            }
+            thread = cachedOrUnarchived(jda, known.get(), ticket);
         } else {
             thread = open(jda, ticket);
             opened = true;
@@ -78,6 +78,35 @@ final class JdaTicketThreads {
         if (ARCHIVING.contains(post.event())) {
             await(thread.getManager().setArchived(true));
         }
+    }
+
+    /**
+     * The thread from JDA's cache. JDA drops a thread from its cache once it is archived and has no call to fetch a
+     * channel by id, so an archived thread is unarchived by a plain {@code PATCH /channels/{id}}; the gateway's
+     * THREAD_UPDATE then brings it back into the cache.
+     */
+    private static ThreadChannel cachedOrUnarchived(JDA jda, String threadId, Ticket ticket) throws NotDelivered {
+        ThreadChannel cached = jda.getThreadChannelById(threadId);
+        if (cached != null) {
+            return cached;
+        }
+        await(new RestActionImpl<Void>(jda, Route.Channels.MODIFY_CHANNEL.compile(threadId),
+                DataObject.empty().put("archived", false)));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(CACHE_WAIT_SECONDS);
+        while (System.nanoTime() < until) {
+            ThreadChannel back = jda.getThreadChannelById(threadId);
+            if (back != null) {
+                return back;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NotDelivered("interrupted while waiting for thread " + threadId, e);
+            }
+        }
+        throw new NotDelivered("thread " + threadId + " of ticket " + ticket.number()
+                + " is not visible to the bot (deleted, or the gateway did not announce it back)");
     }
 
     /** Opens the ticket's thread and remembers it; if another node remembered one first, that one is used. */
