@@ -143,7 +143,8 @@ class DiscordThreadsIT {
         RecordedCall relayed = await().atMost(WAIT).until(() -> posts(thread).stream()
                 .filter(p -> p.content().contains("still offline")).findFirst(), Optional::isPresent).orElseThrow();
         assertThat(relayed.status()).isEqualTo(200);
-        assertThat(relayed.content()).contains("<@" + tess + ">", "Even after a reboot", "(customer) wrote");
+        assertThat(relayed.content()).contains("<@" + tess + ">", "Even after a reboot", "(customer) wrote")
+                .as("quoted history stripped").doesNotContain("quoted text");
         JsonNode mentions = relayed.allowedMentions().orElseThrow();
         assertThat(mentions.path("parse")).isEmpty();
         assertThat(mentions.path("users")).extracting(JsonNode::asText).containsExactly(tess);
