@@ -22,3 +22,11 @@ create table thread_messages (
     outcome    text        not null,
     at         timestamptz not null
 );
+
+-- Technicians who asked to be pinged in a ticket's thread when the customer writes (the holder always is).
+create table ticket_subscribers (
+    ticket_id bigint      not null references tickets (id),
+    staff_id  text        not null,                  -- Actor.Staff.id(): 'discord:<user id>'
+    at        timestamptz not null,
+    primary key (ticket_id, staff_id)
+);

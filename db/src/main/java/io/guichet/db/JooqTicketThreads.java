@@ -4,9 +4,11 @@ import io.guichet.core.port.TicketThreads;
 import io.guichet.core.ticket.TicketId;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static io.guichet.db.jooq.Tables.THREAD_MESSAGES;
+import static io.guichet.db.jooq.Tables.TICKET_SUBSCRIBERS;
 import static io.guichet.db.jooq.Tables.TICKET_THREADS;
 
 /** {@link TicketThreads} on PostgreSQL: one thread per ticket (an earlier one wins), each message seen once. */
@@ -38,6 +40,23 @@ public final class JooqTicketThreads implements TicketThreads {
                 .onConflictDoNothing()
                 .execute();
         return threadOf(ticket).orElseThrow();
+    }
+
+    @Override
+    public boolean subscribe(TicketId ticket, String staffId, Instant at) {
+        return db.dsl().insertInto(TICKET_SUBSCRIBERS, TICKET_SUBSCRIBERS.TICKET_ID, TICKET_SUBSCRIBERS.STAFF_ID,
+                        TICKET_SUBSCRIBERS.AT)
+                .values(ticket.value(), staffId, Times.at(at))
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    @Override
+    public List<String> subscribers(TicketId ticket) {
+        return db.dsl().select(TICKET_SUBSCRIBERS.STAFF_ID).from(TICKET_SUBSCRIBERS)
+                .where(TICKET_SUBSCRIBERS.TICKET_ID.eq(ticket.value()))
+                .orderBy(TICKET_SUBSCRIBERS.AT, TICKET_SUBSCRIBERS.STAFF_ID)
+                .fetch(TICKET_SUBSCRIBERS.STAFF_ID);
     }
 
     @Override

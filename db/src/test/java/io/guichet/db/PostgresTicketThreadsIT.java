@@ -66,6 +66,15 @@ class PostgresTicketThreadsIT {
     }
 
     @Test
+    @DisplayName("a technician subscribes to a ticket once; subscribers come back in the order they subscribed")
+    void subscribers() {
+        assertThat(threads.subscribe(ticket.id(), "discord:2", T0)).isTrue();
+        assertThat(threads.subscribe(ticket.id(), "discord:1", T0.plusSeconds(1))).isTrue();
+        assertThat(threads.subscribe(ticket.id(), "discord:2", T0.plusSeconds(2))).isFalse();
+        assertThat(threads.subscribers(ticket.id())).containsExactly("discord:2", "discord:1");
+    }
+
+    @Test
     @DisplayName("a thread message is seen once: its replay is recognised")
     void messageSeenOnce() {
         threads.remember(ticket.id(), "5001", T0);

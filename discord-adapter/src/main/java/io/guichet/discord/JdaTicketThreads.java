@@ -5,8 +5,11 @@ import io.guichet.core.desk.ThreadDesk;
 import io.guichet.core.port.StaffNotifier.NotDelivered;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Ticket;
+import io.guichet.discord.console.Answer;
 import io.guichet.discord.console.ThreadPostRenderer;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -20,6 +23,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -74,7 +78,8 @@ final class JdaTicketThreads {
             // reopened, or a late post after resolution: the thread comes back
             await(thread.getManager().setArchived(false));
         }
-        await(thread.sendMessage(message(renderer.render(post))));
+        List<String> subscribers = post.event() == EventKind.CUSTOMER_MESSAGE ? threads.subscribers(ticket.id()) : List.of();
+        await(thread.sendMessage(message(renderer.render(post, subscribers))));
         if (ARCHIVING.contains(post.event())) {
             await(thread.getManager().setArchived(true));
         }
@@ -142,6 +147,12 @@ final class JdaTicketThreads {
             builder.mentionUsers(post.pinged());
         }
         post.attachment().ifPresent(a -> builder.addFiles(FileUpload.fromData(a.data(), a.name())));
+        if (!post.buttons().isEmpty()) {
+            builder.setComponents(ActionRow.of(post.buttons().stream()
+                    .map(b -> b.style() == Answer.Button.Style.PRIMARY ? Button.primary(b.id(), b.label())
+                            : Button.secondary(b.id(), b.label()))
+                    .toList()));
+        }
         return builder.build();
     }
 

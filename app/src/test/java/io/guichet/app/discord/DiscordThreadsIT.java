@@ -123,7 +123,7 @@ class DiscordThreadsIT {
 
     @Test
     @DisplayName("R2, R16: a ticket's thread both ways: opened once with the intake fields, the customer's mail relayed "
-            + "pinging only the claimer, a technician's message mailed once as the threaded reply, a note kept, "
+            + "pinging only the claimer and a subscriber, a technician's message mailed once as the threaded reply, a note kept, "
             + "a non-technician ignored, archived on resolve and back on reopen")
     void threadBothWays() throws Exception {
         TicketNumber n = open("3");
@@ -135,19 +135,24 @@ class DiscordThreadsIT {
 
         run("tess", "/ticket claim ticket:" + n.value());
         await().atMost(WAIT).until(() -> posts(thread).stream().anyMatch(p -> p.content().contains("Claimed")));
+        SentInteraction subscribing = discord.click("max", "subscribe:" + n.value());
+        await().atMost(WAIT).until(() -> discord.responsesTo(subscribing).size() >= 2);
+        assertThat(discord.responsesTo(subscribing).get(1).content()).contains("You will be pinged");
 
         // the customer writes by mail: relayed into the thread, pinging tess (who holds the ticket), nobody else
         send(BOB, "Re: " + ack.getSubject(), "The agents are still offline.\nEven after a reboot.\n\n"
                 + "> quoted text of your answer", ack.getMessageID());
         String tess = discord.world().member("tess").userId();
+        String max = discord.world().member("max").userId();
         RecordedCall relayed = await().atMost(WAIT).until(() -> posts(thread).stream()
                 .filter(p -> p.content().contains("still offline")).findFirst(), Optional::isPresent).orElseThrow();
         assertThat(relayed.status()).isEqualTo(200);
-        assertThat(relayed.content()).contains("<@" + tess + ">", "Even after a reboot", "(customer) wrote")
+        assertThat(relayed.content()).contains("<@" + tess + ">", "<@" + max + ">", "Even after a reboot", "(customer) wrote")
                 .as("quoted history stripped").doesNotContain("quoted text");
         JsonNode mentions = relayed.allowedMentions().orElseThrow();
         assertThat(mentions.path("parse")).isEmpty();
-        assertThat(mentions.path("users")).extracting(JsonNode::asText).containsExactly(tess);
+        assertThat(mentions.path("users")).extracting(JsonNode::asText).containsExactlyInAnyOrder(tess, max);
+        assertThat(relayed.content()).doesNotContain("<@" + discord.world().member("nina").userId() + ">");
 
         // tess answers by writing, on several lines: the reply mail, threaded, and a check mark
         String said = discord.say("tess", thread, "Hello Bob,\nplease restart the agent service.\nTess");

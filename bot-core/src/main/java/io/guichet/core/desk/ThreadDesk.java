@@ -7,6 +7,7 @@ import io.guichet.core.port.TicketThreads;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketId;
+import io.guichet.core.ticket.TicketNumber;
 
 import java.util.List;
 import java.util.Locale;
@@ -116,6 +117,28 @@ public final class ThreadDesk {
                         "ticket " + ticket.number(), "message in the ticket's thread ignored: not a technician"));
             }
         }));
+    }
+
+    /**
+     * {@code by} asks to be pinged in the ticket's thread when the customer writes (the technician holding the ticket
+     * always is).
+     */
+    public StaffOutcome subscribe(TicketNumber number, Actor.Staff by) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<Ticket> ticket = desk.tickets().find(number);
+            if (ticket.isEmpty()) {
+                return StaffOutcome.Refused.of(Problem.notFound("ticket", "There is no ticket " + number + "."));
+            }
+            boolean added = threads.subscribe(ticket.get().id(), by.id(), desk.clock().instant());
+            return new StaffOutcome.Done(ticket.get(), added
+                    ? "You will be pinged in the thread of " + number + " when the customer writes."
+                    : "You were already subscribed to " + number + ".");
+        });
+    }
+
+    /** The staff ids subscribed to the ticket's thread. */
+    public List<String> subscribers(TicketId ticket) {
+        return desk.transactions().inTransaction(() -> threads.subscribers(ticket));
     }
 
     /** The note's text when {@code text} is marked as an internal note. */

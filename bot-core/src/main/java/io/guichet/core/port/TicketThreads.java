@@ -3,6 +3,7 @@ package io.guichet.core.port;
 import io.guichet.core.ticket.TicketId;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,4 +24,10 @@ public interface TicketThreads {
      * (a replay: do nothing).
      */
     boolean firstSight(String messageId, TicketId ticket, String author, String outcome, Instant at);
+
+    /** {@code staffId} is pinged in the ticket's thread when the customer writes; false if they already were. */
+    boolean subscribe(TicketId ticket, String staffId, Instant at);
+
+    /** The staff ids subscribed to the ticket, in the order they subscribed. */
+    List<String> subscribers(TicketId ticket);
 }

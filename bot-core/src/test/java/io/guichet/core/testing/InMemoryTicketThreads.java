@@ -4,6 +4,8 @@ import io.guichet.core.port.TicketThreads;
 import io.guichet.core.ticket.TicketId;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +16,7 @@ public final class InMemoryTicketThreads implements TicketThreads {
 
     private final Map<TicketId, String> threads = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Map<TicketId, List<String>> subscribers = new ConcurrentHashMap<>();
 
     @Override
     public Optional<String> threadOf(TicketId ticket) {
@@ -28,6 +31,20 @@ public final class InMemoryTicketThreads implements TicketThreads {
     @Override
     public String remember(TicketId ticket, String threadId, Instant at) {
         return threads.computeIfAbsent(ticket, t -> threadId);
+    }
+
+    @Override
+    public synchronized boolean subscribe(TicketId ticket, String staffId, Instant at) {
+        List<String> list = subscribers.computeIfAbsent(ticket, t -> new ArrayList<>());
+        if (list.contains(staffId)) {
+            return false;
+        }
+        return list.add(staffId);
+    }
+
+    @Override
+    public synchronized List<String> subscribers(TicketId ticket) {
+        return List.copyOf(subscribers.getOrDefault(ticket, List.of()));
     }
 
     @Override

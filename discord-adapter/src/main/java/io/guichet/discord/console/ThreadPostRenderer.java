@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * The words of a ticket's staff thread: its title, its first post (the intake fields) and one post per thread post
  * of the core. A post longer than Discord's 2,000 characters is cut, with the whole text attached as a file. The only
- * people ever pinged are those named in {@link Post#pinged}: the technician who holds the ticket, when the customer
- * writes; everything else is defused.
+ * people ever pinged are those named in {@link Post#pinged}: the technician who holds the ticket and those who
+ * subscribed, when the customer writes; everything else is defused.
  */
 public final class ThreadPostRenderer {
 
@@ -23,10 +23,22 @@ public final class ThreadPostRenderer {
     public static final int CONTENT_LIMIT = 2000;
     private static final String DISCORD_ID = "discord:";
 
-    /** A message for the thread: content within Discord's limit, the whole text as a file when it was cut. */
-    public record Post(String content, Optional<Attachment> attachment, List<String> pinged) {
+    /**
+     * A message for the thread: content within Discord's limit, the whole text as a file when it was cut, the user
+     * ids it pings, and its buttons.
+     */
+    public record Post(String content, Optional<Attachment> attachment, List<String> pinged, List<Answer.Button> buttons) {
         public Post {
             pinged = List.copyOf(pinged);
+            buttons = List.copyOf(buttons);
+        }
+
+        Post(String content, Optional<Attachment> attachment, List<String> pinged) {
+            this(content, attachment, pinged, List.of());
+        }
+
+        Post withButtons(List<Answer.Button> more) {
+            return new Post(content, attachment, pinged, more);
         }
     }
 
@@ -54,17 +66,31 @@ public final class ThreadPostRenderer {
                 .append("Steps to reproduce: ").append(t.fields().stepsToReproduce().orElse("missing")).append('\n')
                 .append('\n').append(t.fields().description().strip()).append('\n')
                 .append("\n-# Write here to answer the customer by mail; start with `//` or `note:` for an internal note.");
-        return cutToFit(DiscordText.defuse(text.toString()), "ticket-" + t.number().value() + ".txt", List.of());
+        return cutToFit(DiscordText.defuse(text.toString()), "ticket-" + t.number().value() + ".txt", List.of())
+                .withButtons(List.of(
+                        new Answer.Button(new ButtonAction.Claim(t.number()).id(), "Claim", Answer.Button.Style.PRIMARY, false),
+                        new Answer.Button(new ButtonAction.Subscribe(t.number()).id(), "Subscribe",
+                                Answer.Button.Style.SECONDARY, false)));
     }
 
-    /** One thread post of the core, as the thread shows it. */
+    /** One thread post of the core, as the thread shows it, with no subscribers. */
     public Post render(StaffNotice.ThreadPost post) {
+        return render(post, List.of());
+    }
+
+    /**
+     * One thread post of the core; the customer's mail pings the technician holding the ticket and the
+     * {@code subscribers} (staff ids; only Discord members can be pinged).
+     */
+    public Post render(StaffNotice.ThreadPost post, List<String> subscribers) {
         Ticket t = post.ticket();
         if (post.event() == EventKind.CREATED) {
             return opening(t);
         }
         if (post.event() == EventKind.CUSTOMER_MESSAGE) {
-            List<String> pinged = holder(t).stream().toList();
+            List<String> pinged = java.util.stream.Stream.concat(holder(t).stream(),
+                            subscribers.stream().flatMap(id -> discordUser(id).stream()))
+                    .distinct().toList();
             StringBuilder text = new StringBuilder();
             pinged.forEach(id -> text.append("<@").append(id).append("> "));
             text.append("**").append(DiscordText.defuse(who(post.actor()))).append(" wrote:**\n")
@@ -77,8 +103,11 @@ public final class ThreadPostRenderer {
     }
 
     private static Optional<String> holder(Ticket t) {
-        return t.assignee().map(Actor.Staff::id).filter(id -> id.startsWith(DISCORD_ID))
-                .map(id -> id.substring(DISCORD_ID.length()));
+        return t.assignee().map(Actor.Staff::id).flatMap(ThreadPostRenderer::discordUser);
+    }
+
+    private static Optional<String> discordUser(String staffId) {
+        return staffId.startsWith(DISCORD_ID) ? Optional.of(staffId.substring(DISCORD_ID.length())) : Optional.empty();
     }
 
     private static String what(EventKind kind, Ticket t) {

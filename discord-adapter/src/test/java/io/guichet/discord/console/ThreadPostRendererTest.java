@@ -35,6 +35,19 @@ class ThreadPostRendererTest {
                 "SN 4711", "Open the console, click Agents", "It stopped working this morning.");
         assertThat(post.pinged()).isEmpty();
         assertThat(post.attachment()).isEmpty();
+        assertThat(post.buttons()).extracting(Answer.Button::label).containsExactly("Claim", "Subscribe");
+    }
+
+    @Test
+    @DisplayName("subscribers are pinged with the holder, once each; staff outside Discord are not")
+    void subscribersPinged() {
+        Ticket t = f.open("Agents offline", "3");
+        f.as("tess", Set.of(ConsoleFixture.TECH), "ticket claim", "ticket", ConsoleFixture.number(t));
+        ThreadPostRenderer.Post post = renderer.render(new StaffNotice.ThreadPost(f.ticket(t),
+                EventKind.CUSTOMER_MESSAGE, "customer:paul@acme.example", "Still down"),
+                java.util.List.of("discord:id-max", "discord:id-tess", "cli:operator"));
+        assertThat(post.pinged()).containsExactly("id-tess", "id-max");
+        assertThat(post.content()).startsWith("<@id-tess> <@id-max> ");
     }
 
     @Test

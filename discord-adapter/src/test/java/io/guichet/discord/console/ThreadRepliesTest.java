@@ -94,6 +94,17 @@ class ThreadRepliesTest {
     }
 
     @Test
+    @DisplayName("the Subscribe button subscribes a technician once; a member without the role is refused")
+    void subscribeButton() {
+        String id = new ButtonAction.Subscribe(ticket.number()).id();
+        assertThat(f.click("max", id).content()).contains("You will be pinged");
+        assertThat(f.click("max", id).content()).contains("already subscribed");
+        assertThat(f.console.handle(new ButtonInput("id-nina", "nina", Set.of(), id)).content())
+                .contains("Only members with the technician role");
+        assertThat(f.threads.subscribers(ticket.id())).containsExactly("discord:id-max");
+    }
+
+    @Test
     @DisplayName("a message in a thread that is no ticket's is left alone")
     void otherThreads() {
         assertThat(replies.handle(new ThreadMessageInput("elsewhere", "m1", "id-alice", "alice",
