@@ -217,6 +217,37 @@ class DiscordThreadsIT {
                 .as("delivered once").hasSize(1);
     }
 
+    @Test
+    @DisplayName("R2, R16: /ticket reply without text opens a form with a multi-line field; what is submitted leaves as the threaded reply")
+    void replyForm() throws Exception {
+        TicketNumber n = open("3");
+        MimeMessage ack = awaitMail(m -> subject(m).contains("[Ticket#" + n.value() + "]"));
+
+        SentInteraction typed = discord.slash("tess", "/ticket reply ticket:" + n.value());
+        await().atMost(WAIT).until(() -> !discord.responsesTo(typed).isEmpty());
+        RecordedCall form = discord.responsesTo(typed).getFirst();
+        assertThat(form.callbackType()).isEqualTo(9);
+        assertThat(form.millisAfter(typed.dispatchedNanos())).isLessThan(1500.0);
+        JsonNode input = form.body().path("data").findValue("component");
+        assertThat(input.path("custom_id").asText()).isEqualTo("text");
+        assertThat(input.path("style").asInt()).as("paragraph: several lines").isEqualTo(2);
+        String formId = form.body().path("data").path("custom_id").asText();
+
+        SentInteraction submitted = discord.submitModal("tess", formId,
+                Map.of("text", "Hello Bob,\n\nthe fix is in 9.5.1.\nTess"));
+        await().atMost(WAIT).until(() -> discord.responsesTo(submitted).size() >= 2);
+        assertThat(discord.responsesTo(submitted).get(0).callbackType()).isEqualTo(5);
+        assertThat(discord.responsesTo(submitted).get(1).content()).contains("Reply mailed");
+        MimeMessage reply = awaitMail(m -> body(m).contains("the fix is in 9.5.1."));
+        assertThat(body(reply)).contains("Hello Bob,", "Tess");
+        assertThat(reply.getSubject()).isEqualTo("[Ticket#" + n.value() + "] Agents offline");
+
+        SentInteraction refused = discord.submitModal("nina", formId, Map.of("text", "Not mine to send"));
+        await().atMost(WAIT).until(() -> discord.responsesTo(refused).size() >= 2);
+        assertThat(discord.responsesTo(refused).get(1).content()).contains("Only members with the technician role");
+        assertThat(mails(m -> body(m).contains("Not mine to send"))).isEmpty();
+    }
+
     // --- helpers ---
 
     private static TicketNumber open(String severity) {

@@ -154,6 +154,11 @@ public final class DiscordStandIn implements AutoCloseable {
         return slash(member, parsed.path(), parsed.options());
     }
 
+    /** {@code member} submits the modal {@code customId} with these text inputs' values (by their custom ids). */
+    public SentInteraction submitModal(String member, String customId, Map<String, String> values) {
+        return send(interactions.modalSubmit(world.member(member), world.commandChannel().id(), customId, values));
+    }
+
     /** {@code member} clicks the button with this custom id on the newest message that has it. */
     public SentInteraction click(String member, String customId) {
         return send(interactions.click(world.member(member), customId));
