@@ -2,6 +2,7 @@ package io.guichet.core.desk;
 
 import io.guichet.core.kb.KnowledgeBase;
 import io.guichet.core.mail.MailJournal;
+import io.guichet.core.port.TicketThreads;
 
 /**
  * The core's face towards the channels: every use case mail, the Discord console and the command line may call.
@@ -14,13 +15,18 @@ public record Desks(CustomerDesk customers,
                     DirectoryDesk directory,
                     TicketQueries tickets,
                     KnowledgeDesk knowledge,
+                    ThreadDesk threads,
                     CustomerPages pages) {
 
-    /** The desks on {@code context}; {@code journal} holds the conversations the customers' web pages show. */
-    public static Desks of(DeskContext context, KnowledgeBase articles, MailJournal journal) {
+    /**
+     * The desks on {@code context}; {@code threads} holds the tickets' Discord threads, {@code journal} the
+     * conversations the customers' web pages show.
+     */
+    public static Desks of(DeskContext context, KnowledgeBase articles, TicketThreads threads, MailJournal journal) {
+        StaffDesk staff = new StaffDesk(context);
         CustomerDesk customers = new CustomerDesk(context);
-        return new Desks(customers, new StaffDesk(context), new DirectoryDesk(context),
-                new TicketQueries(context), new KnowledgeDesk(context, articles),
+        return new Desks(customers, staff, new DirectoryDesk(context),
+                new TicketQueries(context), new KnowledgeDesk(context, articles), new ThreadDesk(context, threads, staff),
                 new CustomerPages(context, journal, customers));
     }
 }
