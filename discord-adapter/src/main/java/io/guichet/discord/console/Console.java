@@ -82,7 +82,7 @@ public final class Console {
             return switch (action.get()) {
                 case ButtonAction.Claim claim -> tickets.claimButton(input.caller(), claim.ticket());
                 case ButtonAction.Show show -> tickets.show(input.caller(), show.ticket());
-                case ButtonAction.Page page -> tickets.queuePage(page.view(), page.page());
+                case ButtonAction.Page page -> tickets.queuePage(page.view(), page.page(), page.after());
             };
         });
     }
