@@ -90,8 +90,28 @@ final class EscalationRequest {
                 + "this ticket|ma demande|my request)?\\s*" + COURTESY + "\\b").matcher(line).find();
     }
 
+    /**
+     * Words one of which each person pattern needs literally (each alternative of its "person" group contains one): a
+     * text with none of them cannot match, and is not run through the patterns, whose lazy gap tried at every word
+     * boundary of a 20 KB body was a tenth of a node's intake CPU.
+     */
+    private static final List<String> PERSON_EN = List.of("manage", "supervisor", "superior", "direct", "boss",
+            "team lead", "head of support", "senior");
+    private static final List<String> PERSON_FR = List.of("responsable", "direct", "hierarchie", "superieur", "manager",
+            "chef", "encadrement", "+");
+
     private static boolean asksForAPerson(String text) {
-        return MANAGER_EN.matcher(text).find() || MANAGER_FR.matcher(text).find();
+        return (mayName(text, PERSON_EN) && MANAGER_EN.matcher(text).find())
+                || (mayName(text, PERSON_FR) && MANAGER_FR.matcher(text).find());
+    }
+
+    private static boolean mayName(String text, List<String> words) {
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Pattern wholeWord(String keyword) {
