@@ -174,7 +174,7 @@ public final class Database implements AutoCloseable {
      */
     public SchemaState schemaState() {
         List<String> scripts = MigrationScripts.versions();
-        String known = MigrationScripts.latest(scripts).orElse("none");
+        String known = MigrationScripts.latest(scripts).orElseThrow(); // versions() refuses a build without scripts
         List<String> applied = new java.util.ArrayList<>();
         try (Connection connection = pool.getConnection()) {
             boolean history;
@@ -200,7 +200,7 @@ public final class Database implements AutoCloseable {
         if (current.isEmpty()) {
             return new SchemaState.Missing(known);
         }
-        if (!known.equals("none") && MigrationScripts.ORDER.compare(current.get(), known) > 0) {
+        if (MigrationScripts.ORDER.compare(current.get(), known) > 0) {
             return new SchemaState.Newer(current.get(), known);
         }
         return MigrationScripts.ORDER.compare(current.get(), known) < 0 ? new SchemaState.Older(current.get(), known)
