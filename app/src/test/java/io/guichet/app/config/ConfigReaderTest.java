@@ -500,7 +500,7 @@ class ConfigReaderTest {
     @Test
     @DisplayName("several mailboxes: each setting a mailbox gives replaces the plain one, the others fall back to it")
     void severalMailboxes() {
-        GuichetConfig config = valid(Map.of(
+        GuichetConfig config = valid(pairs(
                 "GUICHET_IMAP_HOST", "imap.example.com", "GUICHET_SMTP_HOST", "smtp.example.com",
                 "GUICHET_SUPPORT_NAME", "Support",
                 "GUICHET_MAILBOX_FR_IMAP_USER", "support-fr", "GUICHET_MAILBOX_FR_FROM", "support-fr@example.com",
@@ -571,6 +571,14 @@ class ConfigReaderTest {
         assertThat(loaded.problems()).containsExactly("--config " + file + " line 2: GUICHET_MAILBOX_FR_SMTP_HOTS is not"
                 + " a Guichet setting; did you mean GUICHET_MAILBOX_FR_SMTP_HOST?");
         assertThat(loaded.values()).containsEntry("GUICHET_MAILBOX_FR_FROM", "fr@example.com");
+    }
+
+    private static Map<String, String> pairs(String... keysAndValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return values;
     }
 
     private static GuichetConfig valid(Map<String, String> values) {
