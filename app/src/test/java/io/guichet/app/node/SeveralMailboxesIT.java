@@ -63,6 +63,9 @@ class SeveralMailboxesIT {
 
     /** A different request in each mail: near-identical mail right after our answers would be stopped as a loop. */
     private static final List<String> WORDS = List.of(
+            "The mobile application crashes when a technician opens a ticket with an attachment.",
+            "Alerts for disk space arrive twice for every server since the last monitoring update.",
+            "We would like to add three new contacts for our office in Lyon, who should we ask?",
             "The agents went offline after the upgrade of the server last night.",
             "Our patch deployment fails on every Windows machine with error 1603.",
             "Could you tell us when version 9.6 will be released for on-premise installations?",
@@ -191,7 +194,7 @@ class SeveralMailboxesIT {
     }
 
     @Test
-    @DisplayName("R2: three mailboxes on two nodes: spread, the holder's database session killed, every mail handled exactly once")
+    @DisplayName("R2: three mailboxes on two nodes: spread, the holder's database session killed, then a node dead, every mail handled exactly once")
     void failoverAfterTheHoldersSessionIsKilled(Database database) throws Exception {
         GuichetNode first = node(database);
         seedBob(first);
@@ -245,6 +248,34 @@ class SeveralMailboxesIT {
              ResultSet rs = s.executeQuery("select count(*) from tickets")) {
             rs.next();
             assertThat(rs.getInt(1)).as("one ticket per mail").isEqualTo(6);
+        }
+
+        // a node that dies: its lock session ends and it never comes back; the other node must take its mailboxes
+        GuichetNode dead = locksOf(database, first) >= locksOf(database, second) ? first : second;
+        GuichetNode survivor = dead == first ? second : first;
+        int deadLocks = locksOf(database, dead);
+        int deadPid = dead.mailboxLock().sessionPid().orElseThrow();
+        long died = System.nanoTime();
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("select pg_terminate_backend(" + deadPid + ")");
+        }
+        dead.close();
+        nodes.remove(dead);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> locksOf(database, survivor) == 3);
+        Duration survivorTook = Duration.ofNanos(System.nanoTime() - died);
+        System.out.printf("mailbox takeover by the other node: %d mailbox(es) of the dead node (pid %d) taken after"
+                + " %d ms%n", deadLocks, deadPid, survivorTook.toMillis());
+        assertThat(survivorTook).isLessThanOrEqualTo(Duration.ofSeconds(60));
+        for (String name : NAMES) {
+            send(BOB, address(name), "Later " + name);
+        }
+        await().atMost(WAIT).until(() -> answers(BOB).size() >= 9);
+        Thread.sleep(3_000);
+        List<String> all = answers(BOB).stream().map(SeveralMailboxesIT::subjectOf).toList();
+        assertThat(all).as("one answer per mail, none twice").hasSize(9);
+        for (String name : NAMES) {
+            assertThat(all).filteredOn(s -> s.endsWith("] Later " + name)).hasSize(1);
         }
     }
 
