@@ -147,9 +147,12 @@ public final class GuichetNode implements AutoCloseable {
         boolean several = setups.size() > 1;
         this.mailboxLock = new PostgresMailboxLock(database.dataSource(), several ? setups.size() : 0);
         List<String> addresses = setups.stream().map(GuichetConfig.MailboxSetup::label).toList();
+        // every support address is ours: mail from one of them to another is recognised as our own (loops)
+        ClassifierSettings ours = new ClassifierSettings(java.util.Set.copyOf(addresses), setups.stream()
+                .map(m -> m.mail().messageIdDomain()).collect(java.util.stream.Collectors.toSet()));
         List<MailboxChannel> built = new ArrayList<>();
         for (int i = 0; i < setups.size(); i++) {
-            built.add(channel(setups.get(i), i == 0, several, addresses, database, logins, tag, clock));
+            built.add(channel(setups.get(i), i == 0, several, addresses, ours, database, logins, tag, clock));
         }
         this.channels = List.copyOf(built);
         this.dispatcher = channels.stream().findFirst().flatMap(MailboxChannel::dispatcher);
@@ -167,8 +170,8 @@ public final class GuichetNode implements AutoCloseable {
      * mailboxes, health checks and metrics are named and tagged by address.
      */
     private MailboxChannel channel(GuichetConfig.MailboxSetup setup, boolean first, boolean several,
-                                   List<String> addresses, Database database, MailLogins logins, SubjectTag tag,
-                                   Clock clock) {
+                                   List<String> addresses, ClassifierSettings ours, Database database,
+                                   MailLogins logins, SubjectTag tag, Clock clock) {
         GuichetConfig.MailConfig mail = setup.mail();
         String label = setup.label();
         Optional<ImapSentFolder> sent = setup.imap().flatMap(box -> box.sentFolder().map(folder -> new ImapSentFolder(
@@ -184,8 +187,7 @@ public final class GuichetNode implements AutoCloseable {
                 .orElse(FailurePolicy.DEFAULT_MAX_ATTEMPTS);
         MailIntake handler = new MailIntake(new MimeParser(), transactions, journal,
                 new JooqMailFailures(transactions), customers,
-                new MailIntakeSettings(tag, ClassifierSettings.of(mail.supportAddress().value(), mail.messageIdDomain()),
-                        mail.trustedAuthservId(), config.policy().escalationKeywords(), maxAttempts,
+                new MailIntakeSettings(tag, ours, mail.trustedAuthservId(), config.policy().escalationKeywords(), maxAttempts,
                         Optional.of(mail.supportAddress()), setup.language()), clock);
         Optional<ImapMailboxWatcher> reader = setup.imap().map(box -> new ImapMailboxWatcher(
                 imapSettings(box, config.mailAccess(), logins, config.database().poolSize()),
