@@ -142,8 +142,8 @@ class EndToEndIT {
                 java.net.URI.create("http://127.0.0.1:" + node.httpPort().orElseThrow() + "/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).as("handling and sending are timed")
-                .containsPattern("guichet_mail_handling_seconds_count\\{outcome=\"processed\"\\} [2-9]")
-                .containsPattern("guichet_smtp_send_seconds_count\\{result=\"sent\"\\} [2-9]")
+                .containsPattern("guichet_mail_handling_seconds_count\\{mailbox=\"[^\"]+\",outcome=\"processed\"\\} [2-9]")
+                .containsPattern("guichet_smtp_send_seconds_count\\{mailbox=\"[^\"]+\",result=\"sent\"\\} [2-9]")
                 .containsPattern("hikaricp_connections_max\\{pool=\"guichet\"\\} \\d+");
     }
 

@@ -148,8 +148,8 @@ class UncertainSendIT {
             await().atMost(RESUME_BOUND).until(() -> outbox.backlog(Instant.now()).pending() == 0);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(RESUME_BOUND);
             assertThat(bobsInbox()).isEmpty();
-            assertThat(metrics(node)).contains("guichet_outbox_found_in_sent_total 1.0")
-                    .contains("guichet_outbox_unchecked_resends_total 0.0");
+            assertThat(metrics(node)).contains("guichet_outbox_found_in_sent_total{mailbox=\"support@guichet.test\"} 1.0")
+                    .contains("guichet_outbox_unchecked_resends_total{mailbox=\"support@guichet.test\"} 0.0");
         }
     }
 
@@ -167,7 +167,7 @@ class UncertainSendIT {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(RESUME_BOUND);
             assertThat(bobsInbox().getFirst().getMessageID()).isEqualTo("<" + MESSAGE_ID + ">");
             await().atMost(Duration.ofSeconds(5)).until(() -> outbox.backlog(Instant.now()).pending() == 0);
-            assertThat(metrics(node)).contains("guichet_outbox_unchecked_resends_total 1.0");
+            assertThat(metrics(node)).contains("guichet_outbox_unchecked_resends_total{mailbox=\"support@guichet.test\"} 1.0");
         }
     }
 }

@@ -25,6 +25,8 @@ import static io.guichet.db.jooq.Tables.INBOUND_RECEIPTS;
 import static io.guichet.db.jooq.Tables.MAILBOX_STATE;
 import static io.guichet.db.jooq.Tables.MAIL_ATTACHMENTS;
 import static io.guichet.db.jooq.Tables.MAIL_MESSAGES;
+import static io.guichet.db.jooq.Tables.OUTBOX;
+import static io.guichet.db.jooq.Tables.TICKETS;
 
 /**
  * {@link MailJournal} on PostgreSQL. A receipt is unique by position, and by Message-ID (or none), sender and content
@@ -85,6 +87,22 @@ public final class JooqMailJournal implements MailJournal {
                 .where(INBOUND_RECEIPTS.MAILBOX.eq(position.mailbox()))
                 .and(INBOUND_RECEIPTS.UID_VALIDITY.eq(position.uidValidity()))
                 .and(INBOUND_RECEIPTS.UID.eq(position.uid()))
+                .execute();
+    }
+
+    @Override
+    public void cameThrough(EmailAddress mailbox, String correlationId, MailPosition position) {
+        db.dsl().update(TICKETS).set(TICKETS.MAILBOX, mailbox.value())
+                .where(TICKETS.MAILBOX.isNull())
+                .and(TICKETS.ID.eq(DSL.field(DSL.select(INBOUND_RECEIPTS.TICKET_ID).from(INBOUND_RECEIPTS)
+                        .where(INBOUND_RECEIPTS.MAILBOX.eq(position.mailbox()))
+                        .and(INBOUND_RECEIPTS.UID_VALIDITY.eq(position.uidValidity()))
+                        .and(INBOUND_RECEIPTS.UID.eq(position.uid())))))
+                .execute();
+        db.dsl().update(OUTBOX)
+                .set(OUTBOX.MAILBOX, DSL.coalesce(DSL.field(DSL.select(TICKETS.MAILBOX).from(TICKETS)
+                        .where(TICKETS.ID.eq(OUTBOX.TICKET_ID))), DSL.val(mailbox.value())))
+                .where(OUTBOX.CORRELATION_ID.eq(correlationId)).and(OUTBOX.SENT_AT.isNull())
                 .execute();
     }
 

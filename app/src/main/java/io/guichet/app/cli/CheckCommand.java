@@ -84,8 +84,16 @@ public final class CheckCommand implements Callable<Integer> {
     static List<Verdict> probes(GuichetConfig config) {
         List<Callable<Verdict>> probes = new ArrayList<>();
         probes.add(() -> database(config.database()));
-        config.mailbox().ifPresent(box -> probes.add(() -> imap(config, box)));
-        config.smtp().ifPresent(smtp -> config.mail().ifPresent(mail -> probes.add(() -> smtp(config, smtp, mail))));
+        if (config.mailboxes().stream().anyMatch(m -> !m.name().isEmpty())) {
+            for (GuichetConfig.MailboxSetup m : config.mailboxes()) { // each mailbox's servers, named by its address
+                String which = "mailbox " + m.name() + " (" + m.label() + "): ";
+                m.imap().ifPresent(box -> probes.add(() -> named(which, imap(config, box))));
+                m.smtp().ifPresent(smtp -> probes.add(() -> named(which, smtp(config, smtp, m.mail()))));
+            }
+        } else {
+            config.mailbox().ifPresent(box -> probes.add(() -> imap(config, box)));
+            config.smtp().ifPresent(smtp -> config.mail().ifPresent(mail -> probes.add(() -> smtp(config, smtp, mail))));
+        }
         config.discord().token().ifPresent(token -> probes.add(() -> discord(token)));
         try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Verdict>> running = probes.stream().map(each::submit).toList();
@@ -102,6 +110,10 @@ public final class CheckCommand implements Callable<Integer> {
             }
             return verdicts;
         }
+    }
+
+    private static Verdict named(String which, Verdict verdict) {
+        return new Verdict(verdict.part(), verdict.ok(), which + verdict.detail());
     }
 
     private static Verdict imap(GuichetConfig config, GuichetConfig.MailboxConfig box) {

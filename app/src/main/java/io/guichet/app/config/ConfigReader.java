@@ -92,47 +92,20 @@ public final class ConfigReader {
                 value(Setting.DB_USER), value(Setting.DB_PASSWORD), integer(Setting.DB_POOL_SIZE, 2, 200),
                 dataDirectory());
 
-        AuthMethod imapAuth = login(Setting.IMAP_AUTH, Setting.IMAP_USER, Setting.IMAP_PASSWORD);
-        AuthMethod smtpAuth = login(Setting.SMTP_AUTH, Setting.SMTP_USER, Setting.SMTP_PASSWORD);
-        int imapPort = integer(Setting.IMAP_PORT, 1, 65535);
-        TransportSecurity imapSecurity = security(Setting.IMAP_SECURITY);
-        String folder = nonBlank(Setting.IMAP_FOLDER);
-        String quarantine = nonBlank(Setting.IMAP_QUARANTINE_FOLDER);
-        Duration pollInterval = positiveDuration(Setting.IMAP_POLL_INTERVAL);
-        int maxBytes = integer(Setting.MAIL_MAX_BYTES, 1024, Integer.MAX_VALUE);
-        int workers = integer(Setting.IMAP_WORKERS, 1, 32);
-        int maxAttempts = integer(Setting.MAIL_MAX_ATTEMPTS, 1, 100);
-        Optional<String> sentFolder = sentFolder(folder);
-        boolean fileSentCopy = parsed(Setting.MAIL_FILE_SENT_COPY, ConfigReader::trueOrFalse, "true or false", false);
-        if (fileSentCopy && sentFolder.isEmpty()) {
-            problems.add(Setting.MAIL_FILE_SENT_COPY.key() + "=true needs " + Setting.IMAP_SENT_FOLDER.key()
-                    + ": the folder the copies are filed in.");
-        }
-        Optional<GuichetConfig.MailboxConfig> mailbox = optional(Setting.IMAP_HOST).map(host ->
-                new GuichetConfig.MailboxConfig(host, imapPort, imapSecurity, value(Setting.IMAP_USER),
-                        value(Setting.IMAP_PASSWORD), folder, optional(Setting.IMAP_PROCESSED_FOLDER), quarantine,
-                        pollInterval, maxBytes, workers, imapAuth, maxAttempts, sentFolder, fileSentCopy));
-
-        int smtpPort = integer(Setting.SMTP_PORT, 1, 65535);
-        TransportSecurity smtpSecurity = security(Setting.SMTP_SECURITY);
-        Duration retryWindow = positiveDuration(Setting.OUTBOX_RETRY_WINDOW);
-        Optional<GuichetConfig.SmtpConfig> smtp = optional(Setting.SMTP_HOST).map(host ->
-                new GuichetConfig.SmtpConfig(host, smtpPort, smtpSecurity, optional(Setting.SMTP_USER),
-                        value(Setting.SMTP_PASSWORD), smtpAuth, retryWindow));
-        GuichetConfig.MailAccessConfig mailAccess = new GuichetConfig.MailAccessConfig(trust(),
-                oauth(imapAuth == AuthMethod.OAUTH2 || smtpAuth == AuthMethod.OAUTH2));
-
-        String tag = subjectTag();
-        int cap = integer(Setting.AUTO_REPLY_CAP, 1, 10_000);
-        MailTemplates templates = templates();
-        Optional<EmailAddress> supportAddress = optional(Setting.SUPPORT_ADDRESS).flatMap(this::address);
-        Optional<GuichetConfig.MailConfig> mail = supportAddress.map(address ->
-                new GuichetConfig.MailConfig(address, value(Setting.SUPPORT_NAME),
-                        optional(Setting.MESSAGE_ID_DOMAIN).orElse(address.domain()), tag,
-                        optional(Setting.TRUSTED_AUTHSERV_ID), cap, templates));
-        if (requireMail) {
-            requireMailSettings();
-        }
+        List<String> named = mailboxNames();
+        MailParts plain = mailParts(requireMail && named.isEmpty());
+        List<GuichetConfig.MailboxSetup> mailboxes = named.isEmpty()
+                ? plain.mail().map(m -> List.of(new GuichetConfig.MailboxSetup("", plain.mailbox(), plain.smtp(), m,
+                        Optional.<io.guichet.core.account.Language>empty()))).orElse(List.of())
+                : namedMailboxes(named, requireMail);
+        boolean oauthWanted = plain.oauth() || named.stream().anyMatch(n -> oauthNamed(n));
+        GuichetConfig.MailAccessConfig mailAccess = new GuichetConfig.MailAccessConfig(trust(), oauth(oauthWanted));
+        Optional<GuichetConfig.MailboxConfig> mailbox = named.isEmpty() ? plain.mailbox()
+                : mailboxes.stream().findFirst().flatMap(GuichetConfig.MailboxSetup::imap);
+        Optional<GuichetConfig.SmtpConfig> smtp = named.isEmpty() ? plain.smtp()
+                : mailboxes.stream().findFirst().flatMap(GuichetConfig.MailboxSetup::smtp);
+        Optional<GuichetConfig.MailConfig> mail = named.isEmpty() ? plain.mail()
+                : mailboxes.stream().findFirst().map(GuichetConfig.MailboxSetup::mail);
 
         Optional<Integer> httpPort = value(Setting.HTTP_PORT).equalsIgnoreCase("off") ? Optional.empty()
                 : Optional.of(integer(Setting.HTTP_PORT, 0, 65535));
@@ -165,12 +138,175 @@ public final class ConfigReader {
             return new Result.Invalid(List.copyOf(problems));
         }
         return new Result.Valid(new GuichetConfig(database, mailbox, smtp, mail, mailAccess, policy, hours, cron, httpPort,
-                discord, operations, web));
+                discord, operations, mailboxes, web));
+    }
+
+    /** The mailbox, SMTP server and address the plain settings (or one mailbox's, see {@link #namedMailboxes}) give. */
+    private record MailParts(Optional<GuichetConfig.MailboxConfig> mailbox, Optional<GuichetConfig.SmtpConfig> smtp,
+                             Optional<GuichetConfig.MailConfig> mail, boolean oauth) {
+    }
+
+    private MailParts mailParts(boolean requireMail) {
+        AuthMethod imapAuth = login(Setting.IMAP_AUTH, Setting.IMAP_USER, Setting.IMAP_PASSWORD);
+        AuthMethod smtpAuth = login(Setting.SMTP_AUTH, Setting.SMTP_USER, Setting.SMTP_PASSWORD);
+        int imapPort = integer(Setting.IMAP_PORT, 1, 65535);
+        TransportSecurity imapSecurity = security(Setting.IMAP_SECURITY);
+        String folder = nonBlank(Setting.IMAP_FOLDER);
+        String quarantine = nonBlank(Setting.IMAP_QUARANTINE_FOLDER);
+        Duration pollInterval = positiveDuration(Setting.IMAP_POLL_INTERVAL);
+        int maxBytes = integer(Setting.MAIL_MAX_BYTES, 1024, Integer.MAX_VALUE);
+        int workers = integer(Setting.IMAP_WORKERS, 1, 32);
+        int maxAttempts = integer(Setting.MAIL_MAX_ATTEMPTS, 1, 100);
+        Optional<String> sentFolder = sentFolder(folder);
+        boolean fileSentCopy = parsed(Setting.MAIL_FILE_SENT_COPY, ConfigReader::trueOrFalse, "true or false", false);
+        if (fileSentCopy && sentFolder.isEmpty()) {
+            problems.add(Setting.MAIL_FILE_SENT_COPY.key() + "=true needs " + Setting.IMAP_SENT_FOLDER.key()
+                    + ": the folder the copies are filed in.");
+        }
+        Optional<GuichetConfig.MailboxConfig> mailbox = optional(Setting.IMAP_HOST).map(host ->
+                new GuichetConfig.MailboxConfig(host, imapPort, imapSecurity, value(Setting.IMAP_USER),
+                        value(Setting.IMAP_PASSWORD), folder, optional(Setting.IMAP_PROCESSED_FOLDER), quarantine,
+                        pollInterval, maxBytes, workers, imapAuth, maxAttempts, sentFolder, fileSentCopy));
+
+        int smtpPort = integer(Setting.SMTP_PORT, 1, 65535);
+        TransportSecurity smtpSecurity = security(Setting.SMTP_SECURITY);
+        Duration retryWindow = positiveDuration(Setting.OUTBOX_RETRY_WINDOW);
+        Optional<GuichetConfig.SmtpConfig> smtp = optional(Setting.SMTP_HOST).map(host ->
+                new GuichetConfig.SmtpConfig(host, smtpPort, smtpSecurity, optional(Setting.SMTP_USER),
+                        value(Setting.SMTP_PASSWORD), smtpAuth, retryWindow));
+
+        String tag = subjectTag();
+        int cap = integer(Setting.AUTO_REPLY_CAP, 1, 10_000);
+        MailTemplates templates = templates();
+        Optional<EmailAddress> supportAddress = optional(Setting.SUPPORT_ADDRESS).flatMap(this::address);
+        Optional<GuichetConfig.MailConfig> mail = supportAddress.map(address ->
+                new GuichetConfig.MailConfig(address, value(Setting.SUPPORT_NAME),
+                        optional(Setting.MESSAGE_ID_DOMAIN).orElse(address.domain()), tag,
+                        optional(Setting.TRUSTED_AUTHSERV_ID), cap, templates));
+        if (requireMail) {
+            requireMailSettings();
+        }
+        return new MailParts(mailbox, smtp, mail, imapAuth == AuthMethod.OAUTH2 || smtpAuth == AuthMethod.OAUTH2);
+    }
+
+    /** The NAMEs of the GUICHET_MAILBOX_NAME_* settings given, in alphabetical order; the others are refused. */
+    private List<String> mailboxNames() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        values.keySet().stream().filter(k -> k.startsWith(MailboxKeys.PREFIX)).sorted().forEach(k -> {
+            Optional<MailboxKeys.Key> key = MailboxKeys.parse(k);
+            if (key.isPresent()) {
+                names.add(key.get().mailbox());
+            } else {
+                MailboxKeys.problem(k).ifPresent(problems::add);
+            }
+        });
+        return List.copyOf(names);
+    }
+
+    /** The values as mailbox {@code name} sees them: its own settings in place of the plain ones. */
+    private Map<String, String> valuesOf(String name) {
+        Map<String, String> own = new java.util.HashMap<>();
+        values.forEach((k, v) -> {
+            if (!k.startsWith(MailboxKeys.PREFIX)) {
+                own.put(k, v);
+            }
+        });
+        overrides(name).forEach((setting, key) -> own.put(setting.key(), values.get(key)));
+        return own;
+    }
+
+    /** The plain settings mailbox {@code name} gives itself, with the key it gives each with. */
+    private Map<Setting, String> overrides(String name) {
+        Map<Setting, String> given = new java.util.LinkedHashMap<>();
+        values.keySet().stream().sorted().forEach(k -> MailboxKeys.parse(k).filter(key -> key.mailbox().equals(name))
+                .ifPresent(key -> MailboxKeys.SETTINGS.get(key.setting()).ifPresent(plain -> given.put(plain, k))));
+        return given;
+    }
+
+    private boolean oauthNamed(String name) {
+        Map<String, String> own = valuesOf(name);
+        return List.of(Setting.IMAP_AUTH, Setting.SMTP_AUTH).stream()
+                .anyMatch(s -> own.getOrDefault(s.key(), "").strip().equalsIgnoreCase("oauth2"));
+    }
+
+    /**
+     * Each named mailbox, read like the plain settings with its own in their place: a problem of its own settings
+     * names its keys, one of a plain setting it falls back to says which mailbox met it.
+     */
+    private List<GuichetConfig.MailboxSetup> namedMailboxes(List<String> names, boolean requireMail) {
+        List<GuichetConfig.MailboxSetup> setups = new ArrayList<>();
+        for (String name : names) {
+            ConfigReader own = new ConfigReader(valuesOf(name));
+            MailParts parts = own.mailParts(requireMail);
+            Map<Setting, String> overrides = overrides(name);
+            for (String problem : own.problems) {
+                if (problems.contains(problem)) {
+                    continue;
+                }
+                String renamed = problem;
+                for (Map.Entry<Setting, String> o : overrides.entrySet()) {
+                    renamed = renamed.replaceAll("\\b" + o.getKey().key() + "\\b", o.getValue());
+                }
+                if (!renamed.contains(MailboxKeys.PREFIX + name + "_")) {
+                    renamed = "mailbox " + name + ": " + renamed;
+                }
+                if (!problems.contains(renamed)) {
+                    problems.add(renamed);
+                }
+            }
+            String languageKey = MailboxKeys.PREFIX + name + "_" + MailboxKeys.LANGUAGE;
+            Optional<io.guichet.core.account.Language> language = Optional.ofNullable(values.get(languageKey))
+                    .filter(v -> !v.isBlank()).flatMap(v -> {
+                        Optional<io.guichet.core.account.Language> parsed = io.guichet.core.account.Language.parse(v);
+                        if (parsed.isEmpty()) {
+                            problems.add(languageKey + ": '" + v.strip() + "' is not one of en, fr.");
+                        }
+                        return parsed;
+                    });
+            if (parts.mail().isEmpty() && !own.problems.stream().anyMatch(p -> p.startsWith(Setting.SUPPORT_ADDRESS.key()))) {
+                problems.add(MailboxKeys.PREFIX + name + "_FROM is missing: give the address mailbox " + name
+                        + " answers from, e.g. support-" + name.toLowerCase(Locale.ROOT) + "@example.com.");
+            }
+            parts.mail().ifPresent(mail -> setups.add(new GuichetConfig.MailboxSetup(name, parts.mailbox(),
+                    parts.smtp(), mail, language)));
+        }
+        for (int i = 0; i < setups.size(); i++) {
+            for (int j = i + 1; j < setups.size(); j++) {
+                GuichetConfig.MailboxSetup a = setups.get(i);
+                GuichetConfig.MailboxSetup b = setups.get(j);
+                if (a.mail().supportAddress().equals(b.mail().supportAddress())) {
+                    problems.add("mailboxes " + a.name() + " and " + b.name() + " both answer from "
+                            + a.mail().supportAddress() + ": each mailbox needs its own address (_FROM).");
+                }
+                if (a.imap().isPresent() && b.imap().isPresent() && a.imap().get().host().equalsIgnoreCase(b.imap().get().host())
+                        && a.imap().get().user().equals(b.imap().get().user())
+                        && a.imap().get().folder().equals(b.imap().get().folder())) {
+                    problems.add("mailboxes " + a.name() + " and " + b.name() + " both read " + a.imap().get().folder()
+                            + " of " + a.imap().get().user() + "@" + a.imap().get().host()
+                            + ": give each its own _IMAP_USER (or _IMAP_HOST, _IMAP_FOLDER).");
+                }
+            }
+        }
+        return setups;
     }
 
     /** The checks {@code run} adds: it needs a mailbox, an SMTP server and a support address. */
     public static List<String> requireMailChannel(GuichetConfig config) {
         List<String> missing = new ArrayList<>();
+        if (config.mailboxes().stream().anyMatch(m -> !m.name().isEmpty())) {
+            for (GuichetConfig.MailboxSetup m : config.mailboxes()) {
+                String prefix = MailboxKeys.PREFIX + m.name() + "_";
+                if (m.imap().isEmpty()) {
+                    missing.add("mailbox " + m.name() + ": " + prefix + "IMAP_HOST (or " + Setting.IMAP_HOST.key()
+                            + ") is missing: name the IMAP server of the mailbox.");
+                }
+                if (m.smtp().isEmpty()) {
+                    missing.add("mailbox " + m.name() + ": " + prefix + "SMTP_HOST (or " + Setting.SMTP_HOST.key()
+                            + ") is missing: name the SMTP server its answers go through.");
+                }
+            }
+            return missing;
+        }
         if (config.mailbox().isEmpty()) {
             missing.add(MISSING_IMAP);
         }
@@ -382,6 +518,7 @@ public final class ConfigReader {
     private void rejectUnknownKeys() {
         values.keySet().stream()
                 .filter(k -> k.startsWith("GUICHET_") && Setting.byKey(k).isEmpty())
+                .filter(k -> !k.startsWith(MailboxKeys.PREFIX))
                 .filter(k -> IGNORED_PREFIXES.stream().noneMatch(k::startsWith))
                 .sorted()
                 .forEach(k -> problems.add(unknownKey(k)));

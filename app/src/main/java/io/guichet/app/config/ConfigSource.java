@@ -81,7 +81,18 @@ public final class ConfigSource {
                 String where = "--config " + file.get() + lineOf(lines, rawKey).map(n -> " line " + n).orElse("") + ": ";
                 String value = properties.getProperty(rawKey);
                 Optional<Setting> setting = Setting.byKey(key);
-                if (setting.isEmpty()) {
+                if (key.startsWith(MailboxKeys.PREFIX)) {
+                    Optional<String> problem = MailboxKeys.problem(key);
+                    if (problem.isPresent()) {
+                        problems.add(where + problem.get());
+                    } else if (INLINE_COMMENT.matcher(value).find()) {
+                        String shown = MailboxKeys.secret(key) ? "its value" : "'" + value.replace(ESCAPED_HASH, '#') + "'";
+                        problems.add(where + key + ": " + shown + " holds ' #': a properties file has no end-of-line"
+                                + " comments; put the comment on a line of its own, or write \\# for a #.");
+                    } else {
+                        merged.put(key, value.replace(ESCAPED_HASH, '#'));
+                    }
+                } else if (setting.isEmpty()) {
                     problems.add(where + ConfigReader.unknownKey(key));
                 } else if (setting.get().launcherOnly()) {
                     problems.add(where + key + " is read by the launcher before Java starts: set it in the"

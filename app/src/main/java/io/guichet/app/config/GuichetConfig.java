@@ -14,6 +14,7 @@ import ch.qos.logback.classic.Level;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Guichet's whole configuration, validated. Built by {@link ConfigReader}. */
@@ -28,7 +29,26 @@ public record GuichetConfig(DatabaseConfig database,
                             Optional<Integer> httpPort,
                             DiscordSettings discord,
                             Operations operations,
+                            List<MailboxSetup> mailboxes,
                             Optional<WebConfig> web) {
+
+    public GuichetConfig {
+        mailboxes = List.copyOf(mailboxes);
+    }
+
+    /**
+     * One support address the node reads and answers from: from the plain settings (name empty: the one mailbox of
+     * a node without GUICHET_MAILBOX_* settings), or GUICHET_MAILBOX_NAME_* falling back to them.
+     *
+     * @param language the language of a mail whose own cannot be told (empty: English)
+     */
+    public record MailboxSetup(String name, Optional<MailboxConfig> imap, Optional<SmtpConfig> smtp, MailConfig mail,
+                               Optional<io.guichet.core.account.Language> language) {
+        /** How logs, health and metrics name it: its address. */
+        public String label() {
+            return mail.supportAddress().value();
+        }
+    }
 
     /**
      * The customers' web pages (when {@code GUICHET_WEB_PORT} is not off): where they listen, the address customers

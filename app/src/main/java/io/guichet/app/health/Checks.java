@@ -31,7 +31,13 @@ public final class Checks {
      * that does not hold the mailbox lock is a ready standby.
      */
     public static Check mailbox(Supplier<ImapMailboxWatcher.Health> watcher, Duration freshness, Clock clock) {
-        return named("mailbox", () -> {
+        return mailbox("mailbox", watcher, freshness, clock);
+    }
+
+    /** {@link #mailbox(Supplier, Duration, Clock)} under another name: one check per mailbox of a node. */
+    public static Check mailbox(String name, Supplier<ImapMailboxWatcher.Health> watcher, Duration freshness,
+                                Clock clock) {
+        return named(name, () -> {
             ImapMailboxWatcher.Health h = watcher.get();
             if (!h.running()) {
                 return Check.Result.down("watcher stopped");
@@ -73,7 +79,13 @@ public final class Checks {
      */
     public static Check smtp(Supplier<SmtpOutboxDispatcher.Health> dispatcher, Supplier<Optional<Outbox.Backlog>> queued,
                              Clock clock) {
-        return named("smtp", () -> {
+        return smtp("smtp", dispatcher, queued, clock);
+    }
+
+    /** {@link #smtp(Supplier, Supplier, Clock)} under another name: one check per mailbox of a node. */
+    public static Check smtp(String name, Supplier<SmtpOutboxDispatcher.Health> dispatcher,
+                             Supplier<Optional<Outbox.Backlog>> queued, Clock clock) {
+        return named(name, () -> {
             SmtpOutboxDispatcher.Health h = dispatcher.get();
             Optional<Outbox.Backlog> backlog = queued.get();
             String waiting = backlog.map(b -> "; " + b.pending() + " answer(s) queued"

@@ -151,8 +151,8 @@ public final class NodeMetrics implements AutoCloseable {
         }
     }
 
-    private volatile java.util.function.LongSupplier uncheckedResends = () -> 0;
-    private volatile java.util.function.LongSupplier foundInSent = () -> 0;
+    /** Per mailbox: its dispatcher's unchecked resends and sends found in Sent (read through this object). */
+    private final Map<String, java.util.function.LongSupplier[]> uncertainSends = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The counter of inbound mails with one final disposition, registered when it first appears. */
     private AtomicLong mailsIn(String disposition) {
@@ -174,31 +174,37 @@ public final class NodeMetrics implements AutoCloseable {
                 backlog.get() > 0 ? Optional.of(Duration.ofSeconds(age)) : Optional.empty()));
     }
 
-    /** {@code guichet_mailbox_backlog}: mails waiting in the mailbox to be handled (NaN until first counted). */
-    public void bindMailboxBacklog(Supplier<java.util.OptionalLong> waiting) {
+    /**
+     * {@code guichet_mailbox_backlog{mailbox}}: mails waiting in the mailbox to be handled (NaN until first counted, and
+     * on a node that does not read it).
+     */
+    public void bindMailboxBacklog(String mailbox, Supplier<java.util.OptionalLong> waiting) {
         Gauge.builder("guichet_mailbox_backlog", () -> {
                     java.util.OptionalLong n = waiting.get();
                     return n.isPresent() ? n.getAsLong() : Double.NaN;
                 })
+                .tags("mailbox", mailbox)
                 .description("Mails in the mailbox not handled yet, as of the last batch read (this node, while it reads it)")
                 .register(registry);
     }
 
     /**
-     * Counters of the uncertain sends this node resolved (answers that may have left before a crash or a lost
-     * connection): {@code guichet_outbox_unchecked_resends_total}, sent again without the Sent folder check (each may
-     * have reached its recipient twice, with the same Message-ID), and {@code guichet_outbox_found_in_sent_total},
-     * found in the Sent folder and not sent again.
+     * Counters of the uncertain sends this node resolved for {@code mailbox} (answers that may have left before a
+     * crash or a lost connection): {@code guichet_outbox_unchecked_resends_total}, sent again without the Sent folder
+     * check (each may have reached its recipient twice, with the same Message-ID), and
+     * {@code guichet_outbox_found_in_sent_total}, found in the Sent folder and not sent again.
      */
-    public void bindUncertainSends(java.util.function.LongSupplier uncheckedResends,
+    public void bindUncertainSends(String mailbox, java.util.function.LongSupplier uncheckedResends,
                                    java.util.function.LongSupplier foundInSent) {
-        this.uncheckedResends = uncheckedResends;
-        this.foundInSent = foundInSent;
+        uncertainSends.put(mailbox, new java.util.function.LongSupplier[] {uncheckedResends, foundInSent});
         // counted on this object, which the node holds: a counter keeps only a weak reference to what it reads
-        FunctionCounter.builder("guichet_outbox_unchecked_resends", this, m -> m.uncheckedResends.getAsLong())
+        FunctionCounter.builder("guichet_outbox_unchecked_resends", this,
+                        m -> m.uncertainSends.get(mailbox)[0].getAsLong())
+                .tags("mailbox", mailbox)
                 .description("Uncertain sends sent again without being checked in the Sent folder (possible duplicates)")
                 .register(registry);
-        FunctionCounter.builder("guichet_outbox_found_in_sent", this, m -> m.foundInSent.getAsLong())
+        FunctionCounter.builder("guichet_outbox_found_in_sent", this, m -> m.uncertainSends.get(mailbox)[1].getAsLong())
+                .tags("mailbox", mailbox)
                 .description("Uncertain sends found in the Sent folder and marked sent without being sent again")
                 .register(registry);
     }
@@ -218,16 +224,16 @@ public final class NodeMetrics implements AutoCloseable {
                 .description("Threads waiting for a connection").register(registry);
     }
 
-    /** How long handling one inbound mail took on this node, by outcome (processed, quarantined, retry_later). */
-    public void mailHandled(Duration took, String outcome) {
-        Timer.builder("guichet_mail_handling").tags("outcome", outcome)
+    /** How long handling one inbound mail of {@code mailbox} took on this node, by outcome (processed, quarantined, retry_later). */
+    public void mailHandled(String mailbox, Duration took, String outcome) {
+        Timer.builder("guichet_mail_handling").tags("outcome", outcome, "mailbox", mailbox)
                 .description("Time to handle one inbound mail on this node (parse, ticket, answers, commit)")
                 .register(registry).record(took);
     }
 
-    /** How long one SMTP send took on this node, and whether the relay took the mail. */
-    public void mailSent(Duration took, boolean accepted) {
-        Timer.builder("guichet_smtp_send").tags("result", accepted ? "sent" : "failed")
+    /** How long one SMTP send from {@code mailbox} took on this node, and whether the relay took the mail. */
+    public void mailSent(String mailbox, Duration took, boolean accepted) {
+        Timer.builder("guichet_smtp_send").tags("result", accepted ? "sent" : "failed", "mailbox", mailbox)
                 .description("Time of one SMTP send on this node (the relay's answer included)")
                 .register(registry).record(took);
     }

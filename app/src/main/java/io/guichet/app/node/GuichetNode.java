@@ -106,9 +106,10 @@ public final class GuichetNode implements AutoCloseable {
     private final StaffNoticeLoop staffNotices;
     private final DiscordAdapter discord;
     private final Optional<SmtpOutboxDispatcher> dispatcher;
-    private final Optional<ImapSentFolder> sentCopies;
     private final Optional<ImapMailboxWatcher> watcher;
     private final Optional<MailIntake> intake;
+    private final PostgresMailboxLock mailboxLock;
+    private final List<MailboxChannel> channels;
     private final GuichetScheduler scheduler;
     private final ExecutorService sweepWorkers;
     private final NodeMetrics metrics;
@@ -143,37 +144,73 @@ public final class GuichetNode implements AutoCloseable {
                 new CalendarDesk(desk, new JooqNoticeLog(transactions), new JooqVersionsInUse(transactions)));
 
         MailLogins logins = new MailLogins(config.mailAccess().oauth());
-        this.sentCopies = config.mailbox().flatMap(box -> box.sentFolder().map(sent -> new ImapSentFolder(
-                imapSettings(box, config.mailAccess(), logins, config.database().poolSize()), sent,
-                box.fileSentCopy())));
-        this.dispatcher = config.smtp().flatMap(smtp -> config.mail().map(mail -> new SmtpOutboxDispatcher(
-                SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(), config.mailAccess().trust(),
-                        smtpLogin(smtp, logins), mail.supportAddress(), mail.supportName())
-                        .withRetry(RetryPolicy.within(smtp.retryWindow())),
-                outbox, clock, sentCopies.<SentCopies>map(s -> s).orElseGet(SentCopies::none))));
-        int maxAttempts = config.mailbox().map(GuichetConfig.MailboxConfig::maxAttempts)
-                .orElse(FailurePolicy.DEFAULT_MAX_ATTEMPTS);
-        this.intake = config.mail().map(mail -> new MailIntake(new MimeParser(), transactions, journal,
-                new JooqMailFailures(transactions), customers,
-                new MailIntakeSettings(tag, ClassifierSettings.of(mail.supportAddress().value(), mail.messageIdDomain()),
-                        mail.trustedAuthservId(), config.policy().escalationKeywords(), maxAttempts), clock));
-        this.watcher = config.mailbox().flatMap(box -> intake.map(handler -> new ImapMailboxWatcher(
-                imapSettings(box, config.mailAccess(), logins, config.database().poolSize()), new WakingHandler(handler),
-                journal, new PostgresMailboxLock(database.dataSource()),
-                clock)));
         JooqStatistics statistics = new JooqStatistics(transactions);
         this.metrics = new NodeMetrics(statistics, outbox, new JooqQuarantine(transactions), clock);
         metrics.bindPool(database::poolState);
-        dispatcher.ifPresent(d -> d.observeSends(metrics::mailSent));
-        dispatcher.ifPresent(d -> metrics.bindUncertainSends(d::uncheckedResends, d::foundInSent));
         checks.add(Checks.database(statistics));
-        config.mailbox().ifPresent(box -> watcher.ifPresent(w -> checks.add(Checks.mailbox(w::health,
-                freshness(box.pollInterval()), clock))));
-        dispatcher.ifPresent(d -> checks.add(Checks.smtp(d::health, metrics::outboxBacklog, clock)));
-        watcher.ifPresent(w -> metrics.bindMailboxBacklog(w::backlog));
+        List<GuichetConfig.MailboxSetup> setups = config.mailboxes();
+        boolean several = setups.size() > 1;
+        this.mailboxLock = new PostgresMailboxLock(database.dataSource(), several ? setups.size() : 0);
+        List<String> addresses = setups.stream().map(GuichetConfig.MailboxSetup::label).toList();
+        // every support address is ours: mail from one of them to another is recognised as our own (loops)
+        ClassifierSettings ours = new ClassifierSettings(java.util.Set.copyOf(addresses), setups.stream()
+                .map(m -> m.mail().messageIdDomain()).collect(java.util.stream.Collectors.toSet()));
+        List<MailboxChannel> built = new ArrayList<>();
+        for (int i = 0; i < setups.size(); i++) {
+            built.add(channel(setups.get(i), i == 0, several, addresses, ours, database, logins, tag, clock));
+        }
+        this.channels = List.copyOf(built);
+        this.dispatcher = channels.stream().findFirst().flatMap(MailboxChannel::dispatcher);
+        this.watcher = channels.stream().findFirst().flatMap(MailboxChannel::watcher);
+        this.intake = channels.stream().findFirst().map(MailboxChannel::intake);
         if (config.discord().token().isPresent()) {
             checks.add(Checks.discord(discord));
         }
+    }
+
+    /**
+     * One mailbox's reading and sending: its intake (which records the address on the tickets it opens), its watcher
+     * behind the node's mailbox lock, and its dispatcher, which sends the outbox's mail of that address From it
+     * through its SMTP server (the first mailbox also sends the mail of no configured address). With several
+     * mailboxes, health checks and metrics are named and tagged by address.
+     */
+    private MailboxChannel channel(GuichetConfig.MailboxSetup setup, boolean first, boolean several,
+                                   List<String> addresses, ClassifierSettings ours, Database database,
+                                   MailLogins logins, SubjectTag tag, Clock clock) {
+        GuichetConfig.MailConfig mail = setup.mail();
+        String label = setup.label();
+        Optional<ImapSentFolder> sent = setup.imap().flatMap(box -> box.sentFolder().map(folder -> new ImapSentFolder(
+                imapSettings(box, config.mailAccess(), logins, config.database().poolSize()), folder,
+                box.fileSentCopy())));
+        Optional<SmtpOutboxDispatcher> sender = setup.smtp().map(smtp -> new SmtpOutboxDispatcher(
+                SmtpSettings.defaults(smtp.host(), smtp.port(), smtp.security(), config.mailAccess().trust(),
+                                smtpLogin(smtp, logins), mail.supportAddress(), mail.supportName())
+                        .withRetry(RetryPolicy.within(smtp.retryWindow())),
+                outbox.forMailbox(label, addresses, first), clock,
+                sent.<SentCopies>map(s -> s).orElseGet(SentCopies::none)));
+        int maxAttempts = setup.imap().map(GuichetConfig.MailboxConfig::maxAttempts)
+                .orElse(FailurePolicy.DEFAULT_MAX_ATTEMPTS);
+        MailIntake handler = new MailIntake(new MimeParser(), transactions, journal,
+                new JooqMailFailures(transactions), customers,
+                new MailIntakeSettings(tag, ours, mail.trustedAuthservId(), config.policy().escalationKeywords(), maxAttempts,
+                        Optional.of(mail.supportAddress()), setup.language()), clock);
+        Optional<ImapMailboxWatcher> reader = setup.imap().map(box -> new ImapMailboxWatcher(
+                imapSettings(box, config.mailAccess(), logins, config.database().poolSize()),
+                new WakingHandler(label, handler, sender), journal, mailboxLock, clock));
+        sender.ifPresent(d -> d.observeSends((took, accepted) -> metrics.mailSent(label, took, accepted)));
+        sender.ifPresent(d -> metrics.bindUncertainSends(label, d::uncheckedResends, d::foundInSent));
+        setup.imap().ifPresent(box -> reader.ifPresent(w -> checks.add(Checks.mailbox(
+                several ? "mailbox " + label : "mailbox", w::health, freshness(box.pollInterval()), clock))));
+        sender.ifPresent(d -> checks.add(Checks.smtp(several ? "smtp " + label : "smtp", d::health,
+                metrics::outboxBacklog, clock)));
+        reader.ifPresent(w -> metrics.bindMailboxBacklog(label, w::backlog));
+        return new MailboxChannel(setup, handler, reader, sender, sent);
+    }
+
+    /** One support address as this node runs it. */
+    private record MailboxChannel(GuichetConfig.MailboxSetup setup, MailIntake intake,
+                                  Optional<ImapMailboxWatcher> watcher, Optional<SmtpOutboxDispatcher> dispatcher,
+                                  Optional<ImapSentFolder> sentCopies) {
     }
 
     /**
@@ -183,18 +220,28 @@ public final class GuichetNode implements AutoCloseable {
     public void start() {
         health = config.httpPort().map(this::startHealth);
         web = config.web().flatMap(settings -> pageLinks.map(links -> startWeb(settings, links)));
-        dispatcher.ifPresent(SmtpOutboxDispatcher::start);
+        channels.forEach(c -> c.dispatcher().ifPresent(SmtpOutboxDispatcher::start));
         scheduler.start();
-        watcher.ifPresent(ImapMailboxWatcher::start);
+        channels.forEach(c -> c.watcher().ifPresent(ImapMailboxWatcher::start));
         if (!discord.start(desks)) {
             LOG.info("Discord console is off: no GUICHET_DISCORD_TOKEN configured");
         }
         staffNotices.start();
-        LOG.info("Guichet started: {}; {}", config.mailbox().map(box -> "reading " + box.folder() + " of "
-                        + box.host() + ":" + box.port() + " (" + box.security() + ") as " + box.user())
-                        .orElse("no mailbox to read"),
-                config.smtp().map(smtp -> "answering through " + smtp.host() + ":" + smtp.port() + " ("
-                        + smtp.security() + ")").orElse("no SMTP server to answer through"));
+        if (channels.isEmpty()) {
+            LOG.info("Guichet started: no mailbox to read; no SMTP server to answer through");
+        }
+        for (MailboxChannel c : channels) {
+            LOG.info("Guichet started: {}: {}; {}", c.setup().label(), c.setup().imap().map(box -> "reading "
+                            + box.folder() + " of " + box.host() + ":" + box.port() + " (" + box.security() + ") as "
+                            + box.user()).orElse("no mailbox to read"),
+                    c.setup().smtp().map(smtp -> "answering through " + smtp.host() + ":" + smtp.port() + " ("
+                            + smtp.security() + ")").orElse("no SMTP server to answer through"));
+        }
+        if (channels.size() > 1) {
+            LOG.info("{} mailboxes: this node reads at most ceil({} / live nodes) of them; a mailbox whose reader's"
+                    + " database session ends is read again within {} s", channels.size(), channels.size(),
+                    ImapMailboxWatcher.LOCK_RETRY.toSeconds());
+        }
     }
 
     /** The port of the health and metrics server, when it runs. */
@@ -274,10 +321,26 @@ public final class GuichetNode implements AutoCloseable {
         return dispatcher;
     }
 
+    /** The watcher of each mailbox, in the order of the configuration. */
+    public List<ImapMailboxWatcher> watchers() {
+        return channels.stream().flatMap(c -> c.watcher().stream()).toList();
+    }
+
+    /** The dispatcher of each mailbox, in the order of the configuration. */
+    public List<SmtpOutboxDispatcher> dispatchers() {
+        return channels.stream().flatMap(c -> c.dispatcher().stream()).toList();
+    }
+
+    /** The locks of the mailboxes this node reads, all held by one database session. */
+    public PostgresMailboxLock mailboxLock() {
+        return mailboxLock;
+    }
+
     /** Stops reading first (the current mail is finished), then the console and the deadlines, then sending. */
     @Override
     public void close() {
-        watcher.ifPresent(ImapMailboxWatcher::stop);
+        channels.forEach(c -> c.watcher().ifPresent(ImapMailboxWatcher::stop));
+        mailboxLock.close();
         staffNotices.close();
         discord.stop();
         scheduler.close();
@@ -285,8 +348,8 @@ public final class GuichetNode implements AutoCloseable {
         health.ifPresent(HealthServer::close);
         web.ifPresent(WebServer::close);
         metrics.close();
-        dispatcher.ifPresent(SmtpOutboxDispatcher::stop);
-        sentCopies.ifPresent(ImapSentFolder::close);
+        channels.forEach(c -> c.dispatcher().ifPresent(SmtpOutboxDispatcher::stop));
+        channels.forEach(c -> c.sentCopies().ifPresent(ImapSentFolder::close));
         LOG.info("Guichet stopped");
     }
 
@@ -378,17 +441,21 @@ public final class GuichetNode implements AutoCloseable {
 
     /** Wakes the dispatcher once a mail is handled, so its answer leaves at once rather than at the next poll. */
     private final class WakingHandler implements MailHandler {
+        private final String mailbox;
         private final MailHandler delegate;
+        private final Optional<SmtpOutboxDispatcher> dispatcher;
 
-        private WakingHandler(MailHandler delegate) {
+        private WakingHandler(String mailbox, MailHandler delegate, Optional<SmtpOutboxDispatcher> dispatcher) {
+            this.mailbox = mailbox;
             this.delegate = delegate;
+            this.dispatcher = dispatcher;
         }
 
         @Override
         public Handled handle(byte[] raw, MailPosition position) {
             long started = System.nanoTime();
             Handled handled = delegate.handle(raw, position);
-            metrics.mailHandled(Duration.ofNanos(System.nanoTime() - started), switch (handled) {
+            metrics.mailHandled(mailbox, Duration.ofNanos(System.nanoTime() - started), switch (handled) {
                 case Handled.Processed p -> "processed";
                 case Handled.Quarantined q -> "quarantined";
                 case Handled.RetryLater r -> "retry_later";

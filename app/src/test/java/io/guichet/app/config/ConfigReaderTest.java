@@ -482,6 +482,105 @@ class ConfigReaderTest {
                 .satisfies(p -> assertThat(p).startsWith("GUICHET_IMAP_SENT_FOLDER: 'inbox' is the folder read for new mail"));
     }
 
+    @Test
+    @DisplayName("R22: without GUICHET_MAILBOX_* the plain settings are the one mailbox, as before")
+    void oneMailboxUnchanged() {
+        GuichetConfig config = valid(MAIL);
+
+        assertThat(config.mailboxes()).singleElement().satisfies(m -> {
+            assertThat(m.name()).isEmpty();
+            assertThat(m.imap()).isEqualTo(config.mailbox());
+            assertThat(m.smtp()).isEqualTo(config.smtp());
+            assertThat(m.mail()).isEqualTo(config.mail().orElseThrow());
+            assertThat(m.language()).isEmpty();
+        });
+        assertThat(valid(Map.of()).mailboxes()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("several mailboxes: each setting a mailbox gives replaces the plain one, the others fall back to it")
+    void severalMailboxes() {
+        GuichetConfig config = valid(pairs(
+                "GUICHET_IMAP_HOST", "imap.example.com", "GUICHET_SMTP_HOST", "smtp.example.com",
+                "GUICHET_SUPPORT_NAME", "Support",
+                "GUICHET_MAILBOX_FR_IMAP_USER", "support-fr", "GUICHET_MAILBOX_FR_FROM", "support-fr@example.com",
+                "GUICHET_MAILBOX_FR_FROM_NAME", "Assistance", "GUICHET_MAILBOX_FR_LANGUAGE", "fr",
+                "GUICHET_MAILBOX_EN_IMAP_USER", "support-en", "GUICHET_MAILBOX_EN_FROM", "support-en@example.org",
+                "GUICHET_MAILBOX_EN_SMTP_HOST", "smtp.example.org", "GUICHET_MAILBOX_EN_SMTP_PORT", "465"));
+
+        assertThat(config.mailboxes()).extracting(GuichetConfig.MailboxSetup::name).containsExactly("EN", "FR");
+        GuichetConfig.MailboxSetup en = config.mailboxes().get(0);
+        GuichetConfig.MailboxSetup fr = config.mailboxes().get(1);
+        assertThat(en.imap().orElseThrow().host()).isEqualTo("imap.example.com");
+        assertThat(en.imap().orElseThrow().user()).isEqualTo("support-en");
+        assertThat(en.smtp().orElseThrow().host()).isEqualTo("smtp.example.org");
+        assertThat(en.smtp().orElseThrow().port()).isEqualTo(465);
+        assertThat(en.mail().supportName()).isEqualTo("Support");
+        assertThat(en.mail().messageIdDomain()).isEqualTo("example.org");
+        assertThat(en.language()).isEmpty();
+        assertThat(fr.smtp().orElseThrow().host()).isEqualTo("smtp.example.com");
+        assertThat(fr.smtp().orElseThrow().port()).isEqualTo(587);
+        assertThat(fr.mail().supportAddress().value()).isEqualTo("support-fr@example.com");
+        assertThat(fr.mail().supportName()).isEqualTo("Assistance");
+        assertThat(fr.language()).contains(io.guichet.core.account.Language.FR);
+        assertThat(config.mail().orElseThrow().supportAddress().value()).as("the first mailbox for the commands")
+                .isEqualTo("support-en@example.org");
+        assertThat(ConfigReader.requireMailChannel(config)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R22: a mailbox's unknown setting gets the one it was probably meant to be; bad values name the mailbox's keys")
+    void mailboxRefusals() {
+        assertThat(invalid(Map.of("GUICHET_MAILBOX_FR_IMAP_USR", "x", "GUICHET_MAILBOX_FR_FROM", "fr@example.com",
+                "GUICHET_MAILBOX_FR_COLOUR", "blue", "GUICHET_MAILBOX_fr_FROM", "x@example.com")))
+                .containsExactlyInAnyOrder(
+                        "GUICHET_MAILBOX_FR_IMAP_USR is not a Guichet setting; did you mean GUICHET_MAILBOX_FR_IMAP_USER?",
+                        "GUICHET_MAILBOX_FR_COLOUR is not a Guichet setting: a mailbox's settings are "
+                                + String.join(", ", MailboxKeys.SETTINGS.keySet()) + " (after GUICHET_MAILBOX_FR_).",
+                        "GUICHET_MAILBOX_fr_FROM is not a Guichet setting: a mailbox's setting is"
+                                + " GUICHET_MAILBOX_<NAME>_<SETTING>, NAME in capital letters and digits, e.g."
+                                + " GUICHET_MAILBOX_FR_IMAP_USER (docs/mail.md).");
+        assertThat(invalid(Map.of("GUICHET_MAILBOX_FR_FROM", "fr@example.com", "GUICHET_MAILBOX_FR_IMAP_PORT", "99999",
+                "GUICHET_MAILBOX_FR_LANGUAGE", "de", "GUICHET_MAILBOX_EN_IMAP_USER", "en")))
+                .containsExactlyInAnyOrder(
+                        "GUICHET_MAILBOX_FR_IMAP_PORT: '99999' is not a whole number between 1 and 65535.",
+                        "GUICHET_MAILBOX_FR_LANGUAGE: 'de' is not one of en, fr.",
+                        "GUICHET_MAILBOX_EN_FROM is missing: give the address mailbox EN answers from, e.g."
+                                + " support-en@example.com.");
+        assertThat(invalid(Map.of("GUICHET_IMAP_HOST", "imap.example.com", "GUICHET_IMAP_USER", "support",
+                "GUICHET_MAILBOX_A_FROM", "support@example.com", "GUICHET_MAILBOX_B_FROM", "support@example.com")))
+                .containsExactlyInAnyOrder(
+                        "mailboxes A and B both answer from support@example.com: each mailbox needs its own address (_FROM).",
+                        "mailboxes A and B both read INBOX of support@imap.example.com: give each its own _IMAP_USER"
+                                + " (or _IMAP_HOST, _IMAP_FOLDER).");
+        assertThat(ConfigReader.requireMailChannel(valid(Map.of("GUICHET_MAILBOX_FR_FROM", "fr@example.com"))))
+                .containsExactly("mailbox FR: GUICHET_MAILBOX_FR_IMAP_HOST (or GUICHET_IMAP_HOST) is missing: name the"
+                                + " IMAP server of the mailbox.",
+                        "mailbox FR: GUICHET_MAILBOX_FR_SMTP_HOST (or GUICHET_SMTP_HOST) is missing: name the SMTP"
+                                + " server its answers go through.");
+    }
+
+    @Test
+    @DisplayName("a mailbox's setting in the --config file is read like in the environment, and a misspelt one is refused with its line")
+    void mailboxKeysInTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("guichet.properties");
+        java.nio.file.Files.writeString(file, "GUICHET_MAILBOX_FR_FROM=fr@example.com\nGUICHET_MAILBOX_FR_SMTP_HOTS=x\n");
+
+        ConfigSource.Loaded.Values loaded = (ConfigSource.Loaded.Values) ConfigSource.load(Optional.of(file), Map.of());
+
+        assertThat(loaded.problems()).containsExactly("--config " + file + " line 2: GUICHET_MAILBOX_FR_SMTP_HOTS is not"
+                + " a Guichet setting; did you mean GUICHET_MAILBOX_FR_SMTP_HOST?");
+        assertThat(loaded.values()).containsEntry("GUICHET_MAILBOX_FR_FROM", "fr@example.com");
+    }
+
+    private static Map<String, String> pairs(String... keysAndValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return values;
+    }
+
     private static GuichetConfig valid(Map<String, String> values) {
         ConfigReader.Result result = ConfigReader.read(values);
         assertThat(result).isInstanceOf(ConfigReader.Result.Valid.class);

@@ -27,6 +27,14 @@ public interface MailJournal {
     boolean messageIdReused(InboundReceipt receipt);
 
     /** Says what became of a recorded mail. */
+    /**
+     * The mail at {@code position}, answered under {@code correlationId}, came in through the support address
+     * {@code mailbox}: the ticket it was settled with ({@link #settle}) remembers that address when it has none yet,
+     * and the mail enqueued in answer goes out From the ticket's address (from {@code mailbox} when it answers no
+     * ticket). In the transaction that handled the mail, after it was settled, before its commit.
+     */
+    void cameThrough(EmailAddress mailbox, String correlationId, MailPosition position);
+
     void settle(MailPosition position, Disposition disposition, Optional<TicketId> ticket, String detail);
 
     /** The disposition of the receipt at a position, if recorded. */

@@ -44,6 +44,7 @@ public final class InMemoryMailJournal implements MailJournal, MailFailures, Qua
     private final List<ThreadMessage> messages = new ArrayList<>();
     private final List<AutoReply> autoReplies = new ArrayList<>();
     private final Map<String, MailboxState> states = new HashMap<>();
+    private final Map<TicketId, EmailAddress> ticketMailboxes = new HashMap<>();
 
     private record AutoReply(EmailAddress sender, Instant at) {
     }
@@ -77,6 +78,19 @@ public final class InMemoryMailJournal implements MailJournal, MailFailures, Qua
                                     String detail) {
         receipts.computeIfPresent(position, (p, s) -> new Settled(s.id(), s.receipt(), disposition, ticket, detail,
                 s.releasedAt()));
+    }
+
+    @Override
+    public synchronized void cameThrough(EmailAddress mailbox, String correlationId, MailPosition position) {
+        Settled settled = receipts.get(position);
+        if (settled != null) {
+            settled.ticket().ifPresent(id -> ticketMailboxes.putIfAbsent(id, mailbox));
+        }
+    }
+
+    /** The mailbox each ticket came in through ({@link #cameThrough}). */
+    public synchronized Optional<EmailAddress> mailboxOf(TicketId ticket) {
+        return Optional.ofNullable(ticketMailboxes.get(ticket));
     }
 
     @Override

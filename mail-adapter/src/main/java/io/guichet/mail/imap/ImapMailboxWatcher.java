@@ -77,6 +77,11 @@ public final class ImapMailboxWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ImapMailboxWatcher.class);
     private static final Duration FIRST_RECONNECT_DELAY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RECONNECT_DELAY = Duration.ofSeconds(60);
+    /**
+     * How often a node that does not hold the mailbox lock asks for it again (or each poll interval, when shorter):
+     * once the holder's database session ends, the mailbox is read again within this delay.
+     */
+    public static final Duration LOCK_RETRY = Duration.ofSeconds(5);
     /** After a refused login: the first ceiling (the delay is drawn between half and all of it), doubling to the cap. */
     static final Duration FIRST_LOGIN_RETRY = Backoff.FIRST_LOGIN_RETRY;
     static final Duration LONGEST_LOGIN_RETRY = Backoff.LONGEST_LOGIN_RETRY;
@@ -232,7 +237,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
                 if (!lock.tryAcquire(mailbox)) {
                     holdsLock = false;
                     log.debug("mailbox {}: another node holds it; waiting", mailbox);
-                    pause(settings.pollInterval());
+                    pause(settings.pollInterval().compareTo(LOCK_RETRY) < 0 ? settings.pollInterval() : LOCK_RETRY);
                     continue;
                 }
                 if (!holdsLock) {

@@ -88,7 +88,11 @@ public final class MailIntake implements MailHandler {
                         u.reason());
                 case ParseResult.Parsed p -> {
                     p.email().messageId().ifPresent(id -> MDC.put("messageId", id.value()));
-                    yield transactions.inTransaction(() -> handle(p.email(), position, correlationId));
+                    yield transactions.inTransaction(() -> {
+                        Handled handled = handle(p.email(), position, correlationId);
+                        settings.mailbox().ifPresent(address -> journal.cameThrough(address, correlationId, position));
+                        return handled;
+                    });
                 }
             };
         } catch (HandleAgain e) {
@@ -184,7 +188,8 @@ public final class MailIntake implements MailHandler {
         IntakeDraft draft = draft(extracted);
         boolean escalate = EscalationRequest.asked(email.subject(), email.newText(), settings.escalationKeywords());
         String name = email.from().displayName().orElse("");
-        Optional<io.guichet.core.account.Language> language = LanguageGuess.of(email.newText());
+        Optional<io.guichet.core.account.Language> language = LanguageGuess.of(email.newText())
+                .or(settings::defaultLanguage);
         CustomerCommand command = thread.<CustomerCommand>map(number -> new CustomerCommand.AddCustomerMessage(
                         from.get(), name, language, number, draft, email.newText(), escalate))
                 .orElseGet(() -> new CustomerCommand.OpenTicket(from.get(), name, language, draft, escalate));
