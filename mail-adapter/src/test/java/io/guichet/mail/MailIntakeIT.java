@@ -436,7 +436,7 @@ class MailIntakeIT {
     }
 
     @Test
-    @DisplayName("R13: a reply after the reopen window opens a new ticket and names both numbers")
+    @DisplayName("R13, R2: a reply after the reopen window opens a new ticket and names both numbers, with one tag in its subject")
     void lateReplyOpensNewTicket() {
         deliver(mail("bob@acme.example", "Agents offline", "l1@acme.example", COMPLETE_EN));
         channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
@@ -451,6 +451,8 @@ class MailIntakeIT {
         Ticket next = channel.tickets.find(new TicketNumber(1001)).orElseThrow();
         assertThat(next.previousTicket()).contains(channel.tickets.find(new TicketNumber(1000)).orElseThrow().id());
         assertThat(onlyOutgoing().body()).contains("#1001").contains("#1000");
+        assertThat(next.fields().subject()).isEqualTo("Agents offline");
+        assertThat(onlyOutgoing().subject()).isEqualTo("[Ticket#1001] Agents offline");
     }
 
     @Test
