@@ -68,9 +68,11 @@ public final class CommandCatalog {
                 sub("hold", "Park for a hardware/OS cause until the customer fixes it (R9)")
                         .addOptions(text("text", "The change the customer must make", true)),
                 sub("resume", "Take a parked ticket back to work (R9)"),
-                sub("resolve", "Resolve: solution given (R12), R12a-g, or diagnostics not followed (R6)")
+                sub("resolve", "Resolve: solution given (R12), R12a-g, diagnostics not followed (R6), exclusion (R21)")
                         .addOptions(reason(), text("text", "Explanation mailed with the resolution", false),
                                 text("root-cause", "The root cause, when known: recorded and mailed (R12)", false)),
+                sub("decline", "Decline at intake: excluded from support (R21a-g) or outside it (R3)")
+                        .addOptions(exclusion(), text("text", "Explanation mailed with the decline", false)),
                 sub("escalate", "Escalate to support management (R18)")
                         .addOptions(text("reason", "Why", false)),
                 sub("access", "Record that you accessed the customer's server (R7)")
@@ -138,9 +140,19 @@ public final class CommandCatalog {
     }
 
     private static OptionData reason() {
-        OptionData reason = new OptionData(OptionType.STRING, "reason", "Why it is resolved (R12, R12a-g, R6)", true);
+        OptionData reason = new OptionData(OptionType.STRING, "reason", "Why it is resolved (R12, R12a-g, R6, R21a-g)", true);
         for (ResolutionReason r : ResolutionReason.values()) {
             reason.addChoice(r.code() + " (" + r.rule() + ")", r.code());
+        }
+        return reason;
+    }
+
+    private static OptionData exclusion() {
+        OptionData reason = new OptionData(OptionType.STRING, "reason", "The exclusion (R21a-g) or out of scope (R3)", true);
+        for (ResolutionReason r : ResolutionReason.values()) {
+            if (r.declines()) {
+                reason.addChoice(r.code() + " (" + r.rule() + ")", r.code());
+            }
         }
         return reason;
     }

@@ -456,6 +456,23 @@ class MailIntakeIT {
     }
 
     @Test
+    @DisplayName("R21: on PostgreSQL a request declined at intake for an exclusion is stored with it and mailed with the explanation and the redirection")
+    void declinedForAnExclusion() {
+        deliver(mail("bob@acme.example", "Our plug-in crashes the agent", "x1@acme.example", COMPLETE_EN));
+        pending().forEach(m -> channel.outbox.markSent(m.id(), channel.clock.instant()));
+
+        io.guichet.core.desk.StaffOutcome outcome = channel.staffDesk.handle(new io.guichet.core.desk.StaffCommand.Decline(
+                new io.guichet.core.ticket.Actor.Staff("tess", "tess"), new TicketNumber(1000),
+                io.guichet.core.ticket.ResolutionReason.EXCLUDED_INTEGRATION, ""));
+
+        assertThat(outcome).isInstanceOf(io.guichet.core.desk.StaffOutcome.Done.class);
+        assertThat(channel.tickets.find(new TicketNumber(1000)).orElseThrow().resolution())
+                .contains(io.guichet.core.ticket.ResolutionReason.EXCLUDED_INTEGRATION);
+        assertThat(pending()).singleElement().satisfies(m -> assertThat(m.body())
+                .contains("(exclusion R21a)").contains("consulting services"));
+    }
+
+    @Test
     @DisplayName("R12, R6: on PostgreSQL a ticket resolves with a solution and its root cause (stored with the event, mailed), another for diagnostics not followed")
     void solutionProvidedAndDiagnosticsNotFollowed() {
         deliver(mail("bob@acme.example", "Agents offline", "s1@acme.example", COMPLETE_EN));

@@ -57,6 +57,14 @@ public sealed interface StaffCommand {
         }
     }
 
+    /**
+     * R21, R3: a request declined at intake (still waiting for its fields, or in the queue unclaimed) because it is
+     * excluded from support or outside it; {@code reason} is one of {@link ResolutionReason#declines()}. The ticket is
+     * resolved with that reason and the customer told why and where to turn (consulting services, account manager).
+     */
+    record Decline(Actor.Staff by, TicketNumber ticket, ResolutionReason reason, String text) implements StaffCommand {
+    }
+
     /** R18: escalated to support management. */
     record Escalate(Actor.Staff by, TicketNumber ticket, String reason) implements StaffCommand {
     }

@@ -8,9 +8,11 @@ import io.guichet.core.audit.AuditKind;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Lifecycle;
+import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketStatus;
 import io.guichet.core.ticket.Transition;
 import io.guichet.core.ticket.TransitionResult;
 import org.slf4j.Logger;
@@ -97,7 +99,8 @@ public final class StaffDesk {
             case StaffCommand.Hold h -> hold(ticket, h, now);
             case StaffCommand.Resume r -> transition(ticket, new Transition.Resume(), actor, now,
                     "Ticket " + ticket.number() + " resumed.");
-            case StaffCommand.Resolve r -> resolve(ticket, r, now);
+            case StaffCommand.Resolve r -> resolve(ticket, r, now, "");
+            case StaffCommand.Decline d -> decline(ticket, d, now);
             case StaffCommand.Escalate e -> escalate(ticket, e, now);
             case StaffCommand.RecordServerAccess a -> serverAccess(ticket, a, now);
         };
@@ -214,17 +217,37 @@ public final class StaffDesk {
         };
     }
 
-    private StaffOutcome resolve(Ticket ticket, StaffCommand.Resolve command, Instant now) {
+    /**
+     * R21, R3: declining a request at intake, before anyone works on it, for an exclusion or as outside support; a
+     * ticket already worked is resolved with the same reason instead ({@code /ticket resolve}).
+     */
+    private StaffOutcome decline(Ticket ticket, StaffCommand.Decline command, Instant now) {
+        if (!command.reason().declines()) {
+            return StaffOutcome.Refused.of(Problem.invalid("reason", "A request is declined for an exclusion (R21) or "
+                    + "as outside technical support (R3): " + ResolutionReason.acceptedForDecline() + ". '"
+                    + command.reason().code() + "' is a reason to resolve a ticket: /ticket resolve."));
+        }
+        if (ticket.status() != TicketStatus.AWAITING_INFO && ticket.status() != TicketStatus.OPEN) {
+            return StaffOutcome.Refused.of(Problem.conflict("status", "Ticket " + ticket.number() + " is "
+                    + ticket.status() + ": a request is declined at intake (AWAITING_INFO or OPEN); resolve it with "
+                    + "the same reason instead (/ticket resolve reason:" + command.reason().code() + ")."));
+        }
+        return resolve(ticket, new StaffCommand.Resolve(command.by(), command.ticket(), command.reason(),
+                command.text()), now, "declined at intake: ");
+    }
+
+    private StaffOutcome resolve(Ticket ticket, StaffCommand.Resolve command, Instant now, String declined) {
         return switch (Lifecycle.apply(ticket, new Transition.Resolve(command.reason()), command.by(), now)) {
             case TransitionResult.Refused refused -> StaffOutcome.Refused.of(refused.problem());
             case TransitionResult.Applied applied -> {
                 // R12: the root cause, when known, is recorded with the resolution event
-                TicketEvent event = command.rootCause().map(cause -> new TicketEvent(applied.event().ticketId(),
+                TicketEvent event = new TicketEvent(applied.event().ticketId(),
                         applied.event().at(), applied.event().actor(), applied.event().kind(), applied.event().from(),
-                        applied.event().to(), applied.event().detail() + "; root cause: " + cause))
-                        .orElse(applied.event());
+                        applied.event().to(), declined + applied.event().detail()
+                        + command.rootCause().map(cause -> "; root cause: " + cause).orElse(""));
                 StaffOutcome outcome = saved(ticket, applied.ticket(), List.of(event),
-                        "Ticket " + ticket.number() + " resolved: " + command.reason().code() + " ("
+                        "Ticket " + ticket.number() + (declined.isEmpty() ? " resolved: " : " declined: ")
+                                + command.reason().code() + " ("
                                 + command.reason().rule() + ")"
                                 + command.rootCause().map(c -> "; root cause recorded").orElse("") + ".");
                 if (outcome instanceof StaffOutcome.Done done) {
@@ -308,6 +331,7 @@ public final class StaffDesk {
             case StaffCommand.ChangeSeverity s -> s.reason();
             case StaffCommand.Hold h -> h.text();
             case StaffCommand.Resolve r -> r.text();
+            case StaffCommand.Decline d -> d.text();
             case StaffCommand.Escalate e -> e.reason();
             case StaffCommand.RecordServerAccess a -> a.detail();
             case StaffCommand.Claim c -> "";

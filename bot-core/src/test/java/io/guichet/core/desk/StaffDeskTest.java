@@ -154,6 +154,55 @@ class StaffDeskTest {
                 .satisfies(e -> assertThat(e.detail()).contains(reason.rule()));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ResolutionReason.class, names = {"EXCLUDED_INTEGRATION", "EXCLUDED_MISUSE",
+            "EXCLUDED_ENVIRONMENT", "EXCLUDED_UPGRADE_TESTING", "EXCLUDED_OTHER_PURPOSE", "EXCLUDED_UNCERTIFIED",
+            "EXCLUDED_UPDATE_NOT_INSTALLED", "OUT_OF_SCOPE"})
+    @DisplayName("R21, R3: a request is declined at intake for each exclusion (or as outside support): resolved with it, audited as a decline, the customer told why")
+    void decline(ResolutionReason reason) {
+        Ticket declined = ((StaffOutcome.Done) handle(new StaffCommand.Decline(tess, ticket.number(), reason,
+                "Custom connector."))).ticket();
+
+        assertThat(declined.status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(declined.resolution()).contains(reason);
+        assertThat(desk.messenger.told(CustomerNotice.Resolved.class)).singleElement().satisfies(n -> {
+            assertThat(n.reason()).isEqualTo(reason);
+            assertThat(n.text()).isEqualTo("Custom connector.");
+            assertThat(n.manager().name()).isEqualTo("Marie Curie");
+        });
+        assertThat(desk.stores.tickets().events(ticket.id())).last().satisfies(e -> assertThat(e.detail())
+                .isEqualTo("declined at intake: " + reason.rule() + " " + reason.code()));
+    }
+
+    @Test
+    @DisplayName("R21: a request still waiting for its fields may be declined at intake")
+    void declineAwaitingInfo() {
+        Ticket partial = ((CustomerOutcome.Opened) desk.customers.handle(new CustomerCommand.OpenTicket(
+                email("bob@acme.example"), "Bob", Optional.empty(), io.guichet.core.intake.IntakeDraft.empty()
+                .with(io.guichet.core.intake.IntakeField.SUBJECT, "Our own plug-in crashes"), false))).ticket();
+
+        StaffOutcome outcome = handle(new StaffCommand.Decline(tess, partial.number(),
+                ResolutionReason.EXCLUDED_INTEGRATION, ""));
+
+        assertThat(((StaffOutcome.Done) outcome).ticket().status()).isEqualTo(TicketStatus.RESOLVED);
+    }
+
+    @Test
+    @DisplayName("R21: a decline needs an exclusion (not another reason) and a request not yet worked on; refusals say what to do")
+    void declineRefusals() {
+        StaffOutcome wrongReason = handle(new StaffCommand.Decline(tess, ticket.number(),
+                ResolutionReason.WORKS_AS_DOCUMENTED, ""));
+        handle(new StaffCommand.Claim(tess, ticket.number(), true));
+        StaffOutcome worked = handle(new StaffCommand.Decline(tess, ticket.number(), ResolutionReason.EXCLUDED_MISUSE, ""));
+
+        assertThat(((StaffOutcome.Refused) wrongReason).problems().get(0).detail())
+                .contains("excluded-integration (R21a)", "/ticket resolve");
+        assertThat(((StaffOutcome.Refused) worked).problems().get(0).detail())
+                .contains("IN_PROGRESS", "/ticket resolve reason:excluded-misuse");
+        assertThat(desk.stores.tickets().find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(desk.messenger.told(CustomerNotice.Resolved.class)).isEmpty();
+    }
+
     @Test
     @DisplayName("R13: a resolved ticket takes no reply from staff; the customer reopens it by answering")
     void replyToResolved() {

@@ -80,6 +80,12 @@ final class TicketCommands {
             return act(o, () -> new StaffCommand.Resolve(c.actor(), n.orElseThrow(), reason.orElseThrow(), text,
                     rootCause));
         });
+        routes.add("ticket decline", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            Optional<ResolutionReason> reason = o.reason("reason");
+            String text = o.text("text");
+            return act(o, () -> new StaffCommand.Decline(c.actor(), n.orElseThrow(), reason.orElseThrow(), text));
+        });
         routes.add("ticket escalate", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");
             String reason = o.text("reason");

@@ -246,6 +246,21 @@ class ConsoleTicketTest {
     }
 
     @Test
+    @DisplayName("R21: /ticket decline declines a request at intake for an exclusion and mails the explanation")
+    void decline() {
+        Ticket t = f.open("Our custom plug-in crashes the agent", "3");
+
+        Answer answer = f.tech("ticket decline", "ticket", number(t), "reason", "R21a", "text",
+                "The plug-in is your own development.");
+
+        assertThat(answer.content()).contains("declined", "excluded-integration", "R21a");
+        assertThat(f.ticket(t).status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(f.ticket(t).resolution()).contains(ResolutionReason.EXCLUDED_INTEGRATION);
+        assertThat(f.mail.told(CustomerNotice.Resolved.class)).singleElement()
+                .satisfies(r -> assertThat(r.reason()).isEqualTo(ResolutionReason.EXCLUDED_INTEGRATION));
+    }
+
+    @Test
     @DisplayName("R12: /ticket resolve solution-provided with a root cause records it with the resolution event and mails it")
     void resolveWithSolutionAndRootCause() {
         Ticket t = f.open("Agents offline", "2");

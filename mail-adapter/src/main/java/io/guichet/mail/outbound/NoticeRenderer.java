@@ -81,8 +81,9 @@ public final class NoticeRenderer {
                 yield personal(lang, "staff-reply", v);
             }
             case CustomerNotice.Resolved n -> {
-                v.put("reason", templates.fragment(lang, "reason." + n.reason().name(),
-                        Map.of("manager", manager(n.manager().name(), n.manager().email()))));
+                String manager = manager(n.manager().name(), n.manager().email());
+                v.put("reason", templates.fragment(lang, "reason." + n.reason().name(), Map.of("manager", manager))
+                        + (n.reason().exclusion() ? " " + exclusionRedirect(lang, manager) : ""));
                 v.put("text", n.text().isBlank() ? "" : "\n" + n.text().strip() + "\n");
                 // R12: the root cause, when recorded, is told to the customer
                 v.put("rootCause", n.rootCause().map(cause -> (n.text().isBlank() ? "\n" : "")
@@ -168,6 +169,12 @@ public final class NoticeRenderer {
 
     private String severity(Language lang, Optional<Severity> severity) {
         return templates.fragment(lang, severity.map(s -> "severity." + s.level()).orElse("severity.none"), Map.of());
+    }
+
+    /** R21, R3: where an excluded request is redirected: the consulting services, through the account manager if any. */
+    private String exclusionRedirect(Language lang, String manager) {
+        return manager.isBlank() ? templates.fragment(lang, "exclusion.redirect.none", Map.of())
+                : templates.fragment(lang, "exclusion.redirect", Map.of("manager", manager));
     }
 
     private static String manager(String name, String email) {

@@ -100,6 +100,31 @@ class NoticeRendererTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("languages")
+    @DisplayName("R21, R3: each exclusion has its own explanation with the rule id and redirects to the consulting services through the account manager, or by reply when there is none")
+    void exclusions(Language language) {
+        boolean fr = language == Language.FR;
+        Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
+        Ticket ticket = aTicket().number(1042).severity(Severity.S3).status(TicketStatus.RESOLVED).build();
+        java.util.Set<String> explanations = new java.util.HashSet<>();
+        for (ResolutionReason reason : ResolutionReason.values()) {
+            if (!reason.exclusion()) {
+                continue;
+            }
+            String body = RENDERER.render(new CustomerNotice.Resolved(to, ticket, reason, "", MANAGER,
+                    new io.guichet.core.ticket.Actor.Staff("tess", "tess"))).body();
+            String orphan = RENDERER.render(new CustomerNotice.Resolved(to, ticket, reason, "",
+                    new AccountManager("", ""), new io.guichet.core.ticket.Actor.Staff("tess", "tess"))).body();
+
+            assertThat(body).contains("(exclusion " + reason.rule() + ")")
+                    .contains(fr ? "services de conseil" : "consulting services").contains("Marie Curie");
+            assertThat(orphan).contains(fr ? "répondez à ce message" : "reply to this mail").doesNotContain(", ,");
+            explanations.add(body.lines().filter(l -> l.contains("exclusion R21")).findFirst().orElseThrow());
+        }
+        assertThat(explanations).as("seven distinct explanations").hasSize(7);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
     @DisplayName("R11, R13: spans read as people write them, in the mail's language: 25 seconds, 2 hours 30 minutes, 7 days")
     void spansAsWritten(Language language) {
         boolean fr = language == Language.FR;

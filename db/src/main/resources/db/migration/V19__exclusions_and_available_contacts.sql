@@ -1,0 +1,8 @@
+-- R21 (and R3): the seven exclusions become resolution reasons, given to resolve a ticket or to decline a request
+-- at intake.
+alter table tickets drop constraint tickets_resolution_reason_check;
+alter table tickets add constraint tickets_resolution_reason_check check (resolution_reason in
+    ('SOLUTION_PROVIDED', 'NO_RESPONSE', 'NO_LONGER_NEEDED', 'FIXED_BY_UPDATE', 'WORKS_AS_DOCUMENTED',
+     'FEATURE_REQUEST', 'OUT_OF_SCOPE', 'NOT_SUBSTANTIAL', 'DIAGNOSTICS_NOT_FOLLOWED',
+     'EXCLUDED_INTEGRATION', 'EXCLUDED_MISUSE', 'EXCLUDED_ENVIRONMENT', 'EXCLUDED_UPGRADE_TESTING',
+     'EXCLUDED_OTHER_PURPOSE', 'EXCLUDED_UNCERTIFIED', 'EXCLUDED_UPDATE_NOT_INSTALLED'));
