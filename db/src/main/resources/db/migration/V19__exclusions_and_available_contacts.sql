@@ -6,3 +6,7 @@ alter table tickets add constraint tickets_resolution_reason_check check (resolu
      'FEATURE_REQUEST', 'OUT_OF_SCOPE', 'NOT_SUBSTANTIAL', 'DIAGNOSTICS_NOT_FOLLOWED',
      'EXCLUDED_INTEGRATION', 'EXCLUDED_MISUSE', 'EXCLUDED_ENVIRONMENT', 'EXCLUDED_UPGRADE_TESTING',
      'EXCLUDED_OTHER_PURPOSE', 'EXCLUDED_UNCERTIFIED', 'EXCLUDED_UPDATE_NOT_INSTALLED'));
+
+-- R11: an account designates the authorized contacts who are always available: asked too when the submitter of a
+-- severity-1 ticket does not answer a question in time, before the ticket is lowered.
+alter table contacts add column always_available boolean not null default false;

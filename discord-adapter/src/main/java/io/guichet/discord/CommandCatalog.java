@@ -95,6 +95,10 @@ public final class CommandCatalog {
                         new SubcommandData("remove", "Withdraw a contact's authorization")
                                 .addOptions(new OptionData(OptionType.STRING, "email", "E-mail address", true)),
                         new SubcommandData("list", "Contacts of an account").addOptions(accountOption()),
+                        new SubcommandData("available", "Always available for severity-1 questions (R11), or no longer")
+                                .addOptions(new OptionData(OptionType.STRING, "email", "E-mail address", true),
+                                        new OptionData(OptionType.STRING, "available", "yes (default) or no")
+                                                .addChoice("yes", "yes").addChoice("no", "no")),
                         new SubcommandData("certify", "Record a certification (renewed yearly; gives triage priority)")
                                 .addOptions(new OptionData(OptionType.STRING, "email", "E-mail address", true),
                                         new OptionData(OptionType.STRING, "until",

@@ -227,6 +227,29 @@ public final class DirectoryDesk {
         });
     }
 
+    /**
+     * R11: designates an authorized contact as always available (or no longer): when the submitter of a severity-1
+     * ticket does not answer a question in time, these contacts are asked too before the ticket is lowered.
+     */
+    public DirectoryOutcome setAlwaysAvailable(Actor.Staff by, EmailAddress email, boolean available) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<Contact> contact = desk.contacts().activeContact(email);
+            if (contact.isEmpty() || !desk.contacts().setAlwaysAvailable(contact.get().id(), available)) {
+                return noSuchContact(email);
+            }
+            audit(by, AuditKind.AVAILABILITY_CHANGED, email.value(), available ? "always available" : "no longer always available");
+            return new DirectoryOutcome.Done(contact.get().name() + " <" + email + "> is "
+                    + (available ? "" : "no longer ") + "an always-available contact: "
+                    + (available ? "asked" : "not asked") + " when a severity-1 question of the account goes unanswered (R11).");
+        });
+    }
+
+    /** R11: the always-available contacts of an account; empty when no such account. */
+    public Optional<List<Contact>> alwaysAvailable(String accountName) {
+        return desk.transactions().inTransaction(() -> desk.contacts().accountNamed(accountName.strip())
+                .map(account -> desk.contacts().alwaysAvailable(account.id())));
+    }
+
     /** The contacts of an account, active first then by name; empty when no such account. */
     public Optional<AccountContacts> contactsOf(String accountName) {
         return desk.transactions().inTransaction(() -> desk.contacts().accountNamed(accountName.strip())

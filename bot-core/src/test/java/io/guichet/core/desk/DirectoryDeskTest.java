@@ -39,6 +39,25 @@ class DirectoryDeskTest {
     }
 
     @Test
+    @DisplayName("R11: an account designates always-available contacts, audited; withdrawing it is audited too; an unknown address is refused")
+    void alwaysAvailable() {
+        DirectoryOutcome on = directory.setAlwaysAvailable(MARIE, email("bob@acme.example"), true);
+        assertThat(on).isInstanceOfSatisfying(DirectoryOutcome.Done.class,
+                d -> assertThat(d.summary()).contains("always-available", "R11"));
+        assertThat(directory.alwaysAvailable("Acme").orElseThrow()).extracting(c -> c.email().value())
+                .containsExactly("bob@acme.example");
+
+        directory.setAlwaysAvailable(MARIE, email("bob@acme.example"), false);
+        DirectoryOutcome unknown = directory.setAlwaysAvailable(MARIE, email("nobody@acme.example"), true);
+
+        assertThat(directory.alwaysAvailable("Acme").orElseThrow()).isEmpty();
+        assertThat(unknown).isInstanceOf(DirectoryOutcome.Refused.class);
+        assertThat(desk.audit.all()).extracting(AuditEvent::kind, AuditEvent::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AuditKind.AVAILABILITY_CHANGED, "always available"),
+                org.assertj.core.groups.Tuple.tuple(AuditKind.AVAILABILITY_CHANGED, "no longer always available"));
+    }
+
+    @Test
     @DisplayName("R10: a certification ending in the past is refused; nothing changes, nothing is audited")
     void certifyPastRefused() {
         DirectoryOutcome outcome = directory.certify(MARIE, email("bob@acme.example"),

@@ -104,6 +104,22 @@ public abstract class StorageContract {
     }
 
     @Test
+    @DisplayName("R11: always-available contacts are designated per contact, listed per account, and only while active")
+    void alwaysAvailable() {
+        Contact bob = stores.contacts().addContact(account.id(), "Bob", email("bob@acme.example"), "", Language.EN,
+                Optional.empty(), Optional.empty()).orElseThrow();
+        assertThat(stores.contacts().alwaysAvailable(account.id())).isEmpty();
+        assertThat(stores.contacts().setAlwaysAvailable(bob.id(), true)).isTrue();
+        assertThat(stores.contacts().alwaysAvailable(account.id())).extracting(Contact::name).containsExactly("Bob");
+        assertThat(stores.contacts().setAlwaysAvailable(bob.id(), false)).isTrue();
+        assertThat(stores.contacts().alwaysAvailable(account.id())).isEmpty();
+        stores.contacts().setAlwaysAvailable(bob.id(), true);
+        stores.contacts().deactivate(bob.id());
+        assertThat(stores.contacts().alwaysAvailable(account.id())).as("a withdrawn contact is not asked").isEmpty();
+        assertThat(stores.contacts().setAlwaysAvailable(bob.id(), true)).isFalse();
+    }
+
+    @Test
     @DisplayName("R2: new tickets get distinct increasing numbers and read back equal")
     void ticketsRoundTrip() {
         Ticket first = stores.tickets().create(draft(TicketStatus.OPEN, Severity.S2, T0));

@@ -35,6 +35,7 @@ final class DirectoryCommands {
         routes.add("contact remove", MANAGER, this::removeContact);
         routes.add("contact list", MANAGER, this::listContacts);
         routes.add("contact certify", MANAGER, this::certify);
+        routes.add("contact available", MANAGER, this::available);
         routes.add("account coverage", MANAGER, this::coverage);
         routes.add("version add", MANAGER, this::addVersion);
         routes.add("version list", MANAGER, this::listVersions);
@@ -100,6 +101,16 @@ final class DirectoryCommands {
             return Cards.refused(o.problems());
         }
         return Cards.outcome(directory.certify(caller.actor(), email.orElseThrow(), until.orElseThrow()));
+    }
+
+    /** R11: designates a contact always available for severity-1 questions (or no longer). */
+    private Answer available(Caller caller, Options o) {
+        Optional<EmailAddress> email = o.email("email");
+        boolean off = o.optionalText("available").map(v -> v.equalsIgnoreCase("no")).orElse(false);
+        if (!o.problems().isEmpty()) {
+            return Cards.refused(o.problems());
+        }
+        return Cards.outcome(directory.setAlwaysAvailable(caller.actor(), email.orElseThrow(), !off));
     }
 
     /** R1: the last covered day of an account. */

@@ -120,7 +120,13 @@ public final class NoticeRenderer {
                 v.put("from", severity(lang, Optional.of(n.from())));
                 v.put("to", severity(lang, Optional.of(n.newSeverity())));
                 v.put("waited", times.span(lang, n.waited()));
+                v.put("alsoAsked", n.alsoAsked().isEmpty() ? "" : templates.fragment(lang, "also-asked",
+                        Map.of("names", String.join(", ", n.alsoAsked()))));
                 yield automatic(lang, "downgraded", v);
+            }
+            case CustomerNotice.AvailabilityRequest n -> {
+                v.put("lowers", times.moment(lang, n.lowersAt()));
+                yield automatic(lang, "availability-request", v);
             }
             case CustomerNotice.CertificationExpiring n -> {
                 v.put("until", times.date(lang, n.certifiedUntil()));

@@ -160,6 +160,7 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.Reminder n -> false;
             case CustomerNotice.Closed n -> false;
             case CustomerNotice.AutomaticDowngrade n -> false;
+            case CustomerNotice.AvailabilityRequest n -> false;
             case CustomerNotice.CertificationExpiring n -> false;
             case CustomerNotice.EndOfSupport n -> false;
         };
@@ -218,6 +219,7 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.Reminder n -> false;
             case CustomerNotice.Closed n -> false;
             case CustomerNotice.AutomaticDowngrade n -> false;
+            case CustomerNotice.AvailabilityRequest n -> false;
             case CustomerNotice.CertificationExpiring n -> false;
             case CustomerNotice.EndOfSupport n -> false;
         };

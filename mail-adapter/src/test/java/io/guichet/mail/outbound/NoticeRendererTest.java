@@ -66,6 +66,9 @@ class NoticeRendererTest {
                     new CustomerNotice.Reminder(to, ticket, 1, Instant.parse("2026-03-09T09:00:00Z"), false),
                     new CustomerNotice.Closed(to, ticket),
                     new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2, waited),
+                    new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2, waited.multipliedBy(2),
+                            List.of("Carol Martin")),
+                    new CustomerNotice.AvailabilityRequest(to, ticket, Instant.parse("2026-03-02T13:15:00Z")),
                     new CustomerNotice.CertificationExpiring(to, LocalDate.parse("2026-04-01")),
                     new CustomerNotice.EndOfSupport(to, "VSA", "9.5", LocalDate.parse("2027-01-10"), Optional.of("10.0")));
             return notices;
@@ -121,6 +124,27 @@ class NoticeRendererTest {
             explanations.add(body.lines().filter(l -> l.contains("exclusion R21")).findFirst().orElseThrow());
         }
         assertThat(explanations).as("seven distinct explanations").hasSize(7);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("R11: an always-available contact is asked to answer with the time the ticket is lowered; the downgrade names the contacts asked too")
+    void availableContacts(Language language) {
+        boolean fr = language == Language.FR;
+        Recipient to = new Recipient(EmailAddress.parse("carol@acme.example").orElseThrow(), "Carol", language);
+        Ticket ticket = aTicket().number(1042).severity(Severity.S1).status(TicketStatus.WAITING_ON_CUSTOMER).build();
+
+        String asked = RENDERER.render(new CustomerNotice.AvailabilityRequest(to, ticket,
+                Instant.parse("2026-03-02T13:15:00Z"))).body();
+        String lowered = RENDERER.render(new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2,
+                Duration.ofHours(8), List.of("Carol Martin", "Dan Roy"))).body();
+        String alone = RENDERER.render(new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2,
+                Duration.ofHours(4))).body();
+
+        assertThat(asked).contains("#1042").contains(fr ? "2 mars 2026 à 13:15 UTC" : "2 March 2026 at 13:15 UTC")
+                .contains(fr ? "répondre à ce message" : "replying to this mail");
+        assertThat(lowered).contains(fr ? "8 heures" : "8 hours").contains("(Carol Martin, Dan Roy)");
+        assertThat(alone).doesNotContain(fr ? "aussi sollicité" : "also asked");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,7 +18,7 @@ import java.util.Optional;
 /** {@code guichet contacts}: the authorized contacts of the accounts (R10). */
 @Command(name = "contacts", mixinStandardHelpOptions = true, description = "Authorized contacts (R10).",
         subcommands = {ContactsCommand.Add.class, ContactsCommand.Remove.class, ContactsCommand.List.class,
-                ContactsCommand.Certify.class, ContactImport.class})
+                ContactsCommand.Certify.class, ContactsCommand.Available.class, ContactImport.class})
 public final class ContactsCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Authorize a contact of an account.")
@@ -143,6 +143,27 @@ public final class ContactsCommand {
             DirectoryDesk directory = admin.desks().directory();
             out.println(AdminDesks.done(withdraw ? directory.withdrawCertification(admin.operator(), address)
                     : directory.certify(admin.operator(), address, until)));
+        }
+    }
+
+    @Command(name = "available", mixinStandardHelpOptions = true,
+            description = "Designate a contact always available (R11): asked when a severity-1 question goes unanswered.")
+    static final class Available extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "EMAIL")
+        String email;
+        @Option(names = "--off", description = "No longer always available.")
+        boolean off;
+
+        private EmailAddress address;
+
+        @Override
+        void checkArguments() {
+            address = Arguments.email("EMAIL", email);
+        }
+
+        @Override
+        void run(AdminDesks admin, PrintWriter out) {
+            out.println(AdminDesks.done(admin.desks().directory().setAlwaysAvailable(admin.operator(), address, !off)));
         }
     }
 }
