@@ -65,6 +65,9 @@ public final class CommandCatalog {
                 sub("severity", "Change the severity, with a reason (R6, R11, R17)")
                         .addOptions(severity("level", "The new severity", true),
                                 text("reason", "Why: diagnostics not followed, contact unavailable...", true)),
+                sub("frequency", "Update less often, severity unchanged, e.g. contact unavailable (R17)")
+                        .addOptions(new OptionData(OptionType.STRING, "every", "The new interval: 12h, 2d, 1d 12h", true),
+                                text("reason", "Why: the designated contact is not available...", true)),
                 sub("hold", "Park for a hardware/OS cause until the customer fixes it (R9)")
                         .addOptions(text("text", "The change the customer must make", true)),
                 sub("resume", "Take a parked ticket back to work (R9)"),

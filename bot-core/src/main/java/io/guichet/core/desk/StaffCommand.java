@@ -37,6 +37,14 @@ public sealed interface StaffCommand {
     record ChangeSeverity(Actor.Staff by, TicketNumber ticket, Severity to, String reason) implements StaffCommand {
     }
 
+    /**
+     * R17: the designated contact is not available: the ticket is updated every {@code every} (longer than its
+     * severity's interval) without changing its severity; {@code reason} is required and audited.
+     */
+    record LowerUpdateFrequency(Actor.Staff by, TicketNumber ticket, java.time.Duration every, String reason)
+            implements StaffCommand {
+    }
+
     /** R9: parked for a hardware/OS cause; {@code text} tells the customer what to change. */
     record Hold(Actor.Staff by, TicketNumber ticket, String text) implements StaffCommand {
     }

@@ -97,6 +97,7 @@ public final class StaffDesk {
                     "Note added to ticket " + ticket.number() + " (not sent to the customer).");
             case StaffCommand.ChangeSeverity s -> changeSeverity(ticket, s, now);
             case StaffCommand.Hold h -> hold(ticket, h, now);
+            case StaffCommand.LowerUpdateFrequency l -> lowerUpdateFrequency(ticket, l, now);
             case StaffCommand.Resume r -> transition(ticket, new Transition.Resume(), actor, now,
                     "Ticket " + ticket.number() + " resumed.");
             case StaffCommand.Resolve r -> resolve(ticket, r, now, "");
@@ -196,6 +197,35 @@ public final class StaffDesk {
             }
         }
         return outcome;
+    }
+
+    /**
+     * R17: the ticket is updated less often, its severity unchanged: the interval must be longer than the current one,
+     * the reason is required and audited, and the next update is re-planned from now.
+     */
+    private StaffOutcome lowerUpdateFrequency(Ticket ticket, StaffCommand.LowerUpdateFrequency command, Instant now) {
+        if (command.reason().isBlank()) {
+            return StaffOutcome.Refused.of(Problem.missing("reason",
+                    "Lowering the update frequency needs a reason (R17): say why, e.g. the contact is not available."));
+        }
+        if (!ticket.status().active() || ticket.severity().isEmpty()) {
+            return StaffOutcome.Refused.of(Problem.conflict("status", "Ticket " + ticket.number() + " is "
+                    + ticket.status() + (ticket.severity().isEmpty() ? " without a severity" : "")
+                    + ": only an active ticket with a severity has an update frequency."));
+        }
+        Severity severity = ticket.severity().get();
+        java.time.Duration current = changes.updateInterval(ticket, severity);
+        if (command.every().compareTo(current) <= 0) {
+            return StaffOutcome.Refused.of(Problem.invalid("every", "Ticket " + ticket.number() + " is updated every "
+                    + current + " (severity " + severity.level() + "); lowering the frequency needs a longer interval. "
+                    + "To update it more often, raise its severity (/ticket severity)."));
+        }
+        Ticket changed = ticket.withDue(changes.everyLonger(ticket, severity, command.every(), now), now);
+        return saved(ticket, changed, List.of(TicketEvent.fact(ticket.id(), now, command.by(),
+                EventKind.UPDATE_INTERVAL_CHANGED, "R17: updates every " + command.every() + " instead of " + current
+                        + ", severity " + severity.level() + " kept: " + command.reason())),
+                "Ticket " + ticket.number() + " is now updated every " + command.every() + " (was " + current
+                        + "), still severity " + severity.level() + " (R17).");
     }
 
     private StaffOutcome hold(Ticket ticket, StaffCommand.Hold command, Instant now) {
@@ -330,6 +360,7 @@ public final class StaffDesk {
             case StaffCommand.Note n -> n.text();
             case StaffCommand.ChangeSeverity s -> s.reason();
             case StaffCommand.Hold h -> h.text();
+            case StaffCommand.LowerUpdateFrequency l -> l.reason();
             case StaffCommand.Resolve r -> r.text();
             case StaffCommand.Decline d -> d.text();
             case StaffCommand.Escalate e -> e.reason();

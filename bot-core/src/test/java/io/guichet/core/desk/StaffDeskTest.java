@@ -204,6 +204,51 @@ class StaffDeskTest {
     }
 
     @Test
+    @DisplayName("R17: a technician lowers the update frequency without changing the severity: next update re-planned, later ones on the new interval, audited")
+    void lowerUpdateFrequency() {
+        Ticket answered = ((StaffOutcome.Done) handle(new StaffCommand.Reply(tess, ticket.number(), "Looking into it.")))
+                .ticket();
+        Duration every = Duration.ofHours(40);
+
+        StaffOutcome outcome = handle(new StaffCommand.LowerUpdateFrequency(tess, ticket.number(), every,
+                "The administrator is on leave this week."));
+
+        Ticket slower = ((StaffOutcome.Done) outcome).ticket();
+        assertThat(slower.severity()).contains(Severity.S3);
+        assertThat(slower.due().updateInterval()).contains(every);
+        assertThat(slower.due().nextUpdateBy().orElseThrow()).as("re-planned on the longer interval")
+                .isAfter(answered.due().nextUpdateBy().orElseThrow());
+        assertThat(desk.stores.tickets().events(ticket.id())).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.UPDATE_INTERVAL_CHANGED);
+            assertThat(e.actor()).isEqualTo(tess);
+            assertThat(e.detail()).contains("R17", "PT40H", "PT16H", "severity 3 kept", "on leave");
+        });
+        assertThat(desk.deadlines.ofTicket(ticket.id())).as("the deadline follows")
+                .anySatisfy(d -> assertThat(d.dueAt()).isEqualTo(slower.due().nextUpdateBy().orElseThrow()));
+
+        desk.clock.advance(Duration.ofMinutes(5));
+        Ticket replied = ((StaffOutcome.Done) handle(new StaffCommand.Reply(tess, ticket.number(), "Still on it.")))
+                .ticket();
+        assertThat(replied.due().updateInterval()).as("kept for later updates").contains(every);
+        assertThat(replied.due().nextUpdateBy().orElseThrow()).isAfter(slower.due().nextUpdateBy().orElseThrow());
+    }
+
+    @Test
+    @DisplayName("R17: lowering the update frequency needs a reason and a longer interval than the current one; a severity change ends it")
+    void lowerUpdateFrequencyRefusals() {
+        StaffOutcome noReason = handle(new StaffCommand.LowerUpdateFrequency(tess, ticket.number(), Duration.ofHours(40), " "));
+        StaffOutcome faster = handle(new StaffCommand.LowerUpdateFrequency(tess, ticket.number(), Duration.ofHours(4),
+                "Contact away."));
+        assertThat(((StaffOutcome.Refused) noReason).problems().get(0).detail()).contains("reason", "R17");
+        assertThat(((StaffOutcome.Refused) faster).problems().get(0).detail()).contains("longer interval", "/ticket severity");
+
+        handle(new StaffCommand.LowerUpdateFrequency(tess, ticket.number(), Duration.ofHours(40), "Contact away."));
+        Ticket raised = ((StaffOutcome.Done) handle(new StaffCommand.ChangeSeverity(tess, ticket.number(), Severity.S2,
+                "Production impact grew."))).ticket();
+        assertThat(raised.due().updateInterval()).isEmpty();
+    }
+
+    @Test
     @DisplayName("R13: a resolved ticket takes no reply from staff; the customer reopens it by answering")
     void replyToResolved() {
         handle(new StaffCommand.Resolve(tess, ticket.number(), ResolutionReason.NO_LONGER_NEEDED, ""));

@@ -147,6 +147,19 @@ public abstract class StorageContract {
     }
 
     @Test
+    @DisplayName("R17: a ticket's own update interval is saved and read back; cleared, it reads as the severity's")
+    void updateIntervalSurvives() {
+        Ticket created = stores.tickets().create(draft(TicketStatus.IN_PROGRESS, Severity.S2, T0));
+        Ticket slower = created.withDue(created.due().withUpdateInterval(Optional.of(java.time.Duration.ofHours(40))),
+                T0.plusSeconds(60));
+        Ticket saved = stores.tickets().update(slower).orElseThrow();
+        assertThat(stores.tickets().find(created.id()).orElseThrow().due().updateInterval())
+                .contains(java.time.Duration.ofHours(40));
+        stores.tickets().update(saved.withDue(saved.due().withUpdateInterval(Optional.empty()), T0.plusSeconds(120)));
+        assertThat(stores.tickets().find(created.id()).orElseThrow().due().updateInterval()).isEmpty();
+    }
+
+    @Test
     @DisplayName("R13: tickets are read and saved several at once, each save conditional as on its own")
     void severalAtOnce() {
         Ticket a = stores.tickets().create(draft(TicketStatus.OPEN, Severity.S2, T0));

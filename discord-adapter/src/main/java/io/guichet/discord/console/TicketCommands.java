@@ -63,6 +63,13 @@ final class TicketCommands {
             String reason = o.text("reason");
             return act(o, () -> new StaffCommand.ChangeSeverity(c.actor(), n.orElseThrow(), level.orElseThrow(), reason));
         });
+        routes.add("ticket frequency", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            Optional<java.time.Duration> every = o.duration("every");
+            String reason = o.text("reason");
+            return act(o, () -> new StaffCommand.LowerUpdateFrequency(c.actor(), n.orElseThrow(), every.orElseThrow(),
+                    reason));
+        });
         routes.add("ticket hold", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");
             String text = o.text("text");

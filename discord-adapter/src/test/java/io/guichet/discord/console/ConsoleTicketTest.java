@@ -246,6 +246,20 @@ class ConsoleTicketTest {
     }
 
     @Test
+    @DisplayName("R17: /ticket frequency lowers how often a ticket is updated, severity unchanged; a span it cannot read is refused with the accepted forms")
+    void frequency() {
+        Ticket t = f.open("Agents offline at night", "3");
+
+        Answer bad = f.tech("ticket frequency", "ticket", number(t), "every", "often", "reason", "Contact away.");
+        Answer done = f.tech("ticket frequency", "ticket", number(t), "every", "1d 16h", "reason", "Contact away.");
+
+        assertThat(bad.content() + bad.embeds()).contains("12h, 2d");
+        assertThat(done.content()).contains("PT40H", "R17");
+        assertThat(f.ticket(t).severity()).contains(io.guichet.core.ticket.Severity.S3);
+        assertThat(f.ticket(t).due().updateInterval()).contains(java.time.Duration.ofHours(40));
+    }
+
+    @Test
     @DisplayName("R21: /ticket decline declines a request at intake for an exclusion and mails the explanation")
     void decline() {
         Ticket t = f.open("Our custom plug-in crashes the agent", "3");

@@ -10,3 +10,7 @@ alter table tickets add constraint tickets_resolution_reason_check check (resolu
 -- R11: an account designates the authorized contacts who are always available: asked too when the submitter of a
 -- severity-1 ticket does not answer a question in time, before the ticket is lowered.
 alter table contacts add column always_available boolean not null default false;
+
+-- R17: a ticket's own update interval, longer than its severity's, when a technician lowered how often it is updated
+-- without changing its severity; null: the severity's interval.
+alter table tickets add column update_interval_seconds bigint check (update_interval_seconds > 0);
