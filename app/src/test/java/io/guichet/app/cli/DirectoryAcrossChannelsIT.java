@@ -134,6 +134,20 @@ class DirectoryAcrossChannelsIT {
     }
 
     @Test
+    @DisplayName("R10: a certification ending more than a year ahead is refused on both channels with the same words; a year less a day is accepted")
+    void certifyBeyondAYear() {
+        String beyond = TODAY.plusYears(1).toString();
+        String latest = TODAY.plusYears(1).minusDays(1).toString();
+        assertThat(cli("contacts", "certify", "paul@acme.example", beyond)).isEqualTo(2);
+        Answer answer = manager("contact certify", Map.of("email", "paul@acme.example", "until", beyond));
+
+        assertThat(err.toString()).contains("it cannot end after " + latest + " (" + beyond + " given)");
+        assertThat(answer.content()).contains("it cannot end after " + latest + " (" + beyond + " given)");
+        assertSameAudit("paul@acme.example", 0, AuditKind.CONTACT_ADDED);
+        assertThat(cli("contacts", "certify", "paul@acme.example", latest)).isZero();
+    }
+
+    @Test
     @DisplayName("R1: a coverage change answers and audits the same on both channels")
     void coverage() {
         String until = TODAY.plusYears(2).toString();

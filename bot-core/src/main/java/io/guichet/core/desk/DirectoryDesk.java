@@ -114,7 +114,7 @@ public final class DirectoryDesk {
         if (contact.name().isBlank()) {
             problems.add(Problem.missing("name", "Give the contact's full name."));
         }
-        contact.certifiedUntil().flatMap(this::pastCertification).ifPresent(problems::add);
+        contact.certifiedUntil().flatMap(this::certificationEnd).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             return new DirectoryOutcome.Refused(problems);
         }
@@ -194,7 +194,7 @@ public final class DirectoryDesk {
     public DirectoryOutcome certify(Actor.Staff by, EmailAddress email, Optional<LocalDate> until) {
         LocalDate today = today();
         LocalDate through = until.orElse(today.plus(desk.policy().certificationValidity()).minusDays(1));
-        Optional<Problem> past = pastCertification(through);
+        Optional<Problem> past = certificationEnd(through);
         if (past.isPresent()) {
             return DirectoryOutcome.Refused.of(past.get());
         }
@@ -326,8 +326,15 @@ public final class DirectoryDesk {
         LOG.info("{} {}: {} by {}", kind, subject, detail, by.label());
     }
 
-    private Optional<Problem> pastCertification(LocalDate through) {
+    /** R10: a certification ends neither in the past nor more than one certification period ahead (renewed yearly). */
+    private Optional<Problem> certificationEnd(LocalDate through) {
         LocalDate today = today();
+        LocalDate latest = today.plus(desk.policy().certificationValidity()).minusDays(1);
+        if (through.isAfter(latest)) {
+            return Optional.of(Problem.invalid("until", "A certification is renewed every "
+                    + desk.policy().certificationValidity() + " (R10): it cannot end after " + latest + " (" + through
+                    + " given); give a day up to " + latest + " as YYYY-MM-DD, or none for the full period."));
+        }
         return through.isBefore(today)
                 ? Optional.of(Problem.invalid("until", "A certification cannot end in the past (" + through
                 + "): give today or a later day as YYYY-MM-DD."))

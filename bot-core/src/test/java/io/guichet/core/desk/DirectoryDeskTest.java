@@ -71,6 +71,23 @@ class DirectoryDeskTest {
     }
 
     @Test
+    @DisplayName("R10: a certification ending more than one certification period ahead is refused, on adding a contact too; nothing is audited")
+    void certifyBeyondPeriodRefused() {
+        DirectoryOutcome outcome = directory.certify(MARIE, email("bob@acme.example"),
+                Optional.of(LocalDate.parse("2027-03-02")));
+        DirectoryOutcome added = directory.addContact(MARIE, new DirectoryDesk.NewContact("Acme", "Paul",
+                email("paul@acme.example"), "+33 1", Language.EN, Optional.empty(), Optional.of(LocalDate.parse("2028-01-01"))));
+
+        assertThat(outcome).isInstanceOfSatisfying(DirectoryOutcome.Refused.class, r -> assertThat(r.problems())
+                .singleElement().satisfies(p -> assertThat(p.detail()).contains("renewed every P1Y (R10)")
+                        .contains("cannot end after 2027-03-01 (2027-03-02 given)")));
+        assertThat(added).isInstanceOf(DirectoryOutcome.Refused.class);
+        assertThat(directory.certify(MARIE, email("bob@acme.example"), Optional.of(LocalDate.parse("2027-03-01"))))
+                .isInstanceOf(DirectoryOutcome.Done.class);
+        assertThat(desk.audit.all()).extracting(AuditEvent::kind).containsExactly(AuditKind.CERTIFIED);
+    }
+
+    @Test
     @DisplayName("R10: withdrawing a certification is audited with what it was")
     void withdraw() {
         directory.withdrawCertification(MARIE, email("alice@acme.example"));
