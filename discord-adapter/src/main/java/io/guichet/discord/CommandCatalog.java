@@ -78,6 +78,14 @@ public final class CommandCatalog {
                         .addOptions(exclusion(), text("text", "Explanation mailed with the decline", false)),
                 sub("escalate", "Escalate to support management (R18)")
                         .addOptions(text("reason", "Why", false)),
+                sub("call", "Record a phone call: a response (R15, R16); may fill missing fields (R5)")
+                        .addOptions(text("summary", "What was said, for the history", true),
+                                severity("severity", "Severity given on the phone", false),
+                                text("server-url", "Full server address given", false),
+                                text("module", "Module or product category given", false),
+                                text("steps", "Steps to reproduce given", false),
+                                text("devices", "Affected devices (serial number, device id) given", false),
+                                text("version", "Product version given", false)),
                 sub("access", "Record that you accessed the customer's server (R7)")
                         .addOptions(text("detail", "Which server, what for", false))));
     }

@@ -73,6 +73,15 @@ public sealed interface StaffCommand {
     record Decline(Actor.Staff by, TicketNumber ticket, ResolutionReason reason, String text) implements StaffCommand {
     }
 
+    /**
+     * A phone call with the customer, recorded on the ticket by the technician who had it: it counts as a response
+     * (R15 first response, R16 update) and may bring the missing intake fields ({@code fields}, checked as a mail's
+     * would be, R4, R5). {@code summary} is what was said, for the history.
+     */
+    record RecordCall(Actor.Staff by, TicketNumber ticket, String summary, io.guichet.core.intake.IntakeDraft fields)
+            implements StaffCommand {
+    }
+
     /** R18: escalated to support management. */
     record Escalate(Actor.Staff by, TicketNumber ticket, String reason) implements StaffCommand {
     }

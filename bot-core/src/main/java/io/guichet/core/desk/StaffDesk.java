@@ -5,6 +5,8 @@ import io.guichet.core.account.Account;
 import io.guichet.core.account.Contact;
 import io.guichet.core.audit.AuditEvent;
 import io.guichet.core.audit.AuditKind;
+import io.guichet.core.intake.IntakeReport;
+import io.guichet.core.intake.IntakeRules;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Lifecycle;
@@ -34,10 +36,12 @@ public final class StaffDesk {
 
     private final DeskContext desk;
     private final TicketChanges changes;
+    private final IntakeRules intake;
 
     public StaffDesk(DeskContext desk) {
         this.desk = desk;
         this.changes = new TicketChanges(desk);
+        this.intake = new IntakeRules(desk.policy());
     }
 
     public StaffOutcome handle(StaffCommand command) {
@@ -104,6 +108,7 @@ public final class StaffDesk {
             case StaffCommand.Decline d -> decline(ticket, d, now);
             case StaffCommand.Escalate e -> escalate(ticket, e, now);
             case StaffCommand.RecordServerAccess a -> serverAccess(ticket, a, now);
+            case StaffCommand.RecordCall c -> call(ticket, c, now);
         };
     }
 
@@ -324,6 +329,74 @@ public final class StaffDesk {
         return outcome;
     }
 
+    /**
+     * A phone call with the customer: recorded in the history, it is a response (R15: the first response when none was
+     * given; R16: the next update is due one interval later). Fields given during the call fill the ticket's (checked
+     * as in a mail; an invalid value refuses the whole record, so the technician corrects it); a ticket waiting for
+     * its fields joins the work when they are complete (R5), and a ticket waiting on the customer has its answer.
+     */
+    private StaffOutcome call(Ticket ticket, StaffCommand.RecordCall command, Instant now) {
+        if (!ticket.status().active()) {
+            return StaffOutcome.Refused.of(Problem.conflict("status", "Ticket " + ticket.number() + " is "
+                    + ticket.status() + ": calls are recorded on active tickets only; the customer may reopen it by "
+                    + "answering its last mail."));
+        }
+        Actor.Staff by = command.by();
+        IntakeReport report = intake.evaluate(ticket.fields(), command.fields());
+        List<Problem> invalid = report.problems().stream().filter(p -> p.code() != io.guichet.core.ProblemCode.MISSING)
+                .toList();
+        if (!invalid.isEmpty()) {
+            return new StaffOutcome.Refused(invalid);
+        }
+        List<TicketEvent> events = new ArrayList<>();
+        events.add(TicketEvent.fact(ticket.id(), now, by, EventKind.PHONE_CALL, excerpt(command.summary())));
+        Ticket changed = ticket.withFields(report.accepted(), now);
+        if (!changed.fields().equals(ticket.fields())) {
+            events.add(TicketEvent.fact(ticket.id(), now, by, EventKind.FIELDS_UPDATED, "intake fields given by phone"));
+        }
+        boolean becomesOne = false;
+        if (changed.status() == TicketStatus.AWAITING_INFO) {
+            if (!report.complete()) {
+                StaffOutcome outcome = saved(ticket, changed, events, "Call recorded on ticket " + ticket.number()
+                        + "; still missing: " + report.missing().stream().map(f -> f.englishLabel()).toList() + " (R5).");
+                return outcome;
+            }
+            changed = applied(changed, new Transition.CompleteIntake(), by, now, events);
+            Severity severity = changed.severity().orElseThrow();
+            changed = changed.withDue(changes.firstResponseDue(severity, now), now);
+            becomesOne = severity == Severity.S1 && !changed.escalated();
+        } else if (changed.status() == TicketStatus.WAITING_ON_CUSTOMER) {
+            changed = applied(changed, new Transition.CustomerReplied(), by, now, events);
+        }
+        if (changed.status() == TicketStatus.OPEN) {
+            changed = applied(changed, new Transition.Claim(by), by, now, events);
+        }
+        if (becomesOne) {
+            changed = changed.escalatedAt(now);
+            events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
+                    "R18: severity 1 escalates automatically"));
+        }
+        changed = changed.withDue(changes.answered(changed, now), now);
+        StaffOutcome outcome = saved(ticket, changed, events, "Call recorded on ticket " + ticket.number()
+                + ": it counts as a response (R15, R16).");
+        if (becomesOne && outcome instanceof StaffOutcome.Done done) {
+            desk.staff().post(new StaffNotice.NewSeverityOne(done.ticket()));
+        }
+        return outcome;
+    }
+
+    private static Ticket applied(Ticket ticket, Transition transition, Actor actor, Instant now,
+                                  List<TicketEvent> events) {
+        return switch (Lifecycle.apply(ticket, transition, actor, now)) {
+            case TransitionResult.Applied applied -> {
+                events.add(applied.event());
+                yield applied.ticket();
+            }
+            case TransitionResult.Refused refused ->
+                    throw new IllegalStateException("lifecycle refused a move after a call: " + refused.problem().detail());
+        };
+    }
+
     /** R7: the access is logged with the technician, date and time, and the customer is told of it. */
     private StaffOutcome serverAccess(Ticket ticket, StaffCommand.RecordServerAccess command, Instant now) {
         String detail = command.detail().isBlank() ? "server accessed" : command.detail();
@@ -365,14 +438,17 @@ public final class StaffDesk {
             case StaffCommand.Decline d -> d.text();
             case StaffCommand.Escalate e -> e.reason();
             case StaffCommand.RecordServerAccess a -> a.detail();
+            case StaffCommand.RecordCall c -> c.summary();
             case StaffCommand.Claim c -> "";
             case StaffCommand.Unclaim u -> "";
             case StaffCommand.Resume r -> "";
         };
         boolean needsText = command instanceof StaffCommand.Reply || command instanceof StaffCommand.Ask
-                || command instanceof StaffCommand.Note;
+                || command instanceof StaffCommand.Note || command instanceof StaffCommand.RecordCall;
         if (needsText && text.isBlank()) {
-            return Optional.of(Problem.missing("text", "The message is empty: write what the "
+            return Optional.of(Problem.missing("text", command instanceof StaffCommand.RecordCall
+                    ? "Say in a sentence what the call was about: it goes in the ticket's history."
+                    : "The message is empty: write what the "
                     + (command instanceof StaffCommand.Note ? "note" : "customer") + " should read."));
         }
         if (text.length() > MAX_TEXT) {

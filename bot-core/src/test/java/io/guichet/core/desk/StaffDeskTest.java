@@ -249,6 +249,67 @@ class StaffDeskTest {
     }
 
     @Test
+    @DisplayName("R15, R16: a phone call recorded on a ticket is its first response and sets the next update target; it is in the history, nothing is mailed")
+    void phoneCall() {
+        StaffOutcome outcome = handle(new StaffCommand.RecordCall(tess, ticket.number(),
+                "Called Bob: the agent restarts at night.", io.guichet.core.intake.IntakeDraft.empty()));
+
+        Ticket called = ((StaffOutcome.Done) outcome).ticket();
+        assertThat(called.due().firstRespondedAt()).contains(desk.clock.instant());
+        assertThat(called.due().nextUpdateBy()).contains(desk.clock.instant().plus(Duration.ofHours(16)));
+        assertThat(called.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(called.assignee()).contains(tess);
+        assertThat(desk.stores.tickets().events(ticket.id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.PHONE_CALL);
+            assertThat(e.actor()).isEqualTo(tess);
+            assertThat(e.detail()).isEqualTo("Called Bob: the agent restarts at night.");
+        });
+        assertThat(desk.messenger.told()).isEmpty();
+        assertThat(desk.deadlines.ofTicket(ticket.id())).extracting(d -> d.kind())
+                .doesNotContain(io.guichet.core.deadline.DeadlineKind.FIRST_RESPONSE_TARGET);
+    }
+
+    @Test
+    @DisplayName("R5, R15: a call can fill the missing fields: once complete the ticket leaves waiting, with the call as its first response; until then it says what is missing")
+    void phoneCallFillsFields() {
+        Ticket partial = ((CustomerOutcome.Opened) desk.customers.handle(new CustomerCommand.OpenTicket(
+                email("bob@acme.example"), "Bob", Optional.empty(), io.guichet.core.intake.IntakeDraft.empty()
+                .with(io.guichet.core.intake.IntakeField.SUBJECT, "Console slow")
+                .with(io.guichet.core.intake.IntakeField.DESCRIPTION, "Takes a minute."), false))).ticket();
+        io.guichet.core.intake.IntakeDraft some = io.guichet.core.intake.IntakeDraft.empty()
+                .with(io.guichet.core.intake.IntakeField.SEVERITY, "3")
+                .with(io.guichet.core.intake.IntakeField.MODULE, "Agent");
+        io.guichet.core.intake.IntakeDraft rest = complete("3").with(io.guichet.core.intake.IntakeField.SUBJECT, null)
+                .with(io.guichet.core.intake.IntakeField.DESCRIPTION, null);
+
+        StaffOutcome first = handle(new StaffCommand.RecordCall(tess, partial.number(), "Bob gave the severity.", some));
+        assertThat(((StaffOutcome.Done) first).summary()).contains("still missing", "Server URL");
+        assertThat(((StaffOutcome.Done) first).ticket().status()).isEqualTo(TicketStatus.AWAITING_INFO);
+
+        StaffOutcome second = handle(new StaffCommand.RecordCall(tess, partial.number(), "Bob gave the rest.", rest));
+        Ticket complete = ((StaffOutcome.Done) second).ticket();
+        assertThat(complete.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(complete.severity()).contains(Severity.S3);
+        assertThat(complete.due().firstRespondedAt()).contains(desk.clock.instant());
+        assertThat(desk.stores.tickets().events(partial.id())).extracting(TicketEvent::kind)
+                .contains(EventKind.PHONE_CALL, EventKind.FIELDS_UPDATED, EventKind.INTAKE_COMPLETED);
+    }
+
+    @Test
+    @DisplayName("R4: a call with an invalid field value is refused whole, naming it; an empty summary is refused")
+    void phoneCallRefusals() {
+        StaffOutcome invalid = handle(new StaffCommand.RecordCall(tess, ticket.number(), "Bob called.",
+                io.guichet.core.intake.IntakeDraft.empty().with(io.guichet.core.intake.IntakeField.SEVERITY, "urgentt")));
+        StaffOutcome empty = handle(new StaffCommand.RecordCall(tess, ticket.number(), " ",
+                io.guichet.core.intake.IntakeDraft.empty()));
+
+        assertThat(((StaffOutcome.Refused) invalid).problems()).singleElement()
+                .satisfies(p -> assertThat(p.detail()).contains("urgentt"));
+        assertThat(((StaffOutcome.Refused) empty).problems().get(0).detail()).contains("what the call was about");
+        assertThat(kinds()).doesNotContain(EventKind.PHONE_CALL);
+    }
+
+    @Test
     @DisplayName("R13: a resolved ticket takes no reply from staff; the customer reopens it by answering")
     void replyToResolved() {
         handle(new StaffCommand.Resolve(tess, ticket.number(), ResolutionReason.NO_LONGER_NEEDED, ""));

@@ -98,6 +98,18 @@ final class TicketCommands {
             String reason = o.text("reason");
             return act(o, () -> new StaffCommand.Escalate(c.actor(), n.orElseThrow(), reason));
         });
+        routes.add("ticket call", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            String summary = o.text("summary");
+            io.guichet.core.intake.IntakeDraft fields = io.guichet.core.intake.IntakeDraft.empty()
+                    .with(io.guichet.core.intake.IntakeField.SEVERITY, o.optionalText("severity").orElse(null))
+                    .with(io.guichet.core.intake.IntakeField.SERVER_URL, o.optionalText("server-url").orElse(null))
+                    .with(io.guichet.core.intake.IntakeField.MODULE, o.optionalText("module").orElse(null))
+                    .with(io.guichet.core.intake.IntakeField.STEPS_TO_REPRODUCE, o.optionalText("steps").orElse(null))
+                    .with(io.guichet.core.intake.IntakeField.AFFECTED_DEVICES, o.optionalText("devices").orElse(null))
+                    .with(io.guichet.core.intake.IntakeField.VERSION, o.optionalText("version").orElse(null));
+            return act(o, () -> new StaffCommand.RecordCall(c.actor(), n.orElseThrow(), summary, fields));
+        });
         routes.add("ticket access", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");
             String detail = o.text("detail");

@@ -260,6 +260,19 @@ class ConsoleTicketTest {
     }
 
     @Test
+    @DisplayName("R15, R16: /ticket call records a phone call as a response and may give fields")
+    void call() {
+        Ticket t = f.open("Agents offline at night", "3");
+
+        Answer answer = f.tech("ticket call", "ticket", number(t), "summary", "Called back: restart planned.",
+                "version", "9.5.0.13");
+
+        assertThat(answer.content()).contains("Call recorded", "R15");
+        assertThat(f.ticket(t).due().firstRespondedAt()).isPresent();
+        assertThat(f.ticket(t).fields().version()).contains("9.5.0.13");
+    }
+
+    @Test
     @DisplayName("R21: /ticket decline declines a request at intake for an exclusion and mails the explanation")
     void decline() {
         Ticket t = f.open("Our custom plug-in crashes the agent", "3");
