@@ -102,9 +102,11 @@ public final class CommandCatalog {
                                                 .addChoice("English", "en").addChoice("Français", "fr"),
                                         new OptionData(OptionType.USER, "discord-user", "The contact's Discord account"),
                                         new OptionData(OptionType.STRING, "certified-until",
-                                                "Certified administrator through this day (YYYY-MM-DD)")),
+                                                "Certified administrator through this day (YYYY-MM-DD)"),
+                                        requestReference(), requestDate()),
                         new SubcommandData("remove", "Withdraw a contact's authorization")
-                                .addOptions(new OptionData(OptionType.STRING, "email", "E-mail address", true)),
+                                .addOptions(new OptionData(OptionType.STRING, "email", "E-mail address", true),
+                                        requestReference(), requestDate()),
                         new SubcommandData("list", "Contacts of an account").addOptions(accountOption()),
                         new SubcommandData("available", "Always available for severity-1 questions (R11), or no longer")
                                 .addOptions(new OptionData(OptionType.STRING, "email", "E-mail address", true),
@@ -170,6 +172,14 @@ public final class CommandCatalog {
             }
         }
         return reason;
+    }
+
+    private static OptionData requestReference() {
+        return new OptionData(OptionType.STRING, "request", "The customer's written request: ticket, mail subject (R10)");
+    }
+
+    private static OptionData requestDate() {
+        return new OptionData(OptionType.STRING, "request-date", "The day the written request arrived (YYYY-MM-DD)");
     }
 
     private static OptionData accountOption() {

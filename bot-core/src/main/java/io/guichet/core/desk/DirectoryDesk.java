@@ -45,6 +45,21 @@ public final class DirectoryDesk {
                              Optional<String> discordUserId, Optional<LocalDate> certifiedUntil) {
     }
 
+    /**
+     * R10: the customer's written notice a contact change was made on: its reference (a ticket number, a mail's
+     * Message-ID or subject, a letter's reference) and the day it was received. Recorded in the change's audit event.
+     */
+    public record WrittenRequest(String reference, LocalDate receivedOn) {
+        public WrittenRequest {
+            reference = reference.strip();
+        }
+
+        /** How the audit event says it. */
+        String audited() {
+            return "; on the customer's written request " + reference + " of " + receivedOn;
+        }
+    }
+
     /** A released version, as given; {@code version} is checked and written in its canonical form. */
     public record NewVersion(String product, String version, LocalDate releasedOn, boolean onPremise,
                              Optional<LocalDate> retiredOn) {
@@ -110,7 +125,16 @@ public final class DirectoryDesk {
 
     /** R10: a new authorized contact of an account, certified through a day when given (not a past day). */
     public DirectoryOutcome addContact(Actor.Staff by, NewContact contact) {
+        return addContact(by, contact, Optional.empty());
+    }
+
+    /**
+     * R10: a new authorized contact of an account, added on the customer's written request when {@code request} is
+     * given (recorded in the audit event).
+     */
+    public DirectoryOutcome addContact(Actor.Staff by, NewContact contact, Optional<WrittenRequest> request) {
         List<Problem> problems = new ArrayList<>();
+        request.flatMap(this::requestProblem).ifPresent(problems::add);
         if (contact.name().isBlank()) {
             problems.add(Problem.missing("name", "Give the contact's full name."));
         }
@@ -131,7 +155,8 @@ public final class DirectoryDesk {
                         + " is already an active authorized contact."));
             }
             audit(by, AuditKind.CONTACT_ADDED, contact.email().value(), "to account " + account.get().name()
-                    + " as " + added.get().name() + ", language " + contact.language().code());
+                    + " as " + added.get().name() + ", language " + contact.language().code()
+                    + request.map(WrittenRequest::audited).orElse(""));
             contact.certifiedUntil().ifPresent(d -> audit(by, AuditKind.CERTIFIED, contact.email().value(),
                     "through " + d));
             return new DirectoryOutcome.Done(added.get().name() + " <" + added.get().email()
@@ -176,12 +201,22 @@ public final class DirectoryDesk {
 
     /** R10: withdraws an authorization; the contact stays in the records for the audit trail. */
     public DirectoryOutcome removeContact(Actor.Staff by, EmailAddress email) {
+        return removeContact(by, email, Optional.empty());
+    }
+
+    /** R10: withdraws an authorization, on the customer's written request when given (recorded in the audit event). */
+    public DirectoryOutcome removeContact(Actor.Staff by, EmailAddress email, Optional<WrittenRequest> request) {
+        Optional<Problem> bad = request.flatMap(this::requestProblem);
+        if (bad.isPresent()) {
+            return DirectoryOutcome.Refused.of(bad.get());
+        }
         return desk.transactions().inTransaction(() -> {
             Optional<Contact> contact = desk.contacts().activeContact(email);
             if (contact.isEmpty() || !desk.contacts().deactivate(contact.get().id())) {
                 return noSuchContact(email);
             }
-            audit(by, AuditKind.CONTACT_REMOVED, email.value(), "authorization withdrawn");
+            audit(by, AuditKind.CONTACT_REMOVED, email.value(), "authorization withdrawn"
+                    + request.map(WrittenRequest::audited).orElse(""));
             return new DirectoryOutcome.Done(contact.get().name() + " <" + email + "> is no longer an authorized "
                     + "contact: mail from that address opens no ticket (R10).");
         });
@@ -324,6 +359,19 @@ public final class DirectoryDesk {
     private void audit(Actor.Staff by, AuditKind kind, String subject, String detail) {
         desk.audit().append(new AuditEvent(desk.clock().instant(), by, kind, subject, detail));
         LOG.info("{} {}: {} by {}", kind, subject, detail, by.label());
+    }
+
+    /** R10: a written request names itself and was received by today. */
+    private Optional<Problem> requestProblem(WrittenRequest request) {
+        if (request.reference().isEmpty()) {
+            return Optional.of(Problem.missing("request", "Give the reference of the customer's written request "
+                    + "(a ticket number, the mail's subject or Message-ID)."));
+        }
+        if (request.receivedOn().isAfter(today())) {
+            return Optional.of(Problem.invalid("request-date", "The written request cannot be received in the future ("
+                    + request.receivedOn() + "): give the day it arrived as YYYY-MM-DD."));
+        }
+        return Optional.empty();
     }
 
     /** R10: a certification ends neither in the past nor more than one certification period ahead (renewed yearly). */

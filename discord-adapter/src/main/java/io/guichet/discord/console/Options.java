@@ -32,6 +32,11 @@ final class Options {
         return List.copyOf(problems);
     }
 
+    /** A problem found by the handler across options. */
+    void problem(Problem problem) {
+        problems.add(problem);
+    }
+
     Optional<String> optionalText(String name) {
         return Optional.ofNullable(raw.get(name)).map(String::strip).filter(s -> !s.isEmpty());
     }
