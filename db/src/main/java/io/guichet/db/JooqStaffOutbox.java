@@ -2,6 +2,7 @@ package io.guichet.db;
 
 import io.guichet.core.desk.StaffNotice;
 import io.guichet.core.port.StaffOutbox;
+import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.db.jooq.tables.records.StaffOutboxRecord;
@@ -28,10 +29,18 @@ public final class JooqStaffOutbox implements StaffOutbox {
 
     private final JooqTransactions db;
     private final Clock clock;
+    private final boolean threadPosts;
 
+    /** An outbox without ticket threads: {@link StaffNotice.ThreadPost}s are not kept (nobody would read them). */
     public JooqStaffOutbox(JooqTransactions db, Clock clock) {
+        this(db, clock, false);
+    }
+
+    /** With {@code threadPosts}, the tickets' thread posts are kept and delivered like every notice. */
+    public JooqStaffOutbox(JooqTransactions db, Clock clock, boolean threadPosts) {
         this.db = db;
         this.clock = clock;
+        this.threadPosts = threadPosts;
     }
 
     @Override
@@ -40,23 +49,27 @@ public final class JooqStaffOutbox implements StaffOutbox {
     }
 
     @Override
-    public void postAll(List<StaffNotice> notices) {
+    public void postAll(List<StaffNotice> all) {
+        List<StaffNotice> notices = threadPosts ? all
+                : all.stream().filter(n -> !(n instanceof StaffNotice.ThreadPost)).toList();
         if (notices.isEmpty()) {
             return;
         }
         var at = Times.at(clock.instant());
         var insert = db.dsl().insertInto(STAFF_OUTBOX, STAFF_OUTBOX.TICKET_ID, STAFF_OUTBOX.KIND, STAFF_OUTBOX.DETAIL,
                 STAFF_OUTBOX.FROM_SEVERITY, STAFF_OUTBOX.TO_SEVERITY, STAFF_OUTBOX.CREATED_AT,
-                STAFF_OUTBOX.NEXT_ATTEMPT_AT);
+                STAFF_OUTBOX.NEXT_ATTEMPT_AT, STAFF_OUTBOX.EVENT_KIND, STAFF_OUTBOX.ACTOR);
         for (StaffNotice notice : notices) {
             Long ticket = notice.ticket().id().value();
             insert = switch (notice) {
-                case StaffNotice.NewSeverityOne n -> insert.values(ticket, "NEW_SEVERITY_ONE", "", null, null, at, at);
-                case StaffNotice.Escalation n -> insert.values(ticket, "ESCALATION", n.reason(), null, null, at, at);
-                case StaffNotice.TargetBreached n -> insert.values(ticket, "TARGET_BREACHED", n.target(), null, null, at, at);
-                case StaffNotice.LoopStopped n -> insert.values(ticket, "LOOP_STOPPED", n.detail(), null, null, at, at);
+                case StaffNotice.NewSeverityOne n -> insert.values(ticket, "NEW_SEVERITY_ONE", "", null, null, at, at, null, null);
+                case StaffNotice.Escalation n -> insert.values(ticket, "ESCALATION", n.reason(), null, null, at, at, null, null);
+                case StaffNotice.TargetBreached n -> insert.values(ticket, "TARGET_BREACHED", n.target(), null, null, at, at, null, null);
+                case StaffNotice.LoopStopped n -> insert.values(ticket, "LOOP_STOPPED", n.detail(), null, null, at, at, null, null);
                 case StaffNotice.Downgraded n -> insert.values(ticket, "DOWNGRADED", n.reason(),
-                        (short) n.from().level(), (short) n.to().level(), at, at);
+                        (short) n.from().level(), (short) n.to().level(), at, at, null, null);
+                case StaffNotice.ThreadPost n -> insert.values(ticket, "THREAD_POST", n.text(), null, null, at, at,
+                        n.event().name(), n.actor());
             };
         }
         insert.execute();
@@ -119,6 +132,8 @@ public final class JooqStaffOutbox implements StaffOutbox {
             case "LOOP_STOPPED" -> new StaffNotice.LoopStopped(ticket, r.getDetail());
             case "DOWNGRADED" -> new StaffNotice.Downgraded(ticket, Severity.of(r.getFromSeverity()),
                     Severity.of(r.getToSeverity()), r.getDetail());
+            case "THREAD_POST" -> new StaffNotice.ThreadPost(ticket, EventKind.valueOf(r.getEventKind()),
+                    r.getActor() == null ? "" : r.getActor(), r.getDetail());
             default -> throw new IllegalStateException("unknown staff notice kind " + r.getKind());
         };
         return new Queued(r.getId(), notice, Times.instant(r.getCreatedAt()), r.getAttempts());

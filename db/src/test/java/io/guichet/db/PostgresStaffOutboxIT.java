@@ -24,7 +24,7 @@ class PostgresStaffOutboxIT extends StaffOutboxContract {
 
     @Override
     protected StaffOutbox outbox(Stores stores) {
-        return new JooqStaffOutbox(database.database().transactions(), Clock.fixed(T0, ZoneOffset.UTC));
+        return new JooqStaffOutbox(database.database().transactions(), Clock.fixed(T0, ZoneOffset.UTC), true);
     }
 
     @AfterEach

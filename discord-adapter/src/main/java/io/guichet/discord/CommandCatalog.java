@@ -57,7 +57,7 @@ public final class CommandCatalog {
                 sub("claim", "Take the ticket (takes it over if someone else holds it)"),
                 sub("unclaim", "Give the ticket back to the queue"),
                 sub("reply", "Mail an answer to the customer (threaded on the ticket)")
-                        .addOptions(text("text", "What the customer reads", true)),
+                        .addOptions(text("text", "What the customer reads (leave it out to write several lines)", false)),
                 sub("ask", "Mail a question; the ticket waits on the customer (reminders, then R12a)")
                         .addOptions(text("text", "The question the customer reads", true)),
                 sub("note", "An internal note, never sent to the customer")

@@ -2,11 +2,13 @@ package io.guichet.discord;
 
 import io.guichet.core.desk.Desks;
 import io.guichet.discord.console.Console;
+import io.guichet.discord.console.ThreadReplies;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
@@ -37,7 +39,7 @@ public final class DiscordAdapter implements AutoCloseable {
 
     public DiscordAdapter(DiscordSettings settings) {
         this.settings = settings;
-        this.staffChannel = new JdaStaffChannel(settings.staffChannelId());
+        this.staffChannel = new JdaStaffChannel(settings.staffChannelId(), settings.threadChannelId());
     }
 
     /** Delivers staff notices to the staff channel once the adapter is connected. */
@@ -59,12 +61,18 @@ public final class DiscordAdapter implements AutoCloseable {
         Console console = new Console(desks, settings.roles());
         JDABuilder builder = JDABuilder.createLight(settings.token().get())
                 .addEventListeners(new JdaConsoleListener(console, workers), new CommandRegistration(settings.guildId()));
+        if (settings.threadChannelId().isPresent()) {
+            // technicians answer by writing in a ticket's thread: the bot must read messages' content
+            builder.enableIntents(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
+                    .addEventListeners(new JdaThreadListener(new ThreadReplies(desks, settings.roles()), workers));
+        }
         settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new GatewayAt(url)));
         jda = builder.build();
-        staffChannel.attach(jda);
-        LOG.info("Discord adapter starting for guild {}, staff channel {}{}", settings.guildId(),
-                settings.staffChannelId(), settings.apiUrl().isPresent() || settings.gatewayUrl().isPresent()
+        staffChannel.attach(jda, desks.threads());
+        LOG.info("Discord adapter starting for guild {}, staff channel {}, {}{}", settings.guildId(),
+                settings.staffChannelId(), settings.threadChannelId().map(c -> "ticket threads in " + c)
+                        .orElse("no ticket threads"), settings.apiUrl().isPresent() || settings.gatewayUrl().isPresent()
                         ? " (API " + settings.apiUrl().orElse("Discord's") + ", gateway "
                         + settings.gatewayUrl().orElse("Discord's") + ")" : "");
         return true;

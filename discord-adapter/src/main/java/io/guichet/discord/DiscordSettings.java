@@ -10,20 +10,30 @@ import java.util.Optional;
  *
  * @param apiUrl     Discord's HTTP API base URL (version included) when not Discord's own: a proxy, or a stand-in
  * @param gatewayUrl the gateway's address when not Discord's own
+ * @param threadChannelId the text or forum channel where each ticket gets its thread; none: no ticket threads
  */
 public record DiscordSettings(Optional<String> token, String guildId, String staffChannelId, String technicianRoleId,
-                              String managerRoleId, Optional<String> apiUrl, Optional<String> gatewayUrl) {
+                              String managerRoleId, Optional<String> apiUrl, Optional<String> gatewayUrl,
+                              Optional<String> threadChannelId) {
 
     public DiscordSettings {
         token = token.map(String::strip).filter(t -> !t.isEmpty());
         apiUrl = apiUrl.map(String::strip).filter(u -> !u.isEmpty());
         gatewayUrl = gatewayUrl.map(String::strip).filter(u -> !u.isEmpty());
+        threadChannelId = threadChannelId.map(String::strip).filter(c -> !c.isEmpty());
+    }
+
+    /** No ticket threads. */
+    public DiscordSettings(Optional<String> token, String guildId, String staffChannelId, String technicianRoleId,
+                           String managerRoleId, Optional<String> apiUrl, Optional<String> gatewayUrl) {
+        this(token, guildId, staffChannelId, technicianRoleId, managerRoleId, apiUrl, gatewayUrl, Optional.empty());
     }
 
     /** Discord's own API and gateway. */
     public DiscordSettings(Optional<String> token, String guildId, String staffChannelId, String technicianRoleId,
                            String managerRoleId) {
-        this(token, guildId, staffChannelId, technicianRoleId, managerRoleId, Optional.empty(), Optional.empty());
+        this(token, guildId, staffChannelId, technicianRoleId, managerRoleId, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     public StaffRoles roles() {
@@ -36,6 +46,7 @@ public record DiscordSettings(Optional<String> token, String guildId, String sta
         return "DiscordSettings[token=" + (token.isPresent() ? "(set)" : "(none)") + ", guildId=" + guildId
                 + ", staffChannelId=" + staffChannelId + ", technicianRoleId=" + technicianRoleId
                 + ", managerRoleId=" + managerRoleId + ", apiUrl=" + apiUrl.orElse("(Discord)")
-                + ", gatewayUrl=" + gatewayUrl.orElse("(Discord)") + "]";
+                + ", gatewayUrl=" + gatewayUrl.orElse("(Discord)")
+                + ", threadChannelId=" + threadChannelId.orElse("(no ticket threads)") + "]";
     }
 }

@@ -6,9 +6,14 @@ import io.guichet.discord.console.ButtonAction;
 import io.guichet.discord.console.ButtonInput;
 import io.guichet.discord.console.Choice;
 import io.guichet.discord.console.Console;
+import io.guichet.discord.console.DiscordText;
 import io.guichet.discord.console.SlashInput;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -16,6 +21,8 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +44,9 @@ public final class JdaConsoleListener extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdaConsoleListener.class);
 
+    /** The reply form's id: this prefix and the ticket as typed. */
+    static final String REPLY_FORM = "reply-form:";
+
     private final Console console;
     private final Executor executor;
 
@@ -56,11 +66,43 @@ public final class JdaConsoleListener extends ListenerAdapter {
         for (OptionMapping option : event.getOptions()) {
             options.put(option.getName(), option.getAsString());
         }
+        if (event.getFullCommandName().equals("ticket reply") && !options.containsKey("text")) {
+            // no text: a form with a multi-line field, answered at once (a modal cannot follow a deferral)
+            event.replyModal(replyForm(options.getOrDefault("ticket", ""))).queue(null,
+                    failure -> LOG.warn("could not open the reply form: {}", failure.toString()));
+            return;
+        }
         SlashInput input = new SlashInput(event.getUser().getId(), event.getUser().getName(), roleIds(member),
                 event.getFullCommandName(), options);
         event.deferReply(true).queue(null, failure -> LOG.warn("could not acknowledge /{}: {}", input.commandPath(),
                 failure.toString()));
         answerLater(event.getHook(), () -> console.handle(input));
+    }
+
+    /** The reply form submitted: the same console command as {@code /ticket reply} with its text. */
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        Member member = event.getMember();
+        String id = event.getModalId();
+        if (member == null || !id.startsWith(REPLY_FORM)) {
+            event.reply("This form is no longer understood: run the command again.").setEphemeral(true).queue();
+            return;
+        }
+        ModalMapping text = event.getValue("text");
+        SlashInput input = new SlashInput(event.getUser().getId(), event.getUser().getName(), roleIds(member),
+                "ticket reply", Map.of("ticket", id.substring(REPLY_FORM.length()),
+                "text", text == null ? "" : text.getAsString()));
+        event.deferReply(true).queue(null, failure -> LOG.warn("could not acknowledge the reply form: {}",
+                failure.toString()));
+        answerLater(event.getHook(), () -> console.handle(input));
+    }
+
+    private static Modal replyForm(String ticket) {
+        String shown = ticket.isBlank() ? "a ticket" : (ticket.startsWith("#") ? ticket : "#" + ticket);
+        return Modal.create(REPLY_FORM + ticket.strip(), DiscordText.cut("Reply to " + shown, 45))
+                .addComponents(Label.of("What the customer reads", TextInput.create("text", TextInputStyle.PARAGRAPH)
+                        .setRequiredRange(1, 4000).build()))
+                .build();
     }
 
     @Override

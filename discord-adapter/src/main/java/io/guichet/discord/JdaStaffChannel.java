@@ -1,6 +1,7 @@
 package io.guichet.discord;
 
 import io.guichet.core.desk.StaffNotice;
+import io.guichet.core.desk.ThreadDesk;
 import io.guichet.core.port.StaffNotifier;
 import io.guichet.discord.console.StaffChannelRenderer;
 import net.dv8tion.jda.api.JDA;
@@ -8,6 +9,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Delivers the core's staff notices to the staff channel, for the staff outbox's dispatcher: it waits for Discord's
  * answer (the dispatcher runs on its own thread, never on JDA's) and throws when the post did not land, so the
- * notice is tried again later. Before the adapter connects, a notice is not delivered and waits in the outbox.
+ * notice is tried again later. Before the adapter connects, a notice is not delivered and waits in the outbox. Thread
+ * posts go to the ticket's own thread ({@link JdaTicketThreads}) when a thread channel is configured.
  */
 public final class JdaStaffChannel implements StaffNotifier {
 
@@ -26,13 +29,22 @@ public final class JdaStaffChannel implements StaffNotifier {
 
     private final String channelId;
     private final StaffChannelRenderer renderer = new StaffChannelRenderer();
+    private final Optional<String> threadChannelId;
     private final AtomicReference<JDA> jda = new AtomicReference<>();
+    private final AtomicReference<JdaTicketThreads> threads = new AtomicReference<>();
 
     public JdaStaffChannel(String channelId) {
-        this.channelId = channelId;
+        this(channelId, Optional.empty());
     }
 
-    void attach(JDA connected) {
+    /** With {@code threadChannelId}, each ticket's thread posts go to its thread there; without, they are dropped. */
+    public JdaStaffChannel(String channelId, Optional<String> threadChannelId) {
+        this.channelId = channelId;
+        this.threadChannelId = threadChannelId;
+    }
+
+    void attach(JDA connected, ThreadDesk desk) {
+        threadChannelId.ifPresent(id -> threads.set(new JdaTicketThreads(id, desk)));
         jda.set(connected);
     }
 
@@ -45,6 +57,17 @@ public final class JdaStaffChannel implements StaffNotifier {
         JDA connected = jda.get();
         if (connected == null || connected.getStatus() != JDA.Status.CONNECTED) {
             throw new NotDelivered("Discord is not connected");
+        }
+        if (notice instanceof StaffNotice.ThreadPost post) {
+            if (threadChannelId.isEmpty()) {
+                return; // no ticket threads configured: nothing to post
+            }
+            JdaTicketThreads ticketThreads = threads.get();
+            if (ticketThreads == null) {
+                throw new NotDelivered("Discord is not connected");
+            }
+            ticketThreads.deliver(connected, post);
+            return;
         }
         TextChannel channel = connected.getTextChannelById(channelId);
         if (channel == null) {

@@ -32,7 +32,7 @@ class CommandCatalogTest {
         DeskContext desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(),
                 new RecordingMessenger(), new InMemoryStaffOutbox(), new io.guichet.core.testing.InMemoryAuditLog(), PolicySettings.defaults(),
                 new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), MutableClock.at("2026-03-02T09:00:00Z"));
-        return new Console(io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase()), new StaffRoles("t", "m"));
+        return new Console(io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase(), new io.guichet.core.testing.InMemoryTicketThreads()), new StaffRoles("t", "m"));
     }
 
     private static Stream<SubcommandData> subcommands() {

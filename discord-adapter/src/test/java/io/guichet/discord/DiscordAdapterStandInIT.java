@@ -45,6 +45,7 @@ class DiscordAdapterStandInIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static DiscordStandIn discord;
     private static DiscordAdapter adapter;
+    private static io.guichet.core.ticket.Ticket opened;
 
     @BeforeAll
     static void start() {
@@ -52,7 +53,8 @@ class DiscordAdapterStandInIT {
         StandInWorld world = discord.world();
         adapter = new DiscordAdapter(new DiscordSettings(Optional.of(world.token()), world.guildId(),
                 StandInWorld.EXAMPLE_STAFF_CHANNEL, StandInWorld.EXAMPLE_TECHNICIAN_ROLE, StandInWorld.EXAMPLE_MANAGER_ROLE,
-                Optional.of(discord.apiUrl()), Optional.of(discord.gatewayUrl())));
+                Optional.of(discord.apiUrl()), Optional.of(discord.gatewayUrl()),
+                Optional.of(StandInWorld.EXAMPLE_FORUM_CHANNEL)));
         Stores stores = Stores.inMemory();
         DeskContext desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(),
                 stores.contacts(), stores.versions(), new RecordingMessenger(),
@@ -63,10 +65,12 @@ class DiscordAdapterStandInIT {
                 new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
         EmailAddress paul = EmailAddress.parse("paul@acme.example").orElseThrow();
         stores.contacts().addContact(acme.id(), "Paul", paul, "", Language.EN, Optional.empty(), Optional.empty());
-        new CustomerDesk(desk).handle(new CustomerCommand.OpenTicket(paul, "Paul", Optional.empty(),
-                DeskFixture.complete("2"), false));
+        opened = ((io.guichet.core.desk.CustomerOutcome.Opened) new CustomerDesk(desk).handle(
+                new CustomerCommand.OpenTicket(paul, "Paul", Optional.empty(), DeskFixture.complete("2"), false)))
+                .ticket();
         assertThat(adapter.start(io.guichet.core.desk.Desks.of(desk,
-                new io.guichet.core.testing.InMemoryKnowledgeBase()))).isTrue();
+                new io.guichet.core.testing.InMemoryKnowledgeBase(),
+                new io.guichet.core.testing.InMemoryTicketThreads()))).isTrue();
         await().atMost(WAIT).until(() -> discord.registeredCommands().size() == CommandCatalog.commands().size());
     }
 
@@ -94,6 +98,35 @@ class DiscordAdapterStandInIT {
                 .satisfies(c -> assertThat(c.route()).isEqualTo("/applications/" + discord.world().applicationId()
                         + "/guilds/" + discord.world().guildId() + "/commands"));
         await().atMost(WAIT).until(() -> adapter.gateway().connected());
+    }
+
+    @Test
+    @DisplayName("ticket threads in a forum: the ticket's post opens with the intake fields, once; later posts go in it; closing archives it")
+    void forumThread() throws Exception {
+        await().atMost(WAIT).until(() -> adapter.gateway().connected());
+        String forum = StandInWorld.EXAMPLE_FORUM_CHANNEL;
+        adapter.staffChannel().deliver(new io.guichet.core.desk.StaffNotice.ThreadPost(opened,
+                io.guichet.core.ticket.EventKind.CREATED, "customer:paul@acme.example", ""));
+        adapter.staffChannel().deliver(new io.guichet.core.desk.StaffNotice.ThreadPost(opened,
+                io.guichet.core.ticket.EventKind.CUSTOMER_MESSAGE, "customer:paul@acme.example", "Still offline."));
+        adapter.staffChannel().deliver(new io.guichet.core.desk.StaffNotice.ThreadPost(opened,
+                io.guichet.core.ticket.EventKind.CLOSED, "system", ""));
+
+        List<RecordedCall> created = discord.calls().stream()
+                .filter(c -> c.method().equals("POST") && c.route().equals("/channels/" + forum + "/threads")).toList();
+        assertThat(created).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(201);
+            assertThat(c.body().path("name").asText()).startsWith(opened.number() + " · S2 · ");
+            assertThat(c.body().path("message").path("content").asText()).contains("Server URL");
+        });
+        JsonNode thread = discord.threads().stream().filter(t -> t.path("parent_id").asText().equals(forum))
+                .findFirst().orElseThrow();
+        List<RecordedCall> posts = discord.postsTo(thread.path("id").asText());
+        assertThat(posts).extracting(RecordedCall::content).anySatisfy(c -> assertThat(c).contains("Still offline."))
+                .anySatisfy(c -> assertThat(c).contains("Closed"));
+        assertThat(posts).allSatisfy(p -> assertThat(p.status()).isEqualTo(200));
+        assertThat(discord.threads().stream().filter(t -> t.path("id").equals(thread.path("id"))).findFirst()
+                .orElseThrow().path("thread_metadata").path("archived").asBoolean()).isTrue();
     }
 
     @Test

@@ -150,7 +150,8 @@ public final class ConfigReader {
                 value(Setting.DISCORD_GUILD_ID), value(Setting.DISCORD_STAFF_CHANNEL_ID),
                 value(Setting.DISCORD_TECHNICIAN_ROLE_ID), value(Setting.DISCORD_MANAGER_ROLE_ID),
                 url(Setting.DISCORD_API_URL, Set.of("http", "https"), "https://discord.com/api/v10/"),
-                url(Setting.DISCORD_GATEWAY_URL, Set.of("ws", "wss"), "wss://gateway.discord.gg"));
+                url(Setting.DISCORD_GATEWAY_URL, Set.of("ws", "wss"), "wss://gateway.discord.gg"),
+                optional(Setting.DISCORD_THREAD_CHANNEL_ID));
         if (discord.token().isPresent()) {
             for (Setting s : List.of(Setting.DISCORD_GUILD_ID, Setting.DISCORD_TECHNICIAN_ROLE_ID,
                     Setting.DISCORD_MANAGER_ROLE_ID)) {

@@ -41,6 +41,8 @@ public final class DemoDiscord implements AutoCloseable {
         StandInWorld world = standIn.world();
         return Map.of("GUICHET_DISCORD_TOKEN", world.token(), "GUICHET_DISCORD_GUILD_ID", world.guildId(),
                 "GUICHET_DISCORD_STAFF_CHANNEL_ID", StandInWorld.EXAMPLE_STAFF_CHANNEL,
+                // each ticket's thread in the staff channel: the stand-in's page lists the threads and their posts
+                "GUICHET_DISCORD_THREAD_CHANNEL_ID", StandInWorld.EXAMPLE_STAFF_CHANNEL,
                 "GUICHET_DISCORD_TECHNICIAN_ROLE_ID", StandInWorld.EXAMPLE_TECHNICIAN_ROLE,
                 "GUICHET_DISCORD_MANAGER_ROLE_ID", StandInWorld.EXAMPLE_MANAGER_ROLE,
                 "GUICHET_DISCORD_API_URL", standIn.apiUrl(), "GUICHET_DISCORD_GATEWAY_URL", standIn.gatewayUrl());

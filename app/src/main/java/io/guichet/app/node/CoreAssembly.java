@@ -16,6 +16,7 @@ import io.guichet.db.JooqKnowledgeBase;
 import io.guichet.db.JooqMailJournal;
 import io.guichet.db.JooqOutbox;
 import io.guichet.db.JooqStaffOutbox;
+import io.guichet.db.JooqTicketThreads;
 import io.guichet.db.JooqTicketStore;
 import io.guichet.db.JooqTransactions;
 import io.guichet.db.JooqVersionCatalog;
@@ -39,7 +40,8 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
         JooqTransactions tx = database.transactions();
         JooqMailJournal journal = new JooqMailJournal(tx);
         JooqOutbox outbox = new JooqOutbox(tx);
-        JooqStaffOutbox staffOutbox = new JooqStaffOutbox(tx, clock);
+        JooqStaffOutbox staffOutbox = new JooqStaffOutbox(tx, clock,
+                config.discord().token().isPresent() && config.discord().threadChannelId().isPresent());
         SubjectTag tag = new SubjectTag(config.mail().map(GuichetConfig.MailConfig::subjectTag)
                 .orElse(SubjectTag.DEFAULT_FORMAT));
         String messageIdDomain = config.mail().map(GuichetConfig.MailConfig::messageIdDomain).orElse("guichet.invalid");
@@ -52,7 +54,7 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
         DeskContext context = new DeskContext(tx, new JooqTicketStore(tx), new JooqDeadlineStore(tx),
                 new JooqContactDirectory(tx), new JooqVersionCatalog(tx), messenger, staffOutbox, new JooqAuditLog(tx),
                 config.policy(), config.hours(), clock);
-        return new CoreAssembly(context, Desks.of(context, new JooqKnowledgeBase(tx, clock)), journal, outbox,
+        return new CoreAssembly(context, Desks.of(context, new JooqKnowledgeBase(tx, clock), new JooqTicketThreads(tx)), journal, outbox,
                 staffOutbox, new JooqQuarantine(tx));
     }
 

@@ -22,6 +22,8 @@ public final class LoggingStaffNotifier implements StaffNotifier {
                     n.target());
             case StaffNotice.LoopStopped n -> LOG.warn("staff: mail loop stopped after ticket {}: {}", n.ticket().number(),
                     n.detail());
+            case StaffNotice.ThreadPost n -> LOG.debug("staff: ticket {} {} by {}", n.ticket().number(),
+                    n.event(), n.actor());
             case StaffNotice.Downgraded n -> LOG.info("staff: ticket {} lowered from severity {} to {}: {}",
                     n.ticket().number(), n.from().level(), n.to().level(), n.reason());
         }

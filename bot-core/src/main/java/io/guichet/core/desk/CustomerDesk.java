@@ -177,6 +177,7 @@ public final class CustomerDesk {
                         asksEscalation ? "R18: customer asked for escalation" : "R18: severity 1 escalates automatically"));
             }
             desk.tickets().append(events);
+            desk.staff().postAll(ThreadPosts.of(created, events));
             changes.replan(created);
 
             Optional<SupportWindow.Verdict.Unsupported> unsupported = created.fields().version()
@@ -247,6 +248,7 @@ public final class CustomerDesk {
             Ticket saved = changes.save(changed, events)
                     .orElseThrow(() -> new RolledBack(new ConcurrentChange(ticket.number())));
             notices.forEach(n -> tell(n.apply(saved)));
+            desk.staff().post(new StaffNotice.ThreadPost(saved, EventKind.CUSTOMER_MESSAGE, actor.label(), command.text()));
             if (command.asksEscalation() && !ticket.escalated()) {
                 desk.staff().post(new StaffNotice.Escalation(saved, "the customer asked for escalation"));
             }

@@ -146,6 +146,8 @@ public final class DeadlineDesk {
             return;
         }
         desk.tickets().append(won.stream().flatMap(w -> w.change().decision().events().stream()).toList());
+        desk.staff().postAll(won.stream()
+                .flatMap(w -> ThreadPosts.of(w.ticket(), w.change().decision().events()).stream()).toList());
         for (Saved w : won) {
             changes.replan(w.ticket(), w.change().stored());
         }

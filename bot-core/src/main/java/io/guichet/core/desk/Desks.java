@@ -1,6 +1,7 @@
 package io.guichet.core.desk;
 
 import io.guichet.core.kb.KnowledgeBase;
+import io.guichet.core.port.TicketThreads;
 
 /**
  * The core's face towards the channels: every use case mail, the Discord console and the command line may call.
@@ -12,10 +13,12 @@ public record Desks(CustomerDesk customers,
                     StaffDesk staffDesk,
                     DirectoryDesk directory,
                     TicketQueries tickets,
-                    KnowledgeDesk knowledge) {
+                    KnowledgeDesk knowledge,
+                    ThreadDesk threads) {
 
-    public static Desks of(DeskContext context, KnowledgeBase articles) {
-        return new Desks(new CustomerDesk(context), new StaffDesk(context), new DirectoryDesk(context),
-                new TicketQueries(context), new KnowledgeDesk(context, articles));
+    public static Desks of(DeskContext context, KnowledgeBase articles, TicketThreads threads) {
+        StaffDesk staff = new StaffDesk(context);
+        return new Desks(new CustomerDesk(context), staff, new DirectoryDesk(context),
+                new TicketQueries(context), new KnowledgeDesk(context, articles), new ThreadDesk(context, threads, staff));
     }
 }

@@ -1,5 +1,6 @@
 package io.guichet.core.desk;
 
+import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 
@@ -29,5 +30,14 @@ public sealed interface StaffNotice {
 
     /** R6, R11, R17: the severity was lowered. */
     record Downgraded(Ticket ticket, Severity from, Severity to, String reason) implements StaffNotice {
+    }
+
+    /**
+     * A line for the ticket's own thread: {@link EventKind#CREATED} opens it (the intake fields as its first post),
+     * {@link EventKind#CUSTOMER_MESSAGE} relays the customer's words ({@code text}), {@link EventKind#CLOSED} archives
+     * it, {@link EventKind#REOPENED} brings it back; any other kind is a change, said in {@code text}.
+     * {@code actor} is who did it ({@code Actor.label()}).
+     */
+    record ThreadPost(Ticket ticket, EventKind event, String actor, String text) implements StaffNotice {
     }
 }

@@ -31,6 +31,7 @@ final class TicketChanges {
         Optional<Ticket> saved = desk.tickets().update(changed);
         saved.ifPresent(t -> {
             desk.tickets().append(events);
+            desk.staff().postAll(ThreadPosts.of(t, events));
             replan(t);
         });
         return saved;

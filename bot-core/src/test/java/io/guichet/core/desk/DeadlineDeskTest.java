@@ -129,8 +129,12 @@ class DeadlineDeskTest {
         assertThat(ticket(s1).severity()).contains(Severity.S2);
         assertThat(f.messenger.told()).extracting(n -> n.getClass().getSimpleName() + " " + n.ticket().orElseThrow().number())
                 .containsExactly("AutomaticDowngrade " + s1, "Reminder " + s3, "Reminder " + s1);
-        assertThat(f.staff.notices().subList(staffBefore, f.staff.notices().size())).singleElement()
+        assertThat(f.staff.notices().subList(staffBefore, f.staff.notices().size()))
+                .filteredOn(n -> !(n instanceof StaffNotice.ThreadPost)).singleElement()
                 .isInstanceOf(StaffNotice.Downgraded.class);
+        assertThat(f.staff.notices().subList(staffBefore, f.staff.notices().size()))
+                .filteredOn(StaffNotice.ThreadPost.class::isInstance)
+                .extracting(n -> ((StaffNotice.ThreadPost) n).event()).containsExactly(EventKind.SEVERITY_CHANGED);
         assertThat(f.stores.tickets().events(ticket(s1).id())).extracting(TicketEvent::kind)
                 .containsSubsequence(EventKind.SEVERITY_CHANGED, EventKind.REMINDER_SENT);
         assertThat(desk.fireAll(List.of(answer, remindS1, remindS3))).allSatisfy(o -> assertThat(o)

@@ -2,6 +2,7 @@ package io.guichet.core.testing;
 
 import io.guichet.core.desk.StaffNotice;
 import io.guichet.core.port.StaffOutbox;
+import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.NewTicket;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.account.Account;
@@ -70,14 +71,17 @@ public abstract class StaffOutboxContract {
         List<StaffNotice> posted = List.of(new StaffNotice.NewSeverityOne(ticket),
                 new StaffNotice.Escalation(ticket, "the customer asked for escalation"),
                 new StaffNotice.TargetBreached(ticket, "first response"),
-                new StaffNotice.Downgraded(ticket, Severity.S1, Severity.S2, "no contact available"));
+                new StaffNotice.Downgraded(ticket, Severity.S1, Severity.S2, "no contact available"),
+                new StaffNotice.ThreadPost(ticket, EventKind.CUSTOMER_MESSAGE, "customer:alice@acme.example",
+                        "Still offline.\n\nAll of them."),
+                new StaffNotice.ThreadPost(ticket, EventKind.CLAIMED, "staff:discord:42 tess", ""));
         outbox.postAll(posted);
 
         List<StaffOutbox.Queued> claimed = outbox.claimDue(later(), 10, LEASE);
 
         assertThat(claimed).extracting(StaffOutbox.Queued::notice).containsExactlyElementsOf(posted);
         assertThat(claimed).extracting(StaffOutbox.Queued::attempts).containsOnly(0);
-        assertThat(outbox.pending()).isEqualTo(4);
+        assertThat(outbox.pending()).isEqualTo(6);
     }
 
     @Test

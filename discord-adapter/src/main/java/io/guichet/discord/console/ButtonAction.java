@@ -31,6 +31,13 @@ public sealed interface ButtonAction {
         }
     }
 
+    /** Be pinged in the ticket's thread when the customer writes. */
+    record Subscribe(TicketNumber ticket) implements ButtonAction {
+        public String id() {
+            return "subscribe:" + ticket.value();
+        }
+    }
+
     /** A page of the queue, counted from 1. */
     record Page(int page, QueueView view) implements ButtonAction {
         public String id() {
@@ -43,6 +50,7 @@ public sealed interface ButtonAction {
         return switch (parts[0]) {
             case "claim" -> parts.length == 2 ? number(parts[1]).map(Claim::new) : Optional.empty();
             case "show" -> parts.length == 2 ? number(parts[1]).map(Show::new) : Optional.empty();
+            case "subscribe" -> parts.length == 2 ? number(parts[1]).map(Subscribe::new) : Optional.empty();
             case "queue" -> parts.length == 4 ? page(parts[1], parts[2], parts[3]) : Optional.empty();
             default -> Optional.empty();
         };

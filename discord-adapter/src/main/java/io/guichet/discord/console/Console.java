@@ -28,11 +28,13 @@ public final class Console {
     private final TicketCommands tickets;
     private final Autocomplete autocomplete;
     private final StaffDesk staffDesk;
+    private final io.guichet.core.desk.ThreadDesk threads;
 
     public Console(Desks desks, StaffRoles roles) {
         this.roles = roles;
         this.staffDesk = desks.staffDesk();
         this.tickets = new TicketCommands(desks.staffDesk(), desks.tickets());
+        this.threads = desks.threads();
         this.tickets.register(routes);
         new DirectoryCommands(desks.directory()).register(routes);
         this.autocomplete = new Autocomplete(desks.tickets(), desks.directory(), roles);
@@ -82,6 +84,8 @@ public final class Console {
             return switch (action.get()) {
                 case ButtonAction.Claim claim -> tickets.claimButton(input.caller(), claim.ticket());
                 case ButtonAction.Show show -> tickets.show(input.caller(), show.ticket());
+                case ButtonAction.Subscribe subscribe -> Cards.outcome(
+                        threads.subscribe(subscribe.ticket(), input.caller().actor()));
                 case ButtonAction.Page page -> tickets.queuePage(page.view(), page.page());
             };
         });

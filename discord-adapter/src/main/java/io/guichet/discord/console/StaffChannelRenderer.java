@@ -41,6 +41,8 @@ public final class StaffChannelRenderer {
                 color = Cards.ORANGE;
                 fields.add(new Answer.Field("What happened", l.detail(), false));
             }
+            case StaffNotice.ThreadPost p -> throw new IllegalArgumentException(
+                    "a thread post goes to the ticket's thread, not the staff channel (see ThreadPostRenderer)");
             case StaffNotice.Downgraded d -> {
                 title = "Downgraded: " + t.number() + " S" + d.from().level() + " -> S" + d.to().level();
                 color = Cards.GREY;

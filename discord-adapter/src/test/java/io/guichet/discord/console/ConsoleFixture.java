@@ -47,6 +47,8 @@ final class ConsoleFixture {
     final io.guichet.core.testing.InMemoryAuditLog audit = new io.guichet.core.testing.InMemoryAuditLog();
     final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     final DeskContext desk;
+    final io.guichet.core.testing.InMemoryTicketThreads threads = new io.guichet.core.testing.InMemoryTicketThreads();
+    final io.guichet.core.desk.Desks desks;
     final Console console;
     final CustomerDesk customers;
     final Account account;
@@ -61,8 +63,8 @@ final class ConsoleFixture {
         this.stores = stores;
         desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(), mail, staff, audit,
                 PolicySettings.defaults(), new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
-        console = new Console(io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase()),
-                new StaffRoles(TECH, MANAGER));
+        desks = io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase(), threads);
+        console = new Console(desks, new StaffRoles(TECH, MANAGER));
         customers = new CustomerDesk(desk);
         account = stores.contacts().addAccount("Acme", Optional.of(LocalDate.parse("2027-12-31")),
                 new AccountManager("Marie Dupont", "marie@vendor.example")).orElseThrow();

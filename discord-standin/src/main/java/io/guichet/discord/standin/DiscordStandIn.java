@@ -154,6 +154,11 @@ public final class DiscordStandIn implements AutoCloseable {
         return slash(member, parsed.path(), parsed.options());
     }
 
+    /** {@code member} submits the modal {@code customId} with these text inputs' values (by their custom ids). */
+    public SentInteraction submitModal(String member, String customId, Map<String, String> values) {
+        return send(interactions.modalSubmit(world.member(member), world.commandChannel().id(), customId, values));
+    }
+
     /** {@code member} clicks the button with this custom id on the newest message that has it. */
     public SentInteraction click(String member, String customId) {
         return send(interactions.click(world.member(member), customId));
@@ -173,6 +178,16 @@ public final class DiscordStandIn implements AutoCloseable {
         ObjectNode message = messages.createByMember(channelId, world.member(member), content);
         gateway.dispatch("MESSAGE_CREATE", message);
         return message.path("id").asText();
+    }
+
+    /**
+     * Dispatches MESSAGE_CREATE of an existing message once more, as Discord may after a resume (delivery is at least
+     * once): the bot must not act on it twice.
+     */
+    public void redeliver(String messageId) {
+        ObjectNode message = messages.message(messageId)
+                .orElseThrow(() -> new IllegalArgumentException("no message " + messageId)).deepCopy();
+        gateway.dispatch("MESSAGE_CREATE", message);
     }
 
     private SentInteraction send(Interactions.Built built) {

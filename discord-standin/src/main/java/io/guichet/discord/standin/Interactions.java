@@ -26,6 +26,7 @@ final class Interactions {
     static final int COMMAND = 2;
     static final int COMPONENT = 3;
     static final int AUTOCOMPLETE = 4;
+    static final int MODAL_SUBMIT = 5;
 
     private final Snowflakes ids;
     private final Payloads payloads;
@@ -156,6 +157,19 @@ final class Interactions {
         ObjectNode data = Json.object().put("custom_id", customId).put("component_type", 2);
         String channelId = message.path("channel_id").asText();
         return build(member, channelId, COMPONENT, data, Optional.of(message), "button " + customId);
+    }
+
+    /**
+     * A modal submitted: its custom id and the value of each text input, each in a label (the layout Discord sends
+     * for modals with labels), components numbered as Discord numbers them.
+     */
+    Built modalSubmit(StandInWorld.Member member, String channelId, String customId, Map<String, String> values) {
+        ObjectNode data = Json.object().put("custom_id", customId);
+        ArrayNode components = data.putArray("components");
+        int[] next = {1};
+        values.forEach((id, value) -> components.addObject().put("type", 18).put("id", next[0]++)
+                .putObject("component").put("type", 4).put("id", next[0]++).put("custom_id", id).put("value", value));
+        return build(member, channelId, MODAL_SUBMIT, data, Optional.empty(), "modal " + customId);
     }
 
     private Built build(StandInWorld.Member member, String channelId, int type, ObjectNode data,

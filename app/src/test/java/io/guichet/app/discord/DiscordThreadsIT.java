@@ -1,0 +1,347 @@
+package io.guichet.app.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.guichet.app.config.ConfigReader;
+import io.guichet.app.config.GuichetConfig;
+import io.guichet.app.node.GuichetNode;
+import io.guichet.core.account.Account;
+import io.guichet.core.account.AccountManager;
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.account.Language;
+import io.guichet.core.desk.CustomerCommand;
+import io.guichet.core.desk.CustomerOutcome;
+import io.guichet.core.testing.DeskFixture;
+import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.ticket.TicketStatus;
+import io.guichet.db.Database;
+import io.guichet.db.testing.PostgresExtension;
+import io.guichet.discord.standin.DiscordStandIn;
+import io.guichet.discord.standin.Fault;
+import io.guichet.discord.standin.RecordedCall;
+import io.guichet.discord.standin.SentInteraction;
+import io.guichet.discord.standin.StandInWorld;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A thread per ticket, end to end through JDA and the Discord stand-in: a ticket opens its thread once (from the
+ * staff outbox, after commit), the customer's mail (GreenMail, over IMAP) is relayed into it pinging the technician
+ * who holds the ticket and nobody else, a technician's message in it leaves as the threaded reply mail (once, even
+ * when the gateway delivers it twice), a non-technician's message does nothing, resolving archives the thread and
+ * the customer's reopening brings it back; a post Discord refuses with a 500 is retried from the staff outbox.
+ */
+@ExtendWith(PostgresExtension.class)
+class DiscordThreadsIT {
+
+    private static final String SUPPORT = "support@guichet.test";
+    private static final String BOB = "bob@acme.example";
+    private static final String THREADS = StandInWorld.EXAMPLE_STAFF_CHANNEL;
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    private static GreenMail mail;
+    private static DiscordStandIn discord;
+    private static GuichetNode node;
+
+    @BeforeAll
+    static void start(Database database) {
+        mail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
+        mail.setUser(SUPPORT, "support", "secret");
+        mail.setUser(BOB, "bob", "bob");
+        discord = DiscordStandIn.start();
+        StandInWorld world = discord.world();
+        Map<String, String> settings = new HashMap<>();
+        settings.put("GUICHET_IMAP_HOST", "127.0.0.1");
+        settings.put("GUICHET_IMAP_PORT", Integer.toString(mail.getImap().getPort()));
+        settings.put("GUICHET_IMAP_SECURITY", "none");
+        settings.put("GUICHET_IMAP_USER", "support");
+        settings.put("GUICHET_IMAP_PASSWORD", "secret");
+        settings.put("GUICHET_IMAP_POLL_INTERVAL", "PT0.5S");
+        settings.put("GUICHET_SMTP_HOST", "127.0.0.1");
+        settings.put("GUICHET_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+        settings.put("GUICHET_SMTP_SECURITY", "none");
+        settings.put("GUICHET_SUPPORT_ADDRESS", SUPPORT);
+        settings.put("GUICHET_HTTP_PORT", "off");
+        settings.put("GUICHET_AUTO_REPLY_CAP", "10000");
+        settings.put("GUICHET_DISCORD_TOKEN", world.token());
+        settings.put("GUICHET_DISCORD_GUILD_ID", world.guildId());
+        settings.put("GUICHET_DISCORD_STAFF_CHANNEL_ID", StandInWorld.EXAMPLE_STAFF_CHANNEL);
+        settings.put("GUICHET_DISCORD_THREAD_CHANNEL_ID", THREADS);
+        settings.put("GUICHET_DISCORD_TECHNICIAN_ROLE_ID", StandInWorld.EXAMPLE_TECHNICIAN_ROLE);
+        settings.put("GUICHET_DISCORD_MANAGER_ROLE_ID", StandInWorld.EXAMPLE_MANAGER_ROLE);
+        settings.put("GUICHET_DISCORD_API_URL", discord.apiUrl());
+        settings.put("GUICHET_DISCORD_GATEWAY_URL", discord.gatewayUrl());
+        GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
+        node = new GuichetNode(config, database, Clock.systemUTC());
+        node.desk().transactions().run(() -> {
+            Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
+                    new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
+            node.desk().contacts().addContact(acme.id(), "Bob Smith", email(BOB), "+1 555 0100", Language.EN,
+                    Optional.empty(), Optional.empty());
+        });
+        node.start();
+        await().atMost(WAIT).until(() -> discord.botConnected() && discord.registeredCommands().size() == 5);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+        discord.close();
+        mail.stop();
+    }
+
+    @Test
+    @DisplayName("R2, R16: a ticket's thread both ways: opened once with the intake fields, the customer's mail relayed "
+            + "pinging only the claimer and a subscriber, a technician's message mailed once as the threaded reply, a note kept, "
+            + "a non-technician ignored, archived on resolve and back on reopen")
+    void threadBothWays() throws Exception {
+        TicketNumber n = open("3");
+        MimeMessage ack = awaitMail(m -> subject(m).contains("[Ticket#" + n.value() + "]"));
+        String thread = awaitThread(n);
+        assertThat(threadCreations(n)).as("the thread is opened once").hasSize(1);
+        await().atMost(WAIT).until(() -> posts(thread).stream().anyMatch(p -> p.content().contains("Server URL")));
+        assertThat(thread(thread).path("name").asText()).startsWith(n + " · S3 · ");
+
+        run("tess", "/ticket claim ticket:" + n.value());
+        await().atMost(WAIT).until(() -> posts(thread).stream().anyMatch(p -> p.content().contains("Claimed")));
+        SentInteraction subscribing = discord.click("max", "subscribe:" + n.value());
+        await().atMost(WAIT).until(() -> discord.responsesTo(subscribing).size() >= 2);
+        assertThat(discord.responsesTo(subscribing).get(1).content()).contains("You will be pinged");
+
+        // the customer writes by mail: relayed into the thread, pinging tess (who holds the ticket), nobody else
+        send(BOB, "Re: " + ack.getSubject(), "The agents are still offline.\nEven after a reboot.\n\n"
+                + "> quoted text of your answer", ack.getMessageID());
+        String tess = discord.world().member("tess").userId();
+        String max = discord.world().member("max").userId();
+        RecordedCall relayed = await().atMost(WAIT).until(() -> posts(thread).stream()
+                .filter(p -> p.content().contains("still offline")).findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(relayed.status()).isEqualTo(200);
+        assertThat(relayed.content()).contains("<@" + tess + ">", "<@" + max + ">", "Even after a reboot", "(customer) wrote")
+                .as("quoted history stripped").doesNotContain("quoted text");
+        JsonNode mentions = relayed.allowedMentions().orElseThrow();
+        assertThat(mentions.path("parse")).isEmpty();
+        assertThat(mentions.path("users")).extracting(JsonNode::asText).containsExactlyInAnyOrder(tess, max);
+        assertThat(relayed.content()).doesNotContain("<@" + discord.world().member("nina").userId() + ">");
+
+        // tess answers by writing, on several lines: the reply mail, threaded, and a check mark
+        String said = discord.say("tess", thread, "Hello Bob,\nplease restart the agent service.\nTess");
+        MimeMessage reply = awaitMail(m -> body(m).contains("please restart the agent service"));
+        assertThat(((InternetAddress) reply.getAllRecipients()[0]).getAddress()).isEqualTo(BOB);
+        assertThat(reply.getSubject()).isEqualTo("[Ticket#" + n.value() + "] Agents offline");
+        assertThat(reply.getHeader("In-Reply-To")).isNotEmpty();
+        assertThat(reply.getHeader("References")[0]).contains(ack.getMessageID());
+        await().atMost(WAIT).until(() -> reactions(said).size() == 1);
+        assertThat(reactions(said).getFirst().route()).contains("/reactions/✅/@me");
+
+        // the gateway delivers the same message again: no second mail, no second reaction
+        discord.redeliver(said);
+        String later = discord.say("tess", thread, "// checked the agent logs, nothing unusual");
+        await().atMost(WAIT).until(() -> reactions(later).size() == 1);
+        node.dispatcher().orElseThrow().wakeUp();
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+        assertThat(mails(m -> body(m).contains("please restart the agent service"))).hasSize(1);
+        assertThat(reactions(said)).hasSize(1);
+        assertThat(events(n)).filteredOn(e -> e.kind() == EventKind.STAFF_REPLY).hasSize(1);
+        assertThat(events(n)).filteredOn(e -> e.kind() == EventKind.NOTE).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("checked the agent logs, nothing unusual"));
+        assertThat(mails(m -> body(m).contains("checked the agent logs"))).isEmpty();
+
+        // nina has no technician role: nothing is sent, nothing reacts, the attempt is recorded
+        int mailsBefore = mail.getReceivedMessages().length;
+        String ninas = discord.say("nina", thread, "Let me answer this one");
+        await().atMost(WAIT).until(() -> node.desk().transactions().inTransaction(() ->
+                node.desk().audit().about("ticket " + n)).stream().anyMatch(a -> a.detail().contains("not a technician")));
+        assertThat(reactions(ninas)).isEmpty();
+        assertThat(mail.getReceivedMessages().length).isEqualTo(mailsBefore);
+
+        // resolved: archived; the customer writes again, the ticket reopens and the thread comes back
+        run("tess", "/ticket resolve ticket:" + n.value() + " reason:fixed-by-update text:Fixed in 9.5.1");
+        await().atMost(WAIT).until(() -> thread(thread).path("thread_metadata").path("archived").asBoolean());
+        MimeMessage resolved = awaitMail(m -> body(m).contains("Fixed in 9.5.1"));
+        send(BOB, "Re: " + resolved.getSubject(), "It came back this morning.", resolved.getMessageID());
+        await().atMost(WAIT).until(() -> posts(thread).stream().anyMatch(p -> p.content().contains("came back")));
+        assertThat(ticket(n).status()).isNotEqualTo(TicketStatus.RESOLVED);
+        assertThat(thread(thread).path("thread_metadata").path("archived").asBoolean()).isFalse();
+        assertThat(posts(thread)).anySatisfy(p -> assertThat(p.content()).contains("Reopened"));
+        assertThat(threadCreations(n)).as("still one thread").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a thread post Discord answers with 500 is retried from the staff outbox and lands once")
+    void serverErrorRetriedFromOutbox() {
+        TicketNumber n = open("3");
+        String thread = awaitThread(n);
+        await().atMost(WAIT).until(() -> posts(thread).stream().anyMatch(p -> p.content().contains("Server URL")));
+        // JDA does not retry a 500 itself: the staff outbox tries again after its first backoff (5 s)
+        discord.failNext("POST", "/channels/" + thread + "/messages", Fault.serverError(500));
+        run("max", "/ticket claim ticket:" + n.value());
+
+        await().atMost(WAIT).until(() -> posts(thread).stream()
+                .anyMatch(p -> p.status() == 200 && p.content().contains("Claimed")));
+        List<RecordedCall> attempts = posts(thread).stream().filter(p -> p.content().contains("Claimed")).toList();
+        assertThat(attempts).extracting(RecordedCall::status).containsExactly(500, 200);
+        assertThat(attempts.get(1).millisAfter(attempts.get(0).receivedNanos())).isGreaterThanOrEqualTo(4500.0);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(posts(thread).stream().filter(p -> p.status() == 200 && p.content().contains("Claimed")))
+                .as("delivered once").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R2, R16: /ticket reply without text opens a form with a multi-line field; what is submitted leaves as the threaded reply")
+    void replyForm() throws Exception {
+        TicketNumber n = open("3");
+        MimeMessage ack = awaitMail(m -> subject(m).contains("[Ticket#" + n.value() + "]"));
+
+        SentInteraction typed = discord.slash("tess", "/ticket reply ticket:" + n.value());
+        await().atMost(WAIT).until(() -> !discord.responsesTo(typed).isEmpty());
+        RecordedCall form = discord.responsesTo(typed).getFirst();
+        assertThat(form.callbackType()).isEqualTo(9);
+        assertThat(form.millisAfter(typed.dispatchedNanos())).isLessThan(1500.0);
+        JsonNode input = form.body().path("data").findValue("component");
+        assertThat(input.path("custom_id").asText()).isEqualTo("text");
+        assertThat(input.path("style").asInt()).as("paragraph: several lines").isEqualTo(2);
+        String formId = form.body().path("data").path("custom_id").asText();
+
+        SentInteraction submitted = discord.submitModal("tess", formId,
+                Map.of("text", "Hello Bob,\n\nthe fix is in 9.5.1.\nTess"));
+        await().atMost(WAIT).until(() -> discord.responsesTo(submitted).size() >= 2);
+        assertThat(discord.responsesTo(submitted).get(0).callbackType()).isEqualTo(5);
+        assertThat(discord.responsesTo(submitted).get(1).content()).contains("Reply mailed");
+        MimeMessage reply = awaitMail(m -> body(m).contains("the fix is in 9.5.1."));
+        assertThat(body(reply)).contains("Hello Bob,", "Tess");
+        assertThat(reply.getSubject()).isEqualTo("[Ticket#" + n.value() + "] Agents offline");
+
+        SentInteraction refused = discord.submitModal("nina", formId, Map.of("text", "Not mine to send"));
+        await().atMost(WAIT).until(() -> discord.responsesTo(refused).size() >= 2);
+        assertThat(discord.responsesTo(refused).get(1).content()).contains("Only members with the technician role");
+        assertThat(mails(m -> body(m).contains("Not mine to send"))).isEmpty();
+    }
+
+    // --- helpers ---
+
+    private static TicketNumber open(String severity) {
+        CustomerOutcome outcome = node.customers().handle(new CustomerCommand.OpenTicket(email(BOB), "Bob Smith",
+                Optional.empty(), DeskFixture.complete(severity), false));
+        return ((CustomerOutcome.Opened) outcome).ticket().number();
+    }
+
+    private static String awaitThread(TicketNumber n) {
+        return await().atMost(WAIT).until(() -> discord.threads().stream()
+                        .filter(t -> t.path("name").asText().startsWith(n + " · ")).findFirst(), Optional::isPresent)
+                .orElseThrow().path("id").asText();
+    }
+
+    private static JsonNode thread(String id) {
+        return discord.threads().stream().filter(t -> t.path("id").asText().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static List<RecordedCall> threadCreations(TicketNumber n) {
+        return discord.calls().stream().filter(c -> c.method().equals("POST") && c.route().endsWith("/threads"))
+                .filter(c -> c.body().path("name").asText().startsWith(n + " · ")).toList();
+    }
+
+    private static List<RecordedCall> posts(String channel) {
+        return discord.postsTo(channel);
+    }
+
+    private static List<RecordedCall> reactions(String messageId) {
+        return discord.calls().stream().filter(c -> c.method().equals("PUT")
+                && c.route().contains("/messages/" + messageId + "/reactions/")).toList();
+    }
+
+    private static void run(String member, String command) {
+        SentInteraction sent = discord.slash(member, command);
+        await().atMost(WAIT).until(() -> discord.responsesTo(sent).size() >= 2);
+        assertThat(discord.responsesTo(sent).get(1).content()).doesNotContain("Nothing changed", "Something went wrong");
+    }
+
+    private static Ticket ticket(TicketNumber number) {
+        return node.desk().tickets().find(number).orElseThrow();
+    }
+
+    private static List<TicketEvent> events(TicketNumber number) {
+        return node.desk().tickets().events(ticket(number).id());
+    }
+
+    private static void send(String from, String subject, String body, String inReplyTo) throws MessagingException {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT));
+        message.setSubject(subject, "UTF-8");
+        message.setText(body, "UTF-8");
+        message.setHeader("In-Reply-To", inReplyTo);
+        message.setHeader("References", inReplyTo);
+        Transport.send(message);
+    }
+
+    private static List<MimeMessage> mails(Predicate<MimeMessage> wanted) {
+        return Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals(BOB)).filter(wanted).toList();
+    }
+
+    private static MimeMessage awaitMail(Predicate<MimeMessage> wanted) {
+        node.dispatcher().orElseThrow().wakeUp();
+        return await().atMost(WAIT).until(() -> mails(wanted).stream().findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients() == null ? "" : ((InternetAddress) m.getAllRecipients()[0]).getAddress();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(MimeMessage m) {
+        try {
+            return m.getContent().toString();
+        } catch (java.io.IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static EmailAddress email(String text) {
+        return EmailAddress.parse(text).orElseThrow();
+    }
+}

@@ -1,0 +1,155 @@
+package io.guichet.core.desk;
+
+import io.guichet.core.Problem;
+import io.guichet.core.audit.AuditEvent;
+import io.guichet.core.audit.AuditKind;
+import io.guichet.core.port.TicketThreads;
+import io.guichet.core.ticket.Actor;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketId;
+import io.guichet.core.ticket.TicketNumber;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The tickets' staff threads: which thread is a ticket's (opened once, remembered), and what a technician writes in
+ * one. A plain message is the reply mailed to the customer, a message starting with {@value #NOTE_PREFIX} or
+ * {@value #NOTE_WORD} stays an internal note; each goes through the {@link StaffDesk} like the console's commands
+ * (same rules, same audit). A message is acted on once, by its chat id, in the transaction of what it does, so a
+ * replayed message sends nothing twice.
+ */
+public final class ThreadDesk {
+
+    /** Starts an internal note in a ticket's thread. */
+    public static final String NOTE_PREFIX = "//";
+    /** Starts an internal note in a ticket's thread (any case). */
+    public static final String NOTE_WORD = "note:";
+
+    private final DeskContext desk;
+    private final TicketThreads threads;
+    private final StaffDesk staff;
+
+    public ThreadDesk(DeskContext desk, TicketThreads threads, StaffDesk staff) {
+        this.desk = desk;
+        this.threads = threads;
+        this.staff = staff;
+    }
+
+    /** What became of a message written in a ticket's thread. */
+    public sealed interface Written {
+        /** Done: mailed to the customer ({@code mailed}) or kept as a note. */
+        record Done(Ticket ticket, boolean mailed, String summary) implements Written {
+        }
+
+        /** Refused by the desk: nothing was sent; the problems say why. */
+        record Refused(List<Problem> problems) implements Written {
+        }
+
+        /** Seen before (a replay): nothing done now. */
+        record Duplicate() implements Written {
+        }
+
+        /** Not a ticket's thread. */
+        record NotATicketThread() implements Written {
+        }
+    }
+
+    public Optional<String> threadOf(TicketId ticket) {
+        return desk.transactions().inTransaction(() -> threads.threadOf(ticket));
+    }
+
+    /** Remembers the ticket's new thread; returns the thread to use (an earlier one, if another node was first). */
+    public String remember(TicketId ticket, String threadId) {
+        return desk.transactions().inTransaction(() -> threads.remember(ticket, threadId, desk.clock().instant()));
+    }
+
+    /**
+     * A technician's message {@code messageId} in thread {@code threadId}: mailed as the reply, or kept as a note when
+     * it starts with a note prefix. Acted on once.
+     */
+    public Written write(String threadId, String messageId, Actor.Staff by, String text) {
+        try {
+            return writeOnce(threadId, messageId, by, text);
+        } catch (RolledBack rolledBack) {
+            return new Written.Refused(List.of(rolledBack.change().problem()));
+        } catch (IllegalStateException e) {
+            // a concurrent change inside the desk rolls the whole unit back, the message's record too: it may be
+            // written again
+            if (e.getCause() instanceof RolledBack rolledBack) {
+                return new Written.Refused(List.of(rolledBack.change().problem()));
+            }
+            throw e;
+        }
+    }
+
+    private Written writeOnce(String threadId, String messageId, Actor.Staff by, String text) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<TicketId> ticketId = threads.ticketOf(threadId);
+            Optional<Ticket> ticket = ticketId.flatMap(desk.tickets()::find);
+            if (ticket.isEmpty()) {
+                return new Written.NotATicketThread();
+            }
+            Optional<String> note = note(text);
+            if (!threads.firstSight(messageId, ticketId.get(), by.label(), note.isPresent() ? "note" : "reply",
+                    desk.clock().instant())) {
+                return new Written.Duplicate();
+            }
+            StaffCommand command = note.<StaffCommand>map(n -> new StaffCommand.Note(by, ticket.get().number(), n))
+                    .orElseGet(() -> new StaffCommand.Reply(by, ticket.get().number(), text.strip()));
+            return switch (staff.handle(command)) {
+                case StaffOutcome.Done done -> new Written.Done(done.ticket(), note.isEmpty(), done.summary());
+                case StaffOutcome.Refused refused -> new Written.Refused(refused.problems());
+                case ConcurrentChange change -> new Written.Refused(List.of(change.problem()));
+            };
+        });
+    }
+
+    /**
+     * A message in a ticket's thread from someone without the technician role: not acted on, recorded in the audit
+     * log (and seen, so a replay is not recorded twice).
+     */
+    public void ignored(String threadId, String messageId, Actor.Staff author) {
+        desk.transactions().run(() -> threads.ticketOf(threadId).flatMap(desk.tickets()::find).ifPresent(ticket -> {
+            if (threads.firstSight(messageId, ticket.id(), author.label(), "ignored", desk.clock().instant())) {
+                desk.audit().append(new AuditEvent(desk.clock().instant(), author, AuditKind.COMMAND_REFUSED,
+                        "ticket " + ticket.number(), "message in the ticket's thread ignored: not a technician"));
+            }
+        }));
+    }
+
+    /**
+     * {@code by} asks to be pinged in the ticket's thread when the customer writes (the technician holding the ticket
+     * always is).
+     */
+    public StaffOutcome subscribe(TicketNumber number, Actor.Staff by) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<Ticket> ticket = desk.tickets().find(number);
+            if (ticket.isEmpty()) {
+                return StaffOutcome.Refused.of(Problem.notFound("ticket", "There is no ticket " + number + "."));
+            }
+            boolean added = threads.subscribe(ticket.get().id(), by.id(), desk.clock().instant());
+            return new StaffOutcome.Done(ticket.get(), added
+                    ? "You will be pinged in the thread of " + number + " when the customer writes."
+                    : "You were already subscribed to " + number + ".");
+        });
+    }
+
+    /** The staff ids subscribed to the ticket's thread. */
+    public List<String> subscribers(TicketId ticket) {
+        return desk.transactions().inTransaction(() -> threads.subscribers(ticket));
+    }
+
+    /** The note's text when {@code text} is marked as an internal note. */
+    static Optional<String> note(String text) {
+        String stripped = text.strip();
+        if (stripped.startsWith(NOTE_PREFIX)) {
+            return Optional.of(stripped.substring(NOTE_PREFIX.length()).strip());
+        }
+        if (stripped.toLowerCase(Locale.ROOT).startsWith(NOTE_WORD)) {
+            return Optional.of(stripped.substring(NOTE_WORD.length()).strip());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,85 @@
+package io.guichet.db;
+
+import io.guichet.core.account.Account;
+import io.guichet.core.account.AccountManager;
+import io.guichet.core.account.Contact;
+import io.guichet.core.account.EmailAddress;
+import io.guichet.core.account.Language;
+import io.guichet.core.ticket.NewTicket;
+import io.guichet.core.ticket.Severity;
+import io.guichet.core.ticket.Ticket;
+import io.guichet.core.ticket.TicketFields;
+import io.guichet.core.ticket.TicketStatus;
+import io.guichet.db.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A ticket's thread is remembered once, and a thread message is seen once, on PostgreSQL. */
+class PostgresTicketThreadsIT {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    private TestDatabase database;
+    private JooqTicketThreads threads;
+    private Ticket ticket;
+
+    @BeforeEach
+    void setUp() {
+        database = TestDatabase.createMigrated();
+        JooqTransactions tx = database.database().transactions();
+        threads = new JooqTicketThreads(tx);
+        JooqContactDirectory contacts = new JooqContactDirectory(tx);
+        Account account = contacts.addAccount("Acme", Optional.of(LocalDate.parse("2026-12-31")),
+                new AccountManager("Marie Curie", "marie@vendor.example")).orElseThrow();
+        Contact alice = contacts.addContact(account.id(), "Alice", EmailAddress.parse("alice@acme.example").orElseThrow(),
+                "", Language.FR, Optional.empty(), Optional.empty()).orElseThrow();
+        TicketFields fields = new TicketFields("Agents offline", "All agents went offline.", Optional.of(Severity.S3),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        ticket = new JooqTicketStore(tx).create(new NewTicket(new Ticket.Requester(account.id(), alice.id(), Optional.empty()),
+                new Ticket.Request(fields, Optional.of(Severity.S3), Optional.empty()),
+                new Ticket.State(TicketStatus.OPEN, Optional.empty(), Optional.empty(), false), Ticket.Due.none(),
+                Ticket.Timeline.startingAt(T0)));
+    }
+
+    @AfterEach
+    void drop() {
+        database.close();
+    }
+
+    @Test
+    @DisplayName("the first thread remembered for a ticket wins: a second node's thread is not recorded")
+    void firstThreadWins() {
+        assertThat(threads.threadOf(ticket.id())).isEmpty();
+        assertThat(threads.remember(ticket.id(), "5001", T0)).isEqualTo("5001");
+        assertThat(threads.remember(ticket.id(), "5002", T0)).isEqualTo("5001");
+        assertThat(threads.threadOf(ticket.id())).contains("5001");
+        assertThat(threads.ticketOf("5001")).contains(ticket.id());
+        assertThat(threads.ticketOf("5002")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a technician subscribes to a ticket once; subscribers come back in the order they subscribed")
+    void subscribers() {
+        assertThat(threads.subscribe(ticket.id(), "discord:2", T0)).isTrue();
+        assertThat(threads.subscribe(ticket.id(), "discord:1", T0.plusSeconds(1))).isTrue();
+        assertThat(threads.subscribe(ticket.id(), "discord:2", T0.plusSeconds(2))).isFalse();
+        assertThat(threads.subscribers(ticket.id())).containsExactly("discord:2", "discord:1");
+    }
+
+    @Test
+    @DisplayName("a thread message is seen once: its replay is recognised")
+    void messageSeenOnce() {
+        threads.remember(ticket.id(), "5001", T0);
+        assertThat(threads.firstSight("9001", ticket.id(), "staff:discord:1 tess", "reply", T0)).isTrue();
+        assertThat(threads.firstSight("9001", ticket.id(), "staff:discord:1 tess", "reply", T0)).isFalse();
+        assertThat(threads.firstSight("9002", ticket.id(), "staff:discord:1 tess", "note", T0)).isTrue();
+    }
+}

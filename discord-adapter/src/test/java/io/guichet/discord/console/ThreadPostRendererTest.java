@@ -1,0 +1,82 @@
+package io.guichet.discord.console;
+
+import io.guichet.core.desk.StaffNotice;
+import io.guichet.core.ticket.EventKind;
+import io.guichet.core.ticket.Ticket;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a ticket's thread shows: its title, first post, relayed mail and changes, within Discord's limits. */
+class ThreadPostRendererTest {
+
+    private final ConsoleFixture f = new ConsoleFixture();
+    private final ThreadPostRenderer renderer = new ThreadPostRenderer();
+
+    @Test
+    @DisplayName("the title is '#number · S<severity> · subject', cut to Discord's 100 characters")
+    void title() {
+        Ticket t = f.open("Agents offline", "2");
+        assertThat(renderer.title(t)).isEqualTo(t.number() + " · S2 · Agents offline");
+
+        Ticket long_ = f.open("x".repeat(300), "3");
+        assertThat(renderer.title(long_)).hasSize(ThreadPostRenderer.TITLE_LIMIT).startsWith(long_.number() + " · S3 · x");
+    }
+
+    @Test
+    @DisplayName("R4: the first post carries the intake fields and pings nobody")
+    void opening() {
+        ThreadPostRenderer.Post post = renderer.opening(f.open("Agents offline", "3"));
+        assertThat(post.content()).contains("Server URL: https://vsa.acme.example", "Module: Agents", "Version: VSA 9.5",
+                "SN 4711", "Open the console, click Agents", "It stopped working this morning.");
+        assertThat(post.pinged()).isEmpty();
+        assertThat(post.attachment()).isEmpty();
+        assertThat(post.buttons()).extracting(Answer.Button::label).containsExactly("Claim", "Subscribe");
+    }
+
+    @Test
+    @DisplayName("subscribers are pinged with the holder, once each; staff outside Discord are not")
+    void subscribersPinged() {
+        Ticket t = f.open("Agents offline", "3");
+        f.as("tess", Set.of(ConsoleFixture.TECH), "ticket claim", "ticket", ConsoleFixture.number(t));
+        ThreadPostRenderer.Post post = renderer.render(new StaffNotice.ThreadPost(f.ticket(t),
+                EventKind.CUSTOMER_MESSAGE, "customer:paul@acme.example", "Still down"),
+                java.util.List.of("discord:id-max", "discord:id-tess", "cli:operator"));
+        assertThat(post.pinged()).containsExactly("id-tess", "id-max");
+        assertThat(post.content()).startsWith("<@id-tess> <@id-max> ");
+    }
+
+    @Test
+    @DisplayName("the customer's mail pings the technician holding the ticket, only them; a long one is cut with the whole text attached")
+    void customerMail() {
+        Ticket t = f.open("Agents offline", "3");
+        f.as("tess", Set.of(ConsoleFixture.TECH), "ticket claim", "ticket", ConsoleFixture.number(t));
+        Ticket held = f.ticket(t);
+        String text = "@everyone the agents are down <@999>\n" + "a".repeat(3000);
+
+        ThreadPostRenderer.Post post = renderer.render(new StaffNotice.ThreadPost(held, EventKind.CUSTOMER_MESSAGE,
+                "customer:paul@acme.example", text));
+
+        assertThat(post.pinged()).containsExactly("id-tess");
+        assertThat(post.content()).startsWith("<@id-tess> **paul@acme.example (customer) wrote:**")
+                .doesNotContain("@everyone", "<@999>").hasSizeLessThanOrEqualTo(ThreadPostRenderer.CONTENT_LIMIT);
+        assertThat(post.attachment()).hasValueSatisfying(a -> assertThat(new String(a.data(), StandardCharsets.UTF_8))
+                .contains("a".repeat(3000)));
+    }
+
+    @Test
+    @DisplayName("an unclaimed ticket's mail pings nobody; a change says what and who")
+    void unclaimedAndChanges() {
+        Ticket t = f.open("Agents offline", "3");
+        assertThat(renderer.render(new StaffNotice.ThreadPost(t, EventKind.CUSTOMER_MESSAGE,
+                "customer:paul@acme.example", "Still down")).pinged()).isEmpty();
+        assertThat(renderer.render(new StaffNotice.ThreadPost(t, EventKind.CLAIMED, "staff:discord:42 tess", ""))
+                .content()).isEqualTo("**Claimed** by tess");
+        assertThat(renderer.render(new StaffNotice.ThreadPost(t, EventKind.RESOLVED, "staff:discord:42 tess",
+                "R12c fixed-by-update")).content()).isEqualTo("**Resolved** by tess: R12c fixed-by-update");
+    }
+}
