@@ -2,6 +2,7 @@ package io.guichet.bench;
 
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketStatus;
+import io.guichet.core.triage.QueueKey;
 import io.guichet.db.JooqTicketStore;
 import io.guichet.db.JooqTransactions;
 import org.jooq.DSLContext;
@@ -39,7 +40,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code bench queue}: the triage queue at scale. Loads N tickets with COPY (statuses, severities, certification and
  * due times spread as a mature installation has them), ANALYZEs, then times the first page of the queue
- * (OPEN + IN_PROGRESS, {@link JooqTicketStore#queue}) and prints the plan of that exact statement.
+ * (OPEN + IN_PROGRESS, {@link JooqTicketStore#queue}) and prints the plan of that exact statement; then page 41 by
+ * offset, and page 41 read after the key of page 40's last row ({@link JooqTicketStore#queueAfter}, what the console's
+ * Next button does), checked to be the same tickets.
  */
 @Command(name = "queue", mixinStandardHelpOptions = true,
         description = "Triage queue page query over N tickets: p50/p99 and the plan.")
@@ -122,6 +125,35 @@ final class QueueScenario implements Callable<Integer> {
                 plain.queue(active, Optional.empty(), today, 40 * page, page);
                 deep.recordNanos(System.nanoTime() - t0);
             }
+            // keyset pagination (what the console's Next button does): walk pages 2 to 41 from the last row's key, then
+            // time page 41 read after the key of page 40's last row
+            Percentiles walk = new Percentiles();
+            List<Ticket> shown = plain.queue(active, Optional.empty(), today, 0, page);
+            QueueKey page40Last = null;
+            for (int n = 2; n <= 41 && !shown.isEmpty(); n++) {
+                QueueKey key = QueueKey.of(shown.get(shown.size() - 1), today);
+                if (n == 41) {
+                    page40Last = key;
+                }
+                long t0 = System.nanoTime();
+                shown = plain.queueAfter(active, Optional.empty(), today, key, page);
+                walk.recordNanos(System.nanoTime() - t0);
+            }
+            List<Ticket> byOffset = plain.queue(active, Optional.empty(), today, 40 * page, page);
+            if (!shown.stream().map(Ticket::number).toList().equals(byOffset.stream().map(Ticket::number).toList())) {
+                throw new IllegalStateException("page 41 by key differs from page 41 by offset");
+            }
+            Percentiles keyset = new Percentiles();
+            for (int i = 0; i < 200; i++) {
+                plain.queueAfter(active, Optional.empty(), today, page40Last, page);
+            }
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                plain.queueAfter(active, Optional.empty(), today, page40Last, page);
+                keyset.recordNanos(System.nanoTime() - t0);
+            }
+            store.queueAfter(active, Optional.empty(), today, page40Last, page);
+            String keysetSql = lastSql.get();
             out.println("statement: " + sql);
             out.println("EXPLAIN (ANALYZE, BUFFERS):");
             java.util.Set<String> indexes = new java.util.TreeSet<>();
@@ -139,11 +171,23 @@ final class QueueScenario implements Callable<Integer> {
                 }
             }
             out.println("plan cache: " + planCache(db, boundSql.get(), binds.get()));
+            out.println("page 41 after the key of page 40's last row: " + keysetSql);
+            out.println("EXPLAIN (ANALYZE, BUFFERS):");
+            try (Connection c = db.connection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("explain (analyze, buffers) " + keysetSql)) {
+                while (rs.next()) {
+                    out.println("  " + rs.getString(1));
+                }
+            }
             out.println("queue page (offset 0), end to end through JooqTicketStore: " + times.summary());
             out.println("queue page 41 (offset " + 40 * page + "): " + deep.summary());
-            out.printf("queue: tickets=%d p50=%.2fms p99=%.2fms max=%.2fms page41_p99=%.2fms ordered_index=%s "
+            out.println("queue pages 2-41 walked with Next (after the last row's key): " + walk.summary());
+            out.println("queue page 41 after the key of page 40's last row: " + keyset.summary());
+            out.printf("queue: tickets=%d p50=%.2fms p99=%.2fms max=%.2fms page41_offset_p99=%.2fms "
+                            + "page41_keyset_p50=%.2fms page41_keyset_p99=%.2fms ordered_index=%s "
                             + "plan=%s peak_rss=%dMB load=%s%n", tickets, times.ms(50), times.ms(99), times.maxMs(),
-                    deep.ms(99), sortsAll ? "NO(reads all active)" : "yes", String.join("+", indexes), Machine.peakRssMb(), Machine.load());
+                    deep.ms(99), keyset.ms(50), keyset.ms(99), sortsAll ? "NO(reads all active)" : "yes",
+                    String.join("+", indexes), Machine.peakRssMb(), Machine.load());
             out.flush();
         }
         return 0;

@@ -167,37 +167,44 @@ public final class Database implements AutoCloseable {
 
     /**
      * Where the schema stands against the migrations of this build, read without changing anything (no table is
-     * created in an empty database).
+     * created in an empty database). Read from Flyway's history table and the scripts' names on the class path, in two
+     * statements on one pooled connection, without starting Flyway (an admin command checks this before each run; Flyway
+     * itself took some 0.6 s of a command's start): the versions compared as Flyway orders them. A history row of a
+     * failed migration counts as not applied.
      */
     public SchemaState schemaState() {
-        Flyway flyway = Flyway.configure()
-                .dataSource(jdbcUrl, user.isEmpty() ? null : user, password.isEmpty() ? null : password)
-                .locations(MIGRATIONS)
-                .failOnMissingLocations(true)
-                .load();
-        try {
-            MigrationInfo[] all = flyway.info().all();
-            String known = java.util.Arrays.stream(all).filter(m -> !future(m)).map(MigrationInfo::getVersion)
-                    .filter(Objects::nonNull).max(Comparable::compareTo).map(Object::toString).orElse("none");
-            Optional<String> newer = java.util.Arrays.stream(all).filter(Database::future).map(MigrationInfo::getVersion)
-                    .filter(Objects::nonNull).max(Comparable::compareTo).map(Object::toString);
-            if (newer.isPresent()) {
-                return new SchemaState.Newer(newer.get(), known);
+        List<String> scripts = MigrationScripts.versions();
+        String known = MigrationScripts.latest(scripts).orElseThrow(); // versions() refuses a build without scripts
+        List<String> applied = new java.util.ArrayList<>();
+        try (Connection connection = pool.getConnection()) {
+            boolean history;
+            try (var statement = connection.createStatement();
+                 var rs = statement.executeQuery("select to_regclass('flyway_schema_history') is not null")) {
+                rs.next();
+                history = rs.getBoolean(1);
             }
-            Optional<String> current = schemaVersion(flyway);
-            if (current.isEmpty()) {
-                return new SchemaState.Missing(known);
+            if (history) {
+                try (var statement = connection.createStatement();
+                     var rs = statement.executeQuery(
+                             "select version from flyway_schema_history where version is not null and success")) {
+                    while (rs.next()) {
+                        applied.add(rs.getString(1));
+                    }
+                }
             }
-            return flyway.info().pending().length > 0 ? new SchemaState.Older(current.get(), known)
-                    : new SchemaState.Current(known);
-        } catch (FlywayException e) {
-            throw new MigrationFailedException(e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("cannot read the schema's version at " + redacted(jdbcUrl) + ": "
+                    + firstLine(e.getMessage()), e);
         }
-    }
-
-    private static boolean future(MigrationInfo migration) {
-        return migration.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS
-                || migration.getState() == org.flywaydb.core.api.MigrationState.FUTURE_FAILED;
+        Optional<String> current = MigrationScripts.latest(applied);
+        if (current.isEmpty()) {
+            return new SchemaState.Missing(known);
+        }
+        if (MigrationScripts.ORDER.compare(current.get(), known) > 0) {
+            return new SchemaState.Newer(current.get(), known);
+        }
+        return MigrationScripts.ORDER.compare(current.get(), known) < 0 ? new SchemaState.Older(current.get(), known)
+                : new SchemaState.Current(known);
     }
 
     private static Optional<String> schemaVersion(Flyway flyway) {

@@ -14,6 +14,7 @@ import io.guichet.core.ticket.TicketFields;
 import io.guichet.core.ticket.TicketId;
 import io.guichet.core.ticket.TicketNumber;
 import io.guichet.core.ticket.TicketStatus;
+import io.guichet.core.triage.QueueKey;
 import io.guichet.db.jooq.tables.records.TicketEventsRecord;
 import io.guichet.db.jooq.tables.records.TicketsRecord;
 import org.jooq.BatchBindStep;
@@ -174,10 +175,24 @@ public final class JooqTicketStore implements TicketStore {
     @Override
     public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today, int offset,
                               int limit) {
+        return page(statuses, severity, today, Optional.empty(), offset, limit);
+    }
+
+    @Override
+    public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today,
+                                   QueueKey after, int limit) {
+        return page(statuses, severity, today, Optional.of(after), 0, limit);
+    }
+
+    private List<Ticket> page(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today,
+                              Optional<QueueKey> after, int offset, int limit) {
         // The order is (severity, uncertified submitter, earliest pending due time, age, number). The second key
         // depends on today, so no index gives that order directly: the query reads one slice per (severity,
         // certified or not), each in index order (V6 tickets_queue) and cut at offset + limit rows, and sorts only
         // those. Statuses are inlined so that the planner can match the index's status predicate.
+        // After a key (keyset pagination), the slices before the key's are left out, the key's own slice starts after
+        // it (a row comparison on the index's columns, plus its tickets without a due time, which sort last), and the
+        // later slices start at their beginning: every page reads at most limit rows per slice, however deep.
         if (statuses.isEmpty() || limit <= 0) {
             return List.of();
         }
@@ -196,18 +211,43 @@ public final class JooqTicketStore implements TicketStore {
         Select<Record> slices = null;
         int slice = 0;
         for (Optional<Severity> level : classes) {
+            int severityKey = level.map(Severity::level).orElse(NO_SEVERITY);
             // coalesce, not "is null": the planner walks an index in order only below an equality
             Condition inClass = DSL.coalesce(TICKETS.SEVERITY, DSL.inline((short) NO_SEVERITY))
-                    .eq(DSL.inline(level.map(s -> (short) s.level()).orElse((short) NO_SEVERITY)));
-            for (Condition certification : List.of(certified, uncertified)) {
-                Select<Record> part = dsl.select(TICKETS.fields())
-                        .select(DSL.inline(slice++).as(rank.getName()), earliestDue.as(due.getName()))
-                        .from(TICKETS)
-                        .where(inStatus).and(inClass).and(certification)
-                        .orderBy(earliestDue.asc().nullsLast(), TICKETS.CREATED_AT.asc(), TICKETS.NUMBER.asc())
-                        .limit(offset + limit);
-                slices = slices == null ? part : slices.unionAll(part);
+                    .eq(DSL.inline((short) severityKey));
+            for (boolean certifiedSlice : List.of(true, false)) {
+                Condition certification = certifiedSlice ? certified : uncertified;
+                int position = after.map(k -> Integer.compare(k.severity() * 2 + (k.certified() ? 0 : 1),
+                        severityKey * 2 + (certifiedSlice ? 0 : 1))).orElse(-1);
+                List<Condition> starts;
+                if (position > 0) {
+                    continue;
+                } else if (position < 0) {
+                    starts = List.of(DSL.noCondition());
+                } else {
+                    QueueKey key = after.orElseThrow();
+                    Condition laterSameDue = DSL.row(TICKETS.CREATED_AT, TICKETS.NUMBER)
+                            .gt(Times.at(key.createdAt()), key.number());
+                    starts = key.due().isPresent()
+                            ? List.of(DSL.row(earliestDue, TICKETS.CREATED_AT, TICKETS.NUMBER)
+                                            .gt(Times.at(key.due().get()), Times.at(key.createdAt()), key.number()),
+                                    earliestDue.isNull())
+                            : List.of(earliestDue.isNull().and(laterSameDue));
+                }
+                int sliceRank = slice++;
+                for (Condition start : starts) {
+                    Select<Record> part = dsl.select(TICKETS.fields())
+                            .select(DSL.inline(sliceRank).as(rank.getName()), earliestDue.as(due.getName()))
+                            .from(TICKETS)
+                            .where(inStatus).and(inClass).and(certification).and(start)
+                            .orderBy(earliestDue.asc().nullsLast(), TICKETS.CREATED_AT.asc(), TICKETS.NUMBER.asc())
+                            .limit(offset + limit);
+                    slices = slices == null ? part : slices.unionAll(part);
+                }
             }
+        }
+        if (slices == null) {
+            return List.of();
         }
         Table<Record> q = slices.asTable("q");
         return dsl.select(q.fields(TICKETS.fields()))

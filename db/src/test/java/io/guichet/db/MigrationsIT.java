@@ -45,6 +45,38 @@ class MigrationsIT {
     }
 
     @Test
+    void the_schema_state_read_without_flyway_agrees_with_flyway_at_every_step() {
+        try (TestDatabase empty = TestDatabase.createEmpty()) {
+            Database database = empty.database();
+            List<String> scripts = MigrationScripts.versions();
+            String known = scripts.get(scripts.size() - 1);
+            assertThat(scripts).contains("1", "2", "16").isSortedAccordingTo(MigrationScripts.ORDER);
+
+            assertThat(database.schemaState()).isEqualTo(new SchemaState.Missing(known));
+            database.migrateTo("5");
+            assertThat(database.schemaState()).isEqualTo(new SchemaState.Older("5", known));
+            database.migrate();
+            assertThat(database.schemaState()).isEqualTo(new SchemaState.Current(known));
+            assertThat(database.schemaVersion()).contains(known);
+            database.dsl().execute("insert into flyway_schema_history (installed_rank, version, description, type,"
+                    + " script, checksum, installed_by, installed_on, execution_time, success)"
+                    + " select max(installed_rank) + 1, '999', 'failed', 'SQL', 'V999__failed.sql', 0,"
+                    + " 'test', now(), 1, false from flyway_schema_history");
+            assertThat(database.schemaState()).as("a failed migration is not applied")
+                    .isEqualTo(new SchemaState.Current(known));
+            database.dsl().execute("update flyway_schema_history set success = true where version = '999'");
+            assertThat(database.schemaState()).isEqualTo(new SchemaState.Newer("999", known));
+        }
+    }
+
+    @Test
+    void migration_versions_compare_as_flyway_orders_them() {
+        assertThat(java.util.stream.Stream.of("10", "9", "1.10", "1.9", "2", "1").sorted(MigrationScripts.ORDER).toList())
+                .containsExactly("1", "1.9", "1.10", "2", "9", "10");
+        assertThat(MigrationScripts.ORDER.compare("1.0", "1")).isZero();
+    }
+
+    @Test
     void a_schema_migrated_by_a_newer_version_is_refused_with_one_line() {
         try (TestDatabase migrated = TestDatabase.createMigrated()) {
             Database database = migrated.database();

@@ -44,6 +44,16 @@ public final class TicketQueries {
         return desk.transactions().inTransaction(() -> desk.tickets().queue(statuses, severity, today, offset, limit));
     }
 
+    /**
+     * R15: {@code limit} tickets of the queue after {@code after} (the key of the last ticket of the page shown, see
+     * {@link io.guichet.core.triage.QueueKey}), among {@code statuses}: the next page, as fast however deep.
+     */
+    public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity,
+                                   io.guichet.core.triage.QueueKey after, int limit) {
+        LocalDate today = today();
+        return desk.transactions().inTransaction(() -> desk.tickets().queueAfter(statuses, severity, today, after, limit));
+    }
+
     public Optional<Ticket> ticket(TicketNumber number) {
         return desk.transactions().inTransaction(() -> desk.tickets().find(number));
     }

@@ -60,6 +60,14 @@ public interface TicketStore {
     List<Ticket> queue(Set<TicketStatus> statuses, Optional<io.guichet.core.ticket.Severity> severity, LocalDate today,
                        int offset, int limit);
 
+    /**
+     * R15: the {@code limit} tickets of the queue that come after {@code after} in the triage order of {@code today}
+     * (keyset pagination: the next page after the last row of one shown, read from its position rather than counted
+     * from the first ticket, so a deep page costs what the first does).
+     */
+    List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<io.guichet.core.ticket.Severity> severity,
+                            LocalDate today, io.guichet.core.triage.QueueKey after, int limit);
+
     /** Keeps the submitter's certification copy current on active tickets of a contact (R10, R15). */
     int refreshSubmitterCertification(ContactId contact, Optional<LocalDate> certifiedUntil);
 }

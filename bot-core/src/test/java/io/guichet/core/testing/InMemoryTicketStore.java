@@ -80,6 +80,18 @@ public final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
+    public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today,
+                                   io.guichet.core.triage.QueueKey after, int limit) {
+        return tickets.values().stream()
+                .filter(t -> statuses.contains(t.status()))
+                .filter(t -> severity.isEmpty() || t.severity().equals(severity))
+                .filter(t -> after.precedes(t, today))
+                .sorted(TriageOrder.on(today))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public synchronized int refreshSubmitterCertification(ContactId contact, Optional<LocalDate> certifiedUntil) {
         int n = 0;
         for (Ticket t : List.copyOf(tickets.values())) {

@@ -79,6 +79,12 @@ public final class RacingTicketStore implements TicketStore {
     }
 
     @Override
+    public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today,
+                                   io.guichet.core.triage.QueueKey after, int limit) {
+        return store.queueAfter(statuses, severity, today, after, limit);
+    }
+
+    @Override
     public int refreshSubmitterCertification(ContactId contact, Optional<LocalDate> certifiedUntil) {
         return store.refreshSubmitterCertification(contact, certifiedUntil);
     }

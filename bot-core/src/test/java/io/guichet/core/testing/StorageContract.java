@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -328,6 +329,52 @@ public abstract class StorageContract {
                 .containsExactly(s1.number(), s2certified.number(), s2plain.number(), s3old.number(), s3young.number());
         assertThat(stores.tickets().queue(EnumSet.of(TicketStatus.OPEN), Optional.of(Severity.S3), TODAY, 1, 10))
                 .extracting(Ticket::number).containsExactly(s3young.number());
+    }
+
+    @Test
+    @DisplayName("R15: the queue read page after page from the last row's key gives the whole queue in order, once each")
+    void queueByKeys() {
+        Contact uncertified = stores.contacts().addContact(account.id(), "Bob", email("bob@acme.example"), "",
+                Language.EN, Optional.empty(), Optional.empty()).orElseThrow();
+        List<Ticket> created = new java.util.ArrayList<>();
+        int i = 0;
+        for (Optional<Severity> severity : List.of(Optional.of(Severity.S1), Optional.of(Severity.S3),
+                Optional.<Severity>empty())) {
+            for (boolean certified : List.of(true, false)) {
+                for (Optional<Instant> due : List.of(Optional.of(T0.plusSeconds(600)), Optional.<Instant>empty())) {
+                    for (int same = 0; same < 2; same++) {
+                        // pairs with the same due time and creation time: the number decides
+                        NewTicket t = draft(TicketStatus.OPEN, Severity.S2, T0.plusSeconds(i++ / 2));
+                        t = new NewTicket(t.requester(), new Ticket.Request(new TicketFields("s", "d", severity,
+                                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                                severity, Optional.empty()), t.state(), new Ticket.Due(due, Optional.empty(),
+                                Optional.empty()), t.timeline());
+                        created.add(stores.tickets().create(certified ? t : withContact(t, uncertified, Optional.empty())));
+                    }
+                }
+            }
+        }
+        Set<TicketStatus> open = EnumSet.of(TicketStatus.OPEN);
+        List<Ticket> whole = stores.tickets().queue(open, Optional.empty(), TODAY, 0, 100);
+        assertThat(whole).hasSize(created.size()).isSortedAccordingTo(io.guichet.core.triage.TriageOrder.on(TODAY));
+
+        for (int size : List.of(1, 3, 5)) {
+            List<Ticket> paged = new java.util.ArrayList<>(stores.tickets().queue(open, Optional.empty(), TODAY, 0, size));
+            List<Ticket> page = paged;
+            while (!page.isEmpty()) {
+                page = stores.tickets().queueAfter(open, Optional.empty(), TODAY,
+                        io.guichet.core.triage.QueueKey.of(paged.get(paged.size() - 1), TODAY), size);
+                assertThat(page.size()).isLessThanOrEqualTo(size);
+                paged.addAll(page);
+            }
+            assertThat(paged).as("pages of %d", size).extracting(Ticket::number)
+                    .containsExactlyElementsOf(whole.stream().map(Ticket::number).toList());
+        }
+        Ticket firstS3 = whole.stream().filter(t -> t.severity().equals(Optional.of(Severity.S3))).findFirst().orElseThrow();
+        Ticket lastS1 = whole.get(whole.indexOf(firstS3) - 1);
+        assertThat(stores.tickets().queueAfter(open, Optional.of(Severity.S3), TODAY,
+                io.guichet.core.triage.QueueKey.of(lastS1, TODAY), 2)).extracting(Ticket::number)
+                .containsExactly(firstS3.number(), whole.get(whole.indexOf(firstS3) + 1).number());
     }
 
     @Test

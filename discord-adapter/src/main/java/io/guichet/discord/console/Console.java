@@ -86,7 +86,7 @@ public final class Console {
                 case ButtonAction.Show show -> tickets.show(input.caller(), show.ticket());
                 case ButtonAction.Subscribe subscribe -> Cards.outcome(
                         threads.subscribe(subscribe.ticket(), input.caller().actor()));
-                case ButtonAction.Page page -> tickets.queuePage(page.view(), page.page());
+                case ButtonAction.Page page -> tickets.queuePage(page.view(), page.page(), page.after());
             };
         });
     }

@@ -8,6 +8,7 @@ import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.triage.QueueKey;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -132,14 +133,19 @@ final class TicketCommands {
         if (!o.problems().isEmpty()) {
             return Cards.refused(o.problems());
         }
-        return queuePage(new QueueView(status.orElseThrow(), severity.orElseThrow()), page.orElseThrow());
+        return queuePage(new QueueView(status.orElseThrow(), severity.orElseThrow()), page.orElseThrow(), Optional.empty());
     }
 
-    /** R15: one page of the queue in triage order, a Claim button per ticket, Prev/Next to page. */
-    Answer queuePage(QueueView view, int page) {
+    /**
+     * R15: one page of the queue in triage order, a Claim button per ticket, Prev/Next to page. Next carries the key of
+     * the page's last ticket, and its page is read after that key (keyset pagination: page 41 costs what page 1
+     * does); a page typed in {@code /queue page:N}, and Prev, are counted from the first ticket.
+     */
+    Answer queuePage(QueueView view, int page, Optional<QueueKey> after) {
         LocalDate today = queries.today();
-        List<Ticket> tickets = queries.queue(view.status().statuses(), view.severity(), (page - 1) * PAGE_SIZE,
-                PAGE_SIZE + 1);
+        List<Ticket> tickets = after.isPresent()
+                ? queries.queueAfter(view.status().statuses(), view.severity(), after.get(), PAGE_SIZE + 1)
+                : queries.queue(view.status().statuses(), view.severity(), (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         boolean more = tickets.size() > PAGE_SIZE;
         List<Ticket> shown = tickets.subList(0, Math.min(PAGE_SIZE, tickets.size()));
         List<String> lines = shown.stream().map(t -> Cards.queueLine(t, today)).toList();
@@ -152,7 +158,9 @@ final class TicketCommands {
         }
         buttons.add(new Answer.Button(new ButtonAction.Page(Math.max(1, page - 1), view).id(), "Prev",
                 Answer.Button.Style.SECONDARY, page == 1));
-        buttons.add(new Answer.Button(new ButtonAction.Page(page + 1, view).id(), "Next",
+        Optional<QueueKey> last = shown.isEmpty() ? Optional.empty()
+                : Optional.of(QueueKey.of(shown.get(shown.size() - 1), today));
+        buttons.add(new Answer.Button(new ButtonAction.Page(page + 1, view, last).id(), "Next",
                 Answer.Button.Style.SECONDARY, !more));
         Answer.Embed embed = new Answer.Embed(title, body, List.of(),
                 Optional.of("Triage order (R15): severity, certified submitter, earliest target, age."), Cards.BLUE);

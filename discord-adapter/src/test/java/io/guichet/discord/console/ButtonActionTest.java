@@ -5,6 +5,9 @@ import io.guichet.core.ticket.TicketNumber;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import io.guichet.core.triage.QueueKey;
+
+import java.time.Instant;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,11 @@ class ButtonActionTest {
         assertThat(ButtonAction.parse(show.id())).contains(show);
         assertThat(ButtonAction.parse(page.id())).contains(page);
         assertThat(page.updatesInPlace()).isTrue();
+        ButtonAction after = new ButtonAction.Page(41, new QueueView(QueueView.StatusFilter.AWAITING_INFO,
+                Optional.empty()), Optional.of(new QueueKey(5, false, Optional.of(Instant.parse("2026-12-05T10:15:30.123456Z")),
+                Instant.parse("2026-11-30T08:00:00Z"), 999_999_999_999L)));
+        assertThat(after.id()).startsWith("queue:41:awaiting-info:any:5u.").hasSizeLessThanOrEqualTo(100);
+        assertThat(ButtonAction.parse(after.id())).contains(after);
         assertThat(claim.updatesInPlace()).isFalse();
     }
 
@@ -37,5 +45,8 @@ class ButtonActionTest {
         assertThat(ButtonAction.parse("queue:1:closed:any")).isEmpty();
         assertThat(ButtonAction.parse("queue:1:open:S9")).isEmpty();
         assertThat(ButtonAction.parse("delete:1042")).isEmpty();
+        assertThat(ButtonAction.parse("queue:2:open:any:")).isEmpty();
+        assertThat(ButtonAction.parse("queue:2:open:any:9c.1.1.1")).isEmpty();
+        assertThat(ButtonAction.parse("queue:2:open:any:1c.1.1")).isEmpty();
     }
 }

@@ -40,6 +40,8 @@ class ConsoleFailureTest {
         public List<TicketEvent> events(TicketId id) { throw down(); }
         public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today, int offset,
                                   int limit) { throw down(); }
+        public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today,
+                                       io.guichet.core.triage.QueueKey after, int limit) { throw down(); }
         public int refreshSubmitterCertification(ContactId contact, Optional<LocalDate> until) { throw down(); }
     }
 

@@ -44,7 +44,8 @@ class ConsoleTicketTest {
         assertThat(page1.buttons()).filteredOn(b -> b.id().startsWith("claim:")).hasSize(10)
                 .first().extracting(Answer.Button::id).isEqualTo("claim:" + number(outage));
         Answer.Button next = page1.buttons().get(page1.buttons().size() - 1);
-        assertThat(next.id()).isEqualTo("queue:2:active:any");
+        assertThat(next.id()).startsWith("queue:2:active:any:")
+                .endsWith("." + Long.toString(middle.get(8).number().value(), 36)).as("after the last row's key");
         assertThat(next.disabled()).isFalse();
         assertThat(page1.buttons().get(page1.buttons().size() - 2).disabled()).as("Prev on page 1").isTrue();
 

@@ -33,6 +33,15 @@ class EscalationRequestTest {
             Console lente                   | Bonjour,\\nMerci d'escalader ce dossier.
             Console lente                   | Bonjour,\\n\\nEscalade svp, la production est arrêtée.
             Agents offline                  | Hello,\\nCould you escalate it?
+            Agents offline                  | I want to talk to your boss.
+            Agents offline                  | Please pass this to your team leader.
+            Agents offline                  | I need to speak with the head of support today.
+            Agents offline                  | We need to reach a senior person about this.
+            Agents offline                  | Can I speak to a director?
+            Console lente                   | Je veux parler à votre N+1.
+            Console lente                   | Je souhaite parler à votre chef de service.
+            Console lente                   | Merci de transmettre à l'encadrement.
+            Console lente                   | Je demande à parler à la directrice.
             """)
     @DisplayName("R18: customers asking for escalation or for a manager, in French and English, escalate")
     void escalates(String subject, String text) {
