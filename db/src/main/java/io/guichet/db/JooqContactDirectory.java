@@ -135,6 +135,18 @@ public final class JooqContactDirectory implements ContactDirectory {
     }
 
     @Override
+    public boolean setAlwaysAvailable(ContactId id, boolean available) {
+        return db.dsl().update(CONTACTS).set(CONTACTS.ALWAYS_AVAILABLE, available)
+                .where(CONTACTS.ID.eq(id.value())).and(CONTACTS.ACTIVE).execute() == 1;
+    }
+
+    @Override
+    public List<Contact> alwaysAvailable(AccountId account) {
+        return db.dsl().selectFrom(CONTACTS).where(CONTACTS.ACCOUNT_ID.eq(account.value())).and(CONTACTS.ACTIVE)
+                .and(CONTACTS.ALWAYS_AVAILABLE).orderBy(CONTACTS.ID).fetch(JooqContactDirectory::contact);
+    }
+
+    @Override
     public List<Contact> certificationsEndingBetween(LocalDate from, LocalDate to) {
         return db.dsl().selectFrom(CONTACTS).where(CONTACTS.ACTIVE)
                 .and(CONTACTS.CERTIFIED_UNTIL.between(from, to)).orderBy(CONTACTS.ID)

@@ -294,6 +294,7 @@ public final class JooqTicketStore implements TicketStore {
         r.setFirstResponseDueAt(Times.atOrNull(due.firstResponseBy()));
         r.setNextUpdateDueAt(Times.atOrNull(due.nextUpdateBy()));
         r.setFirstRespondedAt(Times.atOrNull(due.firstRespondedAt()));
+        r.setUpdateIntervalSeconds(due.updateInterval().map(java.time.Duration::toSeconds).orElse(null));
         r.setCreatedAt(Times.at(t.createdAt()));
         r.setUpdatedAt(Times.at(t.updatedAt()));
         r.setStatusSince(Times.at(t.statusSince()));
@@ -316,7 +317,8 @@ public final class JooqTicketStore implements TicketStore {
                         Optional.ofNullable(r.getResolutionReason()).map(ResolutionReason::valueOf),
                         Optional.ofNullable(r.getAssignee()).map(Actor.Staff::parseStored), r.getEscalated()),
                 new Ticket.Due(Times.optional(r.getFirstResponseDueAt()), Times.optional(r.getNextUpdateDueAt()),
-                        Times.optional(r.getFirstRespondedAt())),
+                        Times.optional(r.getFirstRespondedAt()),
+                        Optional.ofNullable(r.getUpdateIntervalSeconds()).map(java.time.Duration::ofSeconds)),
                 new Ticket.Timeline(Times.instant(r.getCreatedAt()), Times.instant(r.getUpdatedAt()),
                         Times.instant(r.getStatusSince()), Times.optional(r.getResolvedAt()),
                         Times.optional(r.getClosedAt())),

@@ -65,14 +65,27 @@ public final class CommandCatalog {
                 sub("severity", "Change the severity, with a reason (R6, R11, R17)")
                         .addOptions(severity("level", "The new severity", true),
                                 text("reason", "Why: diagnostics not followed, contact unavailable...", true)),
+                sub("frequency", "Update less often, severity unchanged, e.g. contact unavailable (R17)")
+                        .addOptions(new OptionData(OptionType.STRING, "every", "The new interval: 12h, 2d, 1d 12h", true),
+                                text("reason", "Why: the designated contact is not available...", true)),
                 sub("hold", "Park for a hardware/OS cause until the customer fixes it (R9)")
                         .addOptions(text("text", "The change the customer must make", true)),
                 sub("resume", "Take a parked ticket back to work (R9)"),
-                sub("resolve", "Resolve: solution given (R12), R12a-g, or diagnostics not followed (R6)")
+                sub("resolve", "Resolve: solution given (R12), R12a-g, diagnostics not followed (R6), exclusion (R21)")
                         .addOptions(reason(), text("text", "Explanation mailed with the resolution", false),
                                 text("root-cause", "The root cause, when known: recorded and mailed (R12)", false)),
+                sub("decline", "Decline at intake: excluded from support (R21a-g) or outside it (R3)")
+                        .addOptions(exclusion(), text("text", "Explanation mailed with the decline", false)),
                 sub("escalate", "Escalate to support management (R18)")
                         .addOptions(text("reason", "Why", false)),
+                sub("call", "Record a phone call: a response (R15, R16); may fill missing fields (R5)")
+                        .addOptions(text("summary", "What was said, for the history", true),
+                                severity("severity", "Severity given on the phone", false),
+                                text("server-url", "Full server address given", false),
+                                text("module", "Module or product category given", false),
+                                text("steps", "Steps to reproduce given", false),
+                                text("devices", "Affected devices (serial number, device id) given", false),
+                                text("version", "Product version given", false)),
                 sub("access", "Record that you accessed the customer's server (R7)")
                         .addOptions(text("detail", "Which server, what for", false))));
     }
@@ -89,10 +102,16 @@ public final class CommandCatalog {
                                                 .addChoice("English", "en").addChoice("Français", "fr"),
                                         new OptionData(OptionType.USER, "discord-user", "The contact's Discord account"),
                                         new OptionData(OptionType.STRING, "certified-until",
-                                                "Certified administrator through this day (YYYY-MM-DD)")),
+                                                "Certified administrator through this day (YYYY-MM-DD)"),
+                                        requestReference(), requestDate()),
                         new SubcommandData("remove", "Withdraw a contact's authorization")
-                                .addOptions(new OptionData(OptionType.STRING, "email", "E-mail address", true)),
+                                .addOptions(new OptionData(OptionType.STRING, "email", "E-mail address", true),
+                                        requestReference(), requestDate()),
                         new SubcommandData("list", "Contacts of an account").addOptions(accountOption()),
+                        new SubcommandData("available", "Always available for severity-1 questions (R11), or no longer")
+                                .addOptions(new OptionData(OptionType.STRING, "email", "E-mail address", true),
+                                        new OptionData(OptionType.STRING, "available", "yes (default) or no")
+                                                .addChoice("yes", "yes").addChoice("no", "no")),
                         new SubcommandData("certify", "Record a certification (renewed yearly; gives triage priority)")
                                 .addOptions(new OptionData(OptionType.STRING, "email", "E-mail address", true),
                                         new OptionData(OptionType.STRING, "until",
@@ -138,11 +157,29 @@ public final class CommandCatalog {
     }
 
     private static OptionData reason() {
-        OptionData reason = new OptionData(OptionType.STRING, "reason", "Why it is resolved (R12, R12a-g, R6)", true);
+        OptionData reason = new OptionData(OptionType.STRING, "reason", "Why it is resolved (R12, R12a-g, R6, R21a-g)", true);
         for (ResolutionReason r : ResolutionReason.values()) {
             reason.addChoice(r.code() + " (" + r.rule() + ")", r.code());
         }
         return reason;
+    }
+
+    private static OptionData exclusion() {
+        OptionData reason = new OptionData(OptionType.STRING, "reason", "The exclusion (R21a-g) or out of scope (R3)", true);
+        for (ResolutionReason r : ResolutionReason.values()) {
+            if (r.declines()) {
+                reason.addChoice(r.code() + " (" + r.rule() + ")", r.code());
+            }
+        }
+        return reason;
+    }
+
+    private static OptionData requestReference() {
+        return new OptionData(OptionType.STRING, "request", "The customer's written request: ticket, mail subject (R10)");
+    }
+
+    private static OptionData requestDate() {
+        return new OptionData(OptionType.STRING, "request-date", "The day the written request arrived (YYYY-MM-DD)");
     }
 
     private static OptionData accountOption() {

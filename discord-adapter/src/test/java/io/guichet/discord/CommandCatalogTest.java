@@ -57,16 +57,21 @@ class CommandCatalogTest {
     }
 
     @Test
-    @DisplayName("Every ticket option autocompletes; severities offer 1-4; resolve offers exactly the reasons of R12a-g")
+    @DisplayName("R21: every ticket option autocompletes; severities offer 1-4; resolve offers exactly the reasons of R12a-g, R6 and R21a-g; decline the exclusions")
     void optionsAndChoices() {
         assertThat(subcommands().flatMap(s -> s.getOptions().stream()).filter(o -> o.getName().equals("ticket")))
-                .hasSize(13).allSatisfy(o -> assertThat(o.isAutoComplete()).isTrue());
+                .hasSize(16).allSatisfy(o -> assertThat(o.isAutoComplete()).isTrue());
         assertThat(option("ticket", "severity", "level").getChoices()).extracting(Command.Choice::getAsString)
                 .allSatisfy(v -> assertThat(Severity.parse(v)).isPresent()).containsExactly("1", "2", "3", "4");
         assertThat(option("ticket", "severity", "reason").isRequired()).as("R6, R11, R17: reason required").isTrue();
         assertThat(option("ticket", "resolve", "reason").getChoices()).extracting(Command.Choice::getAsString)
                 .map(v -> ResolutionReason.parse(v).orElseThrow())
                 .containsExactly(ResolutionReason.values());
+        assertThat(option("ticket", "decline", "reason").getChoices()).extracting(Command.Choice::getAsString)
+                .map(v -> ResolutionReason.parse(v).orElseThrow())
+                .as("R21, R3: decline offers the seven exclusions and out of scope")
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(ResolutionReason.values())
+                        .filter(ResolutionReason::declines).toArray(ResolutionReason[]::new)).hasSize(8);
     }
 
     @Test

@@ -436,7 +436,7 @@ class MailIntakeIT {
     }
 
     @Test
-    @DisplayName("R13: a reply after the reopen window opens a new ticket and names both numbers")
+    @DisplayName("R13, R2: a reply after the reopen window opens a new ticket and names both numbers, with one tag in its subject")
     void lateReplyOpensNewTicket() {
         deliver(mail("bob@acme.example", "Agents offline", "l1@acme.example", COMPLETE_EN));
         channel.outbox.markSent(onlyOutgoing().id(), channel.clock.instant());
@@ -451,6 +451,25 @@ class MailIntakeIT {
         Ticket next = channel.tickets.find(new TicketNumber(1001)).orElseThrow();
         assertThat(next.previousTicket()).contains(channel.tickets.find(new TicketNumber(1000)).orElseThrow().id());
         assertThat(onlyOutgoing().body()).contains("#1001").contains("#1000");
+        assertThat(next.fields().subject()).isEqualTo("Agents offline");
+        assertThat(onlyOutgoing().subject()).isEqualTo("[Ticket#1001] Agents offline");
+    }
+
+    @Test
+    @DisplayName("R21: on PostgreSQL a request declined at intake for an exclusion is stored with it and mailed with the explanation and the redirection")
+    void declinedForAnExclusion() {
+        deliver(mail("bob@acme.example", "Our plug-in crashes the agent", "x1@acme.example", COMPLETE_EN));
+        pending().forEach(m -> channel.outbox.markSent(m.id(), channel.clock.instant()));
+
+        io.guichet.core.desk.StaffOutcome outcome = channel.staffDesk.handle(new io.guichet.core.desk.StaffCommand.Decline(
+                new io.guichet.core.ticket.Actor.Staff("tess", "tess"), new TicketNumber(1000),
+                io.guichet.core.ticket.ResolutionReason.EXCLUDED_INTEGRATION, ""));
+
+        assertThat(outcome).isInstanceOf(io.guichet.core.desk.StaffOutcome.Done.class);
+        assertThat(channel.tickets.find(new TicketNumber(1000)).orElseThrow().resolution())
+                .contains(io.guichet.core.ticket.ResolutionReason.EXCLUDED_INTEGRATION);
+        assertThat(pending()).singleElement().satisfies(m -> assertThat(m.body())
+                .contains("(exclusion R21a)").contains("consulting services"));
     }
 
     @Test

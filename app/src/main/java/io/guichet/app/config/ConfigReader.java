@@ -647,6 +647,7 @@ public final class ConfigReader {
         Duration s1 = positiveDuration(Setting.SEVERITY_ONE_ANSWER_TIMEOUT);
         List<String> modules = list(Setting.MODULES);
         List<String> keywords = list(Setting.ESCALATION_KEYWORDS);
+        Period certificationValidity = period(Setting.CERTIFICATION_VALIDITY, defaults.certificationValidity());
         Period certificationReminder = period(Setting.CERTIFICATION_REMINDER, defaults.certificationReminder());
         Period previousVersion = period(Setting.PREVIOUS_VERSION_SUPPORT, defaults.previousVersionSupport());
         Period sunset = period(Setting.SUNSET_NOTICE, defaults.sunsetNotice());
@@ -660,7 +661,7 @@ public final class ConfigReader {
                             : PolicySettings.perSeverity(first.get(0), first.get(1), first.get(2), first.get(3)),
                     update == null ? defaults.updateTargets()
                             : PolicySettings.perSeverity(update.get(0), update.get(1), update.get(2), update.get(3)),
-                    s1 == null ? defaults.severityOneAnswerTimeout() : s1, defaults.certificationValidity(),
+                    s1 == null ? defaults.severityOneAnswerTimeout() : s1, certificationValidity,
                     certificationReminder, previousVersion, sunset, modules, keywords);
         } catch (IllegalArgumentException e) {
             problems.add(Setting.REMINDERS.key() + " and " + Setting.AUTO_RESOLVE_AFTER.key() + " disagree: "

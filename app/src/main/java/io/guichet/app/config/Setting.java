@@ -77,6 +77,7 @@ public enum Setting {
     FIRST_RESPONSE_TARGETS("GUICHET_FIRST_RESPONSE_TARGETS", "PT1H,PT4H,PT8H,PT16H", "First response target for severities 1-4 (R15)."),
     UPDATE_TARGETS("GUICHET_UPDATE_TARGETS", "PT4H,PT8H,PT16H,PT40H", "Update interval for severities 1-4 (R16)."),
     SEVERITY_ONE_ANSWER_TIMEOUT("GUICHET_SEVERITY_ONE_ANSWER_TIMEOUT", "PT4H", "Unanswered severity-1 question downgrades to 2 after this (R11, R17)."),
+    CERTIFICATION_VALIDITY("GUICHET_CERTIFICATION_VALIDITY", "P1Y", "A certification lasts this long by default and may end at most this far ahead (R10; ISO-8601 period)."),
     CERTIFICATION_REMINDER("GUICHET_CERTIFICATION_REMINDER", "P30D", "Certification-expiry reminder this long ahead (R10; ISO-8601 period)."),
     PREVIOUS_VERSION_SUPPORT("GUICHET_PREVIOUS_VERSION_SUPPORT", "P1Y", "The previous on-premise version stays supported this long after the next release (R20)."),
     SUNSET_NOTICE("GUICHET_SUNSET_NOTICE", "P1Y", "End of support is announced this long ahead (R20)."),

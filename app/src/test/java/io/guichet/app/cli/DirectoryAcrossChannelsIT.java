@@ -100,6 +100,30 @@ class DirectoryAcrossChannelsIT {
     }
 
     @Test
+    @DisplayName("R10: a contact change made on the customer's written request records its reference and date in the audit event, the same on both channels")
+    void writtenRequest() {
+        String day = TODAY.minusDays(1).toString();
+        assertThat(cli("contacts", "add", "Acme", "lea@acme.example", "--name", "Léa Roux", "--request",
+                "Ticket #1042", "--request-date", day)).isZero();
+        assertThat(cli("contacts", "remove", "paul@acme.example", "--request", "mail of the IT director",
+                "--request-date", day)).isZero();
+        manager("contact add", Map.of("account", "Acme", "name", "Léa Roux", "email", "lea@acme.example",
+                "phone", "+33 1", "language", "en", "request", "Ticket #1042", "request-date", day));
+        manager("contact remove", Map.of("email", "paul@acme.example", "request", "mail of the IT director",
+                "request-date", day));
+
+        assertSameAudit("lea@acme.example", AuditKind.CONTACT_ADDED);
+        assertSameAudit("paul@acme.example", AuditKind.CONTACT_ADDED, AuditKind.CONTACT_REMOVED);
+        assertThat(consoleAudit("lea@acme.example").get(0).detail())
+                .endsWith("; on the customer's written request Ticket #1042 of " + day);
+        assertThat(consoleAudit("paul@acme.example").get(1).detail())
+                .endsWith("; on the customer's written request mail of the IT director of " + day);
+        assertThat(cli("contacts", "remove", "lea@acme.example", "--request", "x")).as("reference without date")
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--request and --request-date go together");
+    }
+
+    @Test
     @DisplayName("R10: a contact already authorized is refused with the same words on both channels, and nothing is audited")
     void addContactTwice() {
         assertThat(cli("contacts", "add", "Acme", "paul@acme.example", "--name", "Paul Again", "--phone", "+1 555")).isEqualTo(2);
@@ -131,6 +155,20 @@ class DirectoryAcrossChannelsIT {
         assertThat(err.toString()).contains("A certification cannot end in the past (" + past + ")");
         assertThat(answer.content()).contains("A certification cannot end in the past (" + past + ")");
         assertSameAudit("paul@acme.example", 0, AuditKind.CONTACT_ADDED);
+    }
+
+    @Test
+    @DisplayName("R10: a certification ending more than a year ahead is refused on both channels with the same words; a year less a day is accepted")
+    void certifyBeyondAYear() {
+        String beyond = TODAY.plusYears(1).toString();
+        String latest = TODAY.plusYears(1).minusDays(1).toString();
+        assertThat(cli("contacts", "certify", "paul@acme.example", beyond)).isEqualTo(2);
+        Answer answer = manager("contact certify", Map.of("email", "paul@acme.example", "until", beyond));
+
+        assertThat(err.toString()).contains("it cannot end after " + latest + " (" + beyond + " given)");
+        assertThat(answer.content()).contains("it cannot end after " + latest + " (" + beyond + " given)");
+        assertSameAudit("paul@acme.example", 0, AuditKind.CONTACT_ADDED);
+        assertThat(cli("contacts", "certify", "paul@acme.example", latest)).isZero();
     }
 
     @Test

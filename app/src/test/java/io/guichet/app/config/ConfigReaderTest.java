@@ -59,6 +59,8 @@ class ConfigReaderTest {
         assertThat(config.policy().modules()).containsExactly("Agent", "Console", "Patch");
         assertThat(valid(Map.of("GUICHET_CERTIFICATION_REMINDER", "P10D")).policy().certificationReminder())
                 .isEqualTo(java.time.Period.ofDays(10));
+        assertThat(valid(Map.of("GUICHET_CERTIFICATION_VALIDITY", "P6M")).policy().certificationValidity())
+                .as("R10: the certification period is a setting").isEqualTo(java.time.Period.ofMonths(6));
     }
 
     @Test

@@ -196,7 +196,7 @@ class DeadlinesIT {
         w.clock.advance(Duration.ofDays(1));
         assertThat(w.calendar.run().certificationReminders()).isZero();
         assertThat(w.mails().stream().filter(m -> m.body().contains("Your certification as an administrator")))
-                .singleElement().satisfies(m -> assertThat(m.subject()).contains("2026-04-01"));
+                .singleElement().satisfies(m -> assertThat(m.subject()).contains("1 April 2026"));
     }
 
     @Test
@@ -209,7 +209,7 @@ class DeadlinesIT {
         w.context.versions().add(new ProductVersion("VSA", "9.6.0", LocalDate.parse("2026-03-01"), true, Optional.empty()));
         assertThat(w.calendar.run().endOfSupportNotices()).isEqualTo(1);
         assertThat(w.calendar.run().endOfSupportNotices()).isZero();
-        assertThat(w.mails().stream().filter(m -> m.body().contains("Support for this version ends after 2027-03-01")))
+        assertThat(w.mails().stream().filter(m -> m.body().contains("Support for this version ends after 1 March 2027")))
                 .singleElement().satisfies(m -> assertThat(m.body()).contains("VSA 9.6.0"));
     }
 

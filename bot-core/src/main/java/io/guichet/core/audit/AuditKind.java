@@ -14,6 +14,8 @@ public enum AuditKind {
     CERTIFIED,
     /** R10: a certification was withdrawn. */
     CERTIFICATION_WITHDRAWN,
+    /** R11: a contact was designated always available for severity-1 questions, or no longer. */
+    AVAILABILITY_CHANGED,
     /** R20: a product version was added to the catalogue. */
     VERSION_ADDED,
     /** R19: a knowledge-base article was added or changed. */

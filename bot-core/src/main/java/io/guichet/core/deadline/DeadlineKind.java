@@ -12,7 +12,10 @@ public enum DeadlineKind {
     FIRST_RESPONSE_TARGET("R15"),
     /** R16, R18: the next update is late: escalate and tell the staff. */
     UPDATE_TARGET("R16"),
-    /** R11, R17: a severity-1 question went unanswered: downgrade to severity 2. */
+    /**
+     * R11, R17: a severity-1 question went unanswered: step 0 asks the account's always-available contacts (lowers at
+     * once when there are none), step 1 downgrades to severity 2.
+     */
     SEVERITY_ONE_ANSWER("R11");
 
     private final String rule;

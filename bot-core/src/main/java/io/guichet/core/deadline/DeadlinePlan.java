@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Derives the deadlines a ticket must have from its state alone (pure: no clock, no store). Waiting on the
  * customer (a question or missing intake information): reminders at the configured offsets, then the automatic
- * resolution (R12a); a severity-1 question also gets the answer timeout (R11, R17). Resolved: the end of the reopen
+ * resolution (R12a); a severity-1 question also gets the answer timeout (R11, R17): the always-available contacts
+ * are asked after one timeout, the ticket lowered after two. Resolved: the end of the reopen
  * window (R13). Open or in progress: the pending response targets (R15, R16), already timed on the ticket's service
  * calendar. On hold (R9) and closed: none. Customer-side times count in plain elapsed time from
  * {@link Ticket#statusSince()}.
@@ -32,8 +33,12 @@ public final class DeadlinePlan {
             case WAITING_ON_CUSTOMER -> {
                 customerClock(ticket.statusSince(), plan);
                 if (ticket.severity().filter(s -> s == Severity.S1).isPresent()) {
-                    plan.add(PlannedDeadline.of(DeadlineKind.SEVERITY_ONE_ANSWER,
-                            ticket.statusSince().plus(policy.severityOneAnswerTimeout())));
+                    // R11: step 0 asks the account's always-available contacts (or lowers at once when it has
+                    // none); step 1, one more timeout later, lowers the ticket
+                    Duration timeout = policy.severityOneAnswerTimeout();
+                    plan.add(new PlannedDeadline(DeadlineKind.SEVERITY_ONE_ANSWER, 0, ticket.statusSince().plus(timeout)));
+                    plan.add(new PlannedDeadline(DeadlineKind.SEVERITY_ONE_ANSWER, 1,
+                            ticket.statusSince().plus(timeout.multipliedBy(2))));
                 }
             }
             case OPEN, IN_PROGRESS -> {

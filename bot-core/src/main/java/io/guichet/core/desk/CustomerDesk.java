@@ -264,6 +264,9 @@ public final class CustomerDesk {
                     yield moved.withDue(changes.customerWrote(moved, now), now);
                 }
                 case RESOLVED -> {
+                    if (!intake.evaluate(ticket.fields(), IntakeDraft.empty()).complete()) {
+                        yield reopenAwaitingInfo(ticket, contact, command, now, events, notices);
+                    }
                     Ticket moved = apply(ticket, new Transition.Reopen(), actor, now, events);
                     notices.add(t -> new CustomerNotice.Reopened(Recipient.of(contact), t));
                     yield moved.withDue(changes.customerWrote(moved, now), now);
@@ -312,6 +315,19 @@ public final class CustomerDesk {
                 desk.staff().post(new StaffNotice.NewSeverityOne(open));
             }
             return open;
+        }
+
+        /**
+         * R5 after R13: a resolved ticket that still lacks required fields (resolved while waiting for them) goes back
+         * to waiting for them when the customer writes, not to the queue; the reply may supply them, and the customer
+         * is told what is still missing, or that the ticket is in the queue.
+         */
+        private Ticket reopenAwaitingInfo(Ticket ticket, Contact contact, CustomerCommand.AddCustomerMessage command,
+                                          Instant now, List<TicketEvent> events,
+                                          List<Function<Ticket, CustomerNotice>> notices) {
+            Ticket waiting = apply(ticket, new Transition.ReopenAwaitingInfo(), new Actor.Customer(contact.email()), now,
+                    events);
+            return supplyInformation(waiting.withDue(changes.paused(waiting), now), contact, command, now, events, notices);
         }
 
         /** A reply adds to the ticket; it does not replace the subject or description the customer already gave. */

@@ -176,9 +176,31 @@ public sealed interface CustomerNotice {
         }
     }
 
-    /** R11, R17: no authorized contact answered a severity-1 question within {@code waited}: lowered to {@code newSeverity}. */
-    record AutomaticDowngrade(Recipient to, Ticket about, Severity from, Severity newSeverity, Duration waited)
-            implements CustomerNotice {
+    /**
+     * R11, R17: no authorized contact answered a severity-1 question within {@code waited}: lowered to
+     * {@code newSeverity}; {@code alsoAsked} names the always-available contacts who were asked too (R11).
+     */
+    record AutomaticDowngrade(Recipient to, Ticket about, Severity from, Severity newSeverity, Duration waited,
+                              List<String> alsoAsked) implements CustomerNotice {
+        public AutomaticDowngrade {
+            alsoAsked = List.copyOf(alsoAsked);
+        }
+
+        /** Lowered with no always-available contact to ask. */
+        public AutomaticDowngrade(Recipient to, Ticket about, Severity from, Severity newSeverity, Duration waited) {
+            this(to, about, from, newSeverity, waited, List.of());
+        }
+
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
+    /**
+     * R11: the submitter of severity-1 ticket {@code about} did not answer our question in time; {@code to}, an
+     * always-available contact of the account, is asked to answer, or the ticket is lowered at {@code lowersAt}.
+     */
+    record AvailabilityRequest(Recipient to, Ticket about, Instant lowersAt) implements CustomerNotice {
         public Optional<Ticket> ticket() {
             return Optional.of(about);
         }

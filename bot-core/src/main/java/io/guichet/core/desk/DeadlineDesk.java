@@ -21,6 +21,7 @@ import io.guichet.core.ticket.TransitionResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -231,7 +232,7 @@ public final class DeadlineDesk {
             case CLOSE -> close(ticket, now);
             case FIRST_RESPONSE_TARGET -> breach(ticket, "first response (R15)", now);
             case UPDATE_TARGET -> breach(ticket, "next update (R16)", now);
-            case SEVERITY_ONE_ANSWER -> downgrade(ticket, now);
+            case SEVERITY_ONE_ANSWER -> deadline.step() == 0 ? askAvailable(ticket, now) : downgrade(ticket, now);
         };
     }
 
@@ -279,17 +280,53 @@ public final class DeadlineDesk {
         });
     }
 
-    /** R11, R17: nobody answered a severity-1 question in time: lowered to severity 2, response targets re-timed. */
+    /**
+     * R11: the submitter did not answer a severity-1 question in time: the account's always-available contacts (other
+     * than the submitter) are asked too, and the ticket is lowered one timeout later if nobody answers; with none
+     * designated, it is lowered now.
+     */
+    private Decision askAvailable(Ticket ticket, Instant now) {
+        List<Contact> available = availableOthers(ticket);
+        if (available.isEmpty()) {
+            return downgrade(ticket, now, desk.policy().severityOneAnswerTimeout(), List.of());
+        }
+        Duration timeout = desk.policy().severityOneAnswerTimeout();
+        String names = available.stream().map(Contact::name).collect(Collectors.joining(", "));
+        List<TicketEvent> events = List.of(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.NOTE,
+                "R11: no answer from the submitter within " + timeout + "; asked the always-available contacts: "
+                        + names));
+        return new Decision.Change(ticket.withDue(ticket.due(), now), events, "always-available contacts asked (R11)",
+                (saved, out) -> available.forEach(contact -> out.tell(new CustomerNotice.AvailabilityRequest(
+                        Recipient.of(contact), saved, now.plus(timeout)))));
+    }
+
+    /** R11, R17: the ticket's severity-1 question is still unanswered one timeout after the contacts were asked. */
     private Decision downgrade(Ticket ticket, Instant now) {
+        List<String> asked = availableOthers(ticket).stream().map(Contact::name).toList();
+        Duration timeout = desk.policy().severityOneAnswerTimeout();
+        return downgrade(ticket, now, asked.isEmpty() ? timeout : timeout.multipliedBy(2), asked);
+    }
+
+    private List<Contact> availableOthers(Ticket ticket) {
+        return desk.contacts().alwaysAvailable(ticket.accountId()).stream()
+                .filter(c -> !c.id().equals(ticket.contactId())).toList();
+    }
+
+    /**
+     * R11, R17: nobody answered a severity-1 question in time: lowered to severity 2, response targets re-timed;
+     * {@code alsoAsked} names the always-available contacts asked too, whom the mail mentions.
+     */
+    private Decision downgrade(Ticket ticket, Instant now, Duration waited, List<String> alsoAsked) {
         Severity from = ticket.severity().orElseThrow();
         Ticket changed = ticket.withFields(ticket.fields().withSeverity(Severity.S2), now);
         changed = changed.withDue(changes.retimed(changed, Severity.S2, now), now);
-        String reason = "R11, R17: no authorized contact answered within " + desk.policy().severityOneAnswerTimeout();
+        String reason = "R11, R17: no authorized contact answered within " + waited
+                + (alsoAsked.isEmpty() ? "" : " (always-available contacts asked too: " + String.join(", ", alsoAsked) + ")");
         List<TicketEvent> events = List.of(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.SEVERITY_CHANGED,
                 from.level() + " -> 2: " + reason));
         return new Decision.Change(changed, events, "lowered to severity 2", (saved, out) -> {
-            out.tell(new CustomerNotice.AutomaticDowngrade(out.recipient(saved), saved, from, Severity.S2,
-                    desk.policy().severityOneAnswerTimeout()));
+            out.tell(new CustomerNotice.AutomaticDowngrade(out.recipient(saved), saved, from, Severity.S2, waited,
+                    alsoAsked));
             out.notify(new StaffNotice.Downgraded(saved, from, Severity.S2, reason));
         });
     }

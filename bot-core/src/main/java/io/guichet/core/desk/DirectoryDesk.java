@@ -45,6 +45,21 @@ public final class DirectoryDesk {
                              Optional<String> discordUserId, Optional<LocalDate> certifiedUntil) {
     }
 
+    /**
+     * R10: the customer's written notice a contact change was made on: its reference (a ticket number, a mail's
+     * Message-ID or subject, a letter's reference) and the day it was received. Recorded in the change's audit event.
+     */
+    public record WrittenRequest(String reference, LocalDate receivedOn) {
+        public WrittenRequest {
+            reference = reference.strip();
+        }
+
+        /** How the audit event says it. */
+        String audited() {
+            return "; on the customer's written request " + reference + " of " + receivedOn;
+        }
+    }
+
     /** A released version, as given; {@code version} is checked and written in its canonical form. */
     public record NewVersion(String product, String version, LocalDate releasedOn, boolean onPremise,
                              Optional<LocalDate> retiredOn) {
@@ -110,11 +125,20 @@ public final class DirectoryDesk {
 
     /** R10: a new authorized contact of an account, certified through a day when given (not a past day). */
     public DirectoryOutcome addContact(Actor.Staff by, NewContact contact) {
+        return addContact(by, contact, Optional.empty());
+    }
+
+    /**
+     * R10: a new authorized contact of an account, added on the customer's written request when {@code request} is
+     * given (recorded in the audit event).
+     */
+    public DirectoryOutcome addContact(Actor.Staff by, NewContact contact, Optional<WrittenRequest> request) {
         List<Problem> problems = new ArrayList<>();
+        request.flatMap(this::requestProblem).ifPresent(problems::add);
         if (contact.name().isBlank()) {
             problems.add(Problem.missing("name", "Give the contact's full name."));
         }
-        contact.certifiedUntil().flatMap(this::pastCertification).ifPresent(problems::add);
+        contact.certifiedUntil().flatMap(this::certificationEnd).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             return new DirectoryOutcome.Refused(problems);
         }
@@ -131,7 +155,8 @@ public final class DirectoryDesk {
                         + " is already an active authorized contact."));
             }
             audit(by, AuditKind.CONTACT_ADDED, contact.email().value(), "to account " + account.get().name()
-                    + " as " + added.get().name() + ", language " + contact.language().code());
+                    + " as " + added.get().name() + ", language " + contact.language().code()
+                    + request.map(WrittenRequest::audited).orElse(""));
             contact.certifiedUntil().ifPresent(d -> audit(by, AuditKind.CERTIFIED, contact.email().value(),
                     "through " + d));
             return new DirectoryOutcome.Done(added.get().name() + " <" + added.get().email()
@@ -176,12 +201,22 @@ public final class DirectoryDesk {
 
     /** R10: withdraws an authorization; the contact stays in the records for the audit trail. */
     public DirectoryOutcome removeContact(Actor.Staff by, EmailAddress email) {
+        return removeContact(by, email, Optional.empty());
+    }
+
+    /** R10: withdraws an authorization, on the customer's written request when given (recorded in the audit event). */
+    public DirectoryOutcome removeContact(Actor.Staff by, EmailAddress email, Optional<WrittenRequest> request) {
+        Optional<Problem> bad = request.flatMap(this::requestProblem);
+        if (bad.isPresent()) {
+            return DirectoryOutcome.Refused.of(bad.get());
+        }
         return desk.transactions().inTransaction(() -> {
             Optional<Contact> contact = desk.contacts().activeContact(email);
             if (contact.isEmpty() || !desk.contacts().deactivate(contact.get().id())) {
                 return noSuchContact(email);
             }
-            audit(by, AuditKind.CONTACT_REMOVED, email.value(), "authorization withdrawn");
+            audit(by, AuditKind.CONTACT_REMOVED, email.value(), "authorization withdrawn"
+                    + request.map(WrittenRequest::audited).orElse(""));
             return new DirectoryOutcome.Done(contact.get().name() + " <" + email + "> is no longer an authorized "
                     + "contact: mail from that address opens no ticket (R10).");
         });
@@ -194,7 +229,7 @@ public final class DirectoryDesk {
     public DirectoryOutcome certify(Actor.Staff by, EmailAddress email, Optional<LocalDate> until) {
         LocalDate today = today();
         LocalDate through = until.orElse(today.plus(desk.policy().certificationValidity()).minusDays(1));
-        Optional<Problem> past = pastCertification(through);
+        Optional<Problem> past = certificationEnd(through);
         if (past.isPresent()) {
             return DirectoryOutcome.Refused.of(past.get());
         }
@@ -225,6 +260,29 @@ public final class DirectoryDesk {
             return new DirectoryOutcome.Done(contact.get().name() + " <" + email + "> is no longer a certified "
                     + "administrator (R10); " + tickets + " active ticket(s) re-ranked (R15).");
         });
+    }
+
+    /**
+     * R11: designates an authorized contact as always available (or no longer): when the submitter of a severity-1
+     * ticket does not answer a question in time, these contacts are asked too before the ticket is lowered.
+     */
+    public DirectoryOutcome setAlwaysAvailable(Actor.Staff by, EmailAddress email, boolean available) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<Contact> contact = desk.contacts().activeContact(email);
+            if (contact.isEmpty() || !desk.contacts().setAlwaysAvailable(contact.get().id(), available)) {
+                return noSuchContact(email);
+            }
+            audit(by, AuditKind.AVAILABILITY_CHANGED, email.value(), available ? "always available" : "no longer always available");
+            return new DirectoryOutcome.Done(contact.get().name() + " <" + email + "> is "
+                    + (available ? "" : "no longer ") + "an always-available contact: "
+                    + (available ? "asked" : "not asked") + " when a severity-1 question of the account goes unanswered (R11).");
+        });
+    }
+
+    /** R11: the always-available contacts of an account; empty when no such account. */
+    public Optional<List<Contact>> alwaysAvailable(String accountName) {
+        return desk.transactions().inTransaction(() -> desk.contacts().accountNamed(accountName.strip())
+                .map(account -> desk.contacts().alwaysAvailable(account.id())));
     }
 
     /** The contacts of an account, active first then by name; empty when no such account. */
@@ -303,8 +361,28 @@ public final class DirectoryDesk {
         LOG.info("{} {}: {} by {}", kind, subject, detail, by.label());
     }
 
-    private Optional<Problem> pastCertification(LocalDate through) {
+    /** R10: a written request names itself and was received by today. */
+    private Optional<Problem> requestProblem(WrittenRequest request) {
+        if (request.reference().isEmpty()) {
+            return Optional.of(Problem.missing("request", "Give the reference of the customer's written request "
+                    + "(a ticket number, the mail's subject or Message-ID)."));
+        }
+        if (request.receivedOn().isAfter(today())) {
+            return Optional.of(Problem.invalid("request-date", "The written request cannot be received in the future ("
+                    + request.receivedOn() + "): give the day it arrived as YYYY-MM-DD."));
+        }
+        return Optional.empty();
+    }
+
+    /** R10: a certification ends neither in the past nor more than one certification period ahead (renewed yearly). */
+    private Optional<Problem> certificationEnd(LocalDate through) {
         LocalDate today = today();
+        LocalDate latest = today.plus(desk.policy().certificationValidity()).minusDays(1);
+        if (through.isAfter(latest)) {
+            return Optional.of(Problem.invalid("until", "A certification is renewed every "
+                    + desk.policy().certificationValidity() + " (R10): it cannot end after " + latest + " (" + through
+                    + " given); give a day up to " + latest + " as YYYY-MM-DD, or none for the full period."));
+        }
         return through.isBefore(today)
                 ? Optional.of(Problem.invalid("until", "A certification cannot end in the past (" + through
                 + "): give today or a later day as YYYY-MM-DD."))

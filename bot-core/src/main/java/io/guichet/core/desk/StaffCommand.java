@@ -37,6 +37,14 @@ public sealed interface StaffCommand {
     record ChangeSeverity(Actor.Staff by, TicketNumber ticket, Severity to, String reason) implements StaffCommand {
     }
 
+    /**
+     * R17: the designated contact is not available: the ticket is updated every {@code every} (longer than its
+     * severity's interval) without changing its severity; {@code reason} is required and audited.
+     */
+    record LowerUpdateFrequency(Actor.Staff by, TicketNumber ticket, java.time.Duration every, String reason)
+            implements StaffCommand {
+    }
+
     /** R9: parked for a hardware/OS cause; {@code text} tells the customer what to change. */
     record Hold(Actor.Staff by, TicketNumber ticket, String text) implements StaffCommand {
     }
@@ -55,6 +63,23 @@ public sealed interface StaffCommand {
         public Resolve(Actor.Staff by, TicketNumber ticket, ResolutionReason reason, String text) {
             this(by, ticket, reason, text, Optional.empty());
         }
+    }
+
+    /**
+     * R21, R3: a request declined at intake (still waiting for its fields, or in the queue unclaimed) because it is
+     * excluded from support or outside it; {@code reason} is one of {@link ResolutionReason#declines()}. The ticket is
+     * resolved with that reason and the customer told why and where to turn (consulting services, account manager).
+     */
+    record Decline(Actor.Staff by, TicketNumber ticket, ResolutionReason reason, String text) implements StaffCommand {
+    }
+
+    /**
+     * A phone call with the customer, recorded on the ticket by the technician who had it: it counts as a response
+     * (R15 first response, R16 update) and may bring the missing intake fields ({@code fields}, checked as a mail's
+     * would be, R4, R5). {@code summary} is what was said, for the history.
+     */
+    record RecordCall(Actor.Staff by, TicketNumber ticket, String summary, io.guichet.core.intake.IntakeDraft fields)
+            implements StaffCommand {
     }
 
     /** R18: escalated to support management. */

@@ -5,12 +5,16 @@ import io.guichet.core.account.Account;
 import io.guichet.core.account.Contact;
 import io.guichet.core.audit.AuditEvent;
 import io.guichet.core.audit.AuditKind;
+import io.guichet.core.intake.IntakeReport;
+import io.guichet.core.intake.IntakeRules;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Lifecycle;
+import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketStatus;
 import io.guichet.core.ticket.Transition;
 import io.guichet.core.ticket.TransitionResult;
 import org.slf4j.Logger;
@@ -32,10 +36,12 @@ public final class StaffDesk {
 
     private final DeskContext desk;
     private final TicketChanges changes;
+    private final IntakeRules intake;
 
     public StaffDesk(DeskContext desk) {
         this.desk = desk;
         this.changes = new TicketChanges(desk);
+        this.intake = new IntakeRules(desk.policy());
     }
 
     public StaffOutcome handle(StaffCommand command) {
@@ -95,11 +101,14 @@ public final class StaffDesk {
                     "Note added to ticket " + ticket.number() + " (not sent to the customer).");
             case StaffCommand.ChangeSeverity s -> changeSeverity(ticket, s, now);
             case StaffCommand.Hold h -> hold(ticket, h, now);
+            case StaffCommand.LowerUpdateFrequency l -> lowerUpdateFrequency(ticket, l, now);
             case StaffCommand.Resume r -> transition(ticket, new Transition.Resume(), actor, now,
                     "Ticket " + ticket.number() + " resumed.");
-            case StaffCommand.Resolve r -> resolve(ticket, r, now);
+            case StaffCommand.Resolve r -> resolve(ticket, r, now, "");
+            case StaffCommand.Decline d -> decline(ticket, d, now);
             case StaffCommand.Escalate e -> escalate(ticket, e, now);
             case StaffCommand.RecordServerAccess a -> serverAccess(ticket, a, now);
+            case StaffCommand.RecordCall c -> call(ticket, c, now);
         };
     }
 
@@ -195,6 +204,35 @@ public final class StaffDesk {
         return outcome;
     }
 
+    /**
+     * R17: the ticket is updated less often, its severity unchanged: the interval must be longer than the current one,
+     * the reason is required and audited, and the next update is re-planned from now.
+     */
+    private StaffOutcome lowerUpdateFrequency(Ticket ticket, StaffCommand.LowerUpdateFrequency command, Instant now) {
+        if (command.reason().isBlank()) {
+            return StaffOutcome.Refused.of(Problem.missing("reason",
+                    "Lowering the update frequency needs a reason (R17): say why, e.g. the contact is not available."));
+        }
+        if (!ticket.status().active() || ticket.severity().isEmpty()) {
+            return StaffOutcome.Refused.of(Problem.conflict("status", "Ticket " + ticket.number() + " is "
+                    + ticket.status() + (ticket.severity().isEmpty() ? " without a severity" : "")
+                    + ": only an active ticket with a severity has an update frequency."));
+        }
+        Severity severity = ticket.severity().get();
+        java.time.Duration current = changes.updateInterval(ticket, severity);
+        if (command.every().compareTo(current) <= 0) {
+            return StaffOutcome.Refused.of(Problem.invalid("every", "Ticket " + ticket.number() + " is updated every "
+                    + current + " (severity " + severity.level() + "); lowering the frequency needs a longer interval. "
+                    + "To update it more often, raise its severity (/ticket severity)."));
+        }
+        Ticket changed = ticket.withDue(changes.everyLonger(ticket, severity, command.every(), now), now);
+        return saved(ticket, changed, List.of(TicketEvent.fact(ticket.id(), now, command.by(),
+                EventKind.UPDATE_INTERVAL_CHANGED, "R17: updates every " + command.every() + " instead of " + current
+                        + ", severity " + severity.level() + " kept: " + command.reason())),
+                "Ticket " + ticket.number() + " is now updated every " + command.every() + " (was " + current
+                        + "), still severity " + severity.level() + " (R17).");
+    }
+
     private StaffOutcome hold(Ticket ticket, StaffCommand.Hold command, Instant now) {
         if (command.text().isBlank()) {
             return StaffOutcome.Refused.of(Problem.missing("text",
@@ -214,17 +252,37 @@ public final class StaffDesk {
         };
     }
 
-    private StaffOutcome resolve(Ticket ticket, StaffCommand.Resolve command, Instant now) {
+    /**
+     * R21, R3: declining a request at intake, before anyone works on it, for an exclusion or as outside support; a
+     * ticket already worked is resolved with the same reason instead ({@code /ticket resolve}).
+     */
+    private StaffOutcome decline(Ticket ticket, StaffCommand.Decline command, Instant now) {
+        if (!command.reason().declines()) {
+            return StaffOutcome.Refused.of(Problem.invalid("reason", "A request is declined for an exclusion (R21) or "
+                    + "as outside technical support (R3): " + ResolutionReason.acceptedForDecline() + ". '"
+                    + command.reason().code() + "' is a reason to resolve a ticket: /ticket resolve."));
+        }
+        if (ticket.status() != TicketStatus.AWAITING_INFO && ticket.status() != TicketStatus.OPEN) {
+            return StaffOutcome.Refused.of(Problem.conflict("status", "Ticket " + ticket.number() + " is "
+                    + ticket.status() + ": a request is declined at intake (AWAITING_INFO or OPEN); resolve it with "
+                    + "the same reason instead (/ticket resolve reason:" + command.reason().code() + ")."));
+        }
+        return resolve(ticket, new StaffCommand.Resolve(command.by(), command.ticket(), command.reason(),
+                command.text()), now, "declined at intake: ");
+    }
+
+    private StaffOutcome resolve(Ticket ticket, StaffCommand.Resolve command, Instant now, String declined) {
         return switch (Lifecycle.apply(ticket, new Transition.Resolve(command.reason()), command.by(), now)) {
             case TransitionResult.Refused refused -> StaffOutcome.Refused.of(refused.problem());
             case TransitionResult.Applied applied -> {
                 // R12: the root cause, when known, is recorded with the resolution event
-                TicketEvent event = command.rootCause().map(cause -> new TicketEvent(applied.event().ticketId(),
+                TicketEvent event = new TicketEvent(applied.event().ticketId(),
                         applied.event().at(), applied.event().actor(), applied.event().kind(), applied.event().from(),
-                        applied.event().to(), applied.event().detail() + "; root cause: " + cause))
-                        .orElse(applied.event());
+                        applied.event().to(), declined + applied.event().detail()
+                        + command.rootCause().map(cause -> "; root cause: " + cause).orElse(""));
                 StaffOutcome outcome = saved(ticket, applied.ticket(), List.of(event),
-                        "Ticket " + ticket.number() + " resolved: " + command.reason().code() + " ("
+                        "Ticket " + ticket.number() + (declined.isEmpty() ? " resolved: " : " declined: ")
+                                + command.reason().code() + " ("
                                 + command.reason().rule() + ")"
                                 + command.rootCause().map(c -> "; root cause recorded").orElse("") + ".");
                 if (outcome instanceof StaffOutcome.Done done) {
@@ -271,6 +329,74 @@ public final class StaffDesk {
         return outcome;
     }
 
+    /**
+     * A phone call with the customer: recorded in the history, it is a response (R15: the first response when none was
+     * given; R16: the next update is due one interval later). Fields given during the call fill the ticket's (checked
+     * as in a mail; an invalid value refuses the whole record, so the technician corrects it); a ticket waiting for
+     * its fields joins the work when they are complete (R5), and a ticket waiting on the customer has its answer.
+     */
+    private StaffOutcome call(Ticket ticket, StaffCommand.RecordCall command, Instant now) {
+        if (!ticket.status().active()) {
+            return StaffOutcome.Refused.of(Problem.conflict("status", "Ticket " + ticket.number() + " is "
+                    + ticket.status() + ": calls are recorded on active tickets only; the customer may reopen it by "
+                    + "answering its last mail."));
+        }
+        Actor.Staff by = command.by();
+        IntakeReport report = intake.evaluate(ticket.fields(), command.fields());
+        List<Problem> invalid = report.problems().stream().filter(p -> p.code() != io.guichet.core.ProblemCode.MISSING)
+                .toList();
+        if (!invalid.isEmpty()) {
+            return new StaffOutcome.Refused(invalid);
+        }
+        List<TicketEvent> events = new ArrayList<>();
+        events.add(TicketEvent.fact(ticket.id(), now, by, EventKind.PHONE_CALL, excerpt(command.summary())));
+        Ticket changed = ticket.withFields(report.accepted(), now);
+        if (!changed.fields().equals(ticket.fields())) {
+            events.add(TicketEvent.fact(ticket.id(), now, by, EventKind.FIELDS_UPDATED, "intake fields given by phone"));
+        }
+        boolean becomesOne = false;
+        if (changed.status() == TicketStatus.AWAITING_INFO) {
+            if (!report.complete()) {
+                StaffOutcome outcome = saved(ticket, changed, events, "Call recorded on ticket " + ticket.number()
+                        + "; still missing: " + report.missing().stream().map(f -> f.englishLabel()).toList() + " (R5).");
+                return outcome;
+            }
+            changed = applied(changed, new Transition.CompleteIntake(), by, now, events);
+            Severity severity = changed.severity().orElseThrow();
+            changed = changed.withDue(changes.firstResponseDue(severity, now), now);
+            becomesOne = severity == Severity.S1 && !changed.escalated();
+        } else if (changed.status() == TicketStatus.WAITING_ON_CUSTOMER) {
+            changed = applied(changed, new Transition.CustomerReplied(), by, now, events);
+        }
+        if (changed.status() == TicketStatus.OPEN) {
+            changed = applied(changed, new Transition.Claim(by), by, now, events);
+        }
+        if (becomesOne) {
+            changed = changed.escalatedAt(now);
+            events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
+                    "R18: severity 1 escalates automatically"));
+        }
+        changed = changed.withDue(changes.answered(changed, now), now);
+        StaffOutcome outcome = saved(ticket, changed, events, "Call recorded on ticket " + ticket.number()
+                + ": it counts as a response (R15, R16).");
+        if (becomesOne && outcome instanceof StaffOutcome.Done done) {
+            desk.staff().post(new StaffNotice.NewSeverityOne(done.ticket()));
+        }
+        return outcome;
+    }
+
+    private static Ticket applied(Ticket ticket, Transition transition, Actor actor, Instant now,
+                                  List<TicketEvent> events) {
+        return switch (Lifecycle.apply(ticket, transition, actor, now)) {
+            case TransitionResult.Applied applied -> {
+                events.add(applied.event());
+                yield applied.ticket();
+            }
+            case TransitionResult.Refused refused ->
+                    throw new IllegalStateException("lifecycle refused a move after a call: " + refused.problem().detail());
+        };
+    }
+
     /** R7: the access is logged with the technician, date and time, and the customer is told of it. */
     private StaffOutcome serverAccess(Ticket ticket, StaffCommand.RecordServerAccess command, Instant now) {
         String detail = command.detail().isBlank() ? "server accessed" : command.detail();
@@ -307,17 +433,22 @@ public final class StaffDesk {
             case StaffCommand.Note n -> n.text();
             case StaffCommand.ChangeSeverity s -> s.reason();
             case StaffCommand.Hold h -> h.text();
+            case StaffCommand.LowerUpdateFrequency l -> l.reason();
             case StaffCommand.Resolve r -> r.text();
+            case StaffCommand.Decline d -> d.text();
             case StaffCommand.Escalate e -> e.reason();
             case StaffCommand.RecordServerAccess a -> a.detail();
+            case StaffCommand.RecordCall c -> c.summary();
             case StaffCommand.Claim c -> "";
             case StaffCommand.Unclaim u -> "";
             case StaffCommand.Resume r -> "";
         };
         boolean needsText = command instanceof StaffCommand.Reply || command instanceof StaffCommand.Ask
-                || command instanceof StaffCommand.Note;
+                || command instanceof StaffCommand.Note || command instanceof StaffCommand.RecordCall;
         if (needsText && text.isBlank()) {
-            return Optional.of(Problem.missing("text", "The message is empty: write what the "
+            return Optional.of(Problem.missing("text", command instanceof StaffCommand.RecordCall
+                    ? "Say in a sentence what the call was about: it goes in the ticket's history."
+                    : "The message is empty: write what the "
                     + (command instanceof StaffCommand.Note ? "note" : "customer") + " should read."));
         }
         if (text.length() > MAX_TEXT) {

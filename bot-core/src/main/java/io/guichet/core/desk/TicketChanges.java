@@ -69,7 +69,7 @@ final class TicketChanges {
     Ticket.Due answered(Ticket ticket, Instant at) {
         Ticket.Due due = ticket.due();
         Optional<Instant> responded = due.firstRespondedAt().or(() -> Optional.of(at));
-        return new Ticket.Due(due.firstResponseBy(), nextUpdate(ticket, at), responded);
+        return new Ticket.Due(due.firstResponseBy(), nextUpdate(ticket, at), responded, due.updateInterval());
     }
 
     /** R16: a customer update restarts the update clock (the earliest of the pending target and a new interval). */
@@ -81,16 +81,19 @@ final class TicketChanges {
         Optional<Instant> next = nextUpdate(ticket, at);
         Optional<Instant> earliest = due.nextUpdateBy().isPresent() && next.isPresent()
                 && due.nextUpdateBy().get().isBefore(next.get()) ? due.nextUpdateBy() : next;
-        return new Ticket.Due(due.firstResponseBy(), earliest, due.firstRespondedAt());
+        return new Ticket.Due(due.firstResponseBy(), earliest, due.firstRespondedAt(), due.updateInterval());
     }
 
     /** While the customer's clock runs, no update is due from us. */
     Ticket.Due paused(Ticket ticket) {
         Ticket.Due due = ticket.due();
-        return new Ticket.Due(due.firstResponseBy(), Optional.empty(), due.firstRespondedAt());
+        return new Ticket.Due(due.firstResponseBy(), Optional.empty(), due.firstRespondedAt(), due.updateInterval());
     }
 
-    /** Severity changed: pending targets are re-timed from now on the new severity's calendar. */
+    /**
+     * Severity changed: pending targets are re-timed from now on the new severity's calendar and interval (a lowered
+     * update frequency, R17, ends with the severity it was set for).
+     */
     Ticket.Due retimed(Ticket ticket, Severity severity, Instant at) {
         Ticket.Due due = ticket.due();
         Optional<Instant> first = due.firstRespondedAt().isPresent() || due.firstResponseBy().isEmpty()
@@ -102,7 +105,23 @@ final class TicketChanges {
         return new Ticket.Due(first, next, due.firstRespondedAt());
     }
 
+    /**
+     * R17: a technician lowered how often the ticket is updated, severity unchanged: the next update is due one new
+     * interval from now, on the severity's calendar, and every later one too.
+     */
+    Ticket.Due everyLonger(Ticket ticket, Severity severity, java.time.Duration interval, Instant at) {
+        Ticket.Due due = ticket.due();
+        Optional<Instant> next = due.nextUpdateBy().isEmpty() ? Optional.empty()
+                : Optional.of(desk.hours().due(severity, at, interval));
+        return new Ticket.Due(due.firstResponseBy(), next, due.firstRespondedAt(), Optional.of(interval));
+    }
+
+    /** R16, R17: the update interval of the ticket: its own when lowered, else its severity's. */
+    java.time.Duration updateInterval(Ticket ticket, Severity severity) {
+        return ticket.due().updateInterval().orElse(desk.policy().updateTarget(severity));
+    }
+
     private Optional<Instant> nextUpdate(Ticket ticket, Instant at) {
-        return ticket.severity().map(s -> desk.hours().due(s, at, desk.policy().updateTarget(s)));
+        return ticket.severity().map(s -> desk.hours().due(s, at, updateInterval(ticket, s)));
     }
 }

@@ -61,6 +61,15 @@ public interface ContactDirectory {
     /** Records a certification valid through {@code until} (R10); false when no such active contact. */
     boolean certify(ContactId id, Optional<LocalDate> until);
 
+    /**
+     * R11: designates (or no longer) an active contact as always available for severity-1 questions; false when no
+     * such active contact.
+     */
+    boolean setAlwaysAvailable(ContactId id, boolean available);
+
+    /** R11: the active contacts of {@code account} designated always available, by id. */
+    List<Contact> alwaysAvailable(AccountId account);
+
     /** Active contacts whose certification ends on a day in [from, to] (R10 reminders). */
     List<Contact> certificationsEndingBetween(LocalDate from, LocalDate to);
 }

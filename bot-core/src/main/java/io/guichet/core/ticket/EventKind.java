@@ -21,6 +21,10 @@ public enum EventKind {
     NOTE,
     /** R7: a technician accessed the customer's server. */
     SERVER_ACCESS,
+    /** R17: a technician lowered how often the ticket is updated, severity unchanged. */
+    UPDATE_INTERVAL_CHANGED,
+    /** A technician recorded a phone call with the customer (a response, R15, R16). */
+    PHONE_CALL,
     REMINDER_SENT,
     TARGET_BREACHED,
     BOUNCE

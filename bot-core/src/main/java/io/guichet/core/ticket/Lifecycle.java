@@ -21,6 +21,7 @@ import static io.guichet.core.ticket.TicketStatus.WAITING_ON_CUSTOMER;
  * AWAITING_INFO -> OPEN (IN_PROGRESS if claimed meanwhile) -> IN_PROGRESS <-> WAITING_ON_CUSTOMER
  * OPEN | IN_PROGRESS | WAITING_ON_CUSTOMER -> ON_HOLD -> (resume) OPEN | IN_PROGRESS
  * any active status -> RESOLVED -> (reopen, R13) OPEN | IN_PROGRESS, or CLOSED for good
+ * RESOLVED -> (reopen while required fields are missing, R5) AWAITING_INFO
  * </pre>
  * Every applied move yields an audit event with actor and time; a move not allowed from the current status is
  * refused as a value naming the status and what is allowed.
@@ -46,6 +47,7 @@ public final class Lifecycle {
             case Transition.Resume r -> EnumSet.of(ON_HOLD);
             case Transition.Resolve r -> ACTIVE;
             case Transition.Reopen r -> EnumSet.of(RESOLVED);
+            case Transition.ReopenAwaitingInfo r -> EnumSet.of(RESOLVED);
             case Transition.Close c -> EnumSet.of(RESOLVED);
         };
     }
@@ -72,6 +74,8 @@ public final class Lifecycle {
                     EventKind.RESOLVED, r.reason().rule() + " " + r.reason().code());
             case Transition.Reopen r -> moved(ticket, ticket.reopened(backToWork(ticket), at), actor, at,
                     EventKind.REOPENED, "");
+            case Transition.ReopenAwaitingInfo r -> moved(ticket, ticket.reopened(AWAITING_INFO, at), actor, at,
+                    EventKind.REOPENED, "R5: required fields still missing");
             case Transition.Close c -> moved(ticket, ticket.closedAt(at), actor, at, EventKind.CLOSED, "");
         };
     }

@@ -3,6 +3,7 @@ package io.guichet.core.ticket;
 import io.guichet.core.account.AccountId;
 import io.guichet.core.account.ContactId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -131,11 +132,28 @@ public record Ticket(TicketId id,
         }
     }
 
-    /** Response targets: when the first response and the next update are due, and when the first response was given. */
-    public record Due(Optional<Instant> firstResponseBy, Optional<Instant> nextUpdateBy, Optional<Instant> firstRespondedAt) {
+    /**
+     * Response targets: when the first response and the next update are due, when the first response was given, and
+     * the ticket's own update interval when a technician lowered it (R17).
+     */
+    public record Due(Optional<Instant> firstResponseBy, Optional<Instant> nextUpdateBy, Optional<Instant> firstRespondedAt,
+                      Optional<Duration> updateInterval) {
+
+        /** Targets on the severity's own update interval. */
+        public Due(Optional<Instant> firstResponseBy, Optional<Instant> nextUpdateBy, Optional<Instant> firstRespondedAt) {
+            this(firstResponseBy, nextUpdateBy, firstRespondedAt, Optional.empty());
+        }
 
         public static Due none() {
             return new Due(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * R17: the ticket's own update interval, longer than its severity's (a technician lowered how often it is
+         * updated without changing the severity); empty: the severity's.
+         */
+        public Due withUpdateInterval(Optional<Duration> interval) {
+            return new Due(firstResponseBy, nextUpdateBy, firstRespondedAt, interval);
         }
 
         /** The earliest pending target, used in triage (R15). */

@@ -39,6 +39,13 @@ public sealed interface Transition {
     record Reopen() implements Transition {
     }
 
+    /**
+     * R5, R13: the customer reopens a resolved ticket that still lacks required intake fields: it goes back to waiting
+     * for that information (AWAITING_INFO), not to the queue.
+     */
+    record ReopenAwaitingInfo() implements Transition {
+    }
+
     /** R13: closed for good when the reopen window ends. */
     record Close() implements Transition {
     }

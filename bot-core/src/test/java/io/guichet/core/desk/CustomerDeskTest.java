@@ -282,6 +282,45 @@ class CustomerDeskTest {
     }
 
     @Test
+    @DisplayName("R5, R13: a reopened ticket that still lacks required fields asks for them again instead of joining the queue")
+    void reopenStillMissing() {
+        Ticket ticket = resolvedWhileMissing();
+        desk.clock.advance(Duration.ofDays(1));
+
+        Ticket reopened = ((CustomerOutcome.Updated) write("bob@acme.example", ticket.number(),
+                IntakeDraft.empty().with(IntakeField.MODULE, "Agent"), "Still slow")).ticket();
+
+        assertThat(reopened.status()).isEqualTo(TicketStatus.AWAITING_INFO);
+        assertThat(reopened.resolution()).isEmpty();
+        assertThat(reopened.fields().module()).contains("Agent");
+        assertThat(reopened.due().firstResponseBy()).as("no response target before intake is complete").isEmpty();
+        assertThat(desk.messenger.told(CustomerNotice.Reopened.class)).as("not told it is back in the queue").isEmpty();
+        assertThat(desk.messenger.told(CustomerNotice.StillMissing.class)).singleElement()
+                .satisfies(n -> assertThat(n.missing()).contains(IntakeField.SEVERITY).doesNotContain(IntakeField.MODULE));
+        assertThat(desk.stores.tickets().events(ticket.id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.REOPENED);
+            assertThat(e.to()).contains(TicketStatus.AWAITING_INFO);
+        });
+    }
+
+    @Test
+    @DisplayName("R5, R13: a reply reopening a ticket that lacked fields and supplying them all puts it in the queue")
+    void reopenCompletes() {
+        Ticket ticket = resolvedWhileMissing();
+        desk.clock.advance(Duration.ofDays(1));
+
+        IntakeDraft rest = complete("3").with(IntakeField.SUBJECT, null).with(IntakeField.DESCRIPTION, null);
+        Ticket reopened = ((CustomerOutcome.Updated) write("bob@acme.example", ticket.number(), rest,
+                "Here is everything")).ticket();
+
+        assertThat(reopened.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(reopened.due().firstResponseBy()).contains(desk.clock.instant().plus(Duration.ofHours(8)));
+        assertThat(desk.messenger.told(CustomerNotice.IntakeComplete.class)).hasSize(1);
+        assertThat(desk.stores.tickets().events(ticket.id())).extracting(TicketEvent::kind)
+                .contains(EventKind.REOPENED, EventKind.INTAKE_COMPLETED);
+    }
+
+    @Test
     @DisplayName("R13: a reply exactly 7 days after resolution opens a new ticket linked to the old one")
     void replyAfterWindow() {
         Ticket old = resolved();
@@ -342,6 +381,16 @@ class CustomerDeskTest {
         desk.staffDesk.handle(new StaffCommand.Resolve(tech, ticket.number(), ResolutionReason.WORKS_AS_DOCUMENTED,
                 "See the documentation."));
         return desk.stores.tickets().find(ticket.id()).orElseThrow();
+    }
+
+    /** A ticket opened without its required fields and resolved (R12a) before they arrived. */
+    private Ticket resolvedWhileMissing() {
+        Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", IntakeDraft.empty()
+                .with(IntakeField.SUBJECT, "Console slow").with(IntakeField.DESCRIPTION, "Slow."))).ticket();
+        desk.staffDesk.handle(new StaffCommand.Resolve(tech, ticket.number(), ResolutionReason.NO_RESPONSE, ""));
+        Ticket resolved = desk.stores.tickets().find(ticket.id()).orElseThrow();
+        assertThat(resolved.status()).isEqualTo(TicketStatus.RESOLVED);
+        return resolved;
     }
 
     private CustomerOutcome open(String from, IntakeDraft draft) {

@@ -221,6 +221,56 @@ class DeadlineDeskTest {
     }
 
     @Test
+    @DisplayName("R11: when the submitter does not answer a severity-1 question in time, the always-available contacts are asked too; the ticket is lowered one timeout later and the mail says they were asked")
+    void severityOneAsksAvailableContacts() {
+        f.stores.contacts().setAlwaysAvailable(f.bob.id(), true);
+        f.stores.contacts().setAlwaysAvailable(f.alice.id(), true);
+        TicketNumber number = asked("1");
+        f.messenger.clear();
+
+        f.clock.advance(Duration.ofHours(4));
+        sweep.sweep();
+        assertThat(ticket(number).severity()).contains(Severity.S1);
+        assertThat(f.messenger.told(CustomerNotice.AvailabilityRequest.class)).as("the submitter is not asked twice")
+                .singleElement().satisfies(n -> {
+                    assertThat(n.to().email()).isEqualTo(f.bob.email());
+                    assertThat(n.lowersAt()).isEqualTo(f.clock.instant().plus(Duration.ofHours(4)));
+                });
+        assertThat(f.stores.tickets().events(ticket(number).id())).last()
+                .satisfies(e -> assertThat(e.detail()).contains("R11", "Bob"));
+
+        f.clock.advance(Duration.ofHours(4).minusSeconds(1));
+        sweep.sweep();
+        assertThat(ticket(number).severity()).contains(Severity.S1);
+        f.clock.advance(Duration.ofSeconds(1));
+        sweep.sweep();
+        assertThat(ticket(number).severity()).contains(Severity.S2);
+        assertThat(f.messenger.told(CustomerNotice.AutomaticDowngrade.class)).singleElement().satisfies(n -> {
+            assertThat(n.to().email()).isEqualTo(f.alice.email());
+            assertThat(n.waited()).isEqualTo(Duration.ofHours(8));
+            assertThat(n.alsoAsked()).containsExactly("Bob");
+        });
+    }
+
+    @Test
+    @DisplayName("R11: an always-available contact who answers the severity-1 question keeps the ticket at severity 1")
+    void availableContactAnswers() {
+        f.stores.contacts().setAlwaysAvailable(f.bob.id(), true);
+        TicketNumber number = asked("1");
+        f.clock.advance(Duration.ofHours(4));
+        sweep.sweep();
+
+        f.customers.handle(new CustomerCommand.AddCustomerMessage(f.bob.email(), "Bob", Optional.empty(), number,
+                io.guichet.core.intake.IntakeDraft.empty(), "Version 9.5.0.12", false));
+        f.clock.advance(Duration.ofHours(5));
+        sweep.sweep();
+
+        assertThat(ticket(number).severity()).contains(Severity.S1);
+        assertThat(ticket(number).status()).as("back in the queue").isEqualTo(TicketStatus.OPEN);
+        assertThat(f.messenger.told(CustomerNotice.AutomaticDowngrade.class)).isEmpty();
+    }
+
+    @Test
     @DisplayName("R9: on hold, nothing is sent however long it waits; writing resumes it")
     void onHoldSilent() {
         TicketNumber number = opened("3");

@@ -39,6 +39,25 @@ class DirectoryDeskTest {
     }
 
     @Test
+    @DisplayName("R11: an account designates always-available contacts, audited; withdrawing it is audited too; an unknown address is refused")
+    void alwaysAvailable() {
+        DirectoryOutcome on = directory.setAlwaysAvailable(MARIE, email("bob@acme.example"), true);
+        assertThat(on).isInstanceOfSatisfying(DirectoryOutcome.Done.class,
+                d -> assertThat(d.summary()).contains("always-available", "R11"));
+        assertThat(directory.alwaysAvailable("Acme").orElseThrow()).extracting(c -> c.email().value())
+                .containsExactly("bob@acme.example");
+
+        directory.setAlwaysAvailable(MARIE, email("bob@acme.example"), false);
+        DirectoryOutcome unknown = directory.setAlwaysAvailable(MARIE, email("nobody@acme.example"), true);
+
+        assertThat(directory.alwaysAvailable("Acme").orElseThrow()).isEmpty();
+        assertThat(unknown).isInstanceOf(DirectoryOutcome.Refused.class);
+        assertThat(desk.audit.all()).extracting(AuditEvent::kind, AuditEvent::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AuditKind.AVAILABILITY_CHANGED, "always available"),
+                org.assertj.core.groups.Tuple.tuple(AuditKind.AVAILABILITY_CHANGED, "no longer always available"));
+    }
+
+    @Test
     @DisplayName("R10: a certification ending in the past is refused; nothing changes, nothing is audited")
     void certifyPastRefused() {
         DirectoryOutcome outcome = directory.certify(MARIE, email("bob@acme.example"),
@@ -49,6 +68,23 @@ class DirectoryDeskTest {
                         .contains("YYYY-MM-DD")));
         assertThat(directory.activeContact(email("bob@acme.example")).orElseThrow().certifiedUntil()).isEmpty();
         assertThat(desk.audit.all()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R10: a certification ending more than one certification period ahead is refused, on adding a contact too; nothing is audited")
+    void certifyBeyondPeriodRefused() {
+        DirectoryOutcome outcome = directory.certify(MARIE, email("bob@acme.example"),
+                Optional.of(LocalDate.parse("2027-03-02")));
+        DirectoryOutcome added = directory.addContact(MARIE, new DirectoryDesk.NewContact("Acme", "Paul",
+                email("paul@acme.example"), "+33 1", Language.EN, Optional.empty(), Optional.of(LocalDate.parse("2028-01-01"))));
+
+        assertThat(outcome).isInstanceOfSatisfying(DirectoryOutcome.Refused.class, r -> assertThat(r.problems())
+                .singleElement().satisfies(p -> assertThat(p.detail()).contains("renewed every P1Y (R10)")
+                        .contains("cannot end after 2027-03-01 (2027-03-02 given)")));
+        assertThat(added).isInstanceOf(DirectoryOutcome.Refused.class);
+        assertThat(directory.certify(MARIE, email("bob@acme.example"), Optional.of(LocalDate.parse("2027-03-01"))))
+                .isInstanceOf(DirectoryOutcome.Done.class);
+        assertThat(desk.audit.all()).extracting(AuditEvent::kind).containsExactly(AuditKind.CERTIFIED);
     }
 
     @Test

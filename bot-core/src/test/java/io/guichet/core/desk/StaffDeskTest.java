@@ -154,6 +154,161 @@ class StaffDeskTest {
                 .satisfies(e -> assertThat(e.detail()).contains(reason.rule()));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ResolutionReason.class, names = {"EXCLUDED_INTEGRATION", "EXCLUDED_MISUSE",
+            "EXCLUDED_ENVIRONMENT", "EXCLUDED_UPGRADE_TESTING", "EXCLUDED_OTHER_PURPOSE", "EXCLUDED_UNCERTIFIED",
+            "EXCLUDED_UPDATE_NOT_INSTALLED", "OUT_OF_SCOPE"})
+    @DisplayName("R21, R3: a request is declined at intake for each exclusion (or as outside support): resolved with it, audited as a decline, the customer told why")
+    void decline(ResolutionReason reason) {
+        Ticket declined = ((StaffOutcome.Done) handle(new StaffCommand.Decline(tess, ticket.number(), reason,
+                "Custom connector."))).ticket();
+
+        assertThat(declined.status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(declined.resolution()).contains(reason);
+        assertThat(desk.messenger.told(CustomerNotice.Resolved.class)).singleElement().satisfies(n -> {
+            assertThat(n.reason()).isEqualTo(reason);
+            assertThat(n.text()).isEqualTo("Custom connector.");
+            assertThat(n.manager().name()).isEqualTo("Marie Curie");
+        });
+        assertThat(desk.stores.tickets().events(ticket.id())).last().satisfies(e -> assertThat(e.detail())
+                .isEqualTo("declined at intake: " + reason.rule() + " " + reason.code()));
+    }
+
+    @Test
+    @DisplayName("R21: a request still waiting for its fields may be declined at intake")
+    void declineAwaitingInfo() {
+        Ticket partial = ((CustomerOutcome.Opened) desk.customers.handle(new CustomerCommand.OpenTicket(
+                email("bob@acme.example"), "Bob", Optional.empty(), io.guichet.core.intake.IntakeDraft.empty()
+                .with(io.guichet.core.intake.IntakeField.SUBJECT, "Our own plug-in crashes"), false))).ticket();
+
+        StaffOutcome outcome = handle(new StaffCommand.Decline(tess, partial.number(),
+                ResolutionReason.EXCLUDED_INTEGRATION, ""));
+
+        assertThat(((StaffOutcome.Done) outcome).ticket().status()).isEqualTo(TicketStatus.RESOLVED);
+    }
+
+    @Test
+    @DisplayName("R21: a decline needs an exclusion (not another reason) and a request not yet worked on; refusals say what to do")
+    void declineRefusals() {
+        StaffOutcome wrongReason = handle(new StaffCommand.Decline(tess, ticket.number(),
+                ResolutionReason.WORKS_AS_DOCUMENTED, ""));
+        handle(new StaffCommand.Claim(tess, ticket.number(), true));
+        StaffOutcome worked = handle(new StaffCommand.Decline(tess, ticket.number(), ResolutionReason.EXCLUDED_MISUSE, ""));
+
+        assertThat(((StaffOutcome.Refused) wrongReason).problems().get(0).detail())
+                .contains("excluded-integration (R21a)", "/ticket resolve");
+        assertThat(((StaffOutcome.Refused) worked).problems().get(0).detail())
+                .contains("IN_PROGRESS", "/ticket resolve reason:excluded-misuse");
+        assertThat(desk.stores.tickets().find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(desk.messenger.told(CustomerNotice.Resolved.class)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R17: a technician lowers the update frequency without changing the severity: next update re-planned, later ones on the new interval, audited")
+    void lowerUpdateFrequency() {
+        Ticket answered = ((StaffOutcome.Done) handle(new StaffCommand.Reply(tess, ticket.number(), "Looking into it.")))
+                .ticket();
+        Duration every = Duration.ofHours(40);
+
+        StaffOutcome outcome = handle(new StaffCommand.LowerUpdateFrequency(tess, ticket.number(), every,
+                "The administrator is on leave this week."));
+
+        Ticket slower = ((StaffOutcome.Done) outcome).ticket();
+        assertThat(slower.severity()).contains(Severity.S3);
+        assertThat(slower.due().updateInterval()).contains(every);
+        assertThat(slower.due().nextUpdateBy().orElseThrow()).as("re-planned on the longer interval")
+                .isAfter(answered.due().nextUpdateBy().orElseThrow());
+        assertThat(desk.stores.tickets().events(ticket.id())).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.UPDATE_INTERVAL_CHANGED);
+            assertThat(e.actor()).isEqualTo(tess);
+            assertThat(e.detail()).contains("R17", "PT40H", "PT16H", "severity 3 kept", "on leave");
+        });
+        assertThat(desk.deadlines.ofTicket(ticket.id())).as("the deadline follows")
+                .anySatisfy(d -> assertThat(d.dueAt()).isEqualTo(slower.due().nextUpdateBy().orElseThrow()));
+
+        desk.clock.advance(Duration.ofMinutes(5));
+        Ticket replied = ((StaffOutcome.Done) handle(new StaffCommand.Reply(tess, ticket.number(), "Still on it.")))
+                .ticket();
+        assertThat(replied.due().updateInterval()).as("kept for later updates").contains(every);
+        assertThat(replied.due().nextUpdateBy().orElseThrow()).isAfter(slower.due().nextUpdateBy().orElseThrow());
+    }
+
+    @Test
+    @DisplayName("R17: lowering the update frequency needs a reason and a longer interval than the current one; a severity change ends it")
+    void lowerUpdateFrequencyRefusals() {
+        StaffOutcome noReason = handle(new StaffCommand.LowerUpdateFrequency(tess, ticket.number(), Duration.ofHours(40), " "));
+        StaffOutcome faster = handle(new StaffCommand.LowerUpdateFrequency(tess, ticket.number(), Duration.ofHours(4),
+                "Contact away."));
+        assertThat(((StaffOutcome.Refused) noReason).problems().get(0).detail()).contains("reason", "R17");
+        assertThat(((StaffOutcome.Refused) faster).problems().get(0).detail()).contains("longer interval", "/ticket severity");
+
+        handle(new StaffCommand.LowerUpdateFrequency(tess, ticket.number(), Duration.ofHours(40), "Contact away."));
+        Ticket raised = ((StaffOutcome.Done) handle(new StaffCommand.ChangeSeverity(tess, ticket.number(), Severity.S2,
+                "Production impact grew."))).ticket();
+        assertThat(raised.due().updateInterval()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R15, R16: a phone call recorded on a ticket is its first response and sets the next update target; it is in the history, nothing is mailed")
+    void phoneCall() {
+        StaffOutcome outcome = handle(new StaffCommand.RecordCall(tess, ticket.number(),
+                "Called Bob: the agent restarts at night.", io.guichet.core.intake.IntakeDraft.empty()));
+
+        Ticket called = ((StaffOutcome.Done) outcome).ticket();
+        assertThat(called.due().firstRespondedAt()).contains(desk.clock.instant());
+        assertThat(called.due().nextUpdateBy()).contains(desk.clock.instant().plus(Duration.ofHours(16)));
+        assertThat(called.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(called.assignee()).contains(tess);
+        assertThat(desk.stores.tickets().events(ticket.id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.PHONE_CALL);
+            assertThat(e.actor()).isEqualTo(tess);
+            assertThat(e.detail()).isEqualTo("Called Bob: the agent restarts at night.");
+        });
+        assertThat(desk.messenger.told()).isEmpty();
+        assertThat(desk.deadlines.ofTicket(ticket.id())).extracting(d -> d.kind())
+                .doesNotContain(io.guichet.core.deadline.DeadlineKind.FIRST_RESPONSE_TARGET);
+    }
+
+    @Test
+    @DisplayName("R5, R15: a call can fill the missing fields: once complete the ticket leaves waiting, with the call as its first response; until then it says what is missing")
+    void phoneCallFillsFields() {
+        Ticket partial = ((CustomerOutcome.Opened) desk.customers.handle(new CustomerCommand.OpenTicket(
+                email("bob@acme.example"), "Bob", Optional.empty(), io.guichet.core.intake.IntakeDraft.empty()
+                .with(io.guichet.core.intake.IntakeField.SUBJECT, "Console slow")
+                .with(io.guichet.core.intake.IntakeField.DESCRIPTION, "Takes a minute."), false))).ticket();
+        io.guichet.core.intake.IntakeDraft some = io.guichet.core.intake.IntakeDraft.empty()
+                .with(io.guichet.core.intake.IntakeField.SEVERITY, "3")
+                .with(io.guichet.core.intake.IntakeField.MODULE, "Agent");
+        io.guichet.core.intake.IntakeDraft rest = complete("3").with(io.guichet.core.intake.IntakeField.SUBJECT, null)
+                .with(io.guichet.core.intake.IntakeField.DESCRIPTION, null);
+
+        StaffOutcome first = handle(new StaffCommand.RecordCall(tess, partial.number(), "Bob gave the severity.", some));
+        assertThat(((StaffOutcome.Done) first).summary()).contains("still missing", "Server URL");
+        assertThat(((StaffOutcome.Done) first).ticket().status()).isEqualTo(TicketStatus.AWAITING_INFO);
+
+        StaffOutcome second = handle(new StaffCommand.RecordCall(tess, partial.number(), "Bob gave the rest.", rest));
+        Ticket complete = ((StaffOutcome.Done) second).ticket();
+        assertThat(complete.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(complete.severity()).contains(Severity.S3);
+        assertThat(complete.due().firstRespondedAt()).contains(desk.clock.instant());
+        assertThat(desk.stores.tickets().events(partial.id())).extracting(TicketEvent::kind)
+                .contains(EventKind.PHONE_CALL, EventKind.FIELDS_UPDATED, EventKind.INTAKE_COMPLETED);
+    }
+
+    @Test
+    @DisplayName("R4: a call with an invalid field value is refused whole, naming it; an empty summary is refused")
+    void phoneCallRefusals() {
+        StaffOutcome invalid = handle(new StaffCommand.RecordCall(tess, ticket.number(), "Bob called.",
+                io.guichet.core.intake.IntakeDraft.empty().with(io.guichet.core.intake.IntakeField.SEVERITY, "urgentt")));
+        StaffOutcome empty = handle(new StaffCommand.RecordCall(tess, ticket.number(), " ",
+                io.guichet.core.intake.IntakeDraft.empty()));
+
+        assertThat(((StaffOutcome.Refused) invalid).problems()).singleElement()
+                .satisfies(p -> assertThat(p.detail()).contains("urgentt"));
+        assertThat(((StaffOutcome.Refused) empty).problems().get(0).detail()).contains("what the call was about");
+        assertThat(kinds()).doesNotContain(EventKind.PHONE_CALL);
+    }
+
     @Test
     @DisplayName("R13: a resolved ticket takes no reply from staff; the customer reopens it by answering")
     void replyToResolved() {

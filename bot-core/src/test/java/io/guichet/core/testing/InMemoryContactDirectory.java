@@ -23,6 +23,7 @@ public final class InMemoryContactDirectory implements ContactDirectory {
     private final Map<Long, Account> accounts = new ConcurrentHashMap<>();
     private final Map<Long, Contact> contacts = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final java.util.Set<Long> alwaysAvailable = ConcurrentHashMap.newKeySet();
 
     @Override
     public synchronized Optional<Account> addAccount(String name, Optional<LocalDate> coverageEndsOn, AccountManager manager) {
@@ -97,6 +98,27 @@ public final class InMemoryContactDirectory implements ContactDirectory {
         contacts.put(id.value(), new Contact(c.id(), c.accountId(), c.name(), c.email(), c.phone(), c.language(),
                 c.discordUserId(), c.certifiedUntil(), false));
         return true;
+    }
+
+    @Override
+    public synchronized boolean setAlwaysAvailable(ContactId id, boolean available) {
+        Contact c = contacts.get(id.value());
+        if (c == null || !c.active()) {
+            return false;
+        }
+        if (available) {
+            alwaysAvailable.add(id.value());
+        } else {
+            alwaysAvailable.remove(id.value());
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized List<Contact> alwaysAvailable(AccountId account) {
+        return contacts.values().stream().filter(c -> c.accountId().equals(account) && c.active()
+                        && alwaysAvailable.contains(c.id().value()))
+                .sorted(Comparator.comparing(c -> c.id().value())).toList();
     }
 
     @Override

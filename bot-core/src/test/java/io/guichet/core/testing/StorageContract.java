@@ -105,6 +105,22 @@ public abstract class StorageContract {
     }
 
     @Test
+    @DisplayName("R11: always-available contacts are designated per contact, listed per account, and only while active")
+    void alwaysAvailable() {
+        Contact bob = stores.contacts().addContact(account.id(), "Bob", email("bob@acme.example"), "", Language.EN,
+                Optional.empty(), Optional.empty()).orElseThrow();
+        assertThat(stores.contacts().alwaysAvailable(account.id())).isEmpty();
+        assertThat(stores.contacts().setAlwaysAvailable(bob.id(), true)).isTrue();
+        assertThat(stores.contacts().alwaysAvailable(account.id())).extracting(Contact::name).containsExactly("Bob");
+        assertThat(stores.contacts().setAlwaysAvailable(bob.id(), false)).isTrue();
+        assertThat(stores.contacts().alwaysAvailable(account.id())).isEmpty();
+        stores.contacts().setAlwaysAvailable(bob.id(), true);
+        stores.contacts().deactivate(bob.id());
+        assertThat(stores.contacts().alwaysAvailable(account.id())).as("a withdrawn contact is not asked").isEmpty();
+        assertThat(stores.contacts().setAlwaysAvailable(bob.id(), true)).isFalse();
+    }
+
+    @Test
     @DisplayName("R2: new tickets get distinct increasing numbers and read back equal")
     void ticketsRoundTrip() {
         Ticket first = stores.tickets().create(draft(TicketStatus.OPEN, Severity.S2, T0));
@@ -129,6 +145,19 @@ public abstract class StorageContract {
         Ticket stale = created.withAssignee(Optional.of(new Actor.Staff("carol", "carol")), T0.plusSeconds(120));
         assertThat(stores.tickets().update(stale)).isEmpty();
         assertThat(stores.tickets().find(created.id()).orElseThrow().assignee().map(Actor.Staff::name)).contains("bob");
+    }
+
+    @Test
+    @DisplayName("R17: a ticket's own update interval is saved and read back; cleared, it reads as the severity's")
+    void updateIntervalSurvives() {
+        Ticket created = stores.tickets().create(draft(TicketStatus.IN_PROGRESS, Severity.S2, T0));
+        Ticket slower = created.withDue(created.due().withUpdateInterval(Optional.of(java.time.Duration.ofHours(40))),
+                T0.plusSeconds(60));
+        Ticket saved = stores.tickets().update(slower).orElseThrow();
+        assertThat(stores.tickets().find(created.id()).orElseThrow().due().updateInterval())
+                .contains(java.time.Duration.ofHours(40));
+        stores.tickets().update(saved.withDue(saved.due().withUpdateInterval(Optional.empty()), T0.plusSeconds(120)));
+        assertThat(stores.tickets().find(created.id()).orElseThrow().due().updateInterval()).isEmpty();
     }
 
     @Test

@@ -42,7 +42,7 @@ class LifecycleTest {
         return List.of(new Transition.CompleteIntake(), new Transition.Claim(new Actor.Staff("alice", "alice")), new Transition.Unclaim(),
                 new Transition.AskCustomer(), new Transition.CustomerReplied(), new Transition.PutOnHold(),
                 new Transition.Resume(), new Transition.Resolve(ResolutionReason.FEATURE_REQUEST),
-                new Transition.Reopen(), new Transition.Close());
+                new Transition.Reopen(), new Transition.ReopenAwaitingInfo(), new Transition.Close());
     }
 
     /** The policy's table of allowed moves, written independently of {@link Lifecycle#allowedFrom}. */
@@ -57,6 +57,7 @@ class LifecycleTest {
             case Transition.Resume r -> EnumSet.of(ON_HOLD);
             case Transition.Resolve r -> ACTIVE;
             case Transition.Reopen r -> EnumSet.of(RESOLVED);
+            case Transition.ReopenAwaitingInfo r -> EnumSet.of(RESOLVED);
             case Transition.Close c -> EnumSet.of(RESOLVED);
         };
     }
@@ -74,6 +75,7 @@ class LifecycleTest {
             case Transition.Resume r -> backToWork;
             case Transition.Resolve r -> RESOLVED;
             case Transition.Reopen r -> backToWork;
+            case Transition.ReopenAwaitingInfo r -> AWAITING_INFO;
             case Transition.Close c -> CLOSED;
         };
     }
@@ -89,6 +91,7 @@ class LifecycleTest {
             case Transition.Resume r -> EventKind.RESUMED;
             case Transition.Resolve r -> EventKind.RESOLVED;
             case Transition.Reopen r -> EventKind.REOPENED;
+            case Transition.ReopenAwaitingInfo r -> EventKind.REOPENED;
             case Transition.Close c -> EventKind.CLOSED;
         };
     }

@@ -25,8 +25,15 @@ class ResolutionReasonTest {
             "OUT_OF_SCOPE,        R12f, out-of-scope",
             "NOT_SUBSTANTIAL,     R12g, not-substantial",
             "DIAGNOSTICS_NOT_FOLLOWED, R6, diagnostics-not-followed",
+            "EXCLUDED_INTEGRATION, R21a, excluded-integration",
+            "EXCLUDED_MISUSE, R21b, excluded-misuse",
+            "EXCLUDED_ENVIRONMENT, R21c, excluded-environment",
+            "EXCLUDED_UPGRADE_TESTING, R21d, excluded-upgrade-testing",
+            "EXCLUDED_OTHER_PURPOSE, R21e, excluded-other-purpose",
+            "EXCLUDED_UNCERTIFIED, R21f, excluded-uncertified",
+            "EXCLUDED_UPDATE_NOT_INSTALLED, R21g, excluded-update-not-installed",
     })
-    @DisplayName("R12, R12a-g, R6: each reason carries its rule id and code")
+    @DisplayName("R12, R12a-g, R6, R21a-g: each reason carries its rule id and code")
     void ruleAndCode(ResolutionReason reason, String rule, String code) {
         assertThat(reason.rule()).isEqualTo(rule);
         assertThat(reason.code()).isEqualTo(code);
@@ -34,7 +41,7 @@ class ResolutionReasonTest {
 
     @ParameterizedTest
     @EnumSource(ResolutionReason.class)
-    @DisplayName("R12, R12a-g, R6: a reason is read from its code, its rule id (R12e, 12e, e; R12, 12; R6, 6) or its enum name, in any case")
+    @DisplayName("R12, R12a-g, R6, R21a-g: a reason is read from its code, its rule id (R12e, 12e, e; R21a, 21a; R12, 12; R6, 6) or its enum name, in any case; a lone letter is an R12 case")
     void parsesEverySpelling(ResolutionReason reason) {
         String rule = reason.rule();
         assertThat(ResolutionReason.parse(reason.code())).contains(reason);
@@ -42,7 +49,7 @@ class ResolutionReasonTest {
         assertThat(ResolutionReason.parse(rule)).contains(reason);
         assertThat(ResolutionReason.parse(rule.toLowerCase(Locale.ROOT))).contains(reason);
         assertThat(ResolutionReason.parse(rule.substring(1))).contains(reason);
-        if (rule.length() == 4) {
+        if (rule.length() == 4 && rule.startsWith("R12")) {
             assertThat(ResolutionReason.parse(rule.substring(3))).contains(reason);
             assertThat(ResolutionReason.parse(rule.substring(3).toUpperCase(Locale.ROOT))).contains(reason);
         }
@@ -68,12 +75,17 @@ class ResolutionReasonTest {
     }
 
     @Test
-    @DisplayName("R12, R6: the accepted list names every reason with its rule id, the ordinary one first")
+    @DisplayName("R12, R6, R21: the accepted list names every reason with its rule id, the ordinary one first; the decline list only out of scope and the exclusions")
     void acceptedListsAll() {
         assertThat(ResolutionReason.accepted()).isEqualTo("solution-provided (R12), no-response (R12a), "
                 + "no-longer-needed (R12b), fixed-by-update (R12c), works-as-documented (R12d), feature-request (R12e), "
-                + "out-of-scope (R12f), not-substantial (R12g), diagnostics-not-followed (R6)");
-        assertThat(ResolutionReason.accepted().split(", ")).hasSize(9);
+                + "out-of-scope (R12f), not-substantial (R12g), diagnostics-not-followed (R6), "
+                + "excluded-integration (R21a), excluded-misuse (R21b), excluded-environment (R21c), "
+                + "excluded-upgrade-testing (R21d), excluded-other-purpose (R21e), excluded-uncertified (R21f), "
+                + "excluded-update-not-installed (R21g)");
+        assertThat(ResolutionReason.accepted().split(", ")).hasSize(16);
+        assertThat(ResolutionReason.acceptedForDecline()).startsWith("out-of-scope (R12f), excluded-integration (R21a)")
+                .endsWith("excluded-update-not-installed (R21g)");
     }
 
     @Test

@@ -35,6 +35,7 @@ final class DirectoryCommands {
         routes.add("contact remove", MANAGER, this::removeContact);
         routes.add("contact list", MANAGER, this::listContacts);
         routes.add("contact certify", MANAGER, this::certify);
+        routes.add("contact available", MANAGER, this::available);
         routes.add("account coverage", MANAGER, this::coverage);
         routes.add("version add", MANAGER, this::addVersion);
         routes.add("version list", MANAGER, this::listVersions);
@@ -49,21 +50,38 @@ final class DirectoryCommands {
         Optional<Language> language = o.language("language");
         Optional<String> discordUser = o.optionalText("discord-user");
         Optional<Optional<LocalDate>> certifiedUntil = o.optionalDate("certified-until");
+        Optional<DirectoryDesk.WrittenRequest> request = writtenRequest(o);
         if (!o.problems().isEmpty()) {
             return Cards.refused(o.problems());
         }
         return Cards.outcome(directory.addContact(caller.actor(), new DirectoryDesk.NewContact(accountName.orElseThrow(),
                 name.orElseThrow(), email.orElseThrow(), phone.orElseThrow(), language.orElseThrow(), discordUser,
-                certifiedUntil.orElseThrow())));
+                certifiedUntil.orElseThrow()), request));
     }
 
     /** R10: withdraws an authorization; the contact stays in the records for the audit trail. */
     private Answer removeContact(Caller caller, Options o) {
         Optional<EmailAddress> email = o.email("email");
+        Optional<DirectoryDesk.WrittenRequest> request = writtenRequest(o);
         if (!o.problems().isEmpty()) {
             return Cards.refused(o.problems());
         }
-        return Cards.outcome(directory.removeContact(caller.actor(), email.orElseThrow()));
+        return Cards.outcome(directory.removeContact(caller.actor(), email.orElseThrow(), request));
+    }
+
+    /** R10: the customer's written request (reference and day received), both options or neither. */
+    private static Optional<DirectoryDesk.WrittenRequest> writtenRequest(Options o) {
+        Optional<String> reference = o.optionalText("request");
+        Optional<Optional<LocalDate>> day = o.optionalDate("request-date");
+        if (day.isEmpty()) {
+            return Optional.empty();
+        }
+        if (reference.isPresent() != day.get().isPresent()) {
+            o.problem(io.guichet.core.Problem.missing("request", "request and request-date go together: the "
+                    + "written request's reference and the day it arrived (YYYY-MM-DD)."));
+            return Optional.empty();
+        }
+        return reference.map(r -> new DirectoryDesk.WrittenRequest(r, day.get().orElseThrow()));
     }
 
     private Answer listContacts(Caller caller, Options o) {
@@ -100,6 +118,16 @@ final class DirectoryCommands {
             return Cards.refused(o.problems());
         }
         return Cards.outcome(directory.certify(caller.actor(), email.orElseThrow(), until.orElseThrow()));
+    }
+
+    /** R11: designates a contact always available for severity-1 questions (or no longer). */
+    private Answer available(Caller caller, Options o) {
+        Optional<EmailAddress> email = o.email("email");
+        boolean off = o.optionalText("available").map(v -> v.equalsIgnoreCase("no")).orElse(false);
+        if (!o.problems().isEmpty()) {
+            return Cards.refused(o.problems());
+        }
+        return Cards.outcome(directory.setAlwaysAvailable(caller.actor(), email.orElseThrow(), !off));
     }
 
     /** R1: the last covered day of an account. */

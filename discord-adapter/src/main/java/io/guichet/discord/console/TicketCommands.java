@@ -64,6 +64,13 @@ final class TicketCommands {
             String reason = o.text("reason");
             return act(o, () -> new StaffCommand.ChangeSeverity(c.actor(), n.orElseThrow(), level.orElseThrow(), reason));
         });
+        routes.add("ticket frequency", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            Optional<java.time.Duration> every = o.duration("every");
+            String reason = o.text("reason");
+            return act(o, () -> new StaffCommand.LowerUpdateFrequency(c.actor(), n.orElseThrow(), every.orElseThrow(),
+                    reason));
+        });
         routes.add("ticket hold", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");
             String text = o.text("text");
@@ -81,10 +88,28 @@ final class TicketCommands {
             return act(o, () -> new StaffCommand.Resolve(c.actor(), n.orElseThrow(), reason.orElseThrow(), text,
                     rootCause));
         });
+        routes.add("ticket decline", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            Optional<ResolutionReason> reason = o.reason("reason");
+            String text = o.text("text");
+            return act(o, () -> new StaffCommand.Decline(c.actor(), n.orElseThrow(), reason.orElseThrow(), text));
+        });
         routes.add("ticket escalate", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");
             String reason = o.text("reason");
             return act(o, () -> new StaffCommand.Escalate(c.actor(), n.orElseThrow(), reason));
+        });
+        routes.add("ticket call", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            String summary = o.text("summary");
+            io.guichet.core.intake.IntakeDraft fields = io.guichet.core.intake.IntakeDraft.empty()
+                    .with(io.guichet.core.intake.IntakeField.SEVERITY, o.optionalText("severity").orElse(null))
+                    .with(io.guichet.core.intake.IntakeField.SERVER_URL, o.optionalText("server-url").orElse(null))
+                    .with(io.guichet.core.intake.IntakeField.MODULE, o.optionalText("module").orElse(null))
+                    .with(io.guichet.core.intake.IntakeField.STEPS_TO_REPRODUCE, o.optionalText("steps").orElse(null))
+                    .with(io.guichet.core.intake.IntakeField.AFFECTED_DEVICES, o.optionalText("devices").orElse(null))
+                    .with(io.guichet.core.intake.IntakeField.VERSION, o.optionalText("version").orElse(null));
+            return act(o, () -> new StaffCommand.RecordCall(c.actor(), n.orElseThrow(), summary, fields));
         });
         routes.add("ticket access", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");

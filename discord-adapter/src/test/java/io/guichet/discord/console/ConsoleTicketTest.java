@@ -247,6 +247,48 @@ class ConsoleTicketTest {
     }
 
     @Test
+    @DisplayName("R17: /ticket frequency lowers how often a ticket is updated, severity unchanged; a span it cannot read is refused with the accepted forms")
+    void frequency() {
+        Ticket t = f.open("Agents offline at night", "3");
+
+        Answer bad = f.tech("ticket frequency", "ticket", number(t), "every", "often", "reason", "Contact away.");
+        Answer done = f.tech("ticket frequency", "ticket", number(t), "every", "1d 16h", "reason", "Contact away.");
+
+        assertThat(bad.content() + bad.embeds()).contains("12h, 2d");
+        assertThat(done.content()).contains("PT40H", "R17");
+        assertThat(f.ticket(t).severity()).contains(io.guichet.core.ticket.Severity.S3);
+        assertThat(f.ticket(t).due().updateInterval()).contains(java.time.Duration.ofHours(40));
+    }
+
+    @Test
+    @DisplayName("R15, R16: /ticket call records a phone call as a response and may give fields")
+    void call() {
+        Ticket t = f.open("Agents offline at night", "3");
+
+        Answer answer = f.tech("ticket call", "ticket", number(t), "summary", "Called back: restart planned.",
+                "version", "9.5.0.13");
+
+        assertThat(answer.content()).contains("Call recorded", "R15");
+        assertThat(f.ticket(t).due().firstRespondedAt()).isPresent();
+        assertThat(f.ticket(t).fields().version()).contains("9.5.0.13");
+    }
+
+    @Test
+    @DisplayName("R21: /ticket decline declines a request at intake for an exclusion and mails the explanation")
+    void decline() {
+        Ticket t = f.open("Our custom plug-in crashes the agent", "3");
+
+        Answer answer = f.tech("ticket decline", "ticket", number(t), "reason", "R21a", "text",
+                "The plug-in is your own development.");
+
+        assertThat(answer.content()).contains("declined", "excluded-integration", "R21a");
+        assertThat(f.ticket(t).status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(f.ticket(t).resolution()).contains(ResolutionReason.EXCLUDED_INTEGRATION);
+        assertThat(f.mail.told(CustomerNotice.Resolved.class)).singleElement()
+                .satisfies(r -> assertThat(r.reason()).isEqualTo(ResolutionReason.EXCLUDED_INTEGRATION));
+    }
+
+    @Test
     @DisplayName("R12: /ticket resolve solution-provided with a root cause records it with the resolution event and mails it")
     void resolveWithSolutionAndRootCause() {
         Ticket t = f.open("Agents offline", "2");

@@ -39,6 +39,14 @@ public final class SubjectTag {
         return m.find() ? TicketNumber.parse(m.group(1)) : Optional.empty();
     }
 
+    /**
+     * {@code subject} without any ticket tag, spaces tidied: the words the customer wrote. A reply to a closed ticket
+     * opens a new one (R13) whose subject must carry only the new ticket's tag.
+     */
+    public String strip(String subject) {
+        return pattern.matcher(subject).replaceAll(" ").replaceAll("\\s{2,}", " ").strip();
+    }
+
     private static String spaced(String literal) {
         StringBuilder out = new StringBuilder();
         for (char c : literal.toCharArray()) {

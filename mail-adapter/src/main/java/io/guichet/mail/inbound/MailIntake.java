@@ -184,7 +184,8 @@ public final class MailIntake implements MailHandler {
                 return loopStopped(email, identity, from.get(), loop, position, now);
             }
         }
-        ExtractedIntake extracted = extractor.extract(Optional.of(stripReplyPrefixes(email.subject())), email.newText());
+        ExtractedIntake extracted = extractor.extract(
+                Optional.of(settings.tag().strip(stripReplyPrefixes(email.subject()))), email.newText());
         IntakeDraft draft = draft(extracted);
         boolean escalate = EscalationRequest.asked(email.subject(), email.newText(), settings.escalationKeywords());
         String name = email.from().displayName().orElse("");

@@ -23,15 +23,12 @@ import java.util.Optional;
  */
 public final class NoticeRenderer {
 
-    /** Instants in mails: minute precision, UTC, the zone named. */
-    private static final java.time.format.DateTimeFormatter MOMENT =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
-
     private final MailTemplates templates;
     private final SubjectTag tag;
     private final Duration reopenWindow;
     private final Optional<PageLinks> pages;
     private final ArticleSuggestions suggestions;
+    private final MailTimes times;
 
     public NoticeRenderer(MailTemplates templates, SubjectTag tag, Duration reopenWindow) {
         this(templates, tag, reopenWindow, Optional.empty());
@@ -50,6 +47,7 @@ public final class NoticeRenderer {
         this.tag = tag;
         this.reopenWindow = reopenWindow;
         this.pages = pages;
+        this.times = new MailTimes(templates);
     }
 
     public RenderedMail render(CustomerNotice notice) {
@@ -138,13 +136,14 @@ public final class NoticeRenderer {
                 yield personal(lang, "staff-reply", v);
             }
             case CustomerNotice.Resolved n -> {
-                v.put("reason", templates.fragment(lang, "reason." + n.reason().name(),
-                        Map.of("manager", manager(n.manager().name(), n.manager().email()))));
+                String manager = manager(n.manager().name(), n.manager().email());
+                v.put("reason", templates.fragment(lang, "reason." + n.reason().name(), Map.of("manager", manager))
+                        + (n.reason().exclusion() ? " " + exclusionRedirect(lang, manager) : ""));
                 v.put("text", n.text().isBlank() ? "" : "\n" + n.text().strip() + "\n");
                 // R12: the root cause, when recorded, is told to the customer
                 v.put("rootCause", n.rootCause().map(cause -> (n.text().isBlank() ? "\n" : "")
                         + templates.fragment(lang, "root-cause", Map.of("cause", cause.strip())) + "\n").orElse(""));
-                v.put("window", days(lang, reopenWindow));
+                v.put("window", times.span(lang, reopenWindow));
                 // resolved by a deadline (R12a), nobody wrote it: automatic, marked as such
                 yield n.by() instanceof Actor.Automatic ? automatic(lang, "resolved", v) : personal(lang, "resolved", v);
             }
@@ -157,8 +156,7 @@ public final class NoticeRenderer {
             }
             case CustomerNotice.ServerAccessed n -> {
                 v.put("technician", n.technician());
-                v.put("at", java.time.format.DateTimeFormatter.ISO_INSTANT.format(
-                        n.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).replace('T', ' ').replace("Z", " UTC"));
+                v.put("at", times.moment(lang, n.at()));
                 v.put("detail", n.detail());
                 yield automatic(lang, "server-accessed", v);
             }
@@ -176,24 +174,30 @@ public final class NoticeRenderer {
             case CustomerNotice.Reminder n -> {
                 v.put("count", Integer.toString(n.number()));
                 v.put("waiting", templates.fragment(lang, n.awaitingInfo() ? "waiting.info" : "waiting.question", Map.of()));
-                v.put("resolves", MOMENT.format(n.resolvesAt()));
+                v.put("resolves", times.moment(lang, n.resolvesAt()));
                 yield automatic(lang, "reminder", v);
             }
             case CustomerNotice.Closed n -> automatic(lang, "closed", v);
             case CustomerNotice.AutomaticDowngrade n -> {
                 v.put("from", severity(lang, Optional.of(n.from())));
                 v.put("to", severity(lang, Optional.of(n.newSeverity())));
-                v.put("waited", span(lang, n.waited()));
+                v.put("waited", times.span(lang, n.waited()));
+                v.put("alsoAsked", n.alsoAsked().isEmpty() ? "" : templates.fragment(lang, "also-asked",
+                        Map.of("names", String.join(", ", n.alsoAsked()))));
                 yield automatic(lang, "downgraded", v);
             }
+            case CustomerNotice.AvailabilityRequest n -> {
+                v.put("lowers", times.moment(lang, n.lowersAt()));
+                yield automatic(lang, "availability-request", v);
+            }
             case CustomerNotice.CertificationExpiring n -> {
-                v.put("until", n.certifiedUntil().toString());
+                v.put("until", times.date(lang, n.certifiedUntil()));
                 yield automatic(lang, "certification-expiring", v);
             }
             case CustomerNotice.EndOfSupport n -> {
                 v.put("product", n.product());
                 v.put("version", n.version());
-                v.put("until", n.lastDay().toString());
+                v.put("until", times.date(lang, n.lastDay()));
                 v.put("upgrade", n.upgradeTo().map(c -> templates.fragment(lang, "upgrade", Map.of("current", c)))
                         .orElse(""));
                 yield automatic(lang, "end-of-support", v);
@@ -235,23 +239,10 @@ public final class NoticeRenderer {
         return templates.fragment(lang, severity.map(s -> "severity." + s.level()).orElse("severity.none"), Map.of());
     }
 
-    /** Whole days when the span is a number of days, else whole hours, else the ISO form (shrunk test settings). */
-    private String span(Language lang, Duration span) {
-        if (span.toHours() >= 1 && span.toHours() % 24 != 0 && span.toMinutesPart() == 0 && span.toSecondsPart() == 0) {
-            long hours = span.toHours();
-            return hours == 1 ? templates.fragment(lang, "hours.one", Map.of())
-                    : templates.fragment(lang, "hours.many", Map.of("n", Long.toString(hours)));
-        }
-        return days(lang, span);
-    }
-
-    private String days(Language lang, Duration window) {
-        long days = window.toDays();
-        if (days < 1) {
-            return window.toString();
-        }
-        return days == 1 ? templates.fragment(lang, "days.one", Map.of())
-                : templates.fragment(lang, "days.many", Map.of("n", Long.toString(days)));
+    /** R21, R3: where an excluded request is redirected: the consulting services, through the account manager if any. */
+    private String exclusionRedirect(Language lang, String manager) {
+        return manager.isBlank() ? templates.fragment(lang, "exclusion.redirect.none", Map.of())
+                : templates.fragment(lang, "exclusion.redirect", Map.of("manager", manager));
     }
 
     private static String manager(String name, String email) {

@@ -161,6 +161,7 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.Reminder n -> false;
             case CustomerNotice.Closed n -> false;
             case CustomerNotice.AutomaticDowngrade n -> false;
+            case CustomerNotice.AvailabilityRequest n -> false;
             case CustomerNotice.CertificationExpiring n -> false;
             case CustomerNotice.EndOfSupport n -> false;
         };
@@ -230,6 +231,7 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.Reminder n -> false;
             case CustomerNotice.Closed n -> false;
             case CustomerNotice.AutomaticDowngrade n -> false;
+            case CustomerNotice.AvailabilityRequest n -> false;
             case CustomerNotice.CertificationExpiring n -> false;
             case CustomerNotice.EndOfSupport n -> false;
         };

@@ -36,8 +36,14 @@ class NoticeRendererTest {
 
     /** One notice of every kind, in both languages. */
     static Stream<Arguments> everyNotice() {
+        return Stream.of(Language.values()).flatMap(language -> notices(language, Duration.ofHours(4)).stream()
+                .map(n -> Arguments.of(language, n.getClass().getSimpleName(), n)));
+    }
+
+    /** One notice of every kind in {@code language}; the severity-1 downgrade waited {@code waited}. */
+    static List<CustomerNotice> notices(Language language, Duration waited) {
         Ticket ticket = aTicket().number(1042).severity(Severity.S2).status(TicketStatus.OPEN).build();
-        return Stream.of(Language.values()).flatMap(language -> {
+        {
             Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
             List<CustomerNotice> notices = List.of(
                     new CustomerNotice.Acknowledged(to, ticket, List.of(IntakeField.MODULE, IntakeField.VERSION),
@@ -59,11 +65,114 @@ class NoticeRendererTest {
                     new CustomerNotice.OnHold(to, ticket, "Add RAM."),
                     new CustomerNotice.Reminder(to, ticket, 1, Instant.parse("2026-03-09T09:00:00Z"), false),
                     new CustomerNotice.Closed(to, ticket),
-                    new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2, Duration.ofHours(4)),
+                    new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2, waited),
+                    new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2, waited.multipliedBy(2),
+                            List.of("Carol Martin")),
+                    new CustomerNotice.AvailabilityRequest(to, ticket, Instant.parse("2026-03-02T13:15:00Z")),
                     new CustomerNotice.CertificationExpiring(to, LocalDate.parse("2026-04-01")),
                     new CustomerNotice.EndOfSupport(to, "VSA", "9.5", LocalDate.parse("2027-01-10"), Optional.of("10.0")));
-            return notices.stream().map(n -> Arguments.of(language, n.getClass().getSimpleName(), n));
-        });
+            return notices;
+        }
+    }
+
+    /** An ISO-8601 duration or period (PT25S, P7D, P1Y2M), or an ISO instant (2026-03-02T09:15:00Z). */
+    private static final java.util.regex.Pattern ISO_TIME = java.util.regex.Pattern.compile(
+            "\\bP(\\d+[YMWD])+(T(\\d+(\\.\\d+)?[HMS])+)?\\b|\\bPT(\\d+(\\.\\d+)?[HMS])+\\b|\\d{4}-\\d{2}-\\d{2}T\\d{2}");
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("R5, R11, R12a, R13: the notice list above holds every kind of customer notice")
+    void everyKindListed() {
+        assertThat(notices(Language.EN, Duration.ofHours(4)).stream().<Class<?>>map(Object::getClass).distinct())
+                .containsExactlyInAnyOrder(CustomerNotice.class.getPermittedSubclasses());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("R5, R11, R12a, R13: no customer mail of any kind shows a duration, period or moment in ISO-8601 form, even with spans shrunk to seconds")
+    void noIsoTimes(Language language) {
+        NoticeRenderer shrunk = new NoticeRenderer(new MailTemplates(), new SubjectTag(SubjectTag.DEFAULT_FORMAT),
+                Duration.ofSeconds(25));
+        for (Duration waited : List.of(Duration.ofSeconds(25), Duration.ofMinutes(150), Duration.ofDays(7))) {
+            for (CustomerNotice notice : notices(language, waited)) {
+                RenderedMail mail = shrunk.render(notice);
+                assertThat(ISO_TIME.matcher(mail.subject() + "\n" + mail.body()).find())
+                        .as("%s %s mail: %s", language, notice.getClass().getSimpleName(), mail.body()).isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("R21, R3: each exclusion has its own explanation with the rule id and redirects to the consulting services through the account manager, or by reply when there is none")
+    void exclusions(Language language) {
+        boolean fr = language == Language.FR;
+        Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
+        Ticket ticket = aTicket().number(1042).severity(Severity.S3).status(TicketStatus.RESOLVED).build();
+        java.util.Set<String> explanations = new java.util.HashSet<>();
+        for (ResolutionReason reason : ResolutionReason.values()) {
+            if (!reason.exclusion()) {
+                continue;
+            }
+            String body = RENDERER.render(new CustomerNotice.Resolved(to, ticket, reason, "", MANAGER,
+                    new io.guichet.core.ticket.Actor.Staff("tess", "tess"))).body();
+            String orphan = RENDERER.render(new CustomerNotice.Resolved(to, ticket, reason, "",
+                    new AccountManager("", ""), new io.guichet.core.ticket.Actor.Staff("tess", "tess"))).body();
+
+            assertThat(body).contains("(exclusion " + reason.rule() + ")")
+                    .contains(fr ? "services de conseil" : "consulting services").contains("Marie Curie");
+            assertThat(orphan).contains(fr ? "répondez à ce message" : "reply to this mail").doesNotContain(", ,");
+            explanations.add(body.lines().filter(l -> l.contains("exclusion R21")).findFirst().orElseThrow());
+        }
+        assertThat(explanations).as("seven distinct explanations").hasSize(7);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("R11: an always-available contact is asked to answer with the time the ticket is lowered; the downgrade names the contacts asked too")
+    void availableContacts(Language language) {
+        boolean fr = language == Language.FR;
+        Recipient to = new Recipient(EmailAddress.parse("carol@acme.example").orElseThrow(), "Carol", language);
+        Ticket ticket = aTicket().number(1042).severity(Severity.S1).status(TicketStatus.WAITING_ON_CUSTOMER).build();
+
+        String asked = RENDERER.render(new CustomerNotice.AvailabilityRequest(to, ticket,
+                Instant.parse("2026-03-02T13:15:00Z"))).body();
+        String lowered = RENDERER.render(new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2,
+                Duration.ofHours(8), List.of("Carol Martin", "Dan Roy"))).body();
+        String alone = RENDERER.render(new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2,
+                Duration.ofHours(4))).body();
+
+        assertThat(asked).contains("#1042").contains(fr ? "2 mars 2026 à 13:15 UTC" : "2 March 2026 at 13:15 UTC")
+                .contains(fr ? "répondre à ce message" : "replying to this mail");
+        assertThat(lowered).contains(fr ? "8 heures" : "8 hours").contains("(Carol Martin, Dan Roy)");
+        assertThat(alone).doesNotContain(fr ? "aussi sollicité" : "also asked");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("R11, R13: spans read as people write them, in the mail's language: 25 seconds, 2 hours 30 minutes, 7 days")
+    void spansAsWritten(Language language) {
+        boolean fr = language == Language.FR;
+        Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
+        Ticket ticket = aTicket().number(1042).severity(Severity.S2).status(TicketStatus.OPEN).build();
+        NoticeRenderer shrunk = new NoticeRenderer(new MailTemplates(), new SubjectTag(SubjectTag.DEFAULT_FORMAT),
+                Duration.ofSeconds(25));
+
+        String resolved = shrunk.render(new CustomerNotice.Resolved(to, ticket, ResolutionReason.WORKS_AS_DOCUMENTED, "",
+                MANAGER, new io.guichet.core.ticket.Actor.Staff("tess", "tess"))).body();
+        String downgraded = RENDERER.render(new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2,
+                Duration.ofMinutes(150))).body();
+        String week = RENDERER.render(new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2,
+                Duration.ofDays(7))).body();
+        String reminder = RENDERER.render(new CustomerNotice.Reminder(to, ticket, 1,
+                Instant.parse("2026-03-09T09:00:00Z"), false)).body();
+        String certification = RENDERER.render(new CustomerNotice.CertificationExpiring(to,
+                LocalDate.parse("2026-04-01"))).body();
+
+        assertThat(resolved).contains(fr ? "25 secondes" : "25 seconds");
+        assertThat(downgraded).contains(fr ? "2 heures 30 minutes" : "2 hours 30 minutes");
+        assertThat(week).contains(fr ? "7 jours" : "7 days");
+        assertThat(reminder).contains(fr ? "9 mars 2026 à 09:00 UTC" : "9 March 2026 at 09:00 UTC");
+        assertThat(certification).contains(fr ? "1 avril 2026" : "1 April 2026");
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -107,6 +107,8 @@ class AutoSubmittedTest {
         add(samples, new CustomerNotice.Closed(to, TICKET), Optional.empty(), GENERATED);
         add(samples, new CustomerNotice.AutomaticDowngrade(to, TICKET, Severity.S1, Severity.S2, Duration.ofHours(4)),
                 Optional.empty(), GENERATED);
+        add(samples, new CustomerNotice.AvailabilityRequest(to, TICKET, Instant.parse("2026-03-02T13:15:00Z")),
+                Optional.empty(), GENERATED);
         add(samples, new CustomerNotice.CertificationExpiring(to, LocalDate.parse("2026-04-01")), Optional.empty(),
                 GENERATED);
         add(samples, new CustomerNotice.EndOfSupport(to, "VSA", "9.5", LocalDate.parse("2027-01-10"), Optional.of("10.0")),

@@ -8,6 +8,7 @@ import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
 import io.guichet.core.desk.DirectoryDesk;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,7 +19,7 @@ import java.util.Optional;
 /** {@code guichet contacts}: the authorized contacts of the accounts (R10). */
 @Command(name = "contacts", mixinStandardHelpOptions = true, description = "Authorized contacts (R10).",
         subcommands = {ContactsCommand.Add.class, ContactsCommand.Remove.class, ContactsCommand.List.class,
-                ContactsCommand.Certify.class, ContactImport.class})
+                ContactsCommand.Certify.class, ContactsCommand.Available.class, ContactImport.class})
 public final class ContactsCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Authorize a contact of an account.")
@@ -37,23 +38,27 @@ public final class ContactsCommand {
         String certifiedUntil;
         @Option(names = "--discord-id", paramLabel = "ID", description = "The contact's Discord user id, if any.")
         String discordId;
+        @Mixin
+        WrittenRequestOptions request;
 
         private EmailAddress address;
         private Language lang;
         private Optional<LocalDate> certified;
+        private Optional<DirectoryDesk.WrittenRequest> written;
 
         @Override
         void checkArguments() {
             address = Arguments.email("EMAIL", email);
             lang = Arguments.language("--language", language);
             certified = Optional.ofNullable(certifiedUntil).map(d -> Arguments.date("--certified-until", d));
+            written = request.read();
         }
 
         @Override
         void run(AdminDesks admin, PrintWriter out) {
             out.println(AdminDesks.done(admin.desks().directory().addContact(admin.operator(),
                     new DirectoryDesk.NewContact(account, name, address, phone, lang,
-                            Optional.ofNullable(discordId).filter(s -> !s.isBlank()), certified))));
+                            Optional.ofNullable(discordId).filter(s -> !s.isBlank()), certified), written)));
         }
     }
 
@@ -62,17 +67,41 @@ public final class ContactsCommand {
     static final class Remove extends AdminCommand {
         @Parameters(paramLabel = "EMAIL")
         String email;
+        @Mixin
+        WrittenRequestOptions request;
 
         private EmailAddress address;
+        private Optional<DirectoryDesk.WrittenRequest> written;
 
         @Override
         void checkArguments() {
             address = Arguments.email("EMAIL", email);
+            written = request.read();
         }
 
         @Override
         void run(AdminDesks admin, PrintWriter out) {
-            out.println(AdminDesks.done(admin.desks().directory().removeContact(admin.operator(), address)));
+            out.println(AdminDesks.done(admin.desks().directory().removeContact(admin.operator(), address, written)));
+        }
+    }
+
+    /** R10: the customer's written request a contact change is made on (both options or neither). */
+    static final class WrittenRequestOptions {
+        @Option(names = "--request", paramLabel = "REF",
+                description = "Reference of the customer's written request (ticket number, mail subject or Message-ID).")
+        String reference;
+        @Option(names = "--request-date", paramLabel = "DATE", description = "The day the written request arrived.")
+        String date;
+
+        Optional<DirectoryDesk.WrittenRequest> read() {
+            if (reference == null && date == null) {
+                return Optional.empty();
+            }
+            if (reference == null || date == null) {
+                throw AdminProblem.usage("--request and --request-date go together: the written request's reference "
+                        + "and the day it arrived (YYYY-MM-DD).");
+            }
+            return Optional.of(new DirectoryDesk.WrittenRequest(reference, Arguments.date("--request-date", date)));
         }
     }
 
@@ -143,6 +172,27 @@ public final class ContactsCommand {
             DirectoryDesk directory = admin.desks().directory();
             out.println(AdminDesks.done(withdraw ? directory.withdrawCertification(admin.operator(), address)
                     : directory.certify(admin.operator(), address, until)));
+        }
+    }
+
+    @Command(name = "available", mixinStandardHelpOptions = true,
+            description = "Designate a contact always available (R11): asked when a severity-1 question goes unanswered.")
+    static final class Available extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "EMAIL")
+        String email;
+        @Option(names = "--off", description = "No longer always available.")
+        boolean off;
+
+        private EmailAddress address;
+
+        @Override
+        void checkArguments() {
+            address = Arguments.email("EMAIL", email);
+        }
+
+        @Override
+        void run(AdminDesks admin, PrintWriter out) {
+            out.println(AdminDesks.done(admin.desks().directory().setAlwaysAvailable(admin.operator(), address, !off)));
         }
     }
 }
