@@ -593,7 +593,7 @@ class MailIntakeIT {
 
         OutgoingMail answer = onlyOutgoing();
         assertThat(answer.subject()).isEqualTo("[Ticket#1000] Agents offline");
-        assertThat(answer.body()).contains("2026-03-02 09:00 UTC: Alice Martin: read the agent logs");
+        assertThat(answer.body()).contains("2 March 2026 at 09:00 UTC: Alice Martin: read the agent logs");
         assertThat(answer.inReplyTo()).contains(MessageId.of("l2@acme.example"));
         assertThat(channel.tickets.find(new TicketNumber(1000)).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
     }

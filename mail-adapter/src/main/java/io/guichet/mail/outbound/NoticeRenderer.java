@@ -83,7 +83,7 @@ public final class NoticeRenderer {
     /** The ticket's page, signed for this recipient, after the mail's text (issue 13). */
     private RenderedMail withPageLink(RenderedMail mail, Language lang, PageLinks.Link link) {
         String line = templates.fragment(lang, "page.link", Map.of("url", link.url(),
-                "until", MOMENT.format(link.expires())));
+                "until", times.moment(lang, link.expires())));
         String body = mail.body().endsWith("\n") ? mail.body() : mail.body() + "\n";
         return new RenderedMail(mail.subject(), body + "\n" + line + "\n", mail.automatic());
     }
@@ -163,7 +163,7 @@ public final class NoticeRenderer {
             case CustomerNotice.PageLinkAndAccessLog n -> {
                 v.put("accesses", n.accesses().isEmpty() ? templates.fragment(lang, "accesses.none", Map.of())
                         : String.join("\n", n.accesses().stream().map(a -> templates.fragment(lang, "access.line",
-                        Map.of("at", MOMENT.format(a.at()), "technician", a.technician(), "detail", a.detail())))
+                        Map.of("at", times.moment(lang, a.at()), "technician", a.technician(), "detail", a.detail())))
                         .toList()));
                 yield automatic(lang, "page-link", v);
             }

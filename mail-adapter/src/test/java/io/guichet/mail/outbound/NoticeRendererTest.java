@@ -69,6 +69,8 @@ class NoticeRendererTest {
                     new CustomerNotice.AutomaticDowngrade(to, ticket, Severity.S1, Severity.S2, waited.multipliedBy(2),
                             List.of("Carol Martin")),
                     new CustomerNotice.AvailabilityRequest(to, ticket, Instant.parse("2026-03-02T13:15:00Z")),
+                    new CustomerNotice.PageLinkAndAccessLog(to, ticket, List.of(new io.guichet.core.desk.CustomerPages
+                            .ServerAccess(Instant.parse("2026-03-02T09:15:00Z"), "tess", "RDP"))),
                     new CustomerNotice.CertificationExpiring(to, LocalDate.parse("2026-04-01")),
                     new CustomerNotice.EndOfSupport(to, "VSA", "9.5", LocalDate.parse("2027-01-10"), Optional.of("10.0")));
             return notices;

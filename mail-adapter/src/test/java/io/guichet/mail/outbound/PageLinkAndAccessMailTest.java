@@ -48,7 +48,7 @@ class PageLinkAndAccessMailTest {
         RenderedMail second = renderer(Optional.of(pages)).render(new CustomerNotice.Escalated(bob, TICKET));
 
         String url = first.body().lines().filter(l -> l.contains("https://")).findFirst().orElseThrow();
-        assertThat(url).startsWith("Votre ticket en ligne (lien valable jusqu'au 2026-04-01 09:00 UTC) : "
+        assertThat(url).startsWith("Votre ticket en ligne (lien valable jusqu'au 1 avril 2026 à 09:00 UTC) : "
                 + "https://support.example.com/guichet/t/");
         String token = url.substring(url.indexOf("/t/") + 3);
         assertThat(links.check(token)).isEqualTo(new TicketLinks.Checked.Valid(new TicketLinks.Grant(TICKET.number(),
