@@ -1,5 +1,6 @@
 package io.guichet.mail;
 
+import io.guichet.mail.oauth.OAuthLoginException;
 import jakarta.mail.AuthenticationFailedException;
 
 import javax.net.ssl.SSLException;
@@ -7,6 +8,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * Why a connection to a mail server failed, in an operator's words: the host is unknown, it refuses connections, it
@@ -50,6 +52,24 @@ public enum ConnectionFailure {
             }
         }
         return OTHER;
+    }
+
+    /**
+     * When the server refused the login itself (not a failure to obtain an OAuth2 token, which has its own backoff):
+     * {@code PROTOCOL login refused for USER: <the server's words>}, on one line and at most 200 characters of them.
+     */
+    public static Optional<String> loginRefusal(String protocol, String user, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OAuthLoginException) {
+                return Optional.empty();
+            }
+            if (t instanceof AuthenticationFailedException refused) {
+                String words = refused.getMessage() == null ? "" : refused.getMessage().replaceAll("\\s+", " ").strip();
+                return Optional.of(protocol + " login refused for " + user + ": "
+                        + (words.isEmpty() ? "no reason given" : words.length() > 200 ? words.substring(0, 200) : words));
+            }
+        }
+        return Optional.empty();
     }
 
     /** One line: what happened, and the server's or the library's own words when they help. */

@@ -1,5 +1,6 @@
 package io.guichet.mail.imap;
 
+import io.guichet.mail.ConnectionFailure;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailJournal.MailboxState;
 import io.guichet.core.mail.MailPosition;
@@ -666,17 +667,7 @@ public final class ImapMailboxWatcher implements AutoCloseable {
      * obtain an OAuth2 token, which {@link ConnectFailures} explains).
      */
     private Optional<String> loginRefused(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.guichet.mail.oauth.OAuthLoginException) {
-                return Optional.empty();
-            }
-            if (t instanceof jakarta.mail.AuthenticationFailedException refused) {
-                String words = refused.getMessage() == null ? "" : refused.getMessage().replaceAll("\\s+", " ").strip();
-                return Optional.of("IMAP login refused for " + settings.login().user() + ": "
-                        + (words.isEmpty() ? "no reason given" : words.length() > 200 ? words.substring(0, 200) : words));
-            }
-        }
-        return Optional.empty();
+        return ConnectionFailure.loginRefusal("IMAP", settings.login().user(), e);
     }
 
     private static String describe(Exception e) {

@@ -2,12 +2,12 @@ package io.guichet.mail.smtp;
 
 import io.guichet.mail.Backoff;
 import io.guichet.mail.ConnectFailures;
+import io.guichet.mail.ConnectionFailure;
 import io.guichet.mail.ServerLogin;
 import io.guichet.mail.headers.HeaderValues;
 
 import io.guichet.core.mail.OutgoingMail;
 import io.guichet.core.mail.Outbox;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -554,23 +554,14 @@ public final class SmtpOutboxDispatcher implements AutoCloseable {
      * Mail keeps its place in the outbox meanwhile; no pass claims any.
      */
     private Optional<String> loginRefused(MessagingException e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.guichet.mail.oauth.OAuthLoginException) {
-                return Optional.empty();
-            }
-            if (t instanceof AuthenticationFailedException refused) {
-                Instant next = clock.instant().plus(loginBackoff.next()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-                loginPausedUntil = next;
-                String words = refused.getMessage() == null ? "" : refused.getMessage().replaceAll("\\s+", " ").strip();
-                String user = settings.login().map(l -> l.user()).orElse("(no user)");
-                String reason = "SMTP login refused for " + user + ": "
-                        + (words.isEmpty() ? "no reason given" : words.length() > 200 ? words.substring(0, 200) : words)
-                        + "; next attempt at " + next;
-                log.error("{} (mail waits in the outbox; fix the login, the next attempt is automatic)", reason);
-                return Optional.of(reason);
-            }
-        }
-        return Optional.empty();
+        String user = settings.login().map(l -> l.user()).orElse("(no user)");
+        return ConnectionFailure.loginRefusal("SMTP", user, e).map(refusal -> {
+            Instant next = clock.instant().plus(loginBackoff.next()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            loginPausedUntil = next;
+            String reason = refusal + "; next attempt at " + next;
+            log.error("{} (mail waits in the outbox; fix the login, the next attempt is automatic)", reason);
+            return reason;
+        });
     }
 
     static Properties properties(SmtpSettings settings) {
