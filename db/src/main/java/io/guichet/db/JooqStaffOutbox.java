@@ -75,12 +75,21 @@ public final class JooqStaffOutbox implements StaffOutbox {
         insert.execute();
     }
 
+    private static final String THREAD_POST = "THREAD_POST";
+    /** Another row of the outbox: the earlier thread posts of the same ticket (index staff_outbox_thread_posts). */
+    private static final io.guichet.db.jooq.tables.StaffOutbox EARLIER = STAFF_OUTBOX.as("earlier");
+
     @Override
     public List<Queued> claimDue(Instant now, int limit, Duration lease) {
         return db.inTransaction(() -> {
             List<Long> ids = db.dsl().select(STAFF_OUTBOX.ID).from(STAFF_OUTBOX)
                     .where(STAFF_OUTBOX.DELIVERED_AT.isNull()).and(STAFF_OUTBOX.ABANDONED_AT.isNull())
                     .and(STAFF_OUTBOX.NEXT_ATTEMPT_AT.le(Times.at(now)))
+                    .and(STAFF_OUTBOX.KIND.ne(THREAD_POST).or(DSL.notExists(DSL.selectOne().from(EARLIER)
+                            .where(EARLIER.TICKET_ID.eq(STAFF_OUTBOX.TICKET_ID))
+                            .and(EARLIER.KIND.eq(THREAD_POST))
+                            .and(EARLIER.ID.lt(STAFF_OUTBOX.ID))
+                            .and(EARLIER.DELIVERED_AT.isNull()).and(EARLIER.ABANDONED_AT.isNull()))))
                     .orderBy(STAFF_OUTBOX.NEXT_ATTEMPT_AT, STAFF_OUTBOX.ID)
                     .limit(limit)
                     .forUpdate().skipLocked()

@@ -25,6 +25,11 @@ public interface StaffOutbox {
     /**
      * Claims up to {@code limit} notices due at {@code now}, oldest first, skipping those another node holds; each is
      * hidden from other claims for {@code lease}. The notices carry their ticket as it is now.
+     *
+     * <p>A ticket's thread posts go out one at a time, in the order they were posted: a thread post is not claimed
+     * while an earlier one of the same ticket is still pending (waiting for a retry, or claimed by a node). So a post
+     * that failed is never overtaken by a later one (which would open the thread without the intake post, and the
+     * retried intake post would then arrive after it).
      */
     List<Queued> claimDue(Instant now, int limit, Duration lease);
 

@@ -55,7 +55,7 @@ public final class InMemoryStaffOutbox implements StaffOutbox {
     @Override
     public synchronized List<Queued> claimDue(Instant now, int limit, Duration lease) {
         List<Queued> claimed = new ArrayList<>();
-        rows.stream().filter(Row::pending).filter(r -> !r.nextAttemptAt.isAfter(now))
+        rows.stream().filter(Row::pending).filter(r -> !r.nextAttemptAt.isAfter(now)).filter(this::firstOfItsThread)
                 .sorted(java.util.Comparator.comparing((Row r) -> r.nextAttemptAt).thenComparingLong(r -> r.id))
                 .limit(limit)
                 .forEach(r -> {
@@ -63,6 +63,16 @@ public final class InMemoryStaffOutbox implements StaffOutbox {
                     claimed.add(new Queued(r.id, r.notice, r.createdAt, r.attempts));
                 });
         return claimed;
+    }
+
+    /** Not a thread post, or no earlier thread post of its ticket is pending (the port's ordering rule). */
+    private boolean firstOfItsThread(Row row) {
+        if (!(row.notice instanceof StaffNotice.ThreadPost post)) {
+            return true;
+        }
+        return rows.stream().filter(Row::pending).filter(r -> r.id < row.id)
+                .noneMatch(r -> r.notice instanceof StaffNotice.ThreadPost earlier
+                        && earlier.ticket().id().equals(post.ticket().id()));
     }
 
     @Override

@@ -78,10 +78,54 @@ public abstract class StaffOutboxContract {
         outbox.postAll(posted);
 
         List<StaffOutbox.Queued> claimed = outbox.claimDue(later(), 10, LEASE);
-
-        assertThat(claimed).extracting(StaffOutbox.Queued::notice).containsExactlyElementsOf(posted);
-        assertThat(claimed).extracting(StaffOutbox.Queued::attempts).containsOnly(0);
         assertThat(outbox.pending()).isEqualTo(6);
+        outbox.markDelivered(claimed.get(4).id(), later());
+        List<StaffOutbox.Queued> next = outbox.claimDue(later(), 10, LEASE);
+
+        assertThat(claimed).extracting(StaffOutbox.Queued::notice).containsExactlyElementsOf(posted.subList(0, 5));
+        assertThat(next).extracting(StaffOutbox.Queued::notice).containsExactly(posted.get(5));
+        assertThat(claimed).extracting(StaffOutbox.Queued::attempts).containsOnly(0);
+    }
+
+    @Test
+    @DisplayName("a ticket's thread posts go out in order: a later one waits while an earlier one is retried or held")
+    void threadPostsInOrder() {
+        StaffNotice.ThreadPost opened = new StaffNotice.ThreadPost(ticket, EventKind.CREATED, "customer:alice@acme.example",
+                "Agents offline");
+        StaffNotice.ThreadPost claimed = new StaffNotice.ThreadPost(ticket, EventKind.CLAIMED, "staff:discord:42 tess", "");
+        outbox.postAll(List.of(opened, claimed));
+        Instant now = later();
+
+        StaffOutbox.Queued first = outbox.claimDue(now, 10, LEASE).getFirst();
+        assertThat(first.notice()).isEqualTo(opened);
+        assertThat(outbox.claimDue(now, 10, LEASE)).as("the later post while the first is held").isEmpty();
+
+        outbox.markFailed(first.id(), "503", Optional.of(now.plusSeconds(20)), now);
+        assertThat(outbox.claimDue(now.plusSeconds(10), 10, LEASE)).as("the later post while the first waits to be retried")
+                .isEmpty();
+
+        List<StaffOutbox.Queued> retried = outbox.claimDue(now.plusSeconds(20), 10, LEASE);
+        assertThat(retried).extracting(StaffOutbox.Queued::notice).containsExactly(opened);
+        outbox.markDelivered(retried.getFirst().id(), now.plusSeconds(20));
+        assertThat(outbox.claimDue(now.plusSeconds(20), 10, LEASE)).extracting(StaffOutbox.Queued::notice)
+                .containsExactly(claimed);
+    }
+
+    @Test
+    @DisplayName("a thread post given up does not hold back the later ones; other notices never wait for thread posts")
+    void givenUpThreadPostReleasesTheNext() {
+        StaffNotice.ThreadPost opened = new StaffNotice.ThreadPost(ticket, EventKind.CREATED, "customer:alice@acme.example",
+                "Agents offline");
+        StaffNotice.ThreadPost claimed = new StaffNotice.ThreadPost(ticket, EventKind.CLAIMED, "staff:discord:42 tess", "");
+        outbox.postAll(List.of(opened, claimed, new StaffNotice.Escalation(ticket, "asked for a manager")));
+        Instant now = later();
+
+        List<StaffOutbox.Queued> firstPass = outbox.claimDue(now, 10, LEASE);
+        assertThat(firstPass).extracting(StaffOutbox.Queued::notice)
+                .containsExactly(opened, new StaffNotice.Escalation(ticket, "asked for a manager"));
+        outbox.markFailed(firstPass.getFirst().id(), "404 Unknown Channel", Optional.empty(), now);
+
+        assertThat(outbox.claimDue(now, 10, LEASE)).extracting(StaffOutbox.Queued::notice).containsExactly(claimed);
     }
 
     @Test
