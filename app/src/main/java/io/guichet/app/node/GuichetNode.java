@@ -169,7 +169,8 @@ public final class GuichetNode implements AutoCloseable {
     }
 
     /**
-     * One mailbox's reading and sending: its intake (which records the address on the tickets it opens), its watcher
+     * One mailbox's reading and sending: its intake (which, with several mailboxes, records the address on the tickets
+     * it opens and on their answers; one mailbox sends everything, so it skips those writes), its watcher
      * behind the node's mailbox lock, and its dispatcher, which sends the outbox's mail of that address From it
      * through its SMTP server (the first mailbox also sends the mail of no configured address). With several
      * mailboxes, health checks and metrics are named and tagged by address.
@@ -193,7 +194,7 @@ public final class GuichetNode implements AutoCloseable {
         MailIntake handler = new MailIntake(new MimeParser(), transactions, journal,
                 new JooqMailFailures(transactions), customers,
                 new MailIntakeSettings(tag, ours, mail.trustedAuthservId(), config.policy().escalationKeywords(), maxAttempts,
-                        Optional.of(mail.supportAddress()), setup.language()), clock);
+                        several ? Optional.of(mail.supportAddress()) : Optional.empty(), setup.language()), clock);
         Optional<ImapMailboxWatcher> reader = setup.imap().map(box -> new ImapMailboxWatcher(
                 imapSettings(box, config.mailAccess(), logins, config.database().poolSize()),
                 new WakingHandler(label, handler, sender), journal, mailboxLock, clock));
