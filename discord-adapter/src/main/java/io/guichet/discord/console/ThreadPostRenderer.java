@@ -124,6 +124,8 @@ public final class ThreadPostRenderer {
             case SEVERITY_CHANGED -> "Severity now " + Cards.severity(t.severity());
             case ESCALATED -> "Escalated";
             case TARGET_BREACHED -> "Target missed";
+            case UPDATE_INTERVAL_CHANGED -> "Update frequency lowered";
+            case PHONE_CALL -> "Phone call";
             default -> kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
     }

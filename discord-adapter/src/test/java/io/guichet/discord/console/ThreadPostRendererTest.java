@@ -79,4 +79,16 @@ class ThreadPostRendererTest {
         assertThat(renderer.render(new StaffNotice.ThreadPost(t, EventKind.RESOLVED, "staff:discord:42 tess",
                 "R12c fixed-by-update")).content()).isEqualTo("**Resolved** by tess: R12c fixed-by-update");
     }
+
+    @Test
+    @DisplayName("R15, R16, R17: a recorded phone call and a lowered update frequency are posted in the thread")
+    void callAndFrequency() {
+        Ticket t = f.open("Agents offline", "3");
+        assertThat(renderer.render(new StaffNotice.ThreadPost(t, EventKind.PHONE_CALL, "staff:discord:42 tess",
+                "Restarted the agent service together")).content())
+                .isEqualTo("**Phone call** by tess: Restarted the agent service together");
+        assertThat(renderer.render(new StaffNotice.ThreadPost(t, EventKind.UPDATE_INTERVAL_CHANGED,
+                "staff:discord:42 tess", "R17: updates every 2 days")).content())
+                .isEqualTo("**Update frequency lowered** by tess: R17: updates every 2 days");
+    }
 }
