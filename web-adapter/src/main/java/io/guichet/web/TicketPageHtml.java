@@ -104,7 +104,7 @@ final class TicketPageHtml {
                     .append(in ? " (" + text(m.sender()) + ")" : "")
                     .append(" — <time>").append(text(MOMENT.format(m.at()))).append("</time></h3>")
                     .append("<p class=\"subject\">").append(text(m.subject())).append("</p>")
-                    .append("<pre>").append(text(m.body().strip())).append("</pre>");
+                    .append("<pre>").append(text(withoutPageLinks(m.body()).strip())).append("</pre>");
             if (!m.attachments().isEmpty()) {
                 b.append("<p>").append(text(t.get("attachments"))).append(":</p><ul class=\"attachments\">");
                 m.attachments().forEach(a -> b.append("<li>").append(text(a.filename())).append("</li>"));
@@ -168,4 +168,14 @@ final class TicketPageHtml {
     static String moment(Instant at) {
         return MOMENT.format(at);
     }
+
+    /**
+     * A mail's text without the signed page links it carried: each was signed for its own recipient, and another
+     * contact of the account reading this page must not be able to act as them.
+     */
+    static String withoutPageLinks(String body) {
+        return PAGE_LINK.matcher(body).replaceAll("/t/…");
+    }
+
+    private static final java.util.regex.Pattern PAGE_LINK = java.util.regex.Pattern.compile("/t/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 }

@@ -42,6 +42,8 @@ class TicketPageIT extends WebPagesFixture {
                 "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more", "https://acme.example/server", "4.2",
                 "Ticket opened", "From support", "is registered as ticket " + ticket.number())
                 .doesNotContain("<script>", "<b>offline");
+        assertThat(page.body()).as("the links mailed, each signed for its recipient, are not shown in the messages")
+                .contains("/t/…");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("default-src 'none'", "frame-ancestors 'none'").doesNotContain("script-src"));
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
