@@ -127,6 +127,16 @@ public final class JooqStaffOutbox implements StaffOutbox {
     }
 
     @Override
+    public void release(List<Long> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.dsl().update(STAFF_OUTBOX).set(STAFF_OUTBOX.NEXT_ATTEMPT_AT, Times.at(at))
+                .where(STAFF_OUTBOX.ID.in(ids)).and(STAFF_OUTBOX.DELIVERED_AT.isNull())
+                .and(STAFF_OUTBOX.ABANDONED_AT.isNull()).execute();
+    }
+
+    @Override
     public int pending() {
         return db.dsl().select(DSL.count()).from(STAFF_OUTBOX)
                 .where(STAFF_OUTBOX.DELIVERED_AT.isNull()).and(STAFF_OUTBOX.ABANDONED_AT.isNull())

@@ -572,6 +572,11 @@ class MailIntakeIT {
         }
 
         @Override
+        public void release(java.util.List<Long> ids, java.time.Instant at) {
+            outbox.release(ids, at);
+        }
+
+        @Override
         public int pending() {
             return outbox.pending();
         }

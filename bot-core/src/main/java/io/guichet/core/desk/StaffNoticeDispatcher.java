@@ -17,12 +17,17 @@ import java.util.Optional;
  * is tried again after a backoff that doubles from {@link Settings#firstRetry} up to {@link Settings#maxRetry}; one
  * still refused after {@link Settings#giveUpAfter} is given up with an ERROR line (a person must look). Claims hold a
  * notice for a lease, so several nodes share the work and a node that dies mid-delivery loses nothing: the notice comes
- * back after the lease (delivered at least once; a channel post is not transactional). A pass stops at its first
- * failure, so a channel that hangs costs one timeout per pass, not one per notice.
+ * back after the lease (delivered at least once; a channel post is not transactional). A refused notice does not hold
+ * up the others of the batch (another ticket's thread post, say, which has nothing to do with it): the pass goes on.
+ * Only after {@value #FAILURES_IN_A_ROW} refusals in a row, the channel itself is taken to be failing: the pass stops
+ * (a channel that hangs costs a few timeouts per pass, not one per notice) and gives the claims it did not try back at
+ * once, no attempt counted, so they are due again on the next pass instead of waiting for the lease.
  */
 public final class StaffNoticeDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffNoticeDispatcher.class);
+    /** Refusals in a row after which a pass takes the channel to be failing and stops. */
+    public static final int FAILURES_IN_A_ROW = 3;
 
     /** How often and how long notices are retried, and how many are claimed at once. */
     public record Settings(Duration firstRetry, Duration maxRetry, Duration giveUpAfter, Duration lease, int batch) {
@@ -61,12 +66,15 @@ public final class StaffNoticeDispatcher {
         int delivered = 0;
         int retried = 0;
         int givenUp = 0;
-        for (StaffOutbox.Queued queued : due) {
+        int inARow = 0;
+        for (int i = 0; i < due.size(); i++) {
+            StaffOutbox.Queued queued = due.get(i);
             Optional<String> failure = deliver(queued);
             Instant now = clock.instant();
             if (failure.isEmpty()) {
                 transactions.run(() -> outbox.markDelivered(queued.id(), now));
                 delivered++;
+                inARow = 0;
                 continue;
             }
             Optional<Instant> retryAt = retryAt(queued, now);
@@ -80,9 +88,15 @@ public final class StaffNoticeDispatcher {
                 LOG.error("staff notice {} on ticket {} given up after {} attempts since {}: {}", kind(queued),
                         queued.notice().ticket().number(), queued.attempts() + 1, queued.createdAt(), failure.get());
             }
-            // the channel is failing: the rest of the batch is not tried now (each could wait out a timeout); their
-            // claims run out after the lease and they come back, no attempt counted
-            break;
+            if (++inARow >= FAILURES_IN_A_ROW && i + 1 < due.size()) {
+                // the channel itself is failing: the rest of the batch is not tried now (each could wait out a
+                // timeout), but given back at once, no attempt counted, instead of waiting for the lease
+                List<Long> untried = due.subList(i + 1, due.size()).stream().map(StaffOutbox.Queued::id).toList();
+                transactions.run(() -> outbox.release(untried, now));
+                LOG.warn("staff channel failing ({} refusals in a row): {} notices given back for the next pass",
+                        inARow, untried.size());
+                break;
+            }
         }
         return new Pass(delivered, retried, givenUp);
     }

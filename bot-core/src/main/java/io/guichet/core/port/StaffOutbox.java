@@ -38,6 +38,12 @@ public interface StaffOutbox {
     /** A failed attempt: tried again at {@code retryAt}, or given up when empty. */
     void markFailed(long id, String error, Optional<Instant> retryAt, Instant now);
 
+    /**
+     * Gives back claims that were not tried: they are due again at {@code at}, no attempt counted (a pass that stopped
+     * early does not leave them waiting for the lease).
+     */
+    void release(List<Long> ids, Instant at);
+
     /** Notices neither delivered nor given up. */
     int pending();
 

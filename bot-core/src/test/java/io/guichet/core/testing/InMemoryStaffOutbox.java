@@ -90,6 +90,11 @@ public final class InMemoryStaffOutbox implements StaffOutbox {
     }
 
     @Override
+    public synchronized void release(List<Long> ids, Instant at) {
+        ids.forEach(id -> row(id).filter(Row::pending).ifPresent(r -> r.nextAttemptAt = at));
+    }
+
+    @Override
     public synchronized int pending() {
         return (int) rows.stream().filter(Row::pending).count();
     }
