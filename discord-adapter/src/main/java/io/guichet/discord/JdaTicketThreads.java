@@ -13,12 +13,12 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.requests.RestAction;
-import net.dv8tion.jda.api.requests.Route;
-import net.dv8tion.jda.api.utils.data.DataObject;
-import net.dv8tion.jda.internal.requests.RestActionImpl;
 import net.dv8tion.jda.api.utils.FileUpload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -34,10 +34,17 @@ import java.util.concurrent.TimeoutException;
  * Posts the core's thread posts in each ticket's thread, in the configured text channel (a public thread) or forum
  * (a post). The thread is opened on the ticket's first post, with the intake fields, and remembered through the
  * {@link ThreadDesk} before anything is posted in it, so a retry or another node posts into it instead of opening
- * another. Resolving or closing archives it; a later post (a reopening) brings it back. Each call waits for Discord's answer (the staff outbox's
- * dispatcher runs on its own thread) and throws {@link NotDelivered} when it did not land, so the post is retried.
+ * another. Two nodes may still open one each at the same moment (a claim whose lease ran out is taken by another
+ * node): the thread recorded first wins, the other node deletes its own and posts into the winner's, and the opening
+ * post carries the nonce {@code open-<ticket id>} (enforced), so Discord keeps one opening post in the thread however
+ * many nodes or retries send it. Resolving or closing archives the thread; a later post (a reopening) brings it back,
+ * through JDA's public API (the parent's archived threads, then the thread's manager). Each call waits for Discord's
+ * answer (the staff outbox's dispatcher runs on its own thread) and throws {@link NotDelivered} when it did not land,
+ * so the post is retried.
  */
 final class JdaTicketThreads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdaTicketThreads.class);
 
     private static final long TIMEOUT_SECONDS = 30;
     private static final long CACHE_WAIT_SECONDS = 5;
@@ -59,20 +66,20 @@ final class JdaTicketThreads {
         ThreadChannel thread;
         boolean opened = false;
         if (known.isPresent()) {
-            thread = cachedOrUnarchived(jda, known.get(), ticket);
+            thread = known(jda, known.get(), ticket);
         } else {
             thread = open(jda, ticket);
             opened = true;
         }
         if (post.event() == EventKind.CREATED) {
             // a forum post was opened with its first message; a text channel's thread gets it now (again on a retry)
-            if (!(opened && thread.getParentChannel() instanceof ForumChannel)) {
-                await(thread.sendMessage(message(renderer.opening(ticket))));
+            if (!(thread.getParentChannel() instanceof ForumChannel)) {
+                sendOpening(thread, ticket);
             }
             return;
         }
         if (opened && !(thread.getParentChannel() instanceof ForumChannel)) {
-            await(thread.sendMessage(message(renderer.opening(ticket))));
+            sendOpening(thread, ticket);
         }
         if (thread.isArchived()) {
             // reopened, or a late post after resolution: the thread comes back
@@ -85,36 +92,62 @@ final class JdaTicketThreads {
         }
     }
 
+    /** The opening post, once per thread: Discord answers a repeated nonce with the post it already has. */
+    private void sendOpening(ThreadChannel thread, Ticket ticket) throws NotDelivered {
+        await(thread.sendMessage(message(renderer.opening(ticket))).setNonce(openingNonce(ticket)));
+    }
+
+    /** The nonce of a ticket's opening post (Discord allows 25 characters: a ticket id has at most 19 digits). */
+    static String openingNonce(Ticket ticket) {
+        return "open-" + ticket.id().value();
+    }
+
     /**
-     * The thread from JDA's cache. JDA drops a thread from its cache once it is archived and has no call to fetch a
-     * channel by id, so an archived thread is unarchived by a plain {@code PATCH /channels/{id}}; the gateway's
-     * THREAD_UPDATE then brings it back into the cache.
+     * The ticket's known thread: from JDA's cache, or, once archived (JDA drops an archived thread from its cache), from
+     * the archived threads of the configured channel; a thread another node has just opened may take a moment to be
+     * announced on the gateway.
      */
-    private static ThreadChannel cachedOrUnarchived(JDA jda, String threadId, Ticket ticket) throws NotDelivered {
-        ThreadChannel cached = jda.getThreadChannelById(threadId);
-        if (cached != null) {
-            return cached;
-        }
-        await(new RestActionImpl<Void>(jda, Route.Channels.MODIFY_CHANNEL.compile(threadId),
-                DataObject.empty().put("archived", false)));
+    private ThreadChannel known(JDA jda, String threadId, Ticket ticket) throws NotDelivered {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(CACHE_WAIT_SECONDS);
-        while (System.nanoTime() < until) {
-            ThreadChannel back = jda.getThreadChannelById(threadId);
-            if (back != null) {
-                return back;
+        while (true) {
+            ThreadChannel cached = jda.getThreadChannelById(threadId);
+            if (cached != null) {
+                return cached;
+            }
+            Optional<ThreadChannel> archived = archived(jda, threadId);
+            if (archived.isPresent()) {
+                return archived.get();
+            }
+            if (System.nanoTime() >= until) {
+                throw new NotDelivered("thread " + threadId + " of ticket " + ticket.number()
+                        + " is not visible to the bot (deleted, or the gateway did not announce it)");
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new NotDelivered("interrupted while waiting for thread " + threadId, e);
             }
         }
-        throw new NotDelivered("thread " + threadId + " of ticket " + ticket.number()
-                + " is not visible to the bot (deleted, or the gateway did not announce it back)");
     }
 
-    /** Opens the ticket's thread and remembers it; if another node remembered one first, that one is used. */
+    /** The archived public thread {@code threadId} of the configured channel, newest archived first. */
+    private Optional<ThreadChannel> archived(JDA jda, String threadId) throws NotDelivered {
+        if (!(jda.getGuildChannelById(channelId) instanceof IThreadContainer parent)) {
+            return Optional.empty();
+        }
+        try {
+            return parent.retrieveArchivedPublicThreadChannels().cache(false).stream()
+                    .filter(t -> t.getId().equals(threadId)).findFirst();
+        } catch (RuntimeException e) {
+            throw new NotDelivered("could not list the archived threads of channel " + channelId + ": " + e, e);
+        }
+    }
+
+    /**
+     * Opens the ticket's thread and remembers it; if another node remembered one first, this node's thread is deleted
+     * and the other one is used.
+     */
     private ThreadChannel open(JDA jda, Ticket ticket) throws NotDelivered {
         GuildChannel parent = jda.getGuildChannelById(channelId);
         String title = renderer.title(ticket);
@@ -131,11 +164,16 @@ final class JdaTicketThreads {
         if (kept.equals(created.getId())) {
             return created;
         }
-        ThreadChannel other = jda.getThreadChannelById(kept);
-        if (other == null) {
-            throw new NotDelivered("thread " + kept + " of ticket " + ticket.number() + " is not visible to the bot");
+        // another node opened the ticket's thread at the same moment and recorded it first: ours goes
+        try {
+            await(created.delete());
+            LOG.info("ticket {}: thread {} opened at the same moment as {} by another node; deleted, {} kept",
+                    ticket.number(), created.getId(), kept, kept);
+        } catch (NotDelivered e) {
+            LOG.warn("ticket {}: a second thread {} was opened (thread {} is the ticket's) and could not be deleted "
+                    + "({}); delete it by hand", ticket.number(), created.getId(), kept, e.getMessage());
         }
-        return other;
+        return known(jda, kept, ticket);
     }
 
     private static MessageCreateData message(ThreadPostRenderer.Post post) {

@@ -74,6 +74,9 @@ final class MessageStore {
         message.put("timestamp", Json.timestamp(Instant.now()));
         message.putNull("edited_timestamp");
         message.put("flags", data.path("flags").asInt(0) | extraFlags);
+        if (data.hasNonNull("nonce")) {
+            message.put("nonce", data.path("nonce").asText());
+        }
         if (interaction) {
             message.put("webhook_id", payloads.world().applicationId())
                     .put("application_id", payloads.world().applicationId());
@@ -198,6 +201,24 @@ final class MessageStore {
             metadata.put("auto_archive_duration", body.path("auto_archive_duration").asInt());
         }
         return Optional.of(thread.deepCopy());
+    }
+
+    /** The bot's message in that channel sent with that nonce. */
+    synchronized Optional<ObjectNode> byNonce(String channelId, String nonce) {
+        return messages.values().stream().filter(m -> m.path("channel_id").asText().equals(channelId))
+                .filter(m -> m.path("nonce").asText("").equals(nonce))
+                .filter(m -> m.path("author").path("id").asText().equals(payloads.world().botUserId()))
+                .findFirst().map(ObjectNode::deepCopy);
+    }
+
+    /** Deletes a thread (and so its messages, as far as anyone can see). */
+    synchronized Optional<ObjectNode> deleteThread(String id) {
+        ObjectNode thread = threads.remove(id);
+        if (thread == null) {
+            return Optional.empty();
+        }
+        messages.values().removeIf(m -> m.path("channel_id").asText().equals(id));
+        return Optional.of(thread);
     }
 
     synchronized List<ObjectNode> threads() {

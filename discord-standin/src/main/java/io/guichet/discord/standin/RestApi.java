@@ -100,6 +100,8 @@ final class RestApi {
         add("GET", "/channels/" + ID, true, r -> messages.channel(r.group(1)).map(c -> Reply.json(200, c))
                 .orElseGet(RestApi::unknownChannel));
         add("PATCH", "/channels/" + ID, true, this::modifyChannel);
+        add("DELETE", "/channels/" + ID, true, this::deleteChannel);
+        add("GET", "/channels/" + ID + "/threads/archived/public", true, this::archivedThreads);
         add("POST", "/channels/" + ID + "/messages", true, this::postMessage);
         add("GET", "/channels/" + ID + "/messages/" + ID, true, r -> messages.message(r.group(2))
                 .filter(m -> m.path("channel_id").asText().equals(r.group(1))).map(m -> Reply.json(200, m))
@@ -397,6 +399,17 @@ final class RestApi {
         if ((r.body().path("flags").asInt(0) & MessageStore.EPHEMERAL) != 0) {
             return Reply.error(400, 50035, "Invalid Form Body: a channel message cannot be ephemeral");
         }
+        String nonce = r.body().path("nonce").asText("");
+        if (nonce.length() > 25) {
+            return Reply.error(400, 50035, "Invalid Form Body: nonce must be at most 25 characters");
+        }
+        if (!nonce.isEmpty() && r.body().path("enforce_nonce").asBoolean(false)) {
+            // Discord answers a repeated enforced nonce with the message it already has, and creates nothing
+            Optional<ObjectNode> same = messages.byNonce(channelId, nonce);
+            if (same.isPresent()) {
+                return Reply.json(200, same.get());
+            }
+        }
         ObjectNode message = messages.createByBot(channelId, r.body(), r.files(), 0, 0, false);
         dispatchMessageCreate(message);
         return Reply.json(200, message);
@@ -471,6 +484,53 @@ final class RestApi {
             dispatch("THREAD_UPDATE", thread);
             return Reply.json(200, thread);
         }).orElseGet(RestApi::unknownChannel);
+    }
+
+    private Reply deleteChannel(Request r) {
+        Optional<ObjectNode> channel = messages.channel(r.group(1));
+        if (channel.isEmpty()) {
+            return unknownChannel();
+        }
+        if (!channel.get().has("thread_metadata")) {
+            return Reply.error(400, 50024, "The stand-in deletes threads only");
+        }
+        ObjectNode thread = messages.deleteThread(r.group(1)).orElseThrow();
+        dispatch("THREAD_DELETE", Json.object().put("id", thread.path("id").asText())
+                .put("guild_id", thread.path("guild_id").asText()).put("parent_id", thread.path("parent_id").asText())
+                .put("type", thread.path("type").asInt()));
+        return Reply.json(200, thread);
+    }
+
+    /** A channel's archived public threads, newest archived first, before the {@code before} timestamp if given. */
+    private Reply archivedThreads(Request r) {
+        if (messages.channel(r.group(1)).isEmpty()) {
+            return unknownChannel();
+        }
+        Optional<String> before = query(r.query(), "before");
+        int limit = query(r.query(), "limit").map(Integer::parseInt).orElse(50);
+        List<ObjectNode> archived = messages.threads().stream()
+                .filter(t -> t.path("parent_id").asText().equals(r.group(1)))
+                .filter(t -> t.path("thread_metadata").path("archived").asBoolean())
+                .filter(t -> before.isEmpty() || java.time.OffsetDateTime.parse(t.path("thread_metadata")
+                        .path("archive_timestamp").asText()).toInstant().isBefore(java.time.OffsetDateTime.parse(before.get()).toInstant()))
+                .sorted(java.util.Comparator.comparing((ObjectNode t) -> t.path("thread_metadata")
+                        .path("archive_timestamp").asText()).reversed())
+                .toList();
+        ObjectNode page = Json.object().put("has_more", archived.size() > limit);
+        com.fasterxml.jackson.databind.node.ArrayNode threads = page.putArray("threads");
+        archived.stream().limit(limit).forEach(threads::add);
+        page.putArray("members");
+        return Reply.json(200, page);
+    }
+
+    private static Optional<String> query(String query, String name) {
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return Optional.of(java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
     }
 
     private void dispatchMessageCreate(ObjectNode message) {
