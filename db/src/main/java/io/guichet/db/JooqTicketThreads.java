@@ -52,6 +52,12 @@ public final class JooqTicketThreads implements TicketThreads {
     }
 
     @Override
+    public boolean unsubscribe(TicketId ticket, String staffId) {
+        return db.dsl().deleteFrom(TICKET_SUBSCRIBERS).where(TICKET_SUBSCRIBERS.TICKET_ID.eq(ticket.value()))
+                .and(TICKET_SUBSCRIBERS.STAFF_ID.eq(staffId)).execute() == 1;
+    }
+
+    @Override
     public List<String> subscribers(TicketId ticket) {
         return db.dsl().select(TICKET_SUBSCRIBERS.STAFF_ID).from(TICKET_SUBSCRIBERS)
                 .where(TICKET_SUBSCRIBERS.TICKET_ID.eq(ticket.value()))

@@ -56,6 +56,8 @@ public final class CommandCatalog {
                 sub("history", "The ticket's audit trail, newest last"),
                 sub("claim", "Take the ticket (takes it over if someone else holds it)"),
                 sub("unclaim", "Give the ticket back to the queue"),
+                sub("subscribe", "Be pinged in the ticket's thread when the customer writes"),
+                sub("unsubscribe", "No longer be pinged in the ticket's thread (the holder always is)"),
                 sub("reply", "Mail an answer to the customer (threaded on the ticket)")
                         .addOptions(text("text", "What the customer reads (leave it out to write several lines)", false)),
                 sub("ask", "Mail a question; the ticket waits on the customer (reminders, then R12a)")

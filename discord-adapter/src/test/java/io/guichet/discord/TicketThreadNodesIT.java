@@ -236,6 +236,11 @@ class TicketThreadNodesIT {
         }
 
         @Override
+        public boolean unsubscribe(TicketId ticket, String staffId) {
+            return delegate.unsubscribe(ticket, staffId);
+        }
+
+        @Override
         public List<String> subscribers(TicketId ticket) {
             return delegate.subscribers(ticket);
         }

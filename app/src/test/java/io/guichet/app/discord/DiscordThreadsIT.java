@@ -198,6 +198,41 @@ class DiscordThreadsIT {
     }
 
     @Test
+    @DisplayName("R16: /ticket subscribe and /ticket unsubscribe: the customer's mail pings the holder and the subscribers "
+            + "by a real mention, allowed_mentions naming exactly those users; after unsubscribing, only the holder")
+    void subscribeAndUnsubscribe() throws Exception {
+        TicketNumber n = open("3");
+        MimeMessage ack = awaitMail(m -> subject(m).contains("[Ticket#" + n.value() + "]"));
+        String thread = awaitThread(n);
+        String tess = discord.world().member("tess").userId();
+        String max = discord.world().member("max").userId();
+        run("tess", "/ticket claim ticket:" + n.value());
+        SentInteraction subscribing = discord.slash("max", "/ticket subscribe ticket:" + n.value());
+        await().atMost(WAIT).until(() -> discord.responsesTo(subscribing).size() >= 2);
+        assertThat(discord.responsesTo(subscribing).get(1).content()).contains("You will be pinged");
+
+        send(BOB, "Re: " + ack.getSubject(), "Still down after the patch.", ack.getMessageID());
+        RecordedCall first = await().atMost(WAIT).until(() -> posts(thread).stream()
+                .filter(p -> p.status() == 200 && p.content().contains("Still down after the patch")).findFirst(),
+                Optional::isPresent).orElseThrow();
+        assertThat(first.content()).contains("<@" + tess + ">", "<@" + max + ">");
+        assertThat(first.allowedMentions().orElseThrow().path("parse")).isEmpty();
+        assertThat(first.allowedMentions().orElseThrow().path("users")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(tess, max);
+
+        SentInteraction leaving = discord.slash("max", "/ticket unsubscribe ticket:" + n.value());
+        await().atMost(WAIT).until(() -> discord.responsesTo(leaving).size() >= 2);
+        assertThat(discord.responsesTo(leaving).get(1).content()).contains("no longer be pinged");
+        send(BOB, "Re: " + ack.getSubject(), "And now the console is slow too.", ack.getMessageID());
+        RecordedCall second = await().atMost(WAIT).until(() -> posts(thread).stream()
+                .filter(p -> p.status() == 200 && p.content().contains("console is slow")).findFirst(),
+                Optional::isPresent).orElseThrow();
+        assertThat(second.content()).contains("<@" + tess + ">").doesNotContain("<@" + max + ">");
+        assertThat(second.allowedMentions().orElseThrow().path("users")).extracting(JsonNode::asText)
+                .containsExactly(tess);
+    }
+
+    @Test
     @DisplayName("a thread post Discord answers with 500 is retried from the staff outbox and lands once")
     void serverErrorRetriedFromOutbox() {
         TicketNumber n = open("3");

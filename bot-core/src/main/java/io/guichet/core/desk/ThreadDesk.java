@@ -136,6 +136,25 @@ public final class ThreadDesk {
         });
     }
 
+    /**
+     * {@code by} no longer wants to be pinged in the ticket's thread (the technician holding the ticket still is, while
+     * holding it).
+     */
+    public StaffOutcome unsubscribe(TicketNumber number, Actor.Staff by) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<Ticket> ticket = desk.tickets().find(number);
+            if (ticket.isEmpty()) {
+                return StaffOutcome.Refused.of(Problem.notFound("ticket", "There is no ticket " + number + "."));
+            }
+            boolean removed = threads.unsubscribe(ticket.get().id(), by.id());
+            boolean holds = ticket.get().assignee().map(a -> a.id().equals(by.id())).orElse(false);
+            String summary = removed ? "You will no longer be pinged in the thread of " + number + "."
+                    : "You were not subscribed to " + number + ".";
+            return new StaffOutcome.Done(ticket.get(), holds
+                    ? summary + " You hold it, so you are still pinged until you unclaim it." : summary);
+        });
+    }
+
     /** The staff ids subscribed to the ticket's thread. */
     public List<String> subscribers(TicketId ticket) {
         return desk.transactions().inTransaction(() -> threads.subscribers(ticket));

@@ -28,6 +28,9 @@ public interface TicketThreads {
     /** {@code staffId} is pinged in the ticket's thread when the customer writes; false if they already were. */
     boolean subscribe(TicketId ticket, String staffId, Instant at);
 
+    /** Removes a subscription; false when there was none. */
+    boolean unsubscribe(TicketId ticket, String staffId);
+
     /** The staff ids subscribed to the ticket, in the order they subscribed. */
     List<String> subscribers(TicketId ticket);
 }

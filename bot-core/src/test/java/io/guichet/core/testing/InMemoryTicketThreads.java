@@ -43,6 +43,11 @@ public final class InMemoryTicketThreads implements TicketThreads {
     }
 
     @Override
+    public synchronized boolean unsubscribe(TicketId ticket, String staffId) {
+        return subscribers.getOrDefault(ticket, new ArrayList<>()).remove(staffId);
+    }
+
+    @Override
     public synchronized List<String> subscribers(TicketId ticket) {
         return List.copyOf(subscribers.getOrDefault(ticket, List.of()));
     }

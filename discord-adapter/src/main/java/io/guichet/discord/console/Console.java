@@ -36,6 +36,16 @@ public final class Console {
         this.tickets = new TicketCommands(desks.staffDesk(), desks.tickets());
         this.threads = desks.threads();
         this.tickets.register(routes);
+        routes.add("ticket subscribe", StaffRoles.Role.TECHNICIAN, (c, o) -> {
+            Optional<io.guichet.core.ticket.TicketNumber> n = o.ticket("ticket");
+            return o.problems().isEmpty() ? Cards.outcome(threads.subscribe(n.orElseThrow(), c.actor()))
+                    : Cards.refused(o.problems());
+        });
+        routes.add("ticket unsubscribe", StaffRoles.Role.TECHNICIAN, (c, o) -> {
+            Optional<io.guichet.core.ticket.TicketNumber> n = o.ticket("ticket");
+            return o.problems().isEmpty() ? Cards.outcome(threads.unsubscribe(n.orElseThrow(), c.actor()))
+                    : Cards.refused(o.problems());
+        });
         new DirectoryCommands(desks.directory()).register(routes);
         this.autocomplete = new Autocomplete(desks.tickets(), desks.directory(), roles);
     }
