@@ -2,6 +2,7 @@ package io.guichet.db;
 
 import io.guichet.core.desk.StaffNotice;
 import io.guichet.core.port.StaffOutbox;
+import io.guichet.core.port.ThreadPostFormat;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
@@ -11,16 +12,23 @@ import org.jooq.impl.DSL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.guichet.db.jooq.Tables.STAFF_OUTBOX;
+import static io.guichet.db.jooq.Tables.STAFF_OUTBOX_FILES;
+import static io.guichet.db.jooq.Tables.TICKET_SUBSCRIBERS;
 import static io.guichet.db.jooq.Tables.TICKETS;
 
 /**
  * {@link StaffOutbox} on PostgreSQL. A notice is stored as its kind, its ticket and its words; a claim reads the
- * ticket as it is now. Claims take due rows with {@code FOR UPDATE SKIP LOCKED} and push their next attempt out by
+ * ticket as it is now. With a {@link ThreadPostFormat}, a thread post is also stored as it was rendered when posted (its
+ * text, whom it pings, its files in {@code staff_outbox_files}), and delivered so. Claims take due rows with {@code FOR UPDATE SKIP LOCKED} and push their next attempt out by
  * the lease, so two nodes never deliver the same notice at once and a node that dies loses nothing.
  */
 public final class JooqStaffOutbox implements StaffOutbox {
@@ -30,17 +38,28 @@ public final class JooqStaffOutbox implements StaffOutbox {
     private final JooqTransactions db;
     private final Clock clock;
     private final boolean threadPosts;
+    private final Optional<ThreadPostFormat> format;
 
     /** An outbox without ticket threads: {@link StaffNotice.ThreadPost}s are not kept (nobody would read them). */
     public JooqStaffOutbox(JooqTransactions db, Clock clock) {
         this(db, clock, false);
     }
 
-    /** With {@code threadPosts}, the tickets' thread posts are kept and delivered like every notice. */
+    /** With {@code threadPosts}, the tickets' thread posts are kept and delivered like every notice (rendered then). */
     public JooqStaffOutbox(JooqTransactions db, Clock clock, boolean threadPosts) {
+        this(db, clock, threadPosts, Optional.empty());
+    }
+
+    /** The tickets' thread posts are kept as {@code format} renders them when posted. */
+    public JooqStaffOutbox(JooqTransactions db, Clock clock, ThreadPostFormat format) {
+        this(db, clock, true, Optional.of(format));
+    }
+
+    private JooqStaffOutbox(JooqTransactions db, Clock clock, boolean threadPosts, Optional<ThreadPostFormat> format) {
         this.db = db;
         this.clock = clock;
         this.threadPosts = threadPosts;
+        this.format = format;
     }
 
     @Override
@@ -58,21 +77,51 @@ public final class JooqStaffOutbox implements StaffOutbox {
         var at = Times.at(clock.instant());
         var insert = db.dsl().insertInto(STAFF_OUTBOX, STAFF_OUTBOX.TICKET_ID, STAFF_OUTBOX.KIND, STAFF_OUTBOX.DETAIL,
                 STAFF_OUTBOX.FROM_SEVERITY, STAFF_OUTBOX.TO_SEVERITY, STAFF_OUTBOX.CREATED_AT,
-                STAFF_OUTBOX.NEXT_ATTEMPT_AT, STAFF_OUTBOX.EVENT_KIND, STAFF_OUTBOX.ACTOR);
+                STAFF_OUTBOX.NEXT_ATTEMPT_AT, STAFF_OUTBOX.EVENT_KIND, STAFF_OUTBOX.ACTOR, STAFF_OUTBOX.CONTENT,
+                STAFF_OUTBOX.PINGED);
+        List<List<StaffNotice.PostedFile>> files = new ArrayList<>();
         for (StaffNotice notice : notices) {
             Long ticket = notice.ticket().id().value();
+            Optional<StaffNotice.AsPosted> rendered = notice instanceof StaffNotice.ThreadPost post
+                    ? format.map(f -> f.render(post, post.event() == EventKind.CUSTOMER_MESSAGE
+                            ? subscribers(post.ticket().id().value()) : List.of()))
+                    : Optional.empty();
+            files.add(rendered.map(StaffNotice.AsPosted::files).orElse(List.of()));
+            String content = rendered.map(StaffNotice.AsPosted::content).orElse(null);
+            String pinged = rendered.map(r -> String.join(" ", r.pinged())).orElse(null);
             insert = switch (notice) {
-                case StaffNotice.NewSeverityOne n -> insert.values(ticket, "NEW_SEVERITY_ONE", "", null, null, at, at, null, null);
-                case StaffNotice.Escalation n -> insert.values(ticket, "ESCALATION", n.reason(), null, null, at, at, null, null);
-                case StaffNotice.TargetBreached n -> insert.values(ticket, "TARGET_BREACHED", n.target(), null, null, at, at, null, null);
-                case StaffNotice.LoopStopped n -> insert.values(ticket, "LOOP_STOPPED", n.detail(), null, null, at, at, null, null);
+                case StaffNotice.NewSeverityOne n -> insert.values(ticket, "NEW_SEVERITY_ONE", "", null, null, at, at, null, null, null, null);
+                case StaffNotice.Escalation n -> insert.values(ticket, "ESCALATION", n.reason(), null, null, at, at, null, null, null, null);
+                case StaffNotice.TargetBreached n -> insert.values(ticket, "TARGET_BREACHED", n.target(), null, null, at, at, null, null, null, null);
+                case StaffNotice.LoopStopped n -> insert.values(ticket, "LOOP_STOPPED", n.detail(), null, null, at, at, null, null, null, null);
                 case StaffNotice.Downgraded n -> insert.values(ticket, "DOWNGRADED", n.reason(),
-                        (short) n.from().level(), (short) n.to().level(), at, at, null, null);
+                        (short) n.from().level(), (short) n.to().level(), at, at, null, null, null, null);
                 case StaffNotice.ThreadPost n -> insert.values(ticket, "THREAD_POST", n.text(), null, null, at, at,
-                        n.event().name(), n.actor());
+                        n.event().name(), n.actor(), content, pinged);
             };
         }
-        insert.execute();
+        if (files.stream().allMatch(List::isEmpty)) {
+            insert.execute();
+            return;
+        }
+        // rows come back in the order of the values: each row's files go with it
+        List<Long> ids = insert.returning(STAFF_OUTBOX.ID).fetch(STAFF_OUTBOX.ID);
+        var fileInsert = db.dsl().insertInto(STAFF_OUTBOX_FILES, STAFF_OUTBOX_FILES.OUTBOX_ID,
+                STAFF_OUTBOX_FILES.POSITION, STAFF_OUTBOX_FILES.NAME, STAFF_OUTBOX_FILES.DATA);
+        for (int i = 0; i < ids.size(); i++) {
+            List<StaffNotice.PostedFile> of = files.get(i);
+            for (int position = 0; position < of.size(); position++) {
+                fileInsert = fileInsert.values(ids.get(i), position, of.get(position).name(), of.get(position).data());
+            }
+        }
+        fileInsert.execute();
+    }
+
+    private List<String> subscribers(long ticket) {
+        return db.dsl().select(TICKET_SUBSCRIBERS.STAFF_ID).from(TICKET_SUBSCRIBERS)
+                .where(TICKET_SUBSCRIBERS.TICKET_ID.eq(ticket))
+                .orderBy(TICKET_SUBSCRIBERS.AT, TICKET_SUBSCRIBERS.STAFF_ID)
+                .fetch(TICKET_SUBSCRIBERS.STAFF_ID);
     }
 
     private static final String THREAD_POST = "THREAD_POST";
@@ -99,10 +148,17 @@ public final class JooqStaffOutbox implements StaffOutbox {
             }
             db.dsl().update(STAFF_OUTBOX).set(STAFF_OUTBOX.NEXT_ATTEMPT_AT, Times.at(now.plus(lease)))
                     .where(STAFF_OUTBOX.ID.in(ids)).execute();
+            Map<Long, List<StaffNotice.PostedFile>> files = new HashMap<>();
+            db.dsl().select(STAFF_OUTBOX_FILES.OUTBOX_ID, STAFF_OUTBOX_FILES.NAME, STAFF_OUTBOX_FILES.DATA)
+                    .from(STAFF_OUTBOX_FILES).where(STAFF_OUTBOX_FILES.OUTBOX_ID.in(ids))
+                    .orderBy(STAFF_OUTBOX_FILES.OUTBOX_ID, STAFF_OUTBOX_FILES.POSITION)
+                    .forEach(f -> files.computeIfAbsent(f.value1(), k -> new ArrayList<>())
+                            .add(new StaffNotice.PostedFile(f.value2(), f.value3())));
             return db.dsl().select(STAFF_OUTBOX.fields()).select(TICKETS.fields())
                     .from(STAFF_OUTBOX).join(TICKETS).on(TICKETS.ID.eq(STAFF_OUTBOX.TICKET_ID))
                     .where(STAFF_OUTBOX.ID.in(ids))
-                    .fetch(r -> queued(r.into(STAFF_OUTBOX), JooqTicketStore.read(r.into(TICKETS))))
+                    .fetch(r -> queued(r.into(STAFF_OUTBOX), JooqTicketStore.read(r.into(TICKETS)),
+                            files.getOrDefault(r.get(STAFF_OUTBOX.ID), List.of())))
                     .stream()
                     .sorted(Comparator.comparingInt(q -> ids.indexOf(q.id())))
                     .toList();
@@ -143,7 +199,7 @@ public final class JooqStaffOutbox implements StaffOutbox {
                 .fetchSingle().value1();
     }
 
-    private static Queued queued(StaffOutboxRecord r, Ticket ticket) {
+    private static Queued queued(StaffOutboxRecord r, Ticket ticket, List<StaffNotice.PostedFile> files) {
         StaffNotice notice = switch (r.getKind()) {
             case "NEW_SEVERITY_ONE" -> new StaffNotice.NewSeverityOne(ticket);
             case "ESCALATION" -> new StaffNotice.Escalation(ticket, r.getDetail());
@@ -152,7 +208,10 @@ public final class JooqStaffOutbox implements StaffOutbox {
             case "DOWNGRADED" -> new StaffNotice.Downgraded(ticket, Severity.of(r.getFromSeverity()),
                     Severity.of(r.getToSeverity()), r.getDetail());
             case "THREAD_POST" -> new StaffNotice.ThreadPost(ticket, EventKind.valueOf(r.getEventKind()),
-                    r.getActor() == null ? "" : r.getActor(), r.getDetail());
+                    r.getActor() == null ? "" : r.getActor(), r.getDetail(), List.of(),
+                    Optional.ofNullable(r.getContent()).map(content -> new StaffNotice.AsPosted(content,
+                            r.getPinged() == null || r.getPinged().isBlank() ? List.of()
+                                    : Arrays.asList(r.getPinged().split(" ")), files)));
             default -> throw new IllegalStateException("unknown staff notice kind " + r.getKind());
         };
         return new Queued(r.getId(), notice, Times.instant(r.getCreatedAt()), r.getAttempts());

@@ -68,33 +68,56 @@ final class JdaTicketThreads {
         if (known.isPresent()) {
             thread = known(jda, known.get(), ticket);
         } else {
-            thread = open(jda, ticket);
+            thread = open(jda, ticket, opening(post));
             opened = true;
         }
         if (post.event() == EventKind.CREATED) {
             // a forum post was opened with its first message; a text channel's thread gets it now (again on a retry)
             if (!(thread.getParentChannel() instanceof ForumChannel)) {
-                sendOpening(thread, ticket);
+                sendOpening(thread, ticket, opening(post));
             }
             return;
         }
         if (opened && !(thread.getParentChannel() instanceof ForumChannel)) {
-            sendOpening(thread, ticket);
+            sendOpening(thread, ticket, renderer.opening(ticket));
         }
         if (thread.isArchived()) {
             // reopened, or a late post after resolution: the thread comes back
             await(thread.getManager().setArchived(false));
         }
-        List<String> subscribers = post.event() == EventKind.CUSTOMER_MESSAGE ? threads.subscribers(ticket.id()) : List.of();
-        await(thread.sendMessage(message(renderer.render(post, subscribers))));
+        await(thread.sendMessage(message(asPosted(post))));
         if (ARCHIVING.contains(post.event())) {
             await(thread.getManager().setArchived(true));
         }
     }
 
     /** The opening post, once per thread: Discord answers a repeated nonce with the post it already has. */
-    private void sendOpening(ThreadChannel thread, Ticket ticket) throws NotDelivered {
-        await(thread.sendMessage(message(renderer.opening(ticket))).setNonce(openingNonce(ticket)));
+    private void sendOpening(ThreadChannel thread, Ticket ticket, ThreadPostRenderer.Post opening) throws NotDelivered {
+        await(thread.sendMessage(message(opening)).setNonce(openingNonce(ticket)));
+    }
+
+    /** The ticket's opening post as it was when the ticket opened (when the outbox kept it), with its buttons. */
+    private ThreadPostRenderer.Post opening(StaffNotice.ThreadPost created) {
+        ThreadPostRenderer.Post now = renderer.opening(created.ticket());
+        return created.asPosted().map(kept -> kept(kept).withButtons(now.buttons())).orElse(now);
+    }
+
+    /**
+     * The post as the outbox kept it when its change was made; a post kept without its rendering is rendered now (the
+     * customer's mail pinging the ticket's subscribers of now).
+     */
+    private ThreadPostRenderer.Post asPosted(StaffNotice.ThreadPost post) {
+        if (post.asPosted().isPresent()) {
+            return kept(post.asPosted().get());
+        }
+        List<String> subscribers = post.event() == EventKind.CUSTOMER_MESSAGE
+                ? threads.subscribers(post.ticket().id()) : List.of();
+        return renderer.render(post, subscribers);
+    }
+
+    private static ThreadPostRenderer.Post kept(StaffNotice.AsPosted kept) {
+        return new ThreadPostRenderer.Post(kept.content(), kept.files().stream()
+                .map(f -> new ThreadPostRenderer.Attachment(f.name(), f.data())).toList(), kept.pinged(), List.of());
     }
 
     /** The nonce of a ticket's opening post (Discord allows 25 characters: a ticket id has at most 19 digits). */
@@ -148,12 +171,12 @@ final class JdaTicketThreads {
      * Opens the ticket's thread and remembers it; if another node remembered one first, this node's thread is deleted
      * and the other one is used.
      */
-    private ThreadChannel open(JDA jda, Ticket ticket) throws NotDelivered {
+    private ThreadChannel open(JDA jda, Ticket ticket, ThreadPostRenderer.Post opening) throws NotDelivered {
         GuildChannel parent = jda.getGuildChannelById(channelId);
         String title = renderer.title(ticket);
         ThreadChannel created = switch (parent) {
             case TextChannel text -> await(text.createThreadChannel(title));
-            case ForumChannel forum -> await(forum.createForumPost(title, message(renderer.opening(ticket))))
+            case ForumChannel forum -> await(forum.createForumPost(title, message(opening)))
                     .getThreadChannel();
             case null -> throw new NotDelivered("ticket thread channel " + channelId
                     + " not found (GUICHET_DISCORD_THREAD_CHANNEL_ID): the bot must see it");
@@ -184,7 +207,7 @@ final class JdaTicketThreads {
         if (!post.pinged().isEmpty()) {
             builder.mentionUsers(post.pinged());
         }
-        post.attachment().ifPresent(a -> builder.addFiles(FileUpload.fromData(a.data(), a.name())));
+        post.attachments().forEach(a -> builder.addFiles(FileUpload.fromData(a.data(), a.name())));
         if (!post.buttons().isEmpty()) {
             builder.setComponents(ActionRow.of(post.buttons().stream()
                     .map(b -> b.style() == Answer.Button.Style.PRIMARY ? Button.primary(b.id(), b.label())

@@ -16,6 +16,7 @@ import io.guichet.db.JooqKnowledgeBase;
 import io.guichet.db.JooqMailJournal;
 import io.guichet.db.JooqOutbox;
 import io.guichet.db.JooqStaffOutbox;
+import io.guichet.discord.DiscordThreadPostFormat;
 import io.guichet.db.JooqTicketThreads;
 import io.guichet.db.JooqTicketStore;
 import io.guichet.db.JooqTransactions;
@@ -49,8 +50,11 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
         JooqTransactions tx = database.transactions();
         JooqMailJournal journal = new JooqMailJournal(tx);
         JooqOutbox outbox = new JooqOutbox(tx);
-        JooqStaffOutbox staffOutbox = new JooqStaffOutbox(tx, clock,
-                config.discord().token().isPresent() && config.discord().threadChannelId().isPresent());
+        // a ticket's thread post is kept as Discord will show it, rendered with its change (a late post says what was
+        // true then)
+        JooqStaffOutbox staffOutbox = config.discord().token().isPresent() && config.discord().threadChannelId().isPresent()
+                ? new JooqStaffOutbox(tx, clock, new DiscordThreadPostFormat())
+                : new JooqStaffOutbox(tx, clock);
         SubjectTag tag = new SubjectTag(config.mail().map(GuichetConfig.MailConfig::subjectTag)
                 .orElse(SubjectTag.DEFAULT_FORMAT));
         String messageIdDomain = config.mail().map(GuichetConfig.MailConfig::messageIdDomain).orElse("guichet.invalid");

@@ -30,7 +30,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -233,6 +235,57 @@ class DiscordThreadsIT {
     }
 
     @Test
+    @DisplayName("R16, R17: a thread post delivered late (Discord refused it, retried) shows the change it belongs to, "
+            + "as it was then, not the ticket as it is at delivery")
+    void latePostShowsItsOwnChange() {
+        TicketNumber n = open("3");
+        String thread = awaitThread(n);
+        await().atMost(WAIT).until(() -> posts(thread).stream().anyMatch(p -> p.content().contains("Server URL")));
+        discord.failNext("POST", "/channels/" + thread + "/messages", Fault.serverError(500));
+        run("tess", "/ticket severity ticket:" + n.value() + " level:4 reason:contact unavailable (R17)");
+        await().atMost(WAIT).until(() -> posts(thread).stream().anyMatch(p -> p.status() == 500));
+        // the ticket changes again before the refused post is retried
+        run("tess", "/ticket severity ticket:" + n.value() + " level:2 reason:production impact confirmed");
+
+        await().atMost(WAIT).until(() -> posts(thread).stream()
+                .filter(p -> p.status() == 200 && p.content().contains("Severity now")).count() == 2);
+        List<RecordedCall> delivered = posts(thread).stream()
+                .filter(p -> p.status() == 200 && p.content().contains("Severity now")).toList();
+        assertThat(delivered.get(0).content()).as("the late post, as posted").contains("Severity now S4", "contact unavailable")
+                .doesNotContain("S2");
+        assertThat(delivered.get(1).content()).contains("Severity now S2", "production impact confirmed");
+        assertThat(ticket(n).severity()).hasValueSatisfying(s -> assertThat(s.level()).isEqualTo(2));
+    }
+
+    @Test
+    @DisplayName("R2, R16: the customer's attachments are uploaded with the relayed mail in the ticket's thread (the stand-in "
+            + "received the bytes); one too large to upload is named instead")
+    void customerAttachmentsUploaded() throws Exception {
+        TicketNumber n = open("3");
+        MimeMessage ack = awaitMail(m -> subject(m).contains("[Ticket#" + n.value() + "]"));
+        String thread = awaitThread(n);
+        // binary files: sent base64-encoded, so the bytes arrive as they were
+        byte[] screenshot = new byte[40_000];
+        new java.util.Random(3).nextBytes(screenshot);
+        byte[] dump = new byte[6 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(dump);
+
+        sendWithFiles(BOB, "Re: " + ack.getSubject(), "Here are a screenshot and the memory dump.", ack.getMessageID(),
+                Map.of("screenshot.png", screenshot, "memory.dmp", dump));
+
+        RecordedCall relayed = await().atMost(WAIT).until(() -> posts(thread).stream()
+                .filter(p -> p.status() == 200 && p.content().contains("a screenshot and the memory dump")).findFirst(),
+                Optional::isPresent).orElseThrow();
+        assertThat(relayed.files()).singleElement().satisfies(f -> {
+            assertThat(f.fileName()).isEqualTo("screenshot.png");
+            assertThat(f.content()).isEqualTo(screenshot);
+        });
+        assertThat(relayed.content()).contains("Not uploaded", "memory.dmp (6.0 MiB");
+        JsonNode message = relayed.response();
+        assertThat(message.path("attachments")).extracting(a -> a.path("filename").asText()).containsExactly("screenshot.png");
+    }
+
+    @Test
     @DisplayName("a thread post Discord answers with 500 is retried from the staff outbox and lands once")
     void serverErrorRetriedFromOutbox() {
         TicketNumber n = open("3");
@@ -338,6 +391,33 @@ class DiscordThreadsIT {
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT));
         message.setSubject(subject, "UTF-8");
         message.setText(body, "UTF-8");
+        message.setHeader("In-Reply-To", inReplyTo);
+        message.setHeader("References", inReplyTo);
+        Transport.send(message);
+    }
+
+    private static void sendWithFiles(String from, String subject, String body, String inReplyTo,
+                                      Map<String, byte[]> files) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT));
+        message.setSubject(subject, "UTF-8");
+        MimeMultipart parts = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(body, "UTF-8");
+        parts.addBodyPart(text);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            MimeBodyPart attached = new MimeBodyPart();
+            attached.setDataHandler(new jakarta.activation.DataHandler(
+                    new jakarta.mail.util.ByteArrayDataSource(file.getValue(), "application/octet-stream")));
+            attached.setFileName(file.getKey());
+            attached.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            parts.addBodyPart(attached);
+        }
+        message.setContent(parts);
         message.setHeader("In-Reply-To", inReplyTo);
         message.setHeader("References", inReplyTo);
         Transport.send(message);

@@ -282,7 +282,8 @@ public final class CustomerDesk {
             Ticket saved = changes.save(changed, events)
                     .orElseThrow(() -> new RolledBack(new ConcurrentChange(ticket.number())));
             notices.forEach(n -> tell(n.apply(saved)));
-            desk.staff().post(new StaffNotice.ThreadPost(saved, EventKind.CUSTOMER_MESSAGE, actor.label(), command.text()));
+            desk.staff().post(new StaffNotice.ThreadPost(saved, EventKind.CUSTOMER_MESSAGE, actor.label(), command.text(),
+                    command.attachments(), Optional.empty()));
             if (command.asksEscalation() && !ticket.escalated()) {
                 desk.staff().post(new StaffNotice.Escalation(saved, "the customer asked for escalation"));
             }

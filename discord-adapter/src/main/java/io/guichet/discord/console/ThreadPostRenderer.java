@@ -1,6 +1,7 @@
 package io.guichet.discord.console;
 
 import io.guichet.core.desk.StaffNotice;
+import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Ticket;
@@ -21,24 +22,34 @@ public final class ThreadPostRenderer {
     public static final int TITLE_LIMIT = 100;
     /** Discord's limit on a message's content. */
     public static final int CONTENT_LIMIT = 2000;
+    /** Discord's limit on one uploaded file (without a server boost). */
+    public static final long UPLOAD_LIMIT = 10L * 1024 * 1024;
+    /** Discord's limit on the files of one message. */
+    public static final int FILES_LIMIT = 10;
     private static final String DISCORD_ID = "discord:";
 
     /**
      * A message for the thread: content within Discord's limit, the whole text as a file when it was cut, the user
      * ids it pings, and its buttons.
      */
-    public record Post(String content, Optional<Attachment> attachment, List<String> pinged, List<Answer.Button> buttons) {
+    public record Post(String content, List<Attachment> attachments, List<String> pinged, List<Answer.Button> buttons) {
         public Post {
+            attachments = List.copyOf(attachments);
             pinged = List.copyOf(pinged);
             buttons = List.copyOf(buttons);
         }
 
-        Post(String content, Optional<Attachment> attachment, List<String> pinged) {
-            this(content, attachment, pinged, List.of());
+        Post(String content, List<Attachment> attachments, List<String> pinged) {
+            this(content, attachments, pinged, List.of());
         }
 
-        Post withButtons(List<Answer.Button> more) {
-            return new Post(content, attachment, pinged, more);
+        public Post withButtons(List<Answer.Button> more) {
+            return new Post(content, attachments, pinged, more);
+        }
+
+        Post withFiles(List<Attachment> more) {
+            return new Post(content, java.util.stream.Stream.concat(attachments.stream(), more.stream()).toList(),
+                    pinged, buttons);
         }
     }
 
@@ -95,7 +106,24 @@ public final class ThreadPostRenderer {
             pinged.forEach(id -> text.append("<@").append(id).append("> "));
             text.append("**").append(DiscordText.defuse(who(post.actor()))).append(" wrote:**\n")
                     .append(DiscordText.defuse(post.text().strip()));
-            return cutToFit(text.toString(), "message.txt", pinged);
+            List<Attachment> uploaded = new java.util.ArrayList<>();
+            List<String> named = new java.util.ArrayList<>();
+            for (ThreadMessage.StoredAttachment a : post.attachments()) {
+                String name = a.filename().isBlank() ? "attachment" : a.filename();
+                if (a.unreadable().isPresent()) {
+                    named.add(name + " (could not be read)");
+                } else if (a.size() > UPLOAD_LIMIT || a.content().isEmpty()) {
+                    named.add(name + " (" + mebibytes(a.size()) + ", over Discord's 10 MiB per file)");
+                } else if (uploaded.size() >= FILES_LIMIT - 1) {
+                    named.add(name + " (" + mebibytes(a.size()) + ", more than " + (FILES_LIMIT - 1) + " files)");
+                } else {
+                    uploaded.add(new Attachment(name, a.content().get()));
+                }
+            }
+            if (!named.isEmpty()) {
+                text.append("\n-# Not uploaded, see the ticket: ").append(DiscordText.defuse(String.join(", ", named)));
+            }
+            return cutToFit(text.toString(), "message.txt", pinged).withFiles(uploaded);
         }
         String detail = post.text().isBlank() ? "" : ": " + post.text().strip();
         String line = "**" + what(post.event(), t) + "** by " + who(post.actor()) + detail;
@@ -142,12 +170,16 @@ public final class ThreadPostRenderer {
         return label.isBlank() ? "Guichet" : label;
     }
 
+    private static String mebibytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+
     private static Post cutToFit(String text, String fileName, List<String> pinged) {
         if (text.length() <= CONTENT_LIMIT) {
-            return new Post(text, Optional.empty(), pinged);
+            return new Post(text, List.of(), pinged);
         }
         String note = "\n-# Cut: the whole text is attached.";
         return new Post(DiscordText.cut(text, CONTENT_LIMIT - note.length()) + note,
-                Optional.of(new Attachment(fileName, text.getBytes(StandardCharsets.UTF_8))), pinged);
+                List.of(new Attachment(fileName, text.getBytes(StandardCharsets.UTF_8))), pinged);
     }
 }

@@ -1,12 +1,14 @@
 package io.guichet.discord.console;
 
 import io.guichet.core.desk.StaffNotice;
+import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Ticket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,7 @@ class ThreadPostRendererTest {
         assertThat(post.content()).contains("Server URL: https://vsa.acme.example", "Module: Agents", "Version: VSA 9.5",
                 "SN 4711", "Open the console, click Agents", "It stopped working this morning.");
         assertThat(post.pinged()).isEmpty();
-        assertThat(post.attachment()).isEmpty();
+        assertThat(post.attachments()).isEmpty();
         assertThat(post.buttons()).extracting(Answer.Button::label).containsExactly("Claim", "Subscribe");
     }
 
@@ -64,8 +66,30 @@ class ThreadPostRendererTest {
         assertThat(post.pinged()).containsExactly("id-tess");
         assertThat(post.content()).startsWith("<@id-tess> **paul@acme.example (customer) wrote:**")
                 .doesNotContain("@everyone", "<@999>").hasSizeLessThanOrEqualTo(ThreadPostRenderer.CONTENT_LIMIT);
-        assertThat(post.attachment()).hasValueSatisfying(a -> assertThat(new String(a.data(), StandardCharsets.UTF_8))
+        assertThat(post.attachments()).singleElement().satisfies(a -> assertThat(new String(a.data(), StandardCharsets.UTF_8))
                 .contains("a".repeat(3000)));
+    }
+
+    @Test
+    @DisplayName("the customer's attachments go with the relayed mail within Discord's 10 MiB per file; a larger one, "
+            + "one not kept and one unreadable are named, not uploaded")
+    void customerAttachments() {
+        Ticket t = f.open("Agents offline", "3");
+        byte[] small = "log line".getBytes(StandardCharsets.UTF_8);
+        byte[] large = new byte[(int) ThreadPostRenderer.UPLOAD_LIMIT + 1];
+        ThreadPostRenderer.Post post = renderer.render(new StaffNotice.ThreadPost(t, EventKind.CUSTOMER_MESSAGE,
+                "customer:paul@acme.example", "See attached", java.util.List.of(
+                        new ThreadMessage.StoredAttachment("agent.log", "text/plain", small.length, Optional.of(small)),
+                        new ThreadMessage.StoredAttachment("dump.bin", "application/octet-stream", large.length,
+                                Optional.of(large)),
+                        new ThreadMessage.StoredAttachment("video.mp4", "video/mp4", 50L * 1024 * 1024, Optional.empty()),
+                        new ThreadMessage.StoredAttachment("broken.pdf", "application/pdf", 10, Optional.empty(),
+                                Optional.of("bad base64"))), Optional.empty()));
+
+        assertThat(post.attachments()).extracting(ThreadPostRenderer.Attachment::name).containsExactly("agent.log");
+        assertThat(post.attachments().getFirst().data()).isEqualTo(small);
+        assertThat(post.content()).contains("Not uploaded", "dump.bin (10.0 MiB, over Discord's 10 MiB per file)",
+                "video.mp4 (50.0 MiB", "broken.pdf (could not be read)");
     }
 
     @Test

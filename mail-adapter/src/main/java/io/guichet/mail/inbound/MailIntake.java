@@ -191,10 +191,11 @@ public final class MailIntake implements MailHandler {
         String name = email.from().displayName().orElse("");
         Optional<io.guichet.core.account.Language> language = LanguageGuess.of(email.newText())
                 .or(settings::defaultLanguage);
-        CustomerCommand command = thread.<CustomerCommand>map(number -> new CustomerCommand.AddCustomerMessage(
-                        from.get(), name, language, number, draft, email.newText(), escalate))
-                .orElseGet(() -> new CustomerCommand.OpenTicket(from.get(), name, language, draft, escalate));
         Received received = new Received(email.messageId(), entry(email, identity, now), correlationId);
+        CustomerCommand command = thread.<CustomerCommand>map(number -> new CustomerCommand.AddCustomerMessage(
+                        from.get(), name, language, number, draft, email.newText(), escalate,
+                        received.entry().attachments()))
+                .orElseGet(() -> new CustomerCommand.OpenTicket(from.get(), name, language, draft, escalate));
         CustomerOutcome outcome = thread.filter(number -> asksForPageLink(email.subject(), number)).isPresent()
                 ? desk.pageLinkRequested(from.get(), thread.get(), received)
                 : desk.handle(command, received);
