@@ -13,3 +13,13 @@ create table staff_outbox_files (
     data      bytea   not null,
     primary key (outbox_id, position)
 );
+
+-- The files mailed with an outgoing mail: a technician's reply written in a ticket's thread with files attached.
+create table outbox_attachments (
+    outbox_id    bigint  not null references outbox (id) on delete cascade,
+    position     integer not null,
+    name         text    not null,
+    content_type text    not null,
+    data         bytea   not null,
+    primary key (outbox_id, position)
+);

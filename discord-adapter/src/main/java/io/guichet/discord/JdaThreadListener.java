@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 final class JdaThreadListener extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdaThreadListener.class);
+    private static final long FETCH_SECONDS = 30;
 
     private final ThreadReplies replies;
     private final Executor executor;
@@ -44,12 +45,27 @@ final class JdaThreadListener extends ListenerAdapter {
         ThreadMessageInput input = new ThreadMessageInput(event.getChannel().getId(), message.getId(),
                 event.getAuthor().getId(), event.getAuthor().getName(),
                 member.getRoles().stream().map(Role::getId).collect(Collectors.toSet()), message.getContentRaw(),
-                message.getAttachments().stream().map(Message.Attachment::getFileName).toList());
+                message.getAttachments().stream().map(JdaThreadListener::attached).toList());
         try {
             executor.execute(() -> answer(message, input));
         } catch (RejectedExecutionException e) {
             LOG.warn("message {} in thread {} not handled: shutting down", input.messageId(), input.threadId());
         }
+    }
+
+    /** A file of the message, fetched from Discord's CDN (through JDA) only when it is to be mailed. */
+    private static ThreadMessageInput.Attached attached(Message.Attachment a) {
+        return new ThreadMessageInput.Attached(a.getFileName(),
+                a.getContentType() == null ? "application/octet-stream" : a.getContentType(), a.getSize(), () -> {
+            try (java.io.InputStream in = a.getProxy().download().get(FETCH_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                return in.readAllBytes();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.IOException("interrupted while fetching " + a.getFileName(), e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new java.io.IOException("could not fetch " + a.getFileName() + ": " + e, e);
+            }
+        });
     }
 
     private void answer(Message message, ThreadMessageInput input) {

@@ -286,6 +286,41 @@ class DiscordThreadsIT {
     }
 
     @Test
+    @DisplayName("R2, R16: files a technician attaches to a message in the ticket's thread are attached to the reply mail; "
+            + "files too large to mail are refused with a reaction saying so, and nothing is mailed")
+    void technicianAttachmentsMailed() throws Exception {
+        TicketNumber n = open("3");
+        awaitMail(m -> subject(m).contains("[Ticket#" + n.value() + "]"));
+        String thread = awaitThread(n);
+        byte[] patch = new byte[30_000];
+        new java.util.Random(11).nextBytes(patch);
+
+        String said = discord.say("tess", thread, "Hello Bob,\nthe hotfix is attached.\nTess", Map.of("hotfix.zip", patch));
+        MimeMessage reply = awaitMail(m -> text(m).contains("the hotfix is attached"));
+        MimeMultipart parts = (MimeMultipart) reply.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        MimeBodyPart file = (MimeBodyPart) parts.getBodyPart(1);
+        assertThat(file.getFileName()).isEqualTo("hotfix.zip");
+        assertThat(file.getInputStream().readAllBytes()).isEqualTo(patch);
+        await().atMost(WAIT).until(() -> reactions(said).size() == 1);
+        assertThat(reactions(said).getFirst().route()).contains("/reactions/✅/@me");
+
+        int mailsBefore = mail.getReceivedMessages().length;
+        String tooLarge = discord.say("tess", thread, "And the full memory dump.",
+                Map.of("memory.dmp", new byte[11 * 1024 * 1024]));
+        await().atMost(WAIT).until(() -> reactions(tooLarge).size() == 1);
+        assertThat(reactions(tooLarge).getFirst().route()).contains("/reactions/❌/@me");
+        RecordedCall why = await().atMost(WAIT).until(() -> posts(thread).stream()
+                .filter(p -> p.body().path("message_reference").path("message_id").asText().equals(tooLarge)).findFirst(),
+                Optional::isPresent).orElseThrow();
+        assertThat(why.content()).contains("too large to mail", "memory.dmp 11.0 MiB");
+        node.dispatcher().orElseThrow().wakeUp();
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+        assertThat(mail.getReceivedMessages().length).isEqualTo(mailsBefore);
+        assertThat(mails(m -> text(m).contains("full memory dump"))).isEmpty();
+    }
+
+    @Test
     @DisplayName("a thread post Discord answers with 500 is retried from the staff outbox and lands once")
     void serverErrorRetriedFromOutbox() {
         TicketNumber n = open("3");
@@ -444,6 +479,16 @@ class DiscordThreadsIT {
         try {
             return m.getSubject();
         } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The mail's text, whether it is plain or multipart (its first part). */
+    private static String text(MimeMessage m) {
+        try {
+            Object content = m.getContent();
+            return content instanceof MimeMultipart parts ? parts.getBodyPart(0).getContent().toString() : content.toString();
+        } catch (java.io.IOException | MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

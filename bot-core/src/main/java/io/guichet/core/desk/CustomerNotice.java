@@ -92,9 +92,21 @@ public sealed interface CustomerNotice {
         }
     }
 
-    /** A technician's answer; {@code question} when it starts the customer's clock. */
-    record StaffReply(Recipient to, Ticket about, String staffName, String text, boolean question)
-            implements CustomerNotice {
+    /**
+     * A technician's answer; {@code question} when it starts the customer's clock; {@code attachments} are mailed with
+     * it.
+     */
+    record StaffReply(Recipient to, Ticket about, String staffName, String text, boolean question,
+                      List<io.guichet.core.mail.MailAttachment> attachments) implements CustomerNotice {
+
+        public StaffReply {
+            attachments = List.copyOf(attachments);
+        }
+
+        public StaffReply(Recipient to, Ticket about, String staffName, String text, boolean question) {
+            this(to, about, staffName, text, question, List.of());
+        }
+
         public Optional<Ticket> ticket() {
             return Optional.of(about);
         }

@@ -1,10 +1,12 @@
 package io.guichet.core.desk;
 
+import io.guichet.core.mail.MailAttachment;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.TicketNumber;
 
+import java.util.List;
 import java.util.Optional;
 
 /** What a technician does to a ticket, whatever the console. */
@@ -21,8 +23,17 @@ public sealed interface StaffCommand {
     record Unclaim(Actor.Staff by, TicketNumber ticket) implements StaffCommand {
     }
 
-    /** An answer mailed to the contact. */
-    record Reply(Actor.Staff by, TicketNumber ticket, String text) implements StaffCommand {
+    /** An answer mailed to the contact, with {@code attachments} (files written with it in a ticket's thread). */
+    record Reply(Actor.Staff by, TicketNumber ticket, String text, List<MailAttachment> attachments)
+            implements StaffCommand {
+
+        public Reply {
+            attachments = List.copyOf(attachments);
+        }
+
+        public Reply(Actor.Staff by, TicketNumber ticket, String text) {
+            this(by, ticket, text, List.of());
+        }
     }
 
     /** A question mailed to the contact; the customer's clock starts (R12a). */

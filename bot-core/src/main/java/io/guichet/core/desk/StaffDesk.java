@@ -95,8 +95,8 @@ public final class StaffDesk {
             case StaffCommand.Claim c -> claim(ticket, c, now);
             case StaffCommand.Unclaim u -> transition(ticket, new Transition.Unclaim(), actor, now,
                     "Ticket " + ticket.number() + " is back in the queue.");
-            case StaffCommand.Reply r -> reply(ticket, r.by(), r.text(), false, now);
-            case StaffCommand.Ask a -> reply(ticket, a.by(), a.text(), true, now);
+            case StaffCommand.Reply r -> reply(ticket, r.by(), r.text(), false, now, r.attachments());
+            case StaffCommand.Ask a -> reply(ticket, a.by(), a.text(), true, now, List.of());
             case StaffCommand.Note n -> fact(ticket, actor, now, EventKind.NOTE, n.text(),
                     "Note added to ticket " + ticket.number() + " (not sent to the customer).");
             case StaffCommand.ChangeSeverity s -> changeSeverity(ticket, s, now);
@@ -125,7 +125,8 @@ public final class StaffDesk {
         };
     }
 
-    private StaffOutcome reply(Ticket ticket, Actor.Staff by, String text, boolean question, Instant now) {
+    private StaffOutcome reply(Ticket ticket, Actor.Staff by, String text, boolean question, Instant now,
+                               List<io.guichet.core.mail.MailAttachment> attachments) {
         if (!ticket.status().active()) {
             return StaffOutcome.Refused.of(Problem.conflict("status", "Ticket " + ticket.number() + " is "
                     + ticket.status() + ": replies go to active tickets only; the customer may reopen it by answering."));
@@ -158,7 +159,7 @@ public final class StaffDesk {
                 : "Reply mailed to the customer of ticket " + ticket.number() + ".");
         if (outcome instanceof StaffOutcome.Done done) {
             desk.messenger().tell(new CustomerNotice.StaffReply(recipient(done.ticket()), done.ticket(), by.name(), text,
-                    question));
+                    question, attachments));
         }
         return outcome;
     }

@@ -3,6 +3,7 @@ package io.guichet.core.desk;
 import io.guichet.core.Problem;
 import io.guichet.core.audit.AuditEvent;
 import io.guichet.core.audit.AuditKind;
+import io.guichet.core.mail.MailAttachment;
 import io.guichet.core.port.TicketThreads;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.Ticket;
@@ -70,8 +71,17 @@ public final class ThreadDesk {
      * it starts with a note prefix. Acted on once.
      */
     public Written write(String threadId, String messageId, Actor.Staff by, String text) {
+        return write(threadId, messageId, by, text, List.of());
+    }
+
+    /**
+     * As {@link #write(String, String, Actor.Staff, String)}, the reply mailed with {@code attachments} (a note keeps
+     * none).
+     */
+    public Written write(String threadId, String messageId, Actor.Staff by, String text,
+                         List<MailAttachment> attachments) {
         try {
-            return writeOnce(threadId, messageId, by, text);
+            return writeOnce(threadId, messageId, by, text, attachments);
         } catch (RolledBack rolledBack) {
             return new Written.Refused(List.of(rolledBack.change().problem()));
         } catch (IllegalStateException e) {
@@ -84,7 +94,8 @@ public final class ThreadDesk {
         }
     }
 
-    private Written writeOnce(String threadId, String messageId, Actor.Staff by, String text) {
+    private Written writeOnce(String threadId, String messageId, Actor.Staff by, String text,
+                              List<MailAttachment> attachments) {
         return desk.transactions().inTransaction(() -> {
             Optional<TicketId> ticketId = threads.ticketOf(threadId);
             Optional<Ticket> ticket = ticketId.flatMap(desk.tickets()::find);
@@ -97,7 +108,7 @@ public final class ThreadDesk {
                 return new Written.Duplicate();
             }
             StaffCommand command = note.<StaffCommand>map(n -> new StaffCommand.Note(by, ticket.get().number(), n))
-                    .orElseGet(() -> new StaffCommand.Reply(by, ticket.get().number(), text.strip()));
+                    .orElseGet(() -> new StaffCommand.Reply(by, ticket.get().number(), text.strip(), attachments));
             return switch (staff.handle(command)) {
                 case StaffOutcome.Done done -> new Written.Done(done.ticket(), note.isEmpty(), done.summary());
                 case StaffOutcome.Refused refused -> new Written.Refused(refused.problems());
@@ -158,6 +169,11 @@ public final class ThreadDesk {
     /** The staff ids subscribed to the ticket's thread. */
     public List<String> subscribers(TicketId ticket) {
         return desk.transactions().inTransaction(() -> threads.subscribers(ticket));
+    }
+
+    /** Whether {@code text} is marked as an internal note. */
+    public static boolean isNote(String text) {
+        return note(text).isPresent();
     }
 
     /** The note's text when {@code text} is marked as an internal note. */

@@ -88,9 +88,19 @@ class ThreadRepliesTest {
         assertThat(refused.reply()).hasValueSatisfying(r -> assertThat(r).startsWith("Not sent."));
 
         ThreadReplies.Reaction withFile = replies.handle(new ThreadMessageInput(THREAD, "m2", "id-alice", "alice",
-                Set.of(ConsoleFixture.TECH), "See the screenshot.", List.of("agents.png")));
+                Set.of(ConsoleFixture.TECH), "// see the screenshot", List.of(new ThreadMessageInput.Attached("agents.png",
+                        "image/png", 3, () -> new byte[] {1, 2, 3}))));
         assertThat(withFile.emoji()).contains(ThreadReplies.SENT);
         assertThat(withFile.reply()).hasValueSatisfying(r -> assertThat(r).contains("agents.png", "without the attached files"));
+
+        ThreadReplies.Reaction tooLarge = replies.handle(new ThreadMessageInput(THREAD, "m3", "id-alice", "alice",
+                Set.of(ConsoleFixture.TECH), "The full dump.", List.of(new ThreadMessageInput.Attached("dump.bin",
+                        "application/octet-stream", ThreadReplies.MAIL_FILES_LIMIT + 1, () -> {
+                            throw new AssertionError("a file too large is not fetched");
+                        }))));
+        assertThat(tooLarge.emoji()).contains(ThreadReplies.REFUSED);
+        assertThat(tooLarge.reply()).hasValueSatisfying(r -> assertThat(r).contains("Not sent", "too large to mail",
+                "dump.bin 10.0 MiB", "at most 10.0 MiB"));
     }
 
     @Test

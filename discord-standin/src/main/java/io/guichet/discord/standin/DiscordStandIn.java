@@ -172,10 +172,21 @@ public final class DiscordStandIn implements AutoCloseable {
 
     /** {@code member} writes a message in a channel or thread: a MESSAGE_CREATE dispatch. Returns the message's id. */
     public String say(String member, String channelId, String content) {
+        return say(member, channelId, content, Map.of());
+    }
+
+    /**
+     * {@code member} writes a message with files attached (name to bytes), served back under the attachments' URLs as
+     * Discord's CDN serves them. Returns the message's id.
+     */
+    public String say(String member, String channelId, String content, Map<String, byte[]> files) {
         if (messages.channel(channelId).isEmpty()) {
             throw new IllegalArgumentException("no channel " + channelId + " in the stand-in's guild");
         }
-        ObjectNode message = messages.createByMember(channelId, world.member(member), content);
+        List<RecordedCall.UploadedFile> uploaded = files.entrySet().stream()
+                .map(f -> new RecordedCall.UploadedFile("files[" + f.getKey() + "]", f.getKey(), "application/octet-stream",
+                        f.getValue())).toList();
+        ObjectNode message = messages.createByMember(channelId, world.member(member), content, uploaded);
         gateway.dispatch("MESSAGE_CREATE", message);
         return message.path("id").asText();
     }

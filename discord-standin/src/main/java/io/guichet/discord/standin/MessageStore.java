@@ -86,7 +86,8 @@ final class MessageStore {
     }
 
     /** A message typed by a member (what MESSAGE_CREATE carries). */
-    synchronized ObjectNode createByMember(String channelId, StandInWorld.Member member, String content) {
+    synchronized ObjectNode createByMember(String channelId, StandInWorld.Member member, String content,
+                                           List<RecordedCall.UploadedFile> files) {
         ObjectNode message = Json.object().put("id", ids.next()).put("type", 0).put("channel_id", channelId)
                 .put("guild_id", payloads.world().guildId());
         message.set("author", payloads.user(member));
@@ -94,7 +95,7 @@ final class MessageStore {
         message.put("content", content);
         message.putArray("embeds");
         message.putArray("components");
-        message.putArray("attachments");
+        message.set("attachments", attachments(Json.array(), Json.array(), files));
         message.putArray("mentions");
         message.putArray("mention_roles");
         message.put("mention_everyone", false).put("pinned", false).put("tts", false);

@@ -128,7 +128,8 @@ public final class OutboxMessenger implements CustomerMessenger {
         boolean generated = mail.automatic() && batch.inAnswerTo.isEmpty() && !answersAMail(notice);
         batch.mails.add(new OutgoingMail(0, ticket, messageId, to, notice.to().name(), mail.subject(), mail.body(),
                 inReplyTo, List.copyOf(capped), mail.automatic(), batch.now, 0, generated,
-                batch.inAnswerTo.map(Received::correlationId)));
+                batch.inAnswerTo.map(Received::correlationId),
+                notice instanceof CustomerNotice.StaffReply reply ? reply.attachments() : List.of()));
         batch.thread.add(new ThreadMessage(ticket, ThreadMessage.Direction.OUT, messageId, mail.subject(), to.value(),
                 mail.body(), batch.now, List.of()));
         if (ticket.isPresent()) {
