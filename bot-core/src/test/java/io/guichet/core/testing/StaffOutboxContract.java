@@ -181,4 +181,21 @@ public abstract class StaffOutboxContract {
         assertThat(outbox.claimDue(later(), 3, LEASE)).hasSize(3);
         assertThat(outbox.claimDue(later(), 3, LEASE)).hasSize(2);
     }
+
+    @Test
+    @DisplayName("claims given back are due again at once, no attempt counted; a delivered notice stays delivered")
+    void release() {
+        outbox.post(new StaffNotice.NewSeverityOne(ticket));
+        outbox.post(new StaffNotice.Escalation(ticket, "raised to severity 1"));
+        Instant now = later();
+        List<StaffOutbox.Queued> claimed = outbox.claimDue(now, 10, LEASE);
+        outbox.markDelivered(claimed.get(0).id(), now);
+
+        outbox.release(claimed.stream().map(StaffOutbox.Queued::id).toList(), now);
+
+        assertThat(outbox.claimDue(now, 10, LEASE)).singleElement().satisfies(q -> {
+            assertThat(q.notice()).isInstanceOf(StaffNotice.Escalation.class);
+            assertThat(q.attempts()).isZero();
+        });
+    }
 }
