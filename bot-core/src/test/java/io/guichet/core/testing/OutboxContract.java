@@ -257,4 +257,30 @@ public abstract class OutboxContract {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(MessageId.of("generated@guichet.test"), true),
                         org.assertj.core.groups.Tuple.tuple(MessageId.of("replied@guichet.test"), false));
     }
+
+    @Test
+    @DisplayName("R16: a reply's files are kept with it, in order, alone or in a batch, and come back with its claim")
+    void attachmentsAreKept() {
+        byte[] patch = {1, 2, 3, 4};
+        byte[] notes = "release notes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        outbox.enqueue(mail("single@guichet.test", T0).withAttachments(List.of(
+                new io.guichet.core.mail.MailAttachment("hotfix.zip", "application/zip", patch))));
+        outbox.enqueueAll(List.of(mail("plain@guichet.test", T0.plusSeconds(1)),
+                mail("batched@guichet.test", T0.plusSeconds(2)).withAttachments(List.of(
+                        new io.guichet.core.mail.MailAttachment("notes.txt", "text/plain", notes),
+                        new io.guichet.core.mail.MailAttachment("hotfix.zip", "application/zip", patch)))));
+
+        List<OutgoingMail> claimed = outbox.claimDue(T0.plusSeconds(10), 10, LEASE);
+
+        assertThat(claimed).extracting(m -> m.messageId().value())
+                .containsExactly("single@guichet.test", "plain@guichet.test", "batched@guichet.test");
+        assertThat(claimed.get(0).attachments()).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("hotfix.zip");
+            assertThat(a.data()).isEqualTo(patch);
+        });
+        assertThat(claimed.get(1).attachments()).isEmpty();
+        assertThat(claimed.get(2).attachments()).extracting(io.guichet.core.mail.MailAttachment::name)
+                .containsExactly("notes.txt", "hotfix.zip");
+        assertThat(claimed.get(2).attachments().get(0).data()).isEqualTo(notes);
+    }
 }
