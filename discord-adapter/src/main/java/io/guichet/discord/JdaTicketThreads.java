@@ -131,27 +131,30 @@ final class JdaTicketThreads {
      * announced on the gateway.
      */
     private ThreadChannel known(JDA jda, String threadId, Ticket ticket) throws NotDelivered {
+        ThreadChannel cached = jda.getThreadChannelById(threadId);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<ThreadChannel> archived = archived(jda, threadId);
+        if (archived.isPresent()) {
+            return archived.get();
+        }
+        // opened by another node a moment ago: the gateway announces it shortly
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(CACHE_WAIT_SECONDS);
-        while (true) {
-            ThreadChannel cached = jda.getThreadChannelById(threadId);
-            if (cached != null) {
-                return cached;
-            }
-            Optional<ThreadChannel> archived = archived(jda, threadId);
-            if (archived.isPresent()) {
-                return archived.get();
-            }
-            if (System.nanoTime() >= until) {
-                throw new NotDelivered("thread " + threadId + " of ticket " + ticket.number()
-                        + " is not visible to the bot (deleted, or the gateway did not announce it)");
-            }
+        while (System.nanoTime() < until) {
             try {
-                Thread.sleep(100);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new NotDelivered("interrupted while waiting for thread " + threadId, e);
             }
+            ThreadChannel announced = jda.getThreadChannelById(threadId);
+            if (announced != null) {
+                return announced;
+            }
         }
+        return archived(jda, threadId).orElseThrow(() -> new NotDelivered("thread " + threadId + " of ticket "
+                + ticket.number() + " is not visible to the bot (deleted, or the gateway did not announce it)"));
     }
 
     /** The archived public thread {@code threadId} of the configured channel, newest archived first. */
