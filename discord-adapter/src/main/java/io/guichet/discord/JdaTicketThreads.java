@@ -72,7 +72,8 @@ final class JdaTicketThreads {
             opened = true;
         }
         if (post.event() == EventKind.CREATED) {
-            // a forum post was opened with its first message; a text channel's thread gets it now (again on a retry)
+            // a forum post was opened with its first message; a text channel's thread gets it now (sent again on a
+            // retry or by another node, Discord keeps one: the nonce)
             if (!(thread.getParentChannel() instanceof ForumChannel)) {
                 sendOpening(thread, ticket, opening(post));
             }
@@ -97,9 +98,12 @@ final class JdaTicketThreads {
     }
 
     /** The ticket's opening post as it was when the ticket opened (when the outbox kept it), with its buttons. */
-    private ThreadPostRenderer.Post opening(StaffNotice.ThreadPost created) {
-        ThreadPostRenderer.Post now = renderer.opening(created.ticket());
-        return created.asPosted().map(kept -> kept(kept).withButtons(now.buttons())).orElse(now);
+    private ThreadPostRenderer.Post opening(StaffNotice.ThreadPost post) {
+        ThreadPostRenderer.Post now = renderer.opening(post.ticket());
+        if (post.event() != EventKind.CREATED) {
+            return now; // a later post finds no thread (its opening post was given up): opened as the ticket is now
+        }
+        return post.asPosted().map(kept -> kept(kept).withButtons(now.buttons())).orElse(now);
     }
 
     /**
