@@ -280,9 +280,32 @@ class DiscordThreadsIT {
             assertThat(f.fileName()).isEqualTo("screenshot.png");
             assertThat(f.content()).isEqualTo(screenshot);
         });
-        assertThat(relayed.content()).contains("Not uploaded", "memory.dmp (6.0 MiB");
+        assertThat(relayed.content()).contains("Not uploaded", "memory.dmp (6.0 MiB, too large for Guichet to keep)");
         JsonNode message = relayed.response();
         assertThat(message.path("attachments")).extracting(a -> a.path("filename").asText()).containsExactly("screenshot.png");
+    }
+
+    @Test
+    @DisplayName("R2, R4: the files of the mail that opens a ticket are uploaded with the thread's first post")
+    void openingMailAttachmentsUploaded() throws Exception {
+        byte[] screenshot = new byte[25_000];
+        new java.util.Random(5).nextBytes(screenshot);
+        sendWithFiles(BOB, "Printer agent crashes at start", "Severity: 3\nServer URL: https://vsa.acme.example\n"
+                + "Module: Agents\nVersion: VSA 9.5\nAffected devices: SN 4711, device 88\n"
+                + "Steps to reproduce: start the printer agent\n\nThe printer agent crashes at start.", null,
+                Map.of("crash.png", screenshot));
+
+        JsonNode thread = await().atMost(WAIT).until(() -> discord.threads().stream()
+                .filter(t -> t.path("name").asText().contains("Printer agent crashes")).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        RecordedCall opening = await().atMost(WAIT).until(() -> posts(thread.path("id").asText()).stream()
+                .filter(p -> p.status() == 200 && p.content().contains("Server URL")).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        assertThat(opening.files()).singleElement().satisfies(f -> {
+            assertThat(f.fileName()).isEqualTo("crash.png");
+            assertThat(f.content()).isEqualTo(screenshot);
+        });
+        assertThat(opening.buttonIds()).hasSize(2);
     }
 
     @Test
@@ -453,8 +476,10 @@ class DiscordThreadsIT {
             parts.addBodyPart(attached);
         }
         message.setContent(parts);
-        message.setHeader("In-Reply-To", inReplyTo);
-        message.setHeader("References", inReplyTo);
+        if (inReplyTo != null) {
+            message.setHeader("In-Reply-To", inReplyTo);
+            message.setHeader("References", inReplyTo);
+        }
         Transport.send(message);
     }
 

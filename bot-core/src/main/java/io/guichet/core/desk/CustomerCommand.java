@@ -25,7 +25,17 @@ public sealed interface CustomerCommand {
      * A new request (R2, R4). {@code asksEscalation}: the message asks for a manager (R18).
      */
     record OpenTicket(EmailAddress from, String senderName, Optional<Language> language, IntakeDraft draft,
-                      boolean asksEscalation) implements CustomerCommand {
+                      boolean asksEscalation, List<ThreadMessage.StoredAttachment> attachments) implements CustomerCommand {
+
+        public OpenTicket {
+            attachments = List.copyOf(attachments);
+        }
+
+        /** A request without files (a web form, a test). */
+        public OpenTicket(EmailAddress from, String senderName, Optional<Language> language, IntakeDraft draft,
+                          boolean asksEscalation) {
+            this(from, senderName, language, draft, asksEscalation, List.of());
+        }
     }
 
     /**

@@ -184,11 +184,12 @@ public final class CustomerDesk {
             if (!account.coveredOn(desk.today())) {
                 return notCovered(contact, account);
             }
-            return openFor(contact, command.draft(), command.asksEscalation(), Optional.empty());
+            return openFor(contact, command.draft(), command.asksEscalation(), Optional.empty(), command.attachments());
         }
 
         private CustomerOutcome openFor(Contact contact, IntakeDraft draft, boolean asksEscalation,
-                                        Optional<Ticket> previous) {
+                                        Optional<Ticket> previous,
+                                        List<io.guichet.core.mail.ThreadMessage.StoredAttachment> attachments) {
             Instant now = desk.clock().instant();
             IntakeReport report = intake.evaluate(draft);
             TicketStatus status = report.complete() ? TicketStatus.OPEN : TicketStatus.AWAITING_INFO;
@@ -211,7 +212,13 @@ public final class CustomerDesk {
                         asksEscalation ? "R18: customer asked for escalation" : "R18: severity 1 escalates automatically"));
             }
             desk.tickets().append(events);
-            desk.staff().postAll(ThreadPosts.of(created, events));
+            // the opening post carries the request's files
+            desk.staff().postAll(ThreadPosts.of(created, events).stream()
+                    .map(n -> n instanceof StaffNotice.ThreadPost post && post.event() == EventKind.CREATED
+                            ? new StaffNotice.ThreadPost(post.ticket(), post.event(), post.actor(), post.text(),
+                            attachments, post.asPosted())
+                            : n)
+                    .toList());
             changes.replan(created);
 
             Optional<SupportWindow.Verdict.Unsupported> unsupported = created.fields().version()
@@ -356,7 +363,7 @@ public final class CustomerDesk {
             if (draft.description().isEmpty() && !command.text().isBlank()) {
                 draft = draft.with(IntakeField.DESCRIPTION, command.text());
             }
-            return openFor(contact, draft, command.asksEscalation(), Optional.of(closed));
+            return openFor(contact, draft, command.asksEscalation(), Optional.of(closed), command.attachments());
         }
 
         private boolean reopenWindowOver(Ticket ticket, Instant now) {

@@ -96,7 +96,15 @@ public final class ThreadPostRenderer {
     public Post render(StaffNotice.ThreadPost post, List<String> subscribers) {
         Ticket t = post.ticket();
         if (post.event() == EventKind.CREATED) {
-            return opening(t);
+            Files files = files(post.attachments());
+            if (files.named().isEmpty()) {
+                return opening(t).withFiles(files.uploaded());
+            }
+            Post opening = opening(t);
+            String note = "\n-# Not uploaded, see the ticket: " + DiscordText.defuse(String.join(", ", files.named()));
+            String content = opening.content().length() + note.length() <= CONTENT_LIMIT ? opening.content() + note
+                    : opening.content();
+            return new Post(content, opening.attachments(), opening.pinged(), opening.buttons()).withFiles(files.uploaded());
         }
         if (post.event() == EventKind.CUSTOMER_MESSAGE) {
             List<String> pinged = java.util.stream.Stream.concat(holder(t).stream(),
@@ -106,24 +114,11 @@ public final class ThreadPostRenderer {
             pinged.forEach(id -> text.append("<@").append(id).append("> "));
             text.append("**").append(DiscordText.defuse(who(post.actor()))).append(" wrote:**\n")
                     .append(DiscordText.defuse(post.text().strip()));
-            List<Attachment> uploaded = new java.util.ArrayList<>();
-            List<String> named = new java.util.ArrayList<>();
-            for (ThreadMessage.StoredAttachment a : post.attachments()) {
-                String name = a.filename().isBlank() ? "attachment" : a.filename();
-                if (a.unreadable().isPresent()) {
-                    named.add(name + " (could not be read)");
-                } else if (a.size() > UPLOAD_LIMIT || a.content().isEmpty()) {
-                    named.add(name + " (" + mebibytes(a.size()) + ", over Discord's 10 MiB per file)");
-                } else if (uploaded.size() >= FILES_LIMIT - 1) {
-                    named.add(name + " (" + mebibytes(a.size()) + ", more than " + (FILES_LIMIT - 1) + " files)");
-                } else {
-                    uploaded.add(new Attachment(name, a.content().get()));
-                }
+            Files files = files(post.attachments());
+            if (!files.named().isEmpty()) {
+                text.append("\n-# Not uploaded, see the ticket: ").append(DiscordText.defuse(String.join(", ", files.named())));
             }
-            if (!named.isEmpty()) {
-                text.append("\n-# Not uploaded, see the ticket: ").append(DiscordText.defuse(String.join(", ", named)));
-            }
-            return cutToFit(text.toString(), "message.txt", pinged).withFiles(uploaded);
+            return cutToFit(text.toString(), "message.txt", pinged).withFiles(files.uploaded());
         }
         String detail = post.text().isBlank() ? "" : ": " + post.text().strip();
         String line = "**" + what(post.event(), t) + "** by " + who(post.actor()) + detail;
@@ -168,6 +163,34 @@ public final class ThreadPostRenderer {
             return label.substring("customer:".length()) + " (customer)";
         }
         return label.isBlank() ? "Guichet" : label;
+    }
+
+    /** A mail's files: those uploaded with the post, and those only named (with why). */
+    private record Files(List<Attachment> uploaded, List<String> named) {
+    }
+
+    /**
+     * Within Discord's 10 MiB per file and 10 files per message (one kept for the cut text's file); a file too large,
+     * one the mail parser did not keep, and an unreadable one are named instead.
+     */
+    private static Files files(List<ThreadMessage.StoredAttachment> attachments) {
+        List<Attachment> uploaded = new java.util.ArrayList<>();
+        List<String> named = new java.util.ArrayList<>();
+        for (ThreadMessage.StoredAttachment a : attachments) {
+            String name = a.filename().isBlank() ? "attachment" : a.filename();
+            if (a.unreadable().isPresent()) {
+                named.add(name + " (could not be read)");
+            } else if (a.size() > UPLOAD_LIMIT) {
+                named.add(name + " (" + mebibytes(a.size()) + ", over Discord's 10 MiB per file)");
+            } else if (a.content().isEmpty()) {
+                named.add(name + " (" + mebibytes(a.size()) + ", too large for Guichet to keep)");
+            } else if (uploaded.size() >= FILES_LIMIT - 1) {
+                named.add(name + " (" + mebibytes(a.size()) + ", more than " + (FILES_LIMIT - 1) + " files)");
+            } else {
+                uploaded.add(new Attachment(name, a.content().get()));
+            }
+        }
+        return new Files(uploaded, named);
     }
 
     private static String mebibytes(long bytes) {

@@ -83,13 +83,16 @@ class ThreadPostRendererTest {
                         new ThreadMessage.StoredAttachment("dump.bin", "application/octet-stream", large.length,
                                 Optional.of(large)),
                         new ThreadMessage.StoredAttachment("video.mp4", "video/mp4", 50L * 1024 * 1024, Optional.empty()),
+                        new ThreadMessage.StoredAttachment("trace.etl", "application/octet-stream", 6L * 1024 * 1024,
+                                Optional.empty()),
                         new ThreadMessage.StoredAttachment("broken.pdf", "application/pdf", 10, Optional.empty(),
                                 Optional.of("bad base64"))), Optional.empty()));
 
         assertThat(post.attachments()).extracting(ThreadPostRenderer.Attachment::name).containsExactly("agent.log");
         assertThat(post.attachments().getFirst().data()).isEqualTo(small);
         assertThat(post.content()).contains("Not uploaded", "dump.bin (10.0 MiB, over Discord's 10 MiB per file)",
-                "video.mp4 (50.0 MiB", "broken.pdf (could not be read)");
+                "video.mp4 (50.0 MiB", "trace.etl (6.0 MiB, too large for Guichet to keep)",
+                "broken.pdf (could not be read)");
     }
 
     @Test

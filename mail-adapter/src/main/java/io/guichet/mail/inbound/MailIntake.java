@@ -195,7 +195,8 @@ public final class MailIntake implements MailHandler {
         CustomerCommand command = thread.<CustomerCommand>map(number -> new CustomerCommand.AddCustomerMessage(
                         from.get(), name, language, number, draft, email.newText(), escalate,
                         received.entry().attachments()))
-                .orElseGet(() -> new CustomerCommand.OpenTicket(from.get(), name, language, draft, escalate));
+                .orElseGet(() -> new CustomerCommand.OpenTicket(from.get(), name, language, draft, escalate,
+                        received.entry().attachments()));
         CustomerOutcome outcome = thread.filter(number -> asksForPageLink(email.subject(), number)).isPresent()
                 ? desk.pageLinkRequested(from.get(), thread.get(), received)
                 : desk.handle(command, received);
