@@ -300,6 +300,7 @@ public final class JooqTicketStore implements TicketStore {
         r.setStatusSince(Times.at(t.statusSince()));
         r.setResolvedAt(Times.atOrNull(t.resolvedAt()));
         r.setClosedAt(Times.atOrNull(t.closedAt()));
+        r.setAvailabilityAskedAt(Times.atOrNull(t.availabilityAskedAt()));
     }
 
     static Ticket read(TicketsRecord r) {
@@ -321,7 +322,7 @@ public final class JooqTicketStore implements TicketStore {
                         Optional.ofNullable(r.getUpdateIntervalSeconds()).map(java.time.Duration::ofSeconds)),
                 new Ticket.Timeline(Times.instant(r.getCreatedAt()), Times.instant(r.getUpdatedAt()),
                         Times.instant(r.getStatusSince()), Times.optional(r.getResolvedAt()),
-                        Times.optional(r.getClosedAt())),
+                        Times.optional(r.getClosedAt()), Times.optional(r.getAvailabilityAskedAt())),
                 r.getRowVersion());
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  * Derives the deadlines a ticket must have from its state alone (pure: no clock, no store). Waiting on the
  * customer (a question or missing intake information): reminders at the configured offsets, then the automatic
  * resolution (R12a); a severity-1 question also gets the answer timeout (R11, R17): the always-available contacts
- * are asked after one timeout, the ticket lowered after two. Resolved: the end of the reopen
+ * are asked after one timeout, the ticket lowered one timeout after they were asked. Resolved: the end of the reopen
  * window (R13). Open or in progress: the pending response targets (R15, R16), already timed on the ticket's service
  * calendar. On hold (R9) and closed: none. Customer-side times count in plain elapsed time from
  * {@link Ticket#statusSince()}.
@@ -34,11 +34,13 @@ public final class DeadlinePlan {
                 customerClock(ticket.statusSince(), plan);
                 if (ticket.severity().filter(s -> s == Severity.S1).isPresent()) {
                     // R11: step 0 asks the account's always-available contacts (or lowers at once when it has
-                    // none); step 1, one more timeout later, lowers the ticket
+                    // none); once they were asked (recorded on the ticket), step 1 lowers the ticket one timeout
+                    // after that: their own deadline, even when the asking itself came late (the node was down)
                     Duration timeout = policy.severityOneAnswerTimeout();
-                    plan.add(new PlannedDeadline(DeadlineKind.SEVERITY_ONE_ANSWER, 0, ticket.statusSince().plus(timeout)));
-                    plan.add(new PlannedDeadline(DeadlineKind.SEVERITY_ONE_ANSWER, 1,
-                            ticket.statusSince().plus(timeout.multipliedBy(2))));
+                    plan.add(ticket.availabilityAskedAt()
+                            .map(asked -> new PlannedDeadline(DeadlineKind.SEVERITY_ONE_ANSWER, 1, asked.plus(timeout)))
+                            .orElseGet(() -> new PlannedDeadline(DeadlineKind.SEVERITY_ONE_ANSWER, 0,
+                                    ticket.statusSince().plus(timeout))));
                 }
             }
             case OPEN, IN_PROGRESS -> {

@@ -144,6 +144,17 @@ public sealed interface CustomerNotice {
         }
     }
 
+    /**
+     * R17: a technician lowered how often ticket {@code about} is updated, its severity unchanged: from every
+     * {@code was} to every {@code every}, with the reason.
+     */
+    record UpdateFrequencyLowered(Recipient to, Ticket about, Duration was, Duration every, String reason)
+            implements CustomerNotice {
+        public Optional<Ticket> ticket() {
+            return Optional.of(about);
+        }
+    }
+
     /** R7: a technician accessed the customer's server; the customer sees who, when and why. */
     record ServerAccessed(Recipient to, Ticket about, String technician, java.time.Instant at, String detail)
             implements CustomerNotice {

@@ -295,16 +295,23 @@ public final class DeadlineDesk {
         List<TicketEvent> events = List.of(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.NOTE,
                 "R11: no answer from the submitter within " + timeout + "; asked the always-available contacts: "
                         + names));
-        return new Decision.Change(ticket.withDue(ticket.due(), now), events, "always-available contacts asked (R11)",
+        // recorded on the ticket: never asked twice (a restart replans from it), lowered one timeout after this
+        return new Decision.Change(ticket.availabilityAsked(now), events, "always-available contacts asked (R11)",
                 (saved, out) -> available.forEach(contact -> out.tell(new CustomerNotice.AvailabilityRequest(
                         Recipient.of(contact), saved, now.plus(timeout)))));
     }
 
-    /** R11, R17: the ticket's severity-1 question is still unanswered one timeout after the contacts were asked. */
+    /**
+     * R11, R17: the ticket's severity-1 question is still unanswered one timeout after the contacts were asked; the
+     * wait told is from the question to the contacts' deadline.
+     */
     private Decision downgrade(Ticket ticket, Instant now) {
         List<String> asked = availableOthers(ticket).stream().map(Contact::name).toList();
         Duration timeout = desk.policy().severityOneAnswerTimeout();
-        return downgrade(ticket, now, asked.isEmpty() ? timeout : timeout.multipliedBy(2), asked);
+        Duration waited = ticket.availabilityAskedAt()
+                .map(at -> Duration.between(ticket.statusSince(), at).plus(timeout))
+                .orElse(asked.isEmpty() ? timeout : timeout.multipliedBy(2));
+        return downgrade(ticket, now, waited, asked);
     }
 
     private List<Contact> availableOthers(Ticket ticket) {

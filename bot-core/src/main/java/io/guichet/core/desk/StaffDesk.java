@@ -227,11 +227,16 @@ public final class StaffDesk {
                     + "To update it more often, raise its severity (/ticket severity)."));
         }
         Ticket changed = ticket.withDue(changes.everyLonger(ticket, severity, command.every(), now), now);
-        return saved(ticket, changed, List.of(TicketEvent.fact(ticket.id(), now, command.by(),
+        StaffOutcome outcome = saved(ticket, changed, List.of(TicketEvent.fact(ticket.id(), now, command.by(),
                 EventKind.UPDATE_INTERVAL_CHANGED, "R17: updates every " + command.every() + " instead of " + current
                         + ", severity " + severity.level() + " kept: " + command.reason())),
                 "Ticket " + ticket.number() + " is now updated every " + command.every() + " (was " + current
                         + "), still severity " + severity.level() + " (R17).");
+        if (outcome instanceof StaffOutcome.Done done) {
+            desk.messenger().tell(new CustomerNotice.UpdateFrequencyLowered(recipient(done.ticket()), done.ticket(),
+                    current, command.every(), command.reason()));
+        }
+        return outcome;
     }
 
     private StaffOutcome hold(Ticket ticket, StaffCommand.Hold command, Instant now) {

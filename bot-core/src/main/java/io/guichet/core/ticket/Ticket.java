@@ -99,10 +99,17 @@ public record Ticket(TicketId id,
     /**
      * When things happened. {@code statusSince}: when the current period began: the status was entered, or, while
      * waiting on the customer, the last question or customer message restarted the customer's clock (R12a).
-     * Deadlines are planned from it.
+     * Deadlines are planned from it. {@code availabilityAskedAt}: when the account's always-available contacts were
+     * asked to answer this period's severity-1 question (R11); a new period forgets it.
      */
     public record Timeline(Instant createdAt, Instant updatedAt, Instant statusSince, Optional<Instant> resolvedAt,
-                           Optional<Instant> closedAt) {
+                           Optional<Instant> closedAt, Optional<Instant> availabilityAskedAt) {
+
+        /** No always-available contact asked in this period. */
+        public Timeline(Instant createdAt, Instant updatedAt, Instant statusSince, Optional<Instant> resolvedAt,
+                        Optional<Instant> closedAt) {
+            this(createdAt, updatedAt, statusSince, resolvedAt, closedAt, Optional.empty());
+        }
 
         /** A ticket created at {@code at}: every time is that one. */
         public static Timeline startingAt(Instant at) {
@@ -111,12 +118,17 @@ public record Ticket(TicketId id,
 
         /** Changed at {@code at}, in the same period. */
         public Timeline touched(Instant at) {
-            return new Timeline(createdAt, at, statusSince, resolvedAt, closedAt);
+            return new Timeline(createdAt, at, statusSince, resolvedAt, closedAt, availabilityAskedAt);
         }
 
         /** Changed at {@code at}, which starts a new period. */
         public Timeline newPeriod(Instant at) {
             return new Timeline(createdAt, at, at, resolvedAt, closedAt);
+        }
+
+        /** R11: the always-available contacts were asked at {@code at}, in the current period. */
+        public Timeline availabilityAsked(Instant at) {
+            return new Timeline(createdAt, at, statusSince, resolvedAt, closedAt, Optional.of(at));
         }
 
         public Timeline resolved(Instant at) {
@@ -242,6 +254,11 @@ public record Ticket(TicketId id,
         return timeline.closedAt();
     }
 
+    /** R11: when the always-available contacts were asked to answer this period's severity-1 question. */
+    public Optional<Instant> availabilityAskedAt() {
+        return timeline.availabilityAskedAt();
+    }
+
     /** The status entered at {@code at} starts a new period; staying in the same status keeps the current one. */
     Ticket withStatus(TicketStatus newStatus, Instant at) {
         return with(state.withStatus(newStatus), newStatus == status() ? timeline.touched(at) : timeline.newPeriod(at));
@@ -265,6 +282,11 @@ public record Ticket(TicketId id,
      */
     public Ticket waitingSince(Instant at) {
         return with(state, timeline.newPeriod(at));
+    }
+
+    /** R11: the account's always-available contacts were asked at {@code at} to answer the severity-1 question. */
+    public Ticket availabilityAsked(Instant at) {
+        return with(state, timeline.availabilityAsked(at));
     }
 
     public Ticket withAssignee(Optional<Actor.Staff> newAssignee, Instant at) {

@@ -47,6 +47,21 @@ class DeadlinePlanTest {
     }
 
     @Test
+    @DisplayName("R11: once the always-available contacts were asked, the ticket is lowered one timeout after they were asked, and they are not asked again")
+    void severityOneContactsAsked() {
+        Ticket waiting = TicketFixtures.aTicket().status(TicketStatus.WAITING_ON_CUSTOMER).severity(Severity.S1).build();
+        Instant askedLate = T0.plus(Duration.ofHours(30));
+        Ticket asked = waiting.availabilityAsked(askedLate);
+
+        assertThat(plan.of(waiting)).filteredOn(d -> d.kind() == DeadlineKind.SEVERITY_ONE_ANSWER)
+                .containsExactly(new PlannedDeadline(DeadlineKind.SEVERITY_ONE_ANSWER, 0, T0.plus(Duration.ofHours(4))));
+        assertThat(plan.of(asked)).filteredOn(d -> d.kind() == DeadlineKind.SEVERITY_ONE_ANSWER)
+                .containsExactly(new PlannedDeadline(DeadlineKind.SEVERITY_ONE_ANSWER, 1, askedLate.plus(Duration.ofHours(4))));
+        assertThat(asked.waitingSince(askedLate.plusSeconds(60)).availabilityAskedAt())
+                .as("a new question starts a new period: nobody asked yet").isEmpty();
+    }
+
+    @Test
     @DisplayName("R9: on hold, nothing is timed: no reminder, no resolution, no target")
     void onHold() {
         Ticket ticket = TicketFixtures.aTicket().status(TicketStatus.ON_HOLD).firstResponseBy(T0.plusSeconds(60)).build();

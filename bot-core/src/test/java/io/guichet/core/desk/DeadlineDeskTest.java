@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -249,6 +250,37 @@ class DeadlineDeskTest {
             assertThat(n.to().email()).isEqualTo(f.alice.email());
             assertThat(n.waited()).isEqualTo(Duration.ofHours(8));
             assertThat(n.alsoAsked()).containsExactly("Bob");
+        });
+    }
+
+    @Test
+    @DisplayName("R11: asked late (the node was down for a day), the always-available contacts still get their full timeout before the downgrade, are asked once, and the downgrade says who was asked and how long we waited")
+    void severityOneAskedLate() {
+        f.stores.contacts().setAlwaysAvailable(f.bob.id(), true);
+        TicketNumber number = asked("1");
+        Instant questionAt = f.clock.instant();
+        f.messenger.clear();
+
+        f.clock.advance(Duration.ofHours(24));
+        sweep.sweep();
+        Ticket afterFirst = ticket(number);
+        assertThat(afterFirst.severity()).as("not lowered in the same sweep as the asking").contains(Severity.S1);
+        assertThat(afterFirst.availabilityAskedAt()).as("recorded on the ticket").contains(f.clock.instant());
+        assertThat(only(number, DeadlineKind.SEVERITY_ONE_ANSWER).dueAt())
+                .isEqualTo(f.clock.instant().plus(Duration.ofHours(4)));
+
+        f.clock.advance(Duration.ofHours(3));
+        sweep.sweep();
+        sweep.sweep();
+        assertThat(f.messenger.told(CustomerNotice.AvailabilityRequest.class)).as("asked once").hasSize(1);
+        assertThat(ticket(number).severity()).contains(Severity.S1);
+
+        f.clock.advance(Duration.ofHours(1));
+        sweep.sweep();
+        assertThat(ticket(number).severity()).contains(Severity.S2);
+        assertThat(f.messenger.told(CustomerNotice.AutomaticDowngrade.class)).singleElement().satisfies(n -> {
+            assertThat(n.alsoAsked()).containsExactly("Bob");
+            assertThat(n.waited()).isEqualTo(Duration.between(questionAt, f.clock.instant()));
         });
     }
 

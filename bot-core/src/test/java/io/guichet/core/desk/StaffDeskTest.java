@@ -204,7 +204,7 @@ class StaffDeskTest {
     }
 
     @Test
-    @DisplayName("R17: a technician lowers the update frequency without changing the severity: next update re-planned, later ones on the new interval, audited")
+    @DisplayName("R17: a technician lowers the update frequency without changing the severity: next update re-planned, later ones on the new interval, audited, the customer told")
     void lowerUpdateFrequency() {
         Ticket answered = ((StaffOutcome.Done) handle(new StaffCommand.Reply(tess, ticket.number(), "Looking into it.")))
                 .ticket();
@@ -225,6 +225,13 @@ class StaffDeskTest {
         });
         assertThat(desk.deadlines.ofTicket(ticket.id())).as("the deadline follows")
                 .anySatisfy(d -> assertThat(d.dueAt()).isEqualTo(slower.due().nextUpdateBy().orElseThrow()));
+        assertThat(desk.messenger.told(CustomerNotice.UpdateFrequencyLowered.class)).as("the customer is told (R17)")
+                .singleElement().satisfies(n -> {
+                    assertThat(n.about().number()).isEqualTo(ticket.number());
+                    assertThat(n.was()).isEqualTo(Duration.ofHours(16));
+                    assertThat(n.every()).isEqualTo(every);
+                    assertThat(n.reason()).contains("on leave");
+                });
 
         desk.clock.advance(Duration.ofMinutes(5));
         Ticket replied = ((StaffOutcome.Done) handle(new StaffCommand.Reply(tess, ticket.number(), "Still on it.")))
@@ -241,6 +248,8 @@ class StaffDeskTest {
                 "Contact away."));
         assertThat(((StaffOutcome.Refused) noReason).problems().get(0).detail()).contains("reason", "R17");
         assertThat(((StaffOutcome.Refused) faster).problems().get(0).detail()).contains("longer interval", "/ticket severity");
+        assertThat(desk.messenger.told(CustomerNotice.UpdateFrequencyLowered.class)).as("nothing told when refused")
+                .isEmpty();
 
         handle(new StaffCommand.LowerUpdateFrequency(tess, ticket.number(), Duration.ofHours(40), "Contact away."));
         Ticket raised = ((StaffOutcome.Done) handle(new StaffCommand.ChangeSeverity(tess, ticket.number(), Severity.S2,

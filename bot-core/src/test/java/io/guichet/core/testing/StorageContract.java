@@ -277,7 +277,7 @@ public abstract class StorageContract {
     }
 
     @Test
-    @DisplayName("R12, R13: resolution reason, times, due targets and links survive a save")
+    @DisplayName("R11, R12, R13: resolution reason, times (the always-available contacts asked too), due targets and links survive a save")
     void everyFieldSurvives() {
         Ticket previous = stores.tickets().create(draft(TicketStatus.OPEN, Severity.S2, T0));
         Ticket next = stores.tickets().create(new NewTicket(
@@ -288,7 +288,7 @@ public abstract class StorageContract {
                 new Ticket.Due(Optional.of(T0.plusSeconds(3600)), Optional.of(T0.plusSeconds(7200)),
                         Optional.of(T0.plusSeconds(600))),
                 new Ticket.Timeline(T0, T0.plusSeconds(900), T0.plusSeconds(900), Optional.of(T0.plusSeconds(900)),
-                        Optional.empty())));
+                        Optional.empty(), Optional.of(T0.plusSeconds(800)))));
         Ticket read = stores.tickets().find(next.id()).orElseThrow();
         assertThat(read).isEqualTo(next);
         assertThat(read.previousTicket()).contains(previous.id());

@@ -94,32 +94,15 @@ final class Options {
         });
     }
 
-    private static final java.util.regex.Pattern SPAN =
-            java.util.regex.Pattern.compile("(?i)\\s*(?:(\\d{1,4})\\s*d)?\\s*(?:(\\d{1,5})\\s*h)?\\s*(?:(\\d{1,6})\\s*m)?\\s*");
-
     /** A span as technicians type it: 12h, 2d, 1d 12h, 90m, or ISO-8601 (PT12H, P2D); positive. */
     Optional<java.time.Duration> duration(String name) {
         return requiredText(name).flatMap(text -> {
-            java.time.Duration span = null;
-            java.util.regex.Matcher m = SPAN.matcher(text);
-            if (m.matches() && (m.group(1) != null || m.group(2) != null || m.group(3) != null)) {
-                span = java.time.Duration.ofDays(m.group(1) == null ? 0 : Long.parseLong(m.group(1)))
-                        .plusHours(m.group(2) == null ? 0 : Long.parseLong(m.group(2)))
-                        .plusMinutes(m.group(3) == null ? 0 : Long.parseLong(m.group(3)));
-            } else {
-                try {
-                    span = java.time.Duration.parse(text.toUpperCase(java.util.Locale.ROOT).startsWith("P")
-                            ? text.toUpperCase(java.util.Locale.ROOT) : "x");
-                } catch (DateTimeParseException e) {
-                    span = null;
-                }
+            Optional<java.time.Duration> span = io.guichet.core.desk.Spans.parse(text);
+            if (span.isEmpty()) {
+                problems.add(Problem.invalid(name, "'" + text + "' is not a span; accepted: "
+                        + io.guichet.core.desk.Spans.ACCEPTED + "."));
             }
-            if (span == null || span.isNegative() || span.isZero()) {
-                problems.add(Problem.invalid(name, "'" + text + "' is not a span; accepted: 12h, 2d, 1d 12h, 90m "
-                        + "or ISO-8601 (PT12H)."));
-                return Optional.empty();
-            }
-            return Optional.of(span);
+            return span;
         });
     }
 

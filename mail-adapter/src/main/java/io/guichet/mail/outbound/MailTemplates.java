@@ -40,7 +40,7 @@ public final class MailTemplates {
             "certification-expiring", "closed", "downgraded", "end-of-support", "escalated", "intake-complete", "missing",
             "no-access", "not-covered", "on-hold", "page-link",
             "reminder", "reopened", "resolved", "server-accessed", "severity-changed", "staff-reply", "still-missing",
-            "unknown-sender");
+            "unknown-sender", "update-frequency");
 
     private final Map<Language, Map<String, String>> templates = new EnumMap<>(Language.class);
     private final Map<Language, Properties> fragments = new EnumMap<>(Language.class);

@@ -154,6 +154,14 @@ public final class NoticeRenderer {
                 v.put("reason", n.reason());
                 yield personal(lang, "severity-changed", v);
             }
+            case CustomerNotice.UpdateFrequencyLowered n -> {
+                // R17: the new interval in words, as people write it, never ISO-8601
+                v.put("was", times.span(lang, n.was()));
+                v.put("every", times.span(lang, n.every()));
+                v.put("severity", severity(lang, n.about().severity()));
+                v.put("reason", n.reason());
+                yield personal(lang, "update-frequency", v);
+            }
             case CustomerNotice.ServerAccessed n -> {
                 v.put("technician", n.technician());
                 v.put("at", times.moment(lang, n.at()));

@@ -156,6 +156,7 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.Resolved n -> false;
             case CustomerNotice.Escalated n -> false;
             case CustomerNotice.SeverityChanged n -> false;
+            case CustomerNotice.UpdateFrequencyLowered n -> false;
             case CustomerNotice.OnHold n -> false;
             case CustomerNotice.ServerAccessed n -> false;
             case CustomerNotice.PageLinkAndAccessLog n -> true;
@@ -226,6 +227,7 @@ public final class OutboxMessenger implements CustomerMessenger {
             case CustomerNotice.Resolved n -> false;
             case CustomerNotice.Escalated n -> false;
             case CustomerNotice.SeverityChanged n -> false;
+            case CustomerNotice.UpdateFrequencyLowered n -> false;
             case CustomerNotice.OnHold n -> false;
             case CustomerNotice.ServerAccessed n -> false;
             case CustomerNotice.PageLinkAndAccessLog n -> false;

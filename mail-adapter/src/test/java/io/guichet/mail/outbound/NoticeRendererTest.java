@@ -61,6 +61,8 @@ class NoticeRendererTest {
                             new io.guichet.core.ticket.Actor.Staff("tess", "tess")),
                     new CustomerNotice.Escalated(to, ticket),
                     new CustomerNotice.SeverityChanged(to, ticket, Severity.S2, Severity.S3, "diagnostics not followed"),
+                    new CustomerNotice.UpdateFrequencyLowered(to, ticket, Duration.ofHours(8), Duration.ofHours(40),
+                            "Contact away."),
                     new CustomerNotice.ServerAccessed(to, ticket, "tess", Instant.parse("2026-03-02T09:15:00Z"), "RDP"),
                     new CustomerNotice.OnHold(to, ticket, "Add RAM."),
                     new CustomerNotice.Reminder(to, ticket, 1, Instant.parse("2026-03-09T09:00:00Z"), false),
@@ -147,6 +149,26 @@ class NoticeRendererTest {
                 .contains(fr ? "répondre à ce message" : "replying to this mail");
         assertThat(lowered).contains(fr ? "8 heures" : "8 hours").contains("(Carol Martin, Dan Roy)");
         assertThat(alone).doesNotContain(fr ? "aussi sollicité" : "also asked");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("R17: a lowered update frequency is told to the customer: the new and the former interval in words, the severity kept, the reason")
+    void updateFrequencyLowered(Language language) {
+        boolean fr = language == Language.FR;
+        Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
+        Ticket ticket = aTicket().number(1042).severity(Severity.S2).status(TicketStatus.IN_PROGRESS).build();
+
+        RenderedMail mail = RENDERER.render(new CustomerNotice.UpdateFrequencyLowered(to, ticket, Duration.ofHours(8),
+                Duration.ofDays(2).plusHours(4), "Contact away until Monday."));
+
+        assertThat(mail.subject()).contains("#1042");
+        assertThat(mail.body()).contains(fr ? "tous les 2 jours 4 heures" : "every 2 days 4 hours")
+                .contains(fr ? "au lieu de tous les 8 heures" : "instead of every 8 hours")
+                .contains(fr ? "Sa gravité reste 2" : "Its severity stays 2")
+                .contains("Contact away until Monday.")
+                .doesNotContain("PT").doesNotContain("{");
+        assertThat(mail.automatic()).as("a technician's act, not an automatic notice").isFalse();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -97,6 +97,8 @@ class AutoSubmittedTest {
         add(samples, new CustomerNotice.Escalated(to, TICKET), Optional.empty(), GENERATED);
         add(samples, new CustomerNotice.SeverityChanged(to, TICKET, Severity.S2, Severity.S3, "diagnostics not followed"),
                 Optional.empty(), PERSON);
+        add(samples, new CustomerNotice.UpdateFrequencyLowered(to, TICKET, Duration.ofHours(8), Duration.ofHours(40),
+                "Contact away."), Optional.empty(), PERSON);
         add(samples, new CustomerNotice.ServerAccessed(to, TICKET, "tess", Instant.parse("2026-03-02T09:15:00Z"), "RDP"),
                 Optional.empty(), GENERATED);
         add(samples, new CustomerNotice.PageLinkAndAccessLog(to, TICKET, List.of(new io.guichet.core.desk.CustomerPages

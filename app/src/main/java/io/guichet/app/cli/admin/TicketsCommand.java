@@ -3,7 +3,12 @@ package io.guichet.app.cli.admin;
 import io.guichet.app.cli.JsonOutput;
 import io.guichet.app.cli.Table;
 import io.guichet.core.mail.ThreadMessage;
+import io.guichet.core.desk.Spans;
+import io.guichet.core.desk.StaffCommand;
 import io.guichet.core.desk.TicketQueries;
+import io.guichet.core.intake.IntakeDraft;
+import io.guichet.core.intake.IntakeField;
+import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
@@ -15,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,9 +30,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code guichet tickets}: the queue, one ticket, and a ticket's whole transcript. */
-@Command(name = "tickets", mixinStandardHelpOptions = true, description = "Tickets: the queue, one ticket, a transcript.",
-        subcommands = {TicketsCommand.ListTickets.class, TicketsCommand.Show.class, TicketsCommand.Transcript.class})
+/**
+ * {@code guichet tickets}: the queue, one ticket, and a ticket's whole transcript; and the acts a technician may also do
+ * by phone or away from Discord (decline at intake, a phone call, a lowered update frequency), through the same
+ * {@link io.guichet.core.desk.StaffDesk} as the console: the same rules, words and history.
+ */
+@Command(name = "tickets", mixinStandardHelpOptions = true,
+        description = "Tickets: the queue, one ticket, a transcript; decline, record a call, lower the update frequency.",
+        subcommands = {TicketsCommand.ListTickets.class, TicketsCommand.Show.class, TicketsCommand.Transcript.class,
+                TicketsCommand.Decline.class, TicketsCommand.Call.class, TicketsCommand.Frequency.class})
 public final class TicketsCommand {
 
     /**
@@ -207,6 +219,105 @@ public final class TicketsCommand {
             for (Entry entry : entries) {
                 out.print(entry.at() + "  " + entry.text());
             }
+        }
+    }
+
+    /** R3, R21: declines a request at intake with an exclusion or as outside support ({@code /ticket decline}). */
+    @Command(name = "decline", mixinStandardHelpOptions = true,
+            description = "Decline a request at intake (R3, R21): resolved with the reason, the customer told why.")
+    static final class Decline extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "N", description = "Ticket number, e.g. 1042 or #1042.")
+        String number;
+        @Parameters(index = "1", paramLabel = "REASON",
+                description = "An exclusion (excluded-integration ... excluded-update-not-installed, R21a-g) or out-of-scope (R3).")
+        String reason;
+        @Option(names = "--text", defaultValue = "", description = "More words for the customer (optional).")
+        String text;
+
+        private TicketNumber wanted;
+        private ResolutionReason why;
+
+        @Override
+        void checkArguments() {
+            wanted = Arguments.ticket(number);
+            why = ResolutionReason.parse(reason).orElseThrow(() -> AdminProblem.usage("REASON: resolution reason '"
+                    + reason + "' is not one of " + ResolutionReason.accepted() + "."));
+        }
+
+        @Override
+        void run(AdminDesks admin, PrintWriter out) {
+            out.println(AdminDesks.done(admin.desks().staffDesk().handle(
+                    new StaffCommand.Decline(admin.operator(), wanted, why, text))));
+        }
+    }
+
+    /**
+     * R15, R16, R5: a phone call with the customer ({@code /ticket call}): in the history, a response, and the fields
+     * given on the phone fill the ticket's, checked as in a mail.
+     */
+    @Command(name = "call", mixinStandardHelpOptions = true,
+            description = "Record a phone call with the customer: a response (R15, R16); the fields given fill the ticket's (R5).")
+    static final class Call extends AdminCommand {
+        @Parameters(paramLabel = "N", description = "Ticket number, e.g. 1042 or #1042.")
+        String number;
+        @Option(names = "--summary", required = true, description = "What was said (required).")
+        String summary;
+        @Option(names = "--severity", paramLabel = "N", description = "Severity given on the phone, 1 to 4.")
+        String severity;
+        @Option(names = "--server-url", paramLabel = "URL", description = "Server URL given on the phone.")
+        String serverUrl;
+        @Option(names = "--module", description = "Module given on the phone.")
+        String module;
+        @Option(names = "--steps", description = "Steps to reproduce given on the phone.")
+        String steps;
+        @Option(names = "--devices", description = "Affected devices given on the phone.")
+        String devices;
+        @Option(names = "--product-version", paramLabel = "VERSION", description = "Version given on the phone.")
+        String version;
+
+        private TicketNumber wanted;
+
+        @Override
+        void checkArguments() {
+            wanted = Arguments.ticket(number);
+        }
+
+        @Override
+        void run(AdminDesks admin, PrintWriter out) {
+            IntakeDraft fields = IntakeDraft.empty().with(IntakeField.SEVERITY, severity)
+                    .with(IntakeField.SERVER_URL, serverUrl).with(IntakeField.MODULE, module)
+                    .with(IntakeField.STEPS_TO_REPRODUCE, steps).with(IntakeField.AFFECTED_DEVICES, devices)
+                    .with(IntakeField.VERSION, version);
+            out.println(AdminDesks.done(admin.desks().staffDesk().handle(
+                    new StaffCommand.RecordCall(admin.operator(), wanted, summary, fields))));
+        }
+    }
+
+    /** R17: one ticket updated less often, its severity unchanged ({@code /ticket frequency}). */
+    @Command(name = "frequency", mixinStandardHelpOptions = true,
+            description = "Lower how often a ticket is updated, its severity unchanged (R17); the customer is told.")
+    static final class Frequency extends AdminCommand {
+        @Parameters(index = "0", paramLabel = "N", description = "Ticket number, e.g. 1042 or #1042.")
+        String number;
+        @Parameters(index = "1", paramLabel = "EVERY", description = "The new interval: 12h, 2d, 1d 12h, 90m or PT12H.")
+        String every;
+        @Option(names = "--reason", required = true, description = "Why (required), e.g. the contact is away.")
+        String reason;
+
+        private TicketNumber wanted;
+        private Duration span;
+
+        @Override
+        void checkArguments() {
+            wanted = Arguments.ticket(number);
+            span = Spans.parse(every).orElseThrow(() -> AdminProblem.usage("EVERY: '" + every
+                    + "' is not a span; accepted: " + Spans.ACCEPTED + "."));
+        }
+
+        @Override
+        void run(AdminDesks admin, PrintWriter out) {
+            out.println(AdminDesks.done(admin.desks().staffDesk().handle(
+                    new StaffCommand.LowerUpdateFrequency(admin.operator(), wanted, span, reason))));
         }
     }
 }
