@@ -47,6 +47,20 @@ public final class JooqTransactions implements Transactions {
         return current.get() != null;
     }
 
+    /**
+     * Runs {@code action} once the calling thread's transaction has committed (not if it rolls back); outside a
+     * transaction, at once. For what must follow a change only once others can see it (a cache dropped).
+     */
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Scope scope = current.get();
+        if (scope == null) {
+            action.run();
+        } else {
+            scope.afterCommit.add(action);
+        }
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
@@ -77,6 +91,8 @@ public final class JooqTransactions implements Transactions {
             }
             connection.commit();
             committed = true;
+            current.remove();
+            scope.afterCommit.forEach(Runnable::run);
             return result;
         } catch (SQLException e) {
             throw new DataAccessException("transaction failed: " + e.getMessage(), e);
@@ -116,6 +132,7 @@ public final class JooqTransactions implements Transactions {
     private static final class Scope {
         private final DSLContext dsl;
         private Throwable nestedFailure;
+        private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
         private Scope(DSLContext dsl) {
             this.dsl = dsl;

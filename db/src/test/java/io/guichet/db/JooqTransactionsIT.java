@@ -55,6 +55,26 @@ class JooqTransactionsIT {
     }
 
     @Test
+    void after_commit_actions_run_once_committed_outside_the_transaction_and_never_after_a_rollback() {
+        java.util.List<String> ran = new java.util.ArrayList<>();
+
+        transactions.run(() -> {
+            SampleData.account(transactions.dsl(), "Acme");
+            transactions.afterCommit(() -> ran.add("committed, visible: " + otherConnectionCount()
+                    + ", in a transaction: " + transactions.isInTransaction()));
+            ran.add("work done");
+        });
+        catchThrowable(() -> transactions.run(() -> {
+            transactions.afterCommit(() -> ran.add("after a rollback"));
+            throw new IllegalStateException("boom");
+        }));
+        transactions.afterCommit(() -> ran.add("no transaction: at once"));
+
+        assertThat(ran).containsExactly("work done", "committed, visible: 1, in a transaction: false",
+                "no transaction: at once");
+    }
+
+    @Test
     void an_error_also_rolls_back_and_is_rethrown_unchanged() {
         AssertionError failure = new AssertionError("bug");
 
