@@ -71,6 +71,10 @@ final class IngestScenario implements Callable<Integer> {
     @Option(names = "--db-url", description = "An external PostgreSQL; default: an embedded one, durable.")
     private Optional<String> dbUrl;
 
+    @Option(names = "--statements", description = "Count the node's statements per mail with pg_stat_statements "
+            + "(the embedded PostgreSQL loads it; an external one must preload it).")
+    private boolean statements;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -79,7 +83,7 @@ final class IngestScenario implements Callable<Integer> {
         Machine.describe(out);
         Path work = Files.createTempDirectory("guichet-bench-ingest-");
         try (MailWorld mail = mailServers.open();
-             BenchDatabase db = BenchDatabase.start(dbUrl, pool, out)) {
+             BenchDatabase db = BenchDatabase.start(dbUrl, pool, statements, out)) {
             out.println("mail: " + mail.describe());
             int replies = (int) Math.round(mails * replyShare);
             List<Long> existing;
@@ -102,9 +106,11 @@ final class IngestScenario implements Callable<Integer> {
                 settings.put("GUICHET_IMAP_PROCESSED_FOLDER", processedFolder);
             }
             GuichetNode node = new GuichetNode(BenchNode.config(work, settings), db.database(), Clock.systemUTC());
+            Optional<StatementCount> counted = statements ? Optional.of(StatementCount.reset(db)) : Optional.empty();
             long start = System.nanoTime();
             double seconds;
             Counts counts;
+            double perMail = Double.NaN;
             try {
                 node.start();
                 Instant giveUp = Instant.now().plus(timeout);
@@ -126,6 +132,9 @@ final class IngestScenario implements Callable<Integer> {
                     Thread.sleep(100);
                 }
                 seconds = (System.nanoTime() - start) / 1e9;
+                if (counted.isPresent()) {
+                    perMail = counted.get().print(out, counts.receipts);
+                }
             } finally {
                 node.close();
             }
@@ -141,9 +150,10 @@ final class IngestScenario implements Callable<Integer> {
 
             double raw = rawCeiling(db, mails, out);
             out.printf("ingest: mails=%d guichet=%.0f mails/s null_desk=%.0f mails/s guichet/null=%.0f%% raw_pg=%.0f tx/s "
-                            + "answers_sent=%d mail_server=%s peak_rss=%dMB load=%s%n", mails, guichetRate, nullRate,
+                            + "answers_sent=%d mail_server=%s%s peak_rss=%dMB load=%s%n", mails, guichetRate, nullRate,
                     100 * guichetRate / nullRate, raw, counts.sent, mailServers.external() ? "external" : "greenmail",
-                    Machine.peakRssMb(), Machine.load());
+                    statements ? String.format(" statements_per_mail=%.2f", perMail) : "", Machine.peakRssMb(),
+                    Machine.load());
             out.flush();
         } finally {
             BenchDatabase.delete(work);
