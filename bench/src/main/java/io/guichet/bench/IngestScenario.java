@@ -75,6 +75,11 @@ final class IngestScenario implements Callable<Integer> {
             + "(the embedded PostgreSQL loads it; an external one must preload it).")
     private boolean statements;
 
+    @Option(names = "--everything", description = "Everything on while ingesting: the Discord console and ticket threads "
+            + "on the Discord stand-in, three mailboxes, the web pages served (in-process GreenMail only); prints the "
+            + "node's memory (with -XX:NativeMemoryTracking=summary in GUICHET_JAVA_OPTS, its breakdown).")
+    private boolean everything;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -101,6 +106,11 @@ final class IngestScenario implements Callable<Integer> {
             messages = null;
 
             Map<String, String> settings = new HashMap<>(BenchNode.mail(mail.endpoints()));
+            Optional<EverythingOn> all = everything ? Optional.of(EverythingOn.start(mail)) : Optional.empty();
+            all.ifPresent(on -> {
+                settings.putAll(on.settings());
+                out.println(on.describe());
+            });
             settings.put("GUICHET_DB_POOL_SIZE", Integer.toString(pool));
             if (!processedFolder.equals("-")) {
                 settings.put("GUICHET_IMAP_PROCESSED_FOLDER", processedFolder);
@@ -113,6 +123,7 @@ final class IngestScenario implements Callable<Integer> {
             double perMail = Double.NaN;
             try {
                 node.start();
+                all.ifPresent(EverythingOn::startLoad);
                 Instant giveUp = Instant.now().plus(timeout);
                 long lastPrint = System.nanoTime();
                 while (true) {
@@ -135,8 +146,10 @@ final class IngestScenario implements Callable<Integer> {
                 if (counted.isPresent()) {
                     perMail = counted.get().print(out, counts.receipts);
                 }
+                all.ifPresent(on -> on.report(out));
             } finally {
                 node.close();
+                all.ifPresent(EverythingOn::close);
             }
             out.printf("guichet: %d mails handled in %.1f s; %s%n", mails, seconds, counts);
             out.println("dispositions: " + dispositions(db));
