@@ -61,6 +61,20 @@ public final class JooqTransactions implements Transactions {
         }
     }
 
+    /**
+     * Runs {@code action} once the calling thread's transaction has ended, committed or rolled back; outside a
+     * transaction, at once. For what a class keeps about a transaction while it is open.
+     */
+    public void whenEnded(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Scope scope = current.get();
+        if (scope == null) {
+            action.run();
+        } else {
+            scope.whenEnded.add(action);
+        }
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
@@ -99,6 +113,7 @@ public final class JooqTransactions implements Transactions {
         } finally {
             current.remove();
             end(connection, committed);
+            scope.whenEnded.forEach(Runnable::run);
         }
     }
 
@@ -133,6 +148,7 @@ public final class JooqTransactions implements Transactions {
         private final DSLContext dsl;
         private Throwable nestedFailure;
         private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+        private final java.util.List<Runnable> whenEnded = new java.util.ArrayList<>();
 
         private Scope(DSLContext dsl) {
             this.dsl = dsl;

@@ -7,9 +7,12 @@ import org.jooq.DSLContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,7 +32,8 @@ public final class VersionListCache implements VersionCatalog {
     private final Duration ttl;
     private final Clock clock;
     private final AtomicLong generation = new AtomicLong();
-    private final ThreadLocal<DSLContext> writingTransaction = new ThreadLocal<>();
+    /** The open transactions that added a version (each is one thread's, by its context); they read the table. */
+    private final Set<DSLContext> adding = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private volatile Cached cached;
 
     public VersionListCache(VersionCatalog catalogue, JooqTransactions transactions, Duration ttl, Clock clock) {
@@ -46,7 +50,10 @@ public final class VersionListCache implements VersionCatalog {
     public Optional<ProductVersion> add(ProductVersion version) {
         drop();
         if (transactions.isInTransaction()) {
-            writingTransaction.set(transactions.dsl());
+            DSLContext transaction = transactions.dsl();
+            if (adding.add(transaction)) {
+                transactions.whenEnded(() -> adding.remove(transaction));
+            }
         }
         try {
             return catalogue.add(version);
@@ -81,15 +88,7 @@ public final class VersionListCache implements VersionCatalog {
     }
 
     private boolean insideOwnAddition() {
-        DSLContext writer = writingTransaction.get();
-        if (writer == null) {
-            return false;
-        }
-        if (transactions.isInTransaction() && transactions.dsl() == writer) {
-            return true;
-        }
-        writingTransaction.remove();
-        return false;
+        return !adding.isEmpty() && transactions.isInTransaction() && adding.contains(transactions.dsl());
     }
 
     private record Cached(List<ProductVersion> versions, Instant until) {

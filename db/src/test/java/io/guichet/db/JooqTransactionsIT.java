@@ -55,7 +55,7 @@ class JooqTransactionsIT {
     }
 
     @Test
-    void after_commit_actions_run_once_committed_outside_the_transaction_and_never_after_a_rollback() {
+    void after_commit_actions_run_once_committed_and_never_after_a_rollback_when_ended_ones_run_either_way() {
         java.util.List<String> ran = new java.util.ArrayList<>();
 
         transactions.run(() -> {
@@ -69,9 +69,14 @@ class JooqTransactionsIT {
             throw new IllegalStateException("boom");
         }));
         transactions.afterCommit(() -> ran.add("no transaction: at once"));
+        catchThrowable(() -> transactions.run(() -> {
+            transactions.whenEnded(() -> ran.add("ended, rolled back: " + otherConnectionCount()));
+            SampleData.account(transactions.dsl(), "Globex");
+            throw new IllegalStateException("boom");
+        }));
 
         assertThat(ran).containsExactly("work done", "committed, visible: 1, in a transaction: false",
-                "no transaction: at once");
+                "no transaction: at once", "ended, rolled back: 1");
     }
 
     @Test
