@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  * {@code guichet-bench.log} in the current directory (production level, INFO), not to the terminal.
  */
 @Command(name = "guichet bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: ingest, latency, queue, deadlines, discord.",
+        description = "Benchmarks: ingest, latency, queue, deadlines, discord (also named interactions).",
         subcommands = {IngestScenario.class, LatencyScenario.class, QueueScenario.class, DeadlinesScenario.class,
                 DiscordScenario.class,
                 CommandLine.HelpCommand.class})

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -35,6 +36,15 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     static BenchDatabase start(Optional<String> externalUrl, int poolSize, PrintWriter out) throws IOException {
+        return start(externalUrl, poolSize, false, out);
+    }
+
+    /**
+     * @param statements whether to track statements with {@code pg_stat_statements} (see {@link StatementCount}): the
+     *                   embedded server loads it; an external one must have it in {@code shared_preload_libraries}
+     */
+    static BenchDatabase start(Optional<String> externalUrl, int poolSize, boolean statements, PrintWriter out)
+            throws IOException {
         if (externalUrl.isPresent()) {
             Database database = Database.connect(externalUrl.get(), "", "", poolSize);
             database.migrate();
@@ -43,7 +53,10 @@ final class BenchDatabase implements AutoCloseable {
             return db;
         }
         Path dir = Files.createTempDirectory("guichet-bench-");
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("pgdata"), true);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("pgdata"), true, 0, statements
+                ? Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track_utility", "on",
+                        "pg_stat_statements.max", "5000")
+                : Map.of());
         Database database = Database.connect(server.jdbcUrl(), server.user(), server.password(), poolSize);
         database.migrate();
         BenchDatabase db = new BenchDatabase(Optional.of(server), database, server.jdbcUrl(), Optional.of(dir));

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JDA makes back. For each interaction: the time from its dispatch on the gateway to the arrival of its deferral
  * (Discord wants it within 3 s), and to the arrival of the answer edited in (through the core and PostgreSQL).
  */
-@Command(name = "discord", mixinStandardHelpOptions = true,
+@Command(name = "discord", aliases = "interactions", mixinStandardHelpOptions = true,
         description = "Slash commands through JDA and the stand-in: dispatch-to-deferral and dispatch-to-answer p50/p99.")
 final class DiscordScenario implements Callable<Integer> {
 

@@ -71,6 +71,15 @@ final class IngestScenario implements Callable<Integer> {
     @Option(names = "--db-url", description = "An external PostgreSQL; default: an embedded one, durable.")
     private Optional<String> dbUrl;
 
+    @Option(names = "--statements", description = "Count the node's statements per mail with pg_stat_statements "
+            + "(the embedded PostgreSQL loads it; an external one must preload it).")
+    private boolean statements;
+
+    @Option(names = "--everything", description = "Everything on while ingesting: the Discord console and ticket threads "
+            + "on the Discord stand-in, three mailboxes, the web pages served (in-process GreenMail only); prints the "
+            + "node's memory (with -XX:NativeMemoryTracking=summary in GUICHET_JAVA_OPTS, its breakdown).")
+    private boolean everything;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -79,7 +88,7 @@ final class IngestScenario implements Callable<Integer> {
         Machine.describe(out);
         Path work = Files.createTempDirectory("guichet-bench-ingest-");
         try (MailWorld mail = mailServers.open();
-             BenchDatabase db = BenchDatabase.start(dbUrl, pool, out)) {
+             BenchDatabase db = BenchDatabase.start(dbUrl, pool, statements, out)) {
             out.println("mail: " + mail.describe());
             int replies = (int) Math.round(mails * replyShare);
             List<Long> existing;
@@ -97,16 +106,24 @@ final class IngestScenario implements Callable<Integer> {
             messages = null;
 
             Map<String, String> settings = new HashMap<>(BenchNode.mail(mail.endpoints()));
+            Optional<EverythingOn> all = everything ? Optional.of(EverythingOn.start(mail)) : Optional.empty();
+            all.ifPresent(on -> {
+                settings.putAll(on.settings());
+                out.println(on.describe());
+            });
             settings.put("GUICHET_DB_POOL_SIZE", Integer.toString(pool));
             if (!processedFolder.equals("-")) {
                 settings.put("GUICHET_IMAP_PROCESSED_FOLDER", processedFolder);
             }
             GuichetNode node = new GuichetNode(BenchNode.config(work, settings), db.database(), Clock.systemUTC());
+            Optional<StatementCount> counted = statements ? Optional.of(StatementCount.reset(db)) : Optional.empty();
             long start = System.nanoTime();
             double seconds;
             Counts counts;
+            double perMail = Double.NaN;
             try {
                 node.start();
+                all.ifPresent(EverythingOn::startLoad);
                 Instant giveUp = Instant.now().plus(timeout);
                 long lastPrint = System.nanoTime();
                 while (true) {
@@ -126,8 +143,13 @@ final class IngestScenario implements Callable<Integer> {
                     Thread.sleep(100);
                 }
                 seconds = (System.nanoTime() - start) / 1e9;
+                if (counted.isPresent()) {
+                    perMail = counted.get().print(out, counts.receipts);
+                }
+                all.ifPresent(on -> on.report(out));
             } finally {
                 node.close();
+                all.ifPresent(EverythingOn::close);
             }
             out.printf("guichet: %d mails handled in %.1f s; %s%n", mails, seconds, counts);
             out.println("dispositions: " + dispositions(db));
@@ -141,9 +163,10 @@ final class IngestScenario implements Callable<Integer> {
 
             double raw = rawCeiling(db, mails, out);
             out.printf("ingest: mails=%d guichet=%.0f mails/s null_desk=%.0f mails/s guichet/null=%.0f%% raw_pg=%.0f tx/s "
-                            + "answers_sent=%d mail_server=%s peak_rss=%dMB load=%s%n", mails, guichetRate, nullRate,
+                            + "answers_sent=%d mail_server=%s%s peak_rss=%dMB load=%s%n", mails, guichetRate, nullRate,
                     100 * guichetRate / nullRate, raw, counts.sent, mailServers.external() ? "external" : "greenmail",
-                    Machine.peakRssMb(), Machine.load());
+                    statements ? String.format(" statements_per_mail=%.2f", perMail) : "", Machine.peakRssMb(),
+                    Machine.load());
             out.flush();
         } finally {
             BenchDatabase.delete(work);

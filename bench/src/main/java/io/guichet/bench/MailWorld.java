@@ -95,6 +95,17 @@ final class MailWorld implements AutoCloseable {
         }
     }
 
+    /** Whether the servers are the in-process GreenMail. */
+    boolean isGreenMail() {
+        return greenMail.isPresent();
+    }
+
+    /** Another mailbox on the in-process GreenMail (login {@code user}). */
+    void addUser(String address, String user, String password) {
+        greenMail.orElseThrow(() -> new IllegalStateException("mailboxes are added to the in-process GreenMail only"))
+                .setUser(address, user, password);
+    }
+
     BenchNode.MailEndpoints endpoints() {
         return endpoints;
     }

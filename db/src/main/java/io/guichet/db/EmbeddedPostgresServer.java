@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @throws DatabaseUnavailableException when the server cannot start (directory in use, port taken, ...)
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, boolean durable, int port) {
+        return start(dataDirectory, durable, port, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, boolean, int)}, with more server settings ({@code postgresql.conf} names and values), for
+     * measurements (the benchmarks load {@code pg_stat_statements} this way); the node itself passes none.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, boolean durable, int port,
+                                               Map<String, String> settings) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }
@@ -98,6 +108,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (durable) {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
+            settings.forEach(builder::setServerConfig);
             if (port != 0) {
                 builder.setPort(port);
             }

@@ -100,6 +100,15 @@ public final class JooqContactDirectory implements ContactDirectory {
                 .fetchOptional(JooqContactDirectory::contact);
     }
 
+    /** One join: the contact, its account and the account's coverage in a single statement. */
+    @Override
+    public Optional<ContactWithAccount> activeContactWithAccount(EmailAddress email) {
+        return db.dsl().select(CONTACTS.asterisk(), ACCOUNTS.asterisk())
+                .from(CONTACTS).join(ACCOUNTS).on(ACCOUNTS.ID.eq(CONTACTS.ACCOUNT_ID))
+                .where(CONTACTS.EMAIL.eq(email.value())).and(CONTACTS.ACTIVE)
+                .fetchOptional(r -> new ContactWithAccount(contact(r.into(CONTACTS)), account(r.into(ACCOUNTS))));
+    }
+
     @Override
     public Optional<Contact> contact(ContactId id) {
         return db.dsl().selectFrom(CONTACTS).where(CONTACTS.ID.eq(id.value())).fetchOptional(JooqContactDirectory::contact);

@@ -47,6 +47,34 @@ public final class JooqTransactions implements Transactions {
         return current.get() != null;
     }
 
+    /**
+     * Runs {@code action} once the calling thread's transaction has committed (not if it rolls back); outside a
+     * transaction, at once. For what must follow a change only once others can see it (a cache dropped).
+     */
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Scope scope = current.get();
+        if (scope == null) {
+            action.run();
+        } else {
+            scope.afterCommit.add(action);
+        }
+    }
+
+    /**
+     * Runs {@code action} once the calling thread's transaction has ended, committed or rolled back; outside a
+     * transaction, at once. For what a class keeps about a transaction while it is open.
+     */
+    public void whenEnded(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Scope scope = current.get();
+        if (scope == null) {
+            action.run();
+        } else {
+            scope.whenEnded.add(action);
+        }
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
@@ -77,12 +105,15 @@ public final class JooqTransactions implements Transactions {
             }
             connection.commit();
             committed = true;
+            current.remove();
+            scope.afterCommit.forEach(Runnable::run);
             return result;
         } catch (SQLException e) {
             throw new DataAccessException("transaction failed: " + e.getMessage(), e);
         } finally {
             current.remove();
             end(connection, committed);
+            scope.whenEnded.forEach(Runnable::run);
         }
     }
 
@@ -116,6 +147,8 @@ public final class JooqTransactions implements Transactions {
     private static final class Scope {
         private final DSLContext dsl;
         private Throwable nestedFailure;
+        private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+        private final java.util.List<Runnable> whenEnded = new java.util.ArrayList<>();
 
         private Scope(DSLContext dsl) {
             this.dsl = dsl;

@@ -55,6 +55,31 @@ class JooqTransactionsIT {
     }
 
     @Test
+    void after_commit_actions_run_once_committed_and_never_after_a_rollback_when_ended_ones_run_either_way() {
+        java.util.List<String> ran = new java.util.ArrayList<>();
+
+        transactions.run(() -> {
+            SampleData.account(transactions.dsl(), "Acme");
+            transactions.afterCommit(() -> ran.add("committed, visible: " + otherConnectionCount()
+                    + ", in a transaction: " + transactions.isInTransaction()));
+            ran.add("work done");
+        });
+        catchThrowable(() -> transactions.run(() -> {
+            transactions.afterCommit(() -> ran.add("after a rollback"));
+            throw new IllegalStateException("boom");
+        }));
+        transactions.afterCommit(() -> ran.add("no transaction: at once"));
+        catchThrowable(() -> transactions.run(() -> {
+            transactions.whenEnded(() -> ran.add("ended, rolled back: " + otherConnectionCount()));
+            SampleData.account(transactions.dsl(), "Globex");
+            throw new IllegalStateException("boom");
+        }));
+
+        assertThat(ran).containsExactly("work done", "committed, visible: 1, in a transaction: false",
+                "no transaction: at once", "ended, rolled back: 1");
+    }
+
+    @Test
     void an_error_also_rolls_back_and_is_rethrown_unchanged() {
         AssertionError failure = new AssertionError("bug");
 

@@ -21,6 +21,7 @@ import io.guichet.db.JooqTicketThreads;
 import io.guichet.db.JooqTicketStore;
 import io.guichet.db.JooqTransactions;
 import io.guichet.db.JooqVersionCatalog;
+import io.guichet.db.VersionListCache;
 import io.guichet.mail.outbound.ArticleSuggestions;
 import io.guichet.mail.outbound.AutoReplyLimits;
 import io.guichet.core.desk.KnowledgeDesk;
@@ -67,7 +68,9 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
                         config.policy().reopenWindow(), pageLinks, suggestions(pageLinks, knowledge)), journal, outbox,
                 new AutoReplyLimits(cap, 1, Duration.ofHours(24)), messageIdDomain, clock);
         DeskContext context = new DeskContext(tx, new JooqTicketStore(tx), new JooqDeadlineStore(tx),
-                new JooqContactDirectory(tx), new JooqVersionCatalog(tx), messenger, staffOutbox, new JooqAuditLog(tx),
+                new JooqContactDirectory(tx),
+                new VersionListCache(new JooqVersionCatalog(tx), tx, VersionListCache.DEFAULT_TTL, Clock.systemUTC()),
+                messenger, staffOutbox, new JooqAuditLog(tx),
                 config.policy(), config.hours(), clock);
         return new CoreAssembly(context, Desks.of(context, knowledge, new JooqTicketThreads(tx), journal), journal, outbox,
                 staffOutbox, new JooqQuarantine(tx), pageLinks);

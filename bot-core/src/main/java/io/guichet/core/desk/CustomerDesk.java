@@ -9,6 +9,7 @@ import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.intake.IntakeField;
 import io.guichet.core.intake.IntakeReport;
 import io.guichet.core.intake.IntakeRules;
+import io.guichet.core.port.ContactDirectory.ContactWithAccount;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Lifecycle;
@@ -175,12 +176,12 @@ public final class CustomerDesk {
         }
 
         private CustomerOutcome open(CustomerCommand.OpenTicket command) {
-            Optional<Contact> sender = authorizedSender(command);
+            Optional<ContactWithAccount> sender = authorizedSender(command);
             if (sender.isEmpty()) {
                 return unknownSender(command);
             }
-            Contact contact = sender.get();
-            Account account = desk.contacts().account(contact.accountId()).orElseThrow();
+            Contact contact = sender.get().contact();
+            Account account = sender.get().account();
             if (!account.coveredOn(desk.today())) {
                 return notCovered(contact, account);
             }
@@ -241,17 +242,18 @@ public final class CustomerDesk {
 
         private CustomerOutcome addMessage(CustomerCommand.AddCustomerMessage command) {
             Optional<Ticket> found = desk.tickets().find(command.ticket());
-            Optional<Contact> sender = authorizedSender(command);
-            if (found.isEmpty() || sender.isEmpty() || !sender.get().accountId().equals(found.get().accountId())) {
-                return noAccess(command, sender);
+            Optional<ContactWithAccount> sender = authorizedSender(command);
+            if (found.isEmpty() || sender.isEmpty()
+                    || !sender.get().contact().accountId().equals(found.get().accountId())) {
+                return noAccess(command, sender.map(ContactWithAccount::contact));
             }
             Ticket ticket = found.get();
-            Contact contact = sender.get();
+            Contact contact = sender.get().contact();
+            Account account = sender.get().account();
             Instant now = desk.clock().instant();
             if (ticket.status() == TicketStatus.CLOSED || reopenWindowOver(ticket, now)) {
-                return followUp(ticket, contact, command);
+                return followUp(ticket, contact, account, command);
             }
-            Account account = desk.contacts().account(contact.accountId()).orElseThrow();
             if (!account.coveredOn(desk.today())) {
                 return notCovered(contact, account);
             }
@@ -351,8 +353,8 @@ public final class CustomerDesk {
         }
 
         /** R13: a closed ticket is never reopened; the problem came back, so a new ticket linked to the old one opens. */
-        private CustomerOutcome followUp(Ticket closed, Contact contact, CustomerCommand.AddCustomerMessage command) {
-            Account account = desk.contacts().account(contact.accountId()).orElseThrow();
+        private CustomerOutcome followUp(Ticket closed, Contact contact, Account account,
+                                         CustomerCommand.AddCustomerMessage command) {
             if (!account.coveredOn(desk.today())) {
                 return notCovered(contact, account);
             }
@@ -382,8 +384,9 @@ public final class CustomerDesk {
             };
         }
 
-        private Optional<Contact> authorizedSender(CustomerCommand command) {
-            return desk.contacts().activeContact(command.from());
+        /** R10 and R1 in one read: the sender as an active contact, with its account and coverage. */
+        private Optional<ContactWithAccount> authorizedSender(CustomerCommand command) {
+            return desk.contacts().activeContactWithAccount(command.from());
         }
 
         private CustomerOutcome unknownSender(CustomerCommand command) {

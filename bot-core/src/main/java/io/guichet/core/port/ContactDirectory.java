@@ -44,6 +44,24 @@ public interface ContactDirectory {
     /** The active authorized contact with this address (R10). */
     Optional<Contact> activeContact(EmailAddress email);
 
+    /**
+     * The active authorized contact with this address (R10) with its account, and so the account's coverage (R1):
+     * what every customer message needs first, in one read.
+     */
+    default Optional<ContactWithAccount> activeContactWithAccount(EmailAddress email) {
+        return activeContact(email).flatMap(c -> account(c.accountId()).map(a -> new ContactWithAccount(c, a)));
+    }
+
+    /** An authorized contact and the account it belongs to. */
+    record ContactWithAccount(Contact contact, Account account) {
+        public ContactWithAccount {
+            if (!contact.accountId().equals(account.id())) {
+                throw new IllegalArgumentException("contact " + contact.id().value() + " is not of account "
+                        + account.id().value());
+            }
+        }
+    }
+
     Optional<Contact> contact(ContactId id);
 
     /** The contacts with these ids, active or not, by id; one read for many. */

@@ -9,6 +9,7 @@ import io.guichet.core.deadline.Deadline;
 import io.guichet.core.deadline.DeadlineKind;
 import io.guichet.core.deadline.DeadlineStore;
 import io.guichet.core.deadline.PlannedDeadline;
+import io.guichet.core.port.ContactDirectory;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.NewTicket;
@@ -88,6 +89,28 @@ public abstract class StorageContract {
                 .satisfies(c -> assertThat(c.active()).isFalse());
         assertThat(stores.contacts().addContact(account.id(), "Alice back", email("alice@acme.example"), "",
                 Language.EN, Optional.empty(), Optional.empty())).as("re-authorized after removal").isPresent();
+    }
+
+    @Test
+    @DisplayName("R1, R10: the sender's contact is read with its account and coverage; removed, neither is found")
+    void contactWithAccount() {
+        assertThat(stores.contacts().activeContactWithAccount(email("alice@acme.example")))
+                .contains(new ContactDirectory.ContactWithAccount(alice, account));
+        assertThat(stores.contacts().activeContactWithAccount(email("nobody@acme.example"))).isEmpty();
+        Account other = stores.contacts().addAccount("Globex", Optional.empty(), new AccountManager("Hank", ""))
+                .orElseThrow();
+        Contact bob = stores.contacts().addContact(other.id(), "Bob", email("bob@globex.example"), "", Language.EN,
+                Optional.empty(), Optional.empty()).orElseThrow();
+        assertThat(stores.contacts().activeContactWithAccount(email("bob@globex.example"))).hasValueSatisfying(found -> {
+            assertThat(found.contact()).isEqualTo(bob);
+            assertThat(found.account()).isEqualTo(other);
+            assertThat(found.account().coveredOn(LocalDate.parse("2026-01-01"))).as("never covered").isFalse();
+        });
+        stores.contacts().setCoverage(account.id(), Optional.of(LocalDate.parse("2027-01-31")));
+        assertThat(stores.contacts().activeContactWithAccount(email("alice@acme.example")).orElseThrow().account()
+                .coverageEndsOn()).as("coverage as it is now").contains(LocalDate.parse("2027-01-31"));
+        stores.contacts().deactivate(alice.id());
+        assertThat(stores.contacts().activeContactWithAccount(email("alice@acme.example"))).isEmpty();
     }
 
     @Test
