@@ -28,6 +28,7 @@ import io.guichet.mail.outbound.MailTemplates;
 import io.guichet.mail.outbound.NoticeRenderer;
 import io.guichet.mail.outbound.OutboxMessenger;
 import io.guichet.mail.headers.SubjectTag;
+import io.guichet.mail.inbound.IntakeExtractor;
 
 import io.guichet.core.link.PageLinks;
 import io.guichet.core.link.TicketLinks;
@@ -65,7 +66,8 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
         DeskContext context = new DeskContext(tx, new JooqTicketStore(tx), new JooqDeadlineStore(tx),
                 new JooqContactDirectory(tx), new JooqVersionCatalog(tx), messenger, staffOutbox, new JooqAuditLog(tx),
                 config.policy(), config.hours(), clock);
-        return new CoreAssembly(context, Desks.of(context, knowledge, new JooqTicketThreads(tx), journal), journal, outbox,
+        return new CoreAssembly(context, Desks.of(context, knowledge, new JooqTicketThreads(tx), journal,
+                new IntakeExtractor()), journal, outbox,
                 staffOutbox, new JooqQuarantine(tx), pageLinks);
     }
 
