@@ -163,6 +163,14 @@ public final class JooqMailJournal implements MailJournal {
     }
 
     @Override
+    public boolean claimMessageId(MessageId id) {
+        // a transaction-scoped lock on the id: a second claim waits for the first transaction, then sees its message
+        db.dsl().select(DSL.function("pg_advisory_xact_lock", Object.class,
+                DSL.function("hashtextextended", Long.class, DSL.val(id.value()), DSL.inline(0L)))).fetch();
+        return !db.dsl().fetchExists(MAIL_MESSAGES, MAIL_MESSAGES.MESSAGE_ID.eq(id.value()));
+    }
+
+    @Override
     public Optional<TicketId> ticketOf(Collection<MessageId> messageIds) {
         if (messageIds.isEmpty()) {
             return Optional.empty();

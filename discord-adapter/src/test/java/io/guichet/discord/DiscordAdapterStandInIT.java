@@ -70,7 +70,8 @@ class DiscordAdapterStandInIT {
                 .ticket();
         assertThat(adapter.start(io.guichet.core.desk.Desks.of(desk,
                 new io.guichet.core.testing.InMemoryKnowledgeBase(),
-                new io.guichet.core.testing.InMemoryTicketThreads(), new io.guichet.core.testing.InMemoryMailJournal()))).isTrue();
+                new io.guichet.core.testing.InMemoryTicketThreads(), new io.guichet.core.testing.InMemoryMailJournal(),
+                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty()))).isTrue();
         await().atMost(WAIT).until(() -> discord.registeredCommands().size() == CommandCatalog.commands().size());
     }
 

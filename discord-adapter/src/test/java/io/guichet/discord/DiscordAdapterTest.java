@@ -40,7 +40,8 @@ class DiscordAdapterTest {
                 new RecordingMessenger(), new io.guichet.core.testing.InMemoryStaffOutbox(), new io.guichet.core.testing.InMemoryAuditLog(), PolicySettings.defaults(),
                 new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), MutableClock.at("2026-03-02T09:00:00Z"));
 
-        boolean started = adapter.start(io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase(), new io.guichet.core.testing.InMemoryTicketThreads(), new io.guichet.core.testing.InMemoryMailJournal()));
+        boolean started = adapter.start(io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase(), new io.guichet.core.testing.InMemoryTicketThreads(), new io.guichet.core.testing.InMemoryMailJournal(),
+                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty()));
         adapter.stop();
 
         assertThat(started).isFalse();

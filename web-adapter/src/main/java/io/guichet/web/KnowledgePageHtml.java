@@ -48,7 +48,7 @@ final class KnowledgePageHtml {
             b.append("</section>");
         }
         b.append("</main>");
-        return TicketPageHtml.layout(lang, title(lang), "style.css", b.toString());
+        return TicketPageHtml.layout(lang, title(lang), StyleSheet.NAME, b.toString());
     }
 
     /** An article at {@code /kb/SLUG}, in its own language. */
@@ -58,11 +58,11 @@ final class KnowledgePageHtml {
                 + "<h1 id=\"title\">" + text(article.title()) + "</h1></header><main><article lang=\""
                 + article.language().code() + "\"><pre id=\"body\">" + text(article.body().strip())
                 + "</pre></article></main>";
-        return TicketPageHtml.layout(article.language(), article.title(), "../style.css", body);
+        return TicketPageHtml.layout(article.language(), article.title(), "../" + StyleSheet.NAME, body);
     }
 
     static String notFound(Language lang) {
-        return TicketPageHtml.layout(lang, title(lang), "../style.css", "<main><h1>" + title(lang) + "</h1><p>"
+        return TicketPageHtml.layout(lang, title(lang), "../" + StyleSheet.NAME, "<main><h1>" + title(lang) + "</h1><p>"
                 + (lang == Language.FR ? "Cet article n'existe pas." : "This article does not exist.")
                 + " <a href=\"../kb\">" + title(lang) + "</a></p></main>");
     }

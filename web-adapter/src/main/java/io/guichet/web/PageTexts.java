@@ -1,6 +1,8 @@
 package io.guichet.web;
 
 import io.guichet.core.account.Language;
+import io.guichet.core.desk.CustomerPages;
+import io.guichet.core.ticket.EventKind;
 
 import java.util.Map;
 
@@ -50,6 +52,7 @@ final class PageTexts {
             Map.entry("reply.empty", "Write a message before sending."),
             Map.entry("reply.refused", "Your message could not be taken: the answer was sent to you by mail."),
             Map.entry("reply.busy", "The ticket changed meanwhile: your message was not taken, please send it again."),
+            Map.entry("reply.already", "This message was already received: it was not taken a second time."),
             Map.entry("form.expired", "This form is no longer valid: open the ticket's link again and write your message there."),
             Map.entry("status.AWAITING_INFO", "Waiting for information from you"),
             Map.entry("status.OPEN", "Open, in the queue"),
@@ -76,6 +79,8 @@ final class PageTexts {
             Map.entry("event.STAFF_REPLY", "Support's answer"),
             Map.entry("event.SERVER_ACCESS", "Access to your server"),
             Map.entry("event.REMINDER_SENT", "Reminder sent"),
+            Map.entry("event.UPDATE_INTERVAL_CHANGED", "Update frequency changed"),
+            Map.entry("event.PHONE_CALL", "Phone call with support"),
             Map.entry("refused.title", "Link not valid"),
             Map.entry("notfound.title", "Not found"));
 
@@ -122,6 +127,7 @@ final class PageTexts {
             Map.entry("reply.empty", "Écrivez un message avant d'envoyer."),
             Map.entry("reply.refused", "Votre message n'a pas pu être pris en compte : la réponse vous a été envoyée par courriel."),
             Map.entry("reply.busy", "Le ticket a changé entre-temps : votre message n'a pas été pris, merci de le renvoyer."),
+            Map.entry("reply.already", "Ce message a déjà été reçu : il n'a pas été pris une seconde fois."),
             Map.entry("form.expired", "Ce formulaire n'est plus valable : rouvrez le lien du ticket et écrivez-y votre message."),
             Map.entry("status.AWAITING_INFO", "En attente d'informations de votre part"),
             Map.entry("status.OPEN", "Ouvert, dans la file"),
@@ -148,6 +154,8 @@ final class PageTexts {
             Map.entry("event.STAFF_REPLY", "Réponse du support"),
             Map.entry("event.SERVER_ACCESS", "Accès à votre serveur"),
             Map.entry("event.REMINDER_SENT", "Relance envoyée"),
+            Map.entry("event.UPDATE_INTERVAL_CHANGED", "Fréquence des nouvelles modifiée"),
+            Map.entry("event.PHONE_CALL", "Appel téléphonique avec le support"),
             Map.entry("refused.title", "Lien non valable"),
             Map.entry("notfound.title", "Page introuvable"));
 
@@ -159,6 +167,26 @@ final class PageTexts {
 
     static PageTexts of(Language language) {
         return new PageTexts(language == Language.FR ? FR : EN);
+    }
+
+    /**
+     * The history's words for an event the customers see ({@link CustomerPages#shownToCustomers}); every such kind has
+     * its words in both languages (a test walks them all), so no raw kind ever reaches a page.
+     */
+    String event(EventKind kind) {
+        if (!CustomerPages.shownToCustomers(kind)) {
+            throw new IllegalArgumentException(kind + " is for the staff only");
+        }
+        String found = words.get("event." + kind.name());
+        if (found == null) {
+            throw new IllegalStateException("no words for the event " + kind);
+        }
+        return found;
+    }
+
+    /** Whether {@code key} has words in this language. */
+    boolean has(String key) {
+        return words.containsKey(key);
     }
 
     /** The text of {@code key}; the key itself for a kind this page has no word for. */

@@ -53,9 +53,10 @@ final class TicketPageHtml {
 
     /**
      * The ticket's page. {@code token}: the link's token, for the reply form and the language switch (relative);
-     * {@code notice}: a key of a line to show above the form (a reply sent, refused...).
+     * {@code once}: the form's one-time value (the same form sent twice is taken once); {@code notice}: a key of a line
+     * to show above the form (a reply sent, refused...).
      */
-    static String ticket(CustomerPages.TicketPage page, Language lang, String token, String formToken,
+    static String ticket(CustomerPages.TicketPage page, Language lang, String token, String formToken, String once,
                          Optional<String> notice) {
         PageTexts t = PageTexts.of(lang);
         Ticket ticket = page.ticket();
@@ -136,7 +137,7 @@ final class TicketPageHtml {
                 .append("</th></tr></thead><tbody>");
         for (CustomerPages.HistoryLine h : page.history()) {
             b.append("<tr><td>").append(text(MOMENT.format(h.at()))).append("</td><td>")
-                    .append(text(t.get("event." + h.kind().name()))).append("</td><td>")
+                    .append(text(t.event(h.kind()))).append("</td><td>")
                     .append(h.to().map(s -> text(t.get("status." + s))).orElse("")).append("</td><td>")
                     .append(text(t.get("who." + h.who()))).append("</td></tr>");
         }
@@ -148,13 +149,14 @@ final class TicketPageHtml {
         }
         b.append("<form method=\"post\" action=\"").append(text(token)).append("/reply?lang=").append(t.get("lang"))
                 .append("\"><input type=\"hidden\" name=\"form\" value=\"").append(text(formToken)).append("\">")
+                .append("<input type=\"hidden\" name=\"once\" value=\"").append(text(once)).append("\">")
                 .append("<p><label for=\"text\">").append(text(t.get("reply.text"))).append("</label><br>")
                 .append("<textarea id=\"text\" name=\"text\" rows=\"8\" cols=\"80\" maxlength=\"20000\" required></textarea></p>")
                 .append("<p><input type=\"checkbox\" id=\"escalate\" name=\"escalate\" value=\"yes\"> <label for=\"escalate\">")
                 .append(text(t.get("reply.escalate"))).append("</label></p>")
                 .append("<p><button type=\"submit\" id=\"send\">").append(text(t.get("reply.send")))
                 .append("</button></p></form></section></main>");
-        return layout(lang, t.get("ticket") + " " + ticket.number(), "../style.css", b.toString());
+        return layout(lang, t.get("ticket") + " " + ticket.number(), "../" + StyleSheet.NAME, b.toString());
     }
 
     private static void item(StringBuilder b, String label, String html) {

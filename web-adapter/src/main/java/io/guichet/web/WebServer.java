@@ -42,7 +42,13 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final int MAX_FORM_BYTES = 128 * 1024;
     private static final int MAX_REPLY_CHARS = 20_000;
-    private static final Set<String> NOTICES = Set.of("reply.sent", "reply.empty", "reply.refused", "reply.busy");
+    private static final Set<String> NOTICES = Set.of("reply.sent", "reply.empty", "reply.refused", "reply.busy",
+            "reply.already");
+    /** A token in a logged path: the link is the customer's key to the ticket, never written to a log. */
+    private static final java.util.regex.Pattern TOKEN_IN_PATH = java.util.regex.Pattern.compile("(/t/)[^/?#]+");
+    /** The reply form's one-time value: 16 random bytes, base64url. */
+    private static final java.util.regex.Pattern ONCE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
@@ -52,15 +58,17 @@ public final class WebServer implements AutoCloseable {
     private final KnowledgeDesk knowledge;
     private final TicketLinks links;
     private final Optional<String> origin;
+    private final URI base;
 
     private WebServer(HttpServer server, ExecutorService executor, CustomerPages pages, KnowledgeDesk knowledge,
-                      TicketLinks links, Optional<String> origin) {
+                      TicketLinks links, Optional<String> origin, URI base) {
         this.server = server;
         this.executor = executor;
         this.pages = pages;
         this.knowledge = knowledge;
         this.links = links;
         this.origin = origin;
+        this.base = base;
     }
 
     /**
@@ -78,12 +86,13 @@ public final class WebServer implements AutoCloseable {
         server.setExecutor(executor);
         Optional<String> origin = Optional.ofNullable(base.getHost())
                 .map(h -> base.getScheme() + "://" + h + (base.getPort() < 0 ? "" : ":" + base.getPort()));
-        WebServer web = new WebServer(server, executor, desks.pages(), desks.knowledge(), links, origin);
+        WebServer web = new WebServer(server, executor, desks.pages(), desks.knowledge(), links, origin,
+                URI.create(base.toString().replaceAll("/+$", "")));
         server.createContext("/", exchange -> {
             try (exchange) {
                 web.route(exchange);
             } catch (RuntimeException e) {
-                LOG.error("web: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+                LOG.error("web: {} {} failed", exchange.getRequestMethod(), loggable(exchange.getRequestURI().getRawPath()), e);
             }
         });
         server.start();
@@ -99,11 +108,13 @@ public final class WebServer implements AutoCloseable {
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod();
-        if (path.equals("/style.css")) {
+        if (path.equals("/" + StyleSheet.NAME) || path.equals("/style.css")) {
             if (!readMethod(exchange)) {
                 return;
             }
-            respond(exchange, 200, "text/css; charset=utf-8", style());
+            // its name changes with its content: kept a year; the plain name (older pages) a day
+            respond(exchange, 200, "text/css; charset=utf-8", StyleSheet.CONTENT,
+                    path.equals("/style.css") ? "public, max-age=86400" : StyleSheet.CACHE);
             return;
         }
         String[] parts = path.split("/", -1);
@@ -130,9 +141,11 @@ public final class WebServer implements AutoCloseable {
             reply(exchange, parts[2]);
             return;
         }
-        LOG.info("web: {} {} not found", method, path.length() > 80 ? path.substring(0, 80) + "..." : path);
+        LOG.info("web: {} {} not found", method, loggable(path));
+        // at any depth under any prefix of the proxy: the sheet from the public address customers reach
         respond(exchange, 404, "text/html; charset=utf-8", TicketPageHtml.layout(Language.EN,
-                "Not found / Page introuvable", "/style.css", "<main><h1>Not found / Page introuvable</h1></main>"));
+                "Not found / Page introuvable", base + "/" + StyleSheet.NAME,
+                "<main><h1>Not found / Page introuvable</h1></main>"));
     }
 
     /**
@@ -180,21 +193,21 @@ public final class WebServer implements AutoCloseable {
         Map<String, String> query = form(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
         Optional<Granted> granted = grant(exchange, token);
         if (granted.isEmpty()) {
-            refuse(exchange, "../style.css");
+            refuse(exchange, "../" + StyleSheet.NAME);
             return;
         }
         CustomerPages.TicketPage page = granted.get().page();
         Language lang = language(query).orElse(page.reader().language());
         Optional<String> notice = Optional.ofNullable(query.get("notice")).filter(NOTICES::contains);
         respond(exchange, 200, "text/html; charset=utf-8",
-                TicketPageHtml.ticket(page, lang, token, links.formToken(token), notice));
+                TicketPageHtml.ticket(page, lang, token, links.formToken(token), once(), notice));
     }
 
     private void reply(HttpExchange exchange, String token) throws IOException {
         Map<String, String> query = form(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
         Optional<Granted> granted = grant(exchange, token);
         if (granted.isEmpty()) {
-            refuse(exchange, "../../style.css");
+            refuse(exchange, "../../" + StyleSheet.NAME);
             return;
         }
         Language lang = language(query).orElse(granted.get().page().reader().language());
@@ -204,11 +217,12 @@ public final class WebServer implements AutoCloseable {
         boolean foreign = sentFrom != null && !sentFrom.equals("null") && origin.isPresent()
                 && !origin.get().equals(sentFrom);
         if (fields.isEmpty() || foreign
-                || !links.formTokenMatches(token, Optional.ofNullable(fields.get().get("form")))) {
-            LOG.warn("web: reply form on ticket {} refused (origin {}, anti-forgery value missing or wrong) from {}",
+                || !links.formTokenMatches(token, Optional.ofNullable(fields.get().get("form")))
+                || !ONCE.matcher(fields.get().getOrDefault("once", "")).matches()) {
+            LOG.warn("web: reply form on ticket {} refused (origin {}, anti-forgery or one-time value missing or wrong) from {}",
                     granted.get().grant().ticket(), sentFrom, remote(exchange));
             respond(exchange, 403, "text/html; charset=utf-8",
-                    TicketPageHtml.message(lang, "../../style.css", "form.expired"));
+                    TicketPageHtml.message(lang, "../../" + StyleSheet.NAME, "form.expired"));
             return;
         }
         String text = fields.get().getOrDefault("text", "").strip();
@@ -218,12 +232,13 @@ public final class WebServer implements AutoCloseable {
         } else {
             boolean escalate = "yes".equals(fields.get().get("escalate"));
             String kept = text.length() > MAX_REPLY_CHARS ? text.substring(0, MAX_REPLY_CHARS) : text;
-            notice = switch (pages.reply(granted.get().grant(), kept, escalate).orElse(null)) {
-                case null -> "reply.refused";
-                case CustomerOutcome.Rejected r -> "reply.refused";
-                case ConcurrentChange c -> "reply.busy";
-                case CustomerOutcome.Opened o -> "reply.sent";
-                case CustomerOutcome.Updated u -> "reply.sent";
+            notice = switch (pages.reply(granted.get().grant(), fields.get().get("once"), kept, escalate)) {
+                case CustomerPages.Reply.NoAccess n -> "reply.refused";
+                case CustomerPages.Reply.AlreadyReceived a -> "reply.already";
+                case CustomerPages.Reply.Handled(CustomerOutcome.Rejected r) -> "reply.refused";
+                case CustomerPages.Reply.Handled(ConcurrentChange c) -> "reply.busy";
+                case CustomerPages.Reply.Handled(CustomerOutcome.Opened o) -> "reply.sent";
+                case CustomerPages.Reply.Handled(CustomerOutcome.Updated u) -> "reply.sent";
             };
         }
         exchange.getResponseHeaders().set("Location", "../" + token + "?lang=" + PageTexts.of(lang).get("lang")
@@ -254,6 +269,19 @@ public final class WebServer implements AutoCloseable {
 
     private void refuse(HttpExchange exchange, String stylePath) throws IOException {
         respond(exchange, 404, "text/html; charset=utf-8", TicketPageHtml.refused(stylePath));
+    }
+
+    /** A fresh one-time value for a reply form: a second submission of the same form is recognised by it. */
+    private static String once() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** {@code path} as logged: the token of a ticket link masked, at most 120 characters. */
+    static String loggable(String path) {
+        String masked = TOKEN_IN_PATH.matcher(path).replaceAll("$1***");
+        return masked.length() > 120 ? masked.substring(0, 120) + "..." : masked;
     }
 
     private static Optional<Language> language(Map<String, String> query) {
@@ -300,28 +328,24 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        respond(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8), "no-store");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, byte[] bytes, String cache)
+            throws IOException {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", contentType);
         headers.set("Content-Security-Policy", CSP);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Cache-Control", "no-store");
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        headers.set("Cache-Control", cache);
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
         if (!head && bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
-        }
-    }
-
-    private static String style() {
-        try (InputStream in = WebServer.class.getResourceAsStream("style.css")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the style sheet is part of the web adapter", e);
         }
     }
 

@@ -30,6 +30,7 @@ import io.guichet.mail.outbound.MailTemplates;
 import io.guichet.mail.outbound.NoticeRenderer;
 import io.guichet.mail.outbound.OutboxMessenger;
 import io.guichet.mail.headers.SubjectTag;
+import io.guichet.mail.inbound.IntakeExtractor;
 
 import io.guichet.core.link.PageLinks;
 import io.guichet.core.link.TicketLinks;
@@ -72,7 +73,8 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
                 new VersionListCache(new JooqVersionCatalog(tx), tx, VersionListCache.DEFAULT_TTL, Clock.systemUTC()),
                 messenger, staffOutbox, new JooqAuditLog(tx),
                 config.policy(), config.hours(), clock);
-        return new CoreAssembly(context, Desks.of(context, knowledge, new JooqTicketThreads(tx), journal), journal, outbox,
+        return new CoreAssembly(context, Desks.of(context, knowledge, new JooqTicketThreads(tx), journal,
+                new IntakeExtractor()), journal, outbox,
                 staffOutbox, new JooqQuarantine(tx), pageLinks);
     }
 

@@ -127,8 +127,8 @@ class TicketPageIT extends WebPagesFixture {
         String page = get(link).body();
         assertThat(page).contains("Waiting for your answer");
 
-        HttpResponse<String> sent = post(link + "/reply", Map.of("form", formToken(page),
-                "text", "Version 4.2.1 <on every host>"), Optional.empty());
+        HttpResponse<String> sent = post(link + "/reply", replyForm(page, "Version 4.2.1 <on every host>"),
+                Optional.empty());
         assertThat(sent.statusCode()).isEqualTo(303);
         assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("notice=reply.sent"));
 
@@ -146,17 +146,19 @@ class TicketPageIT extends WebPagesFixture {
     void forgedReplies() throws Exception {
         Ticket ticket = open(BOB, "Agents offline", "All agents went offline.");
         String link = lastLink(BOB);
-        String form = formToken(get(link).body());
+        String page = get(link).body();
+        String form = formToken(page);
         int before = events(ticket).size();
 
         HttpResponse<String> noToken = post(link + "/reply", Map.of("text", "forged"), Optional.empty());
         HttpResponse<String> wrongToken = post(link + "/reply", Map.of("form", form + "x", "text", "forged"), Optional.empty());
-        HttpResponse<String> otherSite = post(link + "/reply", Map.of("form", form, "text", "forged"),
+        HttpResponse<String> otherSite = post(link + "/reply", replyForm(page, "forged"),
                 Optional.of("https://evil.example"));
+        HttpResponse<String> noOnce = post(link + "/reply", Map.of("form", form, "text", "forged"), Optional.empty());
         HttpResponse<String> badLink = post(link.substring(0, link.length() - 2) + "xx/reply",
                 Map.of("form", form, "text", "forged"), Optional.empty());
 
-        assertThat(List.of(noToken.statusCode(), wrongToken.statusCode(), otherSite.statusCode()))
+        assertThat(List.of(noToken.statusCode(), wrongToken.statusCode(), otherSite.statusCode(), noOnce.statusCode()))
                 .containsOnly(403);
         assertThat(badLink.statusCode()).isEqualTo(404);
         assertThat(events(ticket)).hasSize(before);

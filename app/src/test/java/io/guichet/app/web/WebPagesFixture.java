@@ -137,6 +137,18 @@ abstract class WebPagesFixture {
         return m.group(1);
     }
 
+    /** The reply form's one-time value on {@code page}. */
+    static String once(String page) {
+        Matcher m = Pattern.compile("name=\"once\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    /** The reply form of {@code page} filled with {@code text}: its anti-forgery and one-time values. */
+    static Map<String, String> replyForm(String page, String text) {
+        return Map.of("form", formToken(page), "once", once(page), "text", text);
+    }
+
     List<TicketEvent> events(Ticket ticket) {
         return core.context().transactions().inTransaction(() -> core.context().tickets().events(ticket.id()));
     }

@@ -1,7 +1,7 @@
 package io.guichet.core.desk;
 
 import io.guichet.core.account.Contact;
-import io.guichet.core.intake.IntakeDraft;
+import io.guichet.core.intake.IntakeReader;
 import io.guichet.core.link.TicketLinks;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MessageId;
@@ -17,11 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,17 +32,46 @@ public final class CustomerPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(CustomerPages.class);
 
-    /** The history the customer sees: internal notes, bounces and missed internal targets stay with the staff. */
-    private static final Set<EventKind> HIDDEN = EnumSet.of(EventKind.NOTE, EventKind.BOUNCE, EventKind.TARGET_BREACHED);
-
     private final DeskContext desk;
     private final MailJournal journal;
     private final CustomerDesk customers;
+    private final IntakeReader intake;
 
-    public CustomerPages(DeskContext desk, MailJournal journal, CustomerDesk customers) {
+    /** {@code intake}: the reading of the intake fields the mail channel uses, for the replies written on the page (R5). */
+    public CustomerPages(DeskContext desk, MailJournal journal, CustomerDesk customers, IntakeReader intake) {
         this.desk = desk;
         this.journal = journal;
         this.customers = customers;
+        this.intake = intake;
+    }
+
+    /**
+     * The one place deciding which events of a ticket's history its customers see: the ticket's life, the messages,
+     * the changes made to it and the accesses to their server. Internal notes, bounces of our mail and missed internal
+     * targets stay with the staff. Every kind is decided here (a new kind does not compile until it is).
+     */
+    public static boolean shownToCustomers(EventKind kind) {
+        return switch (kind) {
+            case CREATED, INTAKE_COMPLETED, CLAIMED, UNCLAIMED, ASKED_CUSTOMER, CUSTOMER_REPLIED, PUT_ON_HOLD, RESUMED,
+                 RESOLVED, REOPENED, CLOSED, SEVERITY_CHANGED, ESCALATED, FIELDS_UPDATED, CUSTOMER_MESSAGE, STAFF_REPLY,
+                 SERVER_ACCESS, UPDATE_INTERVAL_CHANGED, PHONE_CALL, REMINDER_SENT -> true;
+            case NOTE, BOUNCE, TARGET_BREACHED -> false;
+        };
+    }
+
+    /** What became of a reply written on the page. */
+    public sealed interface Reply {
+        /** The link no longer grants the ticket (its account or contact changed): nothing was kept. */
+        record NoAccess() implements Reply {
+        }
+
+        /** This form was already received (a second click, a resubmission): nothing more was kept. */
+        record AlreadyReceived() implements Reply {
+        }
+
+        /** Handled as a mail from the contact would be; {@link ConcurrentChange}: nothing kept, to be sent again. */
+        record Handled(CustomerOutcome outcome) implements Reply {
+        }
     }
 
     /** One line of the page's history: when, who (customer, support or automatic), what, the status move. */
@@ -64,7 +91,7 @@ public final class CustomerPages {
     public Optional<TicketPage> page(TicketLinks.Grant grant) {
         return desk.transactions().inTransaction(() -> granted(grant).map(g -> {
             List<TicketEvent> events = desk.tickets().events(g.ticket().id());
-            List<HistoryLine> history = events.stream().filter(e -> !HIDDEN.contains(e.kind()))
+            List<HistoryLine> history = events.stream().filter(e -> shownToCustomers(e.kind()))
                     .map(e -> new HistoryLine(e.at(), who(e.actor()), e.kind(), e.from().map(Enum::name),
                             e.to().map(Enum::name)))
                     .toList();
@@ -77,28 +104,47 @@ public final class CustomerPages {
     }
 
     /**
-     * A reply written on the page: handled as a mail from the grant's contact on the ticket ({@code asksEscalation}:
-     * the page's "escalate" box, R18). Empty when the grant no longer holds (nothing is kept).
+     * A reply written on the page: handled as a mail from the grant's contact on the ticket, its text read for the
+     * intake fields as a mail's would be (R5); {@code asksEscalation}: the page's "escalate" box (R18). {@code form}:
+     * the one-time value of the form it was written in, kept as the message's id: the same form submitted again (a
+     * double click, back and resubmit) is recognised and handled once.
      */
-    public Optional<CustomerOutcome> reply(TicketLinks.Grant grant, String text, boolean asksEscalation) {
-        Optional<Granted> granted = desk.transactions().inTransaction(() -> granted(grant));
-        if (granted.isEmpty()) {
-            return Optional.empty();
+    public Reply reply(TicketLinks.Grant grant, String form, String text, boolean asksEscalation) {
+        try {
+            return desk.transactions().inTransaction(() -> {
+                Optional<Granted> granted = granted(grant);
+                if (granted.isEmpty()) {
+                    return new Reply.NoAccess();
+                }
+                Ticket ticket = granted.get().ticket();
+                Contact contact = granted.get().reader();
+                MessageId id = MessageId.ofContent(sha256("web-form|" + ticket.number() + "|" + contact.email().value()
+                        + "|" + form));
+                if (!journal.claimMessageId(id)) {
+                    LOG.info("ticket {}: a reply form from its web page submitted again; already received",
+                            ticket.number());
+                    return new Reply.AlreadyReceived();
+                }
+                Instant now = desk.clock().instant();
+                String body = text.strip();
+                String subject = "Re: " + (ticket.fields().subject().isBlank() ? ticket.number().toString()
+                        : ticket.fields().subject());
+                ThreadMessage entry = new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, id, subject,
+                        contact.email().value(), body, now, List.of());
+                String correlation = "web-" + UUID.randomUUID();
+                CustomerOutcome outcome = customers.handle(new CustomerCommand.AddCustomerMessage(contact.email(),
+                        contact.name(), Optional.of(contact.language()), ticket.number(),
+                        intake.read(Optional.empty(), body), body, asksEscalation),
+                        new Received(Optional.empty(), entry, correlation));
+                if (outcome instanceof ConcurrentChange change) {
+                    throw new RolledBack(change); // the claim goes with the rest: the same form may come again
+                }
+                LOG.info("ticket {}: reply from its web page ({})", ticket.number(), correlation);
+                return new Reply.Handled(outcome);
+            });
+        } catch (RolledBack rolledBack) {
+            return new Reply.Handled(rolledBack.change());
         }
-        Ticket ticket = granted.get().ticket();
-        Contact contact = granted.get().reader();
-        Instant now = desk.clock().instant();
-        String body = text.strip();
-        ThreadMessage entry = new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN,
-                MessageId.ofContent(sha256("web|" + ticket.number() + "|" + contact.email().value() + "|" + now + "|" + body)),
-                "Re: " + (ticket.fields().subject().isBlank() ? ticket.number().toString() : ticket.fields().subject()),
-                contact.email().value(), body, now, List.of());
-        String correlation = "web-" + UUID.randomUUID();
-        CustomerOutcome outcome = customers.handle(new CustomerCommand.AddCustomerMessage(contact.email(),
-                contact.name(), Optional.of(contact.language()), ticket.number(), IntakeDraft.empty(), body,
-                asksEscalation), new Received(Optional.empty(), entry, correlation));
-        LOG.info("ticket {}: reply from its web page ({})", ticket.number(), correlation);
-        return Optional.of(outcome);
     }
 
     private record Granted(Ticket ticket, Contact reader) {

@@ -1,5 +1,6 @@
 package io.guichet.core.desk;
 
+import io.guichet.core.intake.IntakeReader;
 import io.guichet.core.kb.KnowledgeBase;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.port.TicketThreads;
@@ -20,13 +21,15 @@ public record Desks(CustomerDesk customers,
 
     /**
      * The desks on {@code context}; {@code threads} holds the tickets' Discord threads, {@code journal} the
-     * conversations the customers' web pages show.
+     * conversations the customers' web pages show, {@code intake} the reading of the intake fields a reply written on
+     * those pages goes through (the mail channel's).
      */
-    public static Desks of(DeskContext context, KnowledgeBase articles, TicketThreads threads, MailJournal journal) {
+    public static Desks of(DeskContext context, KnowledgeBase articles, TicketThreads threads, MailJournal journal,
+                           IntakeReader intake) {
         StaffDesk staff = new StaffDesk(context);
         CustomerDesk customers = new CustomerDesk(context);
         return new Desks(customers, staff, new DirectoryDesk(context),
                 new TicketQueries(context), new KnowledgeDesk(context, articles), new ThreadDesk(context, threads, staff),
-                new CustomerPages(context, journal, customers));
+                new CustomerPages(context, journal, customers, intake));
     }
 }

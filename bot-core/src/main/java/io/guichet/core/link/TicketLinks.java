@@ -27,7 +27,12 @@ public final class TicketLinks {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
-    private final byte[] secret;
+    /**
+     * A {@link Mac} keeps state between {@code update} and {@code doFinal}: one instance shared by the pages' threads
+     * would mix their inputs. This one, keyed once, is never used itself: each signature works on its own clone.
+     */
+    private final Mac keyed;
+    private final SecretKeySpec key;
     private final Duration validity;
     private final Clock clock;
 
@@ -38,7 +43,13 @@ public final class TicketLinks {
         if (validity.isNegative() || validity.isZero()) {
             throw new IllegalArgumentException("a link must stay valid for some time, not " + validity);
         }
-        this.secret = secret.clone();
+        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        try {
+            this.keyed = Mac.getInstance("HmacSHA256");
+            this.keyed.init(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
         this.validity = validity;
         this.clock = clock;
     }
@@ -126,15 +137,25 @@ public final class TicketLinks {
                 formToken(token).getBytes(StandardCharsets.UTF_8))).orElse(false);
     }
 
+    /** The signature of {@code data} for {@code purpose}, on a clone of the keyed {@link Mac}: safe from any thread. */
     private byte[] mac(String purpose, byte[] data) {
+        Mac mac = copy();
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return mac.doFinal(data);
+    }
+
+    private Mac copy() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            return (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) { // a provider without clones: a new instance, keyed alike
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException impossible) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", impossible);
+            }
         }
     }
 }

@@ -48,6 +48,14 @@ public interface MailJournal {
         messages.forEach(this::recordMessage);
     }
 
+    /**
+     * Claims {@code id} for a message about to be kept (in the caller's transaction): false when a thread already holds
+     * a message under it, or another transaction claimed it and committed. Two claims of the same id wait for each
+     * other, so of a message submitted twice at once one only is handled; the message must be kept under {@code id}
+     * before the transaction commits for the claim to last.
+     */
+    boolean claimMessageId(MessageId id);
+
     /** The ticket whose thread holds any of these Message-IDs (In-Reply-To, References). */
     Optional<TicketId> ticketOf(Collection<MessageId> messageIds);
 

@@ -161,6 +161,11 @@ public final class InMemoryMailJournal implements MailJournal, MailFailures, Qua
     }
 
     @Override
+    public synchronized boolean claimMessageId(MessageId id) {
+        return messages.stream().noneMatch(m -> m.messageId().equals(id));
+    }
+
+    @Override
     public synchronized Optional<TicketId> ticketOf(Collection<MessageId> messageIds) {
         Set<MessageId> wanted = Set.copyOf(messageIds);
         return messages.stream()

@@ -63,7 +63,8 @@ final class ConsoleFixture {
         this.stores = stores;
         desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(), mail, staff, audit,
                 PolicySettings.defaults(), new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
-        desks = io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase(), threads, new io.guichet.core.testing.InMemoryMailJournal());
+        desks = io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase(), threads, new io.guichet.core.testing.InMemoryMailJournal(),
+                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty());
         console = new Console(desks, new StaffRoles(TECH, MANAGER));
         customers = new CustomerDesk(desk);
         account = stores.contacts().addAccount("Acme", Optional.of(LocalDate.parse("2027-12-31")),

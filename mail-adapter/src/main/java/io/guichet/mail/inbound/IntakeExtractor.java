@@ -1,5 +1,9 @@
 package io.guichet.mail.inbound;
 
+import io.guichet.core.intake.IntakeDraft;
+import io.guichet.core.intake.IntakeReader;
+import io.guichet.core.link.PageLinkLines;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -22,7 +26,7 @@ import java.util.regex.Pattern;
  * ({@code 9.5.0.12}, {@code v10.2}, {@code version 10.2}) the version, and the description is the text without
  * the labelled lines. Nothing is validated here.
  */
-public final class IntakeExtractor {
+public final class IntakeExtractor implements IntakeReader {
 
     private static final Pattern HTTPS_URL = Pattern.compile("(?i)\\bhttps://[^\\s<>\"']+");
     // possessive, and addresses matched from the start of a word only: linear in the text, however long its words
@@ -33,6 +37,17 @@ public final class IntakeExtractor {
     private static final Pattern DOTTED_VERSION = Pattern.compile("(?<![\\w.])(\\d+\\.\\d+\\.\\d+(?:\\.\\d+)?)(?![\\w]|\\.\\d)");
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.(?:19|20)\\d{2}");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?)\\]>]+$");
+
+    /**
+     * The reading every channel shares ({@link IntakeReader}): the fields of {@code text} without the page-link lines
+     * of our own mail ({@link PageLinkLines}), as the core's raw draft.
+     */
+    @Override
+    public IntakeDraft read(Optional<String> subject, String text) {
+        ExtractedIntake e = extract(subject, PageLinkLines.strip(text));
+        return new IntakeDraft(e.subject(), e.description(), e.severityText(), e.serverUrl(), e.module(),
+                e.stepsToReproduce(), e.affectedDevices(), e.version());
+    }
 
     /** The fields found in {@code text}, no fallback subject. */
     public ExtractedIntake extract(String text) {

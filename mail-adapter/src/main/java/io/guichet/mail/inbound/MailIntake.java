@@ -7,6 +7,7 @@ import io.guichet.core.desk.CustomerDesk;
 import io.guichet.core.desk.CustomerOutcome;
 import io.guichet.core.desk.Received;
 import io.guichet.core.intake.IntakeDraft;
+import io.guichet.core.intake.IntakeReader;
 import io.guichet.core.mail.Disposition;
 import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailFailures;
@@ -52,7 +53,7 @@ public final class MailIntake implements MailHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
 
     private final MimeParser parser;
-    private final IntakeExtractor extractor = new IntakeExtractor();
+    private final IntakeReader extractor = new IntakeExtractor();
     private final Transactions transactions;
     private final MailJournal journal;
     private final CustomerDesk desk;
@@ -184,9 +185,8 @@ public final class MailIntake implements MailHandler {
                 return loopStopped(email, identity, from.get(), loop, position, now);
             }
         }
-        ExtractedIntake extracted = extractor.extract(
-                Optional.of(settings.tag().strip(stripReplyPrefixes(email.subject()))), email.newText());
-        IntakeDraft draft = draft(extracted);
+        IntakeDraft draft = extractor.read(Optional.of(settings.tag().strip(stripReplyPrefixes(email.subject()))),
+                email.newText());
         boolean escalate = EscalationRequest.asked(email.subject(), email.newText(), settings.escalationKeywords());
         String name = email.from().displayName().orElse("");
         Optional<io.guichet.core.account.Language> language = LanguageGuess.of(email.newText())
@@ -273,18 +273,12 @@ public final class MailIntake implements MailHandler {
         return new Handled.Processed(disposition + ": " + detail);
     }
 
-    private static IntakeDraft draft(ExtractedIntake e) {
-        return new IntakeDraft(e.subject(), e.description(), e.severityText(), e.serverUrl(), e.module(),
-                e.stepsToReproduce(), e.affectedDevices(), e.version());
-    }
-
     /**
      * A mail on {@code ticket} whose subject, without reply prefixes and the ticket's tag, is only {@code link} or
      * {@code lien}: the contact asks for a fresh link to the ticket's page and the log of accesses to their server (R7).
      */
     private boolean asksForPageLink(String subject, TicketNumber ticket) {
-        String bare = stripReplyPrefixes(subject).replace(settings.tag().tag(ticket), " ").strip()
-                .toLowerCase(java.util.Locale.ROOT);
+        String bare = settings.tag().strip(stripReplyPrefixes(subject)).toLowerCase(java.util.Locale.ROOT);
         return PAGE_LINK_WORDS.contains(bare);
     }
 

@@ -36,7 +36,7 @@ public final class MailTemplates {
     private static final String ROOT = "/io/guichet/mail/templates/";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z0-9_.]+)}");
     /** Every template; each exists in every language (a test checks it). */
-    public static final List<String> NAMES = List.of("acknowledged", "attachments-lost", "availability-request",
+    public static final List<String> NAMES = List.of("access-log", "acknowledged", "attachments-lost", "availability-request",
             "certification-expiring", "closed", "downgraded", "end-of-support", "escalated", "intake-complete", "missing",
             "no-access", "not-covered", "on-hold", "page-link",
             "reminder", "reopened", "resolved", "server-accessed", "severity-changed", "staff-reply", "still-missing",

@@ -173,7 +173,8 @@ public final class NoticeRenderer {
                         : String.join("\n", n.accesses().stream().map(a -> templates.fragment(lang, "access.line",
                         Map.of("at", times.moment(lang, a.at()), "technician", a.technician(), "detail", a.detail())))
                         .toList()));
-                yield automatic(lang, "page-link", v);
+                // the pages off, no link comes with the mail: the answer promises none, only the access log (R7)
+                yield automatic(lang, pages.isPresent() ? "page-link" : "access-log", v);
             }
             case CustomerNotice.OnHold n -> {
                 v.put("text", n.text().strip());

@@ -203,4 +203,25 @@ class IntakeExtractorTest {
         assertThat(intake.severityText()).contains(text);
         assertThat(intake.severity()).isEmpty();
     }
+
+    @Test
+    @DisplayName("R5: the reading every channel shares leaves out the page-link line of our own mail: its address is not the customer's server URL")
+    void pageLinkLineIsNotRead() {
+        String reply = """
+                Severity: 2
+                Version 9.5.0.12
+
+                Your ticket online (link valid until 1 April 2026 at 09:00 UTC): https://support.example.com/guichet/t/djF8MTA0MnwxfDE3.c2lnbmF0dXJl
+                """;
+        io.guichet.core.intake.IntakeDraft draft = extractor.read(Optional.empty(), reply);
+        assertThat(draft.serverUrl()).isEmpty();
+        assertThat(draft.severity()).contains("2");
+        assertThat(draft.version()).contains("9.5.0.12");
+        assertThat(draft.description()).hasValueSatisfying(d -> assertThat(d).doesNotContain("/t/", "online"));
+
+        io.guichet.core.intake.IntakeDraft withServer = extractor.read(Optional.of("Agents offline"),
+                "Votre ticket en ligne : https://support.example.com/t/abc.def\nhttps://vsa.acme.example is down\n");
+        assertThat(withServer.serverUrl()).contains("https://vsa.acme.example");
+        assertThat(withServer.subject()).contains("Agents offline");
+    }
 }

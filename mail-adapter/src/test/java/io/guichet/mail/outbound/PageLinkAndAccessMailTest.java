@@ -92,4 +92,22 @@ class PageLinkAndAccessMailTest {
         assertThat(queued.stream().filter(m -> m.body().contains("restarted the agent service"))).hasSize(3);
         assertThat(queued).as("the second escalation notice is held by the cap of 1").hasSize(4);
     }
+
+    @Test
+    @DisplayName("R7: asked for the link while the pages are off, the answer gives the access log and promises no link")
+    void linkRequestWithThePagesOff() {
+        Recipient bob = new Recipient(new EmailAddress("bob@acme.example"), "Bob", Language.EN);
+        CustomerNotice.PageLinkAndAccessLog asked = new CustomerNotice.PageLinkAndAccessLog(bob, TICKET, List.of(
+                new io.guichet.core.desk.CustomerPages.ServerAccess(clock.instant(), "Alice Martin", "read the logs")));
+
+        String off = renderer(Optional.empty()).render(asked).body();
+        assertThat(off).contains("here is the log of the accesses to your server", "Alice Martin: read the logs")
+                .doesNotContain("link", "/t/");
+        String on = renderer(Optional.of(pages)).render(asked).body();
+        assertThat(on).contains("here is the link to the page of ticket", "Alice Martin: read the logs",
+                "https://support.example.com/guichet/t/");
+        Recipient eve = new Recipient(new EmailAddress("eve@globex.example"), "Eve", Language.FR);
+        assertThat(renderer(Optional.empty()).render(new CustomerNotice.PageLinkAndAccessLog(eve, TICKET, List.of()))
+                .body()).contains("voici le journal des accès à votre serveur").doesNotContain("lien", "/t/");
+    }
 }
