@@ -78,7 +78,8 @@ class TicketThreadNodesIT {
         paul = EmailAddress.parse("paul@acme.example").orElseThrow();
         stores.contacts().addContact(acme.id(), "Paul", paul, "", Language.EN, Optional.empty(), Optional.empty());
         customers = new CustomerDesk(desk);
-        desks = Desks.of(desk, new InMemoryKnowledgeBase(), threads, new InMemoryMailJournal());
+        desks = Desks.of(desk, new InMemoryKnowledgeBase(), threads, new InMemoryMailJournal(),
+                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty());
         first = adapter();
         second = adapter();
         assertThat(first.start(desks)).isTrue();
