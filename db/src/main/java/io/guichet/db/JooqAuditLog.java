@@ -13,9 +13,9 @@ import static io.guichet.db.jooq.Tables.AUDIT_EVENTS;
 /** {@link AuditLog} on PostgreSQL; the table refuses updates and deletes (a trigger), like the tickets' trail. */
 public final class JooqAuditLog implements AuditLog {
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqAuditLog(JooqTransactions db) {
+    public JooqAuditLog(JooqSession db) {
         this.db = db;
     }
 

@@ -24,9 +24,9 @@ import static io.guichet.db.jooq.Tables.CONTACTS;
 /** {@link ContactDirectory} on PostgreSQL. Uniqueness (account names, one active contact per address) is the database's. */
 public final class JooqContactDirectory implements ContactDirectory {
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqContactDirectory(JooqTransactions db) {
+    public JooqContactDirectory(JooqSession db) {
         this.db = db;
     }
 

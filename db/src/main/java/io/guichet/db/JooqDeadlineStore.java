@@ -26,9 +26,9 @@ import static io.guichet.db.jooq.Tables.DEADLINES;
  */
 public final class JooqDeadlineStore implements DeadlineStore {
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqDeadlineStore(JooqTransactions db) {
+    public JooqDeadlineStore(JooqSession db) {
         this.db = db;
     }
 
@@ -75,8 +75,8 @@ public final class JooqDeadlineStore implements DeadlineStore {
 
     @Override
     public List<Deadline> claimDue(Instant now, int limit, Duration lease) {
-        return db.inTransaction(() -> {
-            List<Long> ids = db.dsl().select(DEADLINES.ID).from(DEADLINES)
+        return db.atomically(s -> {
+            List<Long> ids = s.dsl().select(DEADLINES.ID).from(DEADLINES)
                     .where(DEADLINES.FIRED_AT.isNull())
                     .and(DEADLINES.DUE_AT.le(Times.at(now)))
                     .and(DEADLINES.CLAIMED_UNTIL.isNull().or(DEADLINES.CLAIMED_UNTIL.le(Times.at(now))))
@@ -87,7 +87,7 @@ public final class JooqDeadlineStore implements DeadlineStore {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            return db.dsl().update(DEADLINES)
+            return s.dsl().update(DEADLINES)
                     .set(DEADLINES.CLAIMED_UNTIL, Times.at(now.plus(lease)))
                     .set(DEADLINES.ATTEMPTS, DEADLINES.ATTEMPTS.plus(1))
                     .where(DEADLINES.ID.in(ids))

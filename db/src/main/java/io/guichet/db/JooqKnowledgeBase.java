@@ -15,10 +15,10 @@ import static io.guichet.db.jooq.Tables.KB_ARTICLES;
 /** {@link KnowledgeBase} on PostgreSQL full-text search (a generated tsvector per language, GIN-indexed). */
 public final class JooqKnowledgeBase implements KnowledgeBase {
 
-    private final JooqTransactions db;
+    private final JooqSession db;
     private final Clock clock;
 
-    public JooqKnowledgeBase(JooqTransactions db, Clock clock) {
+    public JooqKnowledgeBase(JooqSession db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

@@ -13,9 +13,9 @@ public final class JooqMailFailures implements MailFailures {
     /** The reason kept is at most this long. */
     private static final int MAX_REASON = 500;
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqMailFailures(JooqTransactions db) {
+    public JooqMailFailures(JooqSession db) {
         this.db = db;
     }
 

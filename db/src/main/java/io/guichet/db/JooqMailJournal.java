@@ -35,9 +35,9 @@ import static io.guichet.db.jooq.Tables.TICKETS;
  */
 public final class JooqMailJournal implements MailJournal {
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqMailJournal(JooqTransactions db) {
+    public JooqMailJournal(JooqSession db) {
         this.db = db;
     }
 

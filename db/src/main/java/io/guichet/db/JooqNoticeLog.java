@@ -10,9 +10,9 @@ import static io.guichet.db.jooq.Tables.CALENDAR_NOTICES;
 /** {@link NoticeLog} on PostgreSQL: a unique (kind, subject, contact) row; a second insert does nothing. */
 public final class JooqNoticeLog implements NoticeLog {
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqNoticeLog(JooqTransactions db) {
+    public JooqNoticeLog(JooqSession db) {
         this.db = db;
     }
 

@@ -33,15 +33,15 @@ public final class JooqOutbox implements Outbox {
 
     private static final int MAX_ERROR = 500;
 
-    private final JooqTransactions db;
+    private final JooqSession db;
     /** The rows this outbox claims and counts: all, or one mailbox's ({@link #forMailbox}). */
     private final Condition scope;
 
-    public JooqOutbox(JooqTransactions db) {
+    public JooqOutbox(JooqSession db) {
         this(db, DSL.noCondition());
     }
 
-    private JooqOutbox(JooqTransactions db, Condition scope) {
+    private JooqOutbox(JooqSession db, Condition scope) {
         this.db = db;
         this.scope = scope;
     }
@@ -149,8 +149,8 @@ public final class JooqOutbox implements Outbox {
 
     @Override
     public List<OutgoingMail> claimDue(Instant now, int limit, Duration lease) {
-        return db.inTransaction(() -> {
-            List<Long> ids = db.dsl().select(OUTBOX.ID).from(OUTBOX)
+        return db.atomically(s -> {
+            List<Long> ids = s.dsl().select(OUTBOX.ID).from(OUTBOX)
                     .where(OUTBOX.SENT_AT.isNull()).and(OUTBOX.ABANDONED_AT.isNull())
                     .and(OUTBOX.NEXT_ATTEMPT_AT.le(Times.at(now))).and(scope)
                     .orderBy(OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.ID)
@@ -160,7 +160,7 @@ public final class JooqOutbox implements Outbox {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            return withAttachments(db.dsl().update(OUTBOX)
+            return withAttachments(s.dsl().update(OUTBOX)
                     .set(OUTBOX.NEXT_ATTEMPT_AT, Times.at(now.plus(lease)))
                     .where(OUTBOX.ID.in(ids))
                     .returning()

@@ -21,9 +21,9 @@ import static io.guichet.db.jooq.Tables.INBOUND_RECEIPTS;
  */
 public final class JooqQuarantine implements Quarantine {
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqQuarantine(JooqTransactions db) {
+    public JooqQuarantine(JooqSession db) {
         this.db = db;
     }
 
@@ -46,15 +46,15 @@ public final class JooqQuarantine implements Quarantine {
 
     @Override
     public boolean release(long id, Instant at) {
-        return db.inTransaction(() -> {
-            Optional<InboundReceiptsRecord> released = db.dsl().update(INBOUND_RECEIPTS)
+        return db.atomically(s -> {
+            Optional<InboundReceiptsRecord> released = s.dsl().update(INBOUND_RECEIPTS)
                     .set(INBOUND_RECEIPTS.DISPOSITION, Disposition.RELEASED.name())
                     .set(INBOUND_RECEIPTS.RELEASED_AT, Times.at(at))
                     .where(INBOUND_RECEIPTS.ID.eq(id))
                     .and(INBOUND_RECEIPTS.DISPOSITION.eq(Disposition.QUARANTINED.name()))
                     .returning()
                     .fetchOptional();
-            released.ifPresent(r -> db.dsl().deleteFrom(INBOUND_FAILURES)
+            released.ifPresent(r -> s.dsl().deleteFrom(INBOUND_FAILURES)
                     .where(INBOUND_FAILURES.MAILBOX.eq(r.getMailbox()))
                     .and(INBOUND_FAILURES.UID_VALIDITY.eq(r.getUidValidity()))
                     .and(INBOUND_FAILURES.UID.eq(r.getUid()))

@@ -35,27 +35,27 @@ public final class JooqStaffOutbox implements StaffOutbox {
 
     private static final int MAX_ERROR = 500;
 
-    private final JooqTransactions db;
+    private final JooqSession db;
     private final Clock clock;
     private final boolean threadPosts;
     private final Optional<ThreadPostFormat> format;
 
     /** An outbox without ticket threads: {@link StaffNotice.ThreadPost}s are not kept (nobody would read them). */
-    public JooqStaffOutbox(JooqTransactions db, Clock clock) {
+    public JooqStaffOutbox(JooqSession db, Clock clock) {
         this(db, clock, false);
     }
 
     /** With {@code threadPosts}, the tickets' thread posts are kept and delivered like every notice (rendered then). */
-    public JooqStaffOutbox(JooqTransactions db, Clock clock, boolean threadPosts) {
+    public JooqStaffOutbox(JooqSession db, Clock clock, boolean threadPosts) {
         this(db, clock, threadPosts, Optional.empty());
     }
 
     /** The tickets' thread posts are kept as {@code format} renders them when posted. */
-    public JooqStaffOutbox(JooqTransactions db, Clock clock, ThreadPostFormat format) {
+    public JooqStaffOutbox(JooqSession db, Clock clock, ThreadPostFormat format) {
         this(db, clock, true, Optional.of(format));
     }
 
-    private JooqStaffOutbox(JooqTransactions db, Clock clock, boolean threadPosts, Optional<ThreadPostFormat> format) {
+    private JooqStaffOutbox(JooqSession db, Clock clock, boolean threadPosts, Optional<ThreadPostFormat> format) {
         this.db = db;
         this.clock = clock;
         this.threadPosts = threadPosts;
@@ -130,8 +130,8 @@ public final class JooqStaffOutbox implements StaffOutbox {
 
     @Override
     public List<Queued> claimDue(Instant now, int limit, Duration lease) {
-        return db.inTransaction(() -> {
-            List<Long> ids = db.dsl().select(STAFF_OUTBOX.ID).from(STAFF_OUTBOX)
+        return db.atomically(s -> {
+            List<Long> ids = s.dsl().select(STAFF_OUTBOX.ID).from(STAFF_OUTBOX)
                     .where(STAFF_OUTBOX.DELIVERED_AT.isNull()).and(STAFF_OUTBOX.ABANDONED_AT.isNull())
                     .and(STAFF_OUTBOX.NEXT_ATTEMPT_AT.le(Times.at(now)))
                     .and(STAFF_OUTBOX.KIND.ne(THREAD_POST).or(DSL.notExists(DSL.selectOne().from(EARLIER)
@@ -146,15 +146,15 @@ public final class JooqStaffOutbox implements StaffOutbox {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            db.dsl().update(STAFF_OUTBOX).set(STAFF_OUTBOX.NEXT_ATTEMPT_AT, Times.at(now.plus(lease)))
+            s.dsl().update(STAFF_OUTBOX).set(STAFF_OUTBOX.NEXT_ATTEMPT_AT, Times.at(now.plus(lease)))
                     .where(STAFF_OUTBOX.ID.in(ids)).execute();
             Map<Long, List<StaffNotice.PostedFile>> files = new HashMap<>();
-            db.dsl().select(STAFF_OUTBOX_FILES.OUTBOX_ID, STAFF_OUTBOX_FILES.NAME, STAFF_OUTBOX_FILES.DATA)
+            s.dsl().select(STAFF_OUTBOX_FILES.OUTBOX_ID, STAFF_OUTBOX_FILES.NAME, STAFF_OUTBOX_FILES.DATA)
                     .from(STAFF_OUTBOX_FILES).where(STAFF_OUTBOX_FILES.OUTBOX_ID.in(ids))
                     .orderBy(STAFF_OUTBOX_FILES.OUTBOX_ID, STAFF_OUTBOX_FILES.POSITION)
                     .forEach(f -> files.computeIfAbsent(f.value1(), k -> new ArrayList<>())
                             .add(new StaffNotice.PostedFile(f.value2(), f.value3())));
-            return db.dsl().select(STAFF_OUTBOX.fields()).select(TICKETS.fields())
+            return s.dsl().select(STAFF_OUTBOX.fields()).select(TICKETS.fields())
                     .from(STAFF_OUTBOX).join(TICKETS).on(TICKETS.ID.eq(STAFF_OUTBOX.TICKET_ID))
                     .where(STAFF_OUTBOX.ID.in(ids))
                     .fetch(r -> queued(r.into(STAFF_OUTBOX), JooqTicketStore.read(r.into(TICKETS)),

@@ -24,9 +24,9 @@ public final class JooqStatistics {
     public record MailCount(String disposition, long count) {
     }
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqStatistics(JooqTransactions db) {
+    public JooqStatistics(JooqSession db) {
         this.db = db;
     }
 

@@ -48,9 +48,9 @@ public final class JooqTicketStore implements TicketStore {
     /** Where tickets without a severity sort in the queue: after severity 4. */
     private static final int NO_SEVERITY = 5;
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqTicketStore(JooqTransactions db) {
+    public JooqTicketStore(JooqSession db) {
         this.db = db;
     }
 

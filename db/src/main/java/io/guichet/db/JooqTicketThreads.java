@@ -14,9 +14,9 @@ import static io.guichet.db.jooq.Tables.TICKET_THREADS;
 /** {@link TicketThreads} on PostgreSQL: one thread per ticket (an earlier one wins), each message seen once. */
 public final class JooqTicketThreads implements TicketThreads {
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqTicketThreads(JooqTransactions db) {
+    public JooqTicketThreads(JooqSession db) {
         this.db = db;
     }
 

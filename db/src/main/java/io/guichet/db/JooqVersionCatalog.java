@@ -12,9 +12,9 @@ import static io.guichet.db.jooq.Tables.PRODUCT_VERSIONS;
 /** {@link VersionCatalog} on PostgreSQL. */
 public final class JooqVersionCatalog implements VersionCatalog {
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqVersionCatalog(JooqTransactions db) {
+    public JooqVersionCatalog(JooqSession db) {
         this.db = db;
     }
 

@@ -10,9 +10,9 @@ import static io.guichet.db.jooq.Tables.TICKETS;
 /** {@link VersionsInUse} on PostgreSQL: the distinct account and version texts of tickets. */
 public final class JooqVersionsInUse implements VersionsInUse {
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqVersionsInUse(JooqTransactions db) {
+    public JooqVersionsInUse(JooqSession db) {
         this.db = db;
     }
 

@@ -10,20 +10,20 @@ import static io.guichet.db.jooq.Tables.WEB_LINK_SECRET;
  */
 public final class JooqWebLinkSecret {
 
-    private final JooqTransactions db;
+    private final JooqSession db;
 
-    public JooqWebLinkSecret(JooqTransactions db) {
+    public JooqWebLinkSecret(JooqSession db) {
         this.db = db;
     }
 
     /** The stored secret, generated and stored first when there is none. */
     public byte[] secret() {
-        return db.inTransaction(() -> {
+        return db.atomically(s -> {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            db.dsl().insertInto(WEB_LINK_SECRET).set(WEB_LINK_SECRET.SECRET, fresh)
+            s.dsl().insertInto(WEB_LINK_SECRET).set(WEB_LINK_SECRET.SECRET, fresh)
                     .onConflictDoNothing().execute();
-            return db.dsl().select(WEB_LINK_SECRET.SECRET).from(WEB_LINK_SECRET).fetchSingle().value1();
+            return s.dsl().select(WEB_LINK_SECRET.SECRET).from(WEB_LINK_SECRET).fetchSingle().value1();
         });
     }
 }

@@ -13,7 +13,7 @@ class PostgresMailboxPortsIT extends MailboxPortsContract {
 
     @Override
     protected MailJournal journal() {
-        return new JooqMailJournal(database().database().transactions());
+        return new JooqMailJournal(database().database().transactions().autoCommit());
     }
 
     @Override

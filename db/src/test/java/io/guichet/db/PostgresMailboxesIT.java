@@ -68,16 +68,16 @@ class PostgresMailboxesIT {
     @DisplayName("each mailbox's outbox claims its own mail; the first also sends mail of no configured address; an answer takes the address its mail came through")
     void outboxPerMailbox() {
         JooqTransactions tx = database.database().transactions();
-        JooqOutbox outbox = new JooqOutbox(tx);
-        JooqMailJournal journal = new JooqMailJournal(tx);
+        JooqOutbox outbox = new JooqOutbox(tx.autoCommit());
+        JooqMailJournal journal = new JooqMailJournal(tx.autoCommit());
         List<String> addresses = List.of("support-en@example.com", "support-fr@example.com");
         JooqOutbox en = outbox.forMailbox(addresses.get(0), addresses, true);
         JooqOutbox fr = outbox.forMailbox(addresses.get(1), addresses, false);
         Instant now = Instant.now();
 
-        tx.run(() -> {
-            outbox.enqueue(mail("answer-fr", now, "c-fr"));
-            journal.cameThrough(EmailAddress.parse(addresses.get(1)).orElseThrow(), "c-fr",
+        tx.run(t -> {
+            new JooqOutbox(JooqSession.of(t)).enqueue(mail("answer-fr", now, "c-fr"));
+            new JooqMailJournal(JooqSession.of(t)).cameThrough(EmailAddress.parse(addresses.get(1)).orElseThrow(), "c-fr",
                     new MailPosition("fr@imap/INBOX", 1, 1));
         });
         outbox.enqueue(mail("unassigned", now, "c-none"));

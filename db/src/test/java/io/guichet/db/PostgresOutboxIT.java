@@ -13,7 +13,7 @@ class PostgresOutboxIT extends OutboxContract {
     @Override
     protected Outbox outbox() {
         database = TestDatabase.createMigrated();
-        return new JooqOutbox(database.database().transactions());
+        return new JooqOutbox(database.database().transactions().autoCommit());
     }
 
     @AfterEach

@@ -14,17 +14,17 @@ class PostgresQuarantineIT extends QuarantineContract {
 
     @Override
     protected MailJournal journal() {
-        return new JooqMailJournal(transactions());
+        return new JooqMailJournal(transactions().autoCommit());
     }
 
     @Override
     protected MailFailures failures() {
-        return new JooqMailFailures(transactions());
+        return new JooqMailFailures(transactions().autoCommit());
     }
 
     @Override
     protected Quarantine quarantine() {
-        return new JooqQuarantine(transactions());
+        return new JooqQuarantine(transactions().autoCommit());
     }
 
     private JooqTransactions transactions() {

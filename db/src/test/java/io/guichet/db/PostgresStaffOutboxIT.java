@@ -18,13 +18,14 @@ class PostgresStaffOutboxIT extends StaffOutboxContract {
     protected Stores stores() {
         database = TestDatabase.createMigrated();
         JooqTransactions transactions = database.database().transactions();
-        return new Stores(transactions, new JooqTicketStore(transactions), new JooqContactDirectory(transactions),
-                new JooqVersionCatalog(transactions), new JooqDeadlineStore(transactions));
+        return new Stores(transactions, transactions.autoCommit(), JooqTransactions.bind(JooqTicketStore::new),
+                JooqTransactions.bind(JooqContactDirectory::new), JooqTransactions.bind(JooqVersionCatalog::new),
+                JooqTransactions.bind(JooqDeadlineStore::new));
     }
 
     @Override
     protected StaffOutbox outbox(Stores stores) {
-        return new JooqStaffOutbox(database.database().transactions(), Clock.fixed(T0, ZoneOffset.UTC), true);
+        return new JooqStaffOutbox(database.database().transactions().autoCommit(), Clock.fixed(T0, ZoneOffset.UTC), true);
     }
 
     @AfterEach

@@ -14,8 +14,9 @@ class PostgresStorageIT extends StorageContract {
     protected Stores stores() {
         database = TestDatabase.createMigrated();
         JooqTransactions transactions = database.database().transactions();
-        return new Stores(transactions, new JooqTicketStore(transactions), new JooqContactDirectory(transactions),
-                new JooqVersionCatalog(transactions), new JooqDeadlineStore(transactions));
+        return new Stores(transactions, transactions.autoCommit(), JooqTransactions.bind(JooqTicketStore::new),
+                JooqTransactions.bind(JooqContactDirectory::new), JooqTransactions.bind(JooqVersionCatalog::new),
+                JooqTransactions.bind(JooqDeadlineStore::new));
     }
 
     @AfterEach

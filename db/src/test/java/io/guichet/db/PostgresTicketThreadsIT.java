@@ -35,15 +35,15 @@ class PostgresTicketThreadsIT {
     void setUp() {
         database = TestDatabase.createMigrated();
         JooqTransactions tx = database.database().transactions();
-        threads = new JooqTicketThreads(tx);
-        JooqContactDirectory contacts = new JooqContactDirectory(tx);
+        threads = new JooqTicketThreads(tx.autoCommit());
+        JooqContactDirectory contacts = new JooqContactDirectory(tx.autoCommit());
         Account account = contacts.addAccount("Acme", Optional.of(LocalDate.parse("2026-12-31")),
                 new AccountManager("Marie Curie", "marie@vendor.example")).orElseThrow();
         Contact alice = contacts.addContact(account.id(), "Alice", EmailAddress.parse("alice@acme.example").orElseThrow(),
                 "", Language.FR, Optional.empty(), Optional.empty()).orElseThrow();
         TicketFields fields = new TicketFields("Agents offline", "All agents went offline.", Optional.of(Severity.S3),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        ticket = new JooqTicketStore(tx).create(new NewTicket(new Ticket.Requester(account.id(), alice.id(), Optional.empty()),
+        ticket = new JooqTicketStore(tx.autoCommit()).create(new NewTicket(new Ticket.Requester(account.id(), alice.id(), Optional.empty()),
                 new Ticket.Request(fields, Optional.of(Severity.S3), Optional.empty()),
                 new Ticket.State(TicketStatus.OPEN, Optional.empty(), Optional.empty(), false), Ticket.Due.none(),
                 Ticket.Timeline.startingAt(T0)));

@@ -1,6 +1,7 @@
 package io.guichet.db;
 
 import io.guichet.core.testing.MutableClock;
+import io.guichet.core.port.VersionCatalog;
 import io.guichet.core.version.ProductVersion;
 import io.guichet.db.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -30,15 +31,17 @@ class VersionListCacheIT {
     private JooqTransactions tx;
     private JooqVersionCatalog otherNode;
     private MutableClock clock;
-    private VersionListCache cache;
+    private VersionListCache shared;
+    private VersionCatalog cache;
 
     @BeforeEach
     void setUp() {
         database = TestDatabase.createMigrated();
         tx = database.database().transactions();
-        otherNode = new JooqVersionCatalog(tx);
+        otherNode = new JooqVersionCatalog(tx.autoCommit());
         clock = MutableClock.at("2026-10-01T09:00:00Z");
-        cache = new VersionListCache(new JooqVersionCatalog(tx), tx, Duration.ofSeconds(10), clock);
+        shared = new VersionListCache(JooqVersionCatalog::new, Duration.ofSeconds(10), clock);
+        cache = shared.in(tx.autoCommit());
         otherNode.add(V95);
     }
 
@@ -65,9 +68,10 @@ class VersionListCacheIT {
     void droppedOnChange() {
         assertThat(cache.all()).containsExactly(V95);
 
-        List<ProductVersion> inside = tx.inTransaction(() -> {
-            assertThat(cache.add(V10)).contains(V10);
-            return cache.all();
+        List<ProductVersion> inside = tx.inTransaction(t -> {
+            VersionCatalog adding = shared.in(JooqSession.of(t));
+            assertThat(adding.add(V10)).contains(V10);
+            return adding.all();
         });
 
         assertThat(inside).as("the adding transaction sees its addition").containsExactly(V95, V10);
@@ -80,9 +84,10 @@ class VersionListCacheIT {
     void rolledBackAdditionNotKept() {
         assertThat(cache.all()).containsExactly(V95);
 
-        assertThatThrownBy(() -> tx.inTransaction(() -> {
-            cache.add(V11);
-            assertThat(cache.all()).contains(V11);
+        assertThatThrownBy(() -> tx.inTransaction(t -> {
+            VersionCatalog adding = shared.in(JooqSession.of(t));
+            adding.add(V11);
+            assertThat(adding.all()).contains(V11);
             throw new IllegalStateException("refused later in the transaction");
         })).isInstanceOf(IllegalStateException.class);
 
@@ -94,8 +99,8 @@ class VersionListCacheIT {
     @Test
     @DisplayName("R20: a list read by another thread while an addition is uncommitted is dropped at the commit")
     void readRacingTheCommitIsDropped() throws Exception {
-        tx.inTransaction(() -> {
-            cache.add(V11);
+        tx.inTransaction(t -> {
+            shared.in(JooqSession.of(t)).add(V11);
             Thread reader = Thread.ofPlatform().start(() -> assertThat(cache.all()).containsExactly(V95));
             try {
                 reader.join();

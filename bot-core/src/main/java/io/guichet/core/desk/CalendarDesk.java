@@ -2,6 +2,7 @@ package io.guichet.core.desk;
 
 import io.guichet.core.account.Contact;
 import io.guichet.core.port.NoticeLog;
+import io.guichet.core.port.PerTransaction;
 import io.guichet.core.port.VersionsInUse;
 import io.guichet.core.version.ProductVersion;
 import io.guichet.core.version.SupportWindow;
@@ -30,16 +31,16 @@ public final class CalendarDesk {
     public record Report(int certificationReminders, int endOfSupportNotices) {
     }
 
-    private final DeskContext desk;
-    private final NoticeLog log;
-    private final VersionsInUse inUse;
+    private final DeskPorts ports;
+    private final PerTransaction<NoticeLog> log;
+    private final PerTransaction<VersionsInUse> inUse;
     private final SupportWindow window;
 
-    public CalendarDesk(DeskContext desk, NoticeLog log, VersionsInUse inUse) {
-        this.desk = desk;
+    public CalendarDesk(DeskPorts ports, PerTransaction<NoticeLog> log, PerTransaction<VersionsInUse> inUse) {
+        this.ports = ports;
         this.log = log;
         this.inUse = inUse;
-        this.window = new SupportWindow(desk.policy().previousVersionSupport());
+        this.window = new SupportWindow(ports.policy().previousVersionSupport());
     }
 
     public Report run() {
@@ -51,14 +52,14 @@ public final class CalendarDesk {
 
     /** R10: contacts whose certification ends between today and the reminder horizon, once per certification end. */
     private int certificationReminders() {
-        LocalDate today = desk.today();
-        List<Contact> ending = desk.contacts().certificationsEndingBetween(today,
-                today.plus(desk.policy().certificationReminder()));
+        LocalDate today = ports.today();
+        List<Contact> ending = ports.inTransaction(desk -> desk.contacts().certificationsEndingBetween(today,
+                today.plus(ports.policy().certificationReminder())));
         int sent = 0;
         for (Contact contact : ending) {
             LocalDate until = contact.certifiedUntil().orElseThrow();
-            boolean told = desk.transactions().inTransaction(() -> {
-                if (!log.firstTime(NoticeLog.Kind.CERTIFICATION_EXPIRY, until.toString(), contact.id(), now())) {
+            boolean told = ports.inTransaction(desk -> {
+                if (!log.in(desk.tx()).firstTime(NoticeLog.Kind.CERTIFICATION_EXPIRY, until.toString(), contact.id(), now())) {
                     return false;
                 }
                 desk.messenger().tell(new CustomerNotice.CertificationExpiring(Recipient.of(contact), until));
@@ -71,28 +72,28 @@ public final class CalendarDesk {
 
     /** R20: versions in use whose support ends within the notice period, once per version and contact. */
     private int endOfSupportNotices() {
-        LocalDate today = desk.today();
-        List<ProductVersion> catalogue = desk.versions().all();
+        LocalDate today = ports.today();
+        List<ProductVersion> catalogue = ports.inTransaction(desk -> desk.versions().all());
         int sent = 0;
-        for (VersionsInUse.Use use : inUse.list()) {
+        for (VersionsInUse.Use use : ports.transactions().inTransaction(tx -> inUse.in(tx).list())) {
             if (!(window.judge(use.version(), catalogue, today) instanceof SupportWindow.Verdict.Supported supported)) {
                 continue;
             }
             ProductVersion release = supported.release();
             Optional<LocalDate> lastDay = lastDay(supported);
-            if (lastDay.isEmpty() || today.isBefore(lastDay.get().minus(desk.policy().sunsetNotice()))) {
+            if (lastDay.isEmpty() || today.isBefore(lastDay.get().minus(ports.policy().sunsetNotice()))) {
                 continue;
             }
             Optional<String> upgrade = current(release, catalogue, today)
                     .filter(c -> !c.version().equals(release.version()))
                     .map(c -> c.product() + " " + c.version());
             String subject = release.product() + " " + release.version();
-            for (Contact contact : desk.contacts().contactsOf(use.account())) {
+            for (Contact contact : ports.inTransaction(desk -> desk.contacts().contactsOf(use.account()))) {
                 if (!contact.active()) {
                     continue;
                 }
-                boolean told = desk.transactions().inTransaction(() -> {
-                    if (!log.firstTime(NoticeLog.Kind.END_OF_SUPPORT, subject, contact.id(), now())) {
+                boolean told = ports.inTransaction(desk -> {
+                    if (!log.in(desk.tx()).firstTime(NoticeLog.Kind.END_OF_SUPPORT, subject, contact.id(), now())) {
                         return false;
                     }
                     desk.messenger().tell(new CustomerNotice.EndOfSupport(Recipient.of(contact), release.product(),
@@ -125,6 +126,6 @@ public final class CalendarDesk {
     }
 
     private Instant now() {
-        return desk.clock().instant();
+        return ports.clock().instant();
     }
 }

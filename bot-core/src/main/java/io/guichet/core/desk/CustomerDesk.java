@@ -10,6 +10,7 @@ import io.guichet.core.intake.IntakeField;
 import io.guichet.core.intake.IntakeReport;
 import io.guichet.core.intake.IntakeRules;
 import io.guichet.core.port.ContactDirectory.ContactWithAccount;
+import io.guichet.core.port.Tx;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Lifecycle;
@@ -41,52 +42,52 @@ public final class CustomerDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(CustomerDesk.class);
 
-    private final DeskContext desk;
+    private final DeskPorts ports;
     private final IntakeRules intake;
     private final SupportWindow supportWindow;
-    private final TicketChanges changes;
 
-    public CustomerDesk(DeskContext desk) {
-        this.desk = desk;
-        this.intake = new IntakeRules(desk.policy());
-        this.supportWindow = new SupportWindow(desk.policy().previousVersionSupport());
-        this.changes = new TicketChanges(desk);
+    public CustomerDesk(DeskPorts ports) {
+        this.ports = ports;
+        this.intake = new IntakeRules(ports.policy());
+        this.supportWindow = new SupportWindow(ports.policy().previousVersionSupport());
     }
 
+    /** Handles {@code command} in a transaction of its own. */
     public CustomerOutcome handle(CustomerCommand command) {
-        return handle(command, Optional.empty());
+        try {
+            return ports.inTransaction(desk -> new Call(desk, Optional.empty()).handle(command));
+        } catch (RolledBack rolledBack) {
+            return concurrent(rolledBack);
+        }
     }
 
     /**
-     * Handles {@code command}, which came as the channel's message {@code received}: the message is kept in the
-     * conversation of the ticket it opens or reaches before anything is said in answer (a refused command keeps
-     * nothing), and what the desk tells the customer in return answers it.
+     * Handles {@code command}, which came as the channel's message {@code received}, in the channel's transaction
+     * {@code tx}: the message is kept in the conversation of the ticket it opens or reaches before anything is said in
+     * answer (a refused command keeps nothing), and what the desk tells the customer in return answers it. On a
+     * {@link ConcurrentChange} nothing was written; the caller rolls its transaction back.
      */
-    public CustomerOutcome handle(CustomerCommand command, Received received) {
-        return handle(command, Optional.of(received));
+    public CustomerOutcome handle(Tx tx, CustomerCommand command, Received received) {
+        try {
+            return new Call(ports.in(tx), Optional.of(received)).handle(command);
+        } catch (RolledBack rolledBack) {
+            return concurrent(rolledBack);
+        }
     }
 
-    private CustomerOutcome handle(CustomerCommand command, Optional<Received> received) {
-        Call call = new Call(received);
-        try {
-            return desk.transactions().inTransaction(() -> switch (command) {
-                case CustomerCommand.OpenTicket open -> call.open(open);
-                case CustomerCommand.AddCustomerMessage message -> call.addMessage(message);
-            });
-        } catch (RolledBack rolledBack) {
-            LOG.info("ticket {} changed meanwhile: the customer's message was not taken, nothing was kept",
-                    rolledBack.change().ticket());
-            return rolledBack.change();
-        }
+    private static ConcurrentChange concurrent(RolledBack rolledBack) {
+        LOG.info("ticket {} changed meanwhile: the customer's message was not taken, nothing was kept",
+                rolledBack.change().ticket());
+        return rolledBack.change();
     }
 
     /**
      * RFC 3464: our mail on {@code ticket} bounced; recorded in its audit trail (in the caller's transaction), never
      * answered.
      */
-    public void bounced(TicketId ticket, String detail) {
-        desk.transactions().run(() -> desk.tickets().append(List.of(TicketEvent.fact(ticket, desk.clock().instant(),
-                Actor.SYSTEM, EventKind.BOUNCE, detail))));
+    public void bounced(Tx tx, TicketId ticket, String detail) {
+        ports.in(tx).tickets().append(List.of(TicketEvent.fact(ticket, ports.clock().instant(),
+                Actor.SYSTEM, EventKind.BOUNCE, detail)));
     }
 
     /**
@@ -94,26 +95,28 @@ public final class CustomerDesk {
      * ticket's history records which and why, for the staff, and the sender is told in answer to the mail
      * ({@code received}), so they can send them again. In the caller's transaction.
      */
-    public void attachmentsLost(TicketId ticket, EmailAddress from, List<String> lost, Received received) {
+    public void attachmentsLost(Tx tx, TicketId ticket, EmailAddress from, List<String> lost, Received received) {
         if (lost.isEmpty()) {
             return;
         }
-        desk.transactions().run(() -> desk.tickets().find(ticket).ifPresent(found -> {
-            desk.tickets().append(List.of(TicketEvent.fact(ticket, desk.clock().instant(), Actor.SYSTEM,
+        DeskContext desk = ports.in(tx);
+        desk.tickets().find(ticket).ifPresent(found -> {
+            desk.tickets().append(List.of(TicketEvent.fact(ticket, ports.clock().instant(), Actor.SYSTEM,
                     EventKind.NOTE, "attachment" + (lost.size() == 1 ? "" : "s") + " of the customer's mail lost: "
                             + String.join("; ", lost))));
             desk.contacts().activeContact(from).ifPresent(contact -> desk.messenger().tellAll(
                     List.of(new CustomerNotice.AttachmentsLost(Recipient.of(contact), found, lost)), Optional.of(received)));
-        }));
+        });
     }
 
     /**
      * A channel stopped a loop of new conversations (a naive autoresponder) whose last ticket is {@code lastTicket}:
      * the staff hear of it, in the caller's transaction.
      */
-    public void loopStopped(TicketId lastTicket, String detail) {
-        desk.transactions().run(() -> desk.tickets().find(lastTicket)
-                .ifPresent(ticket -> desk.staff().post(new StaffNotice.LoopStopped(ticket, detail))));
+    public void loopStopped(Tx tx, TicketId lastTicket, String detail) {
+        DeskContext desk = ports.in(tx);
+        desk.tickets().find(lastTicket)
+                .ifPresent(ticket -> desk.staff().post(new StaffNotice.LoopStopped(ticket, detail)));
     }
 
     /**
@@ -121,38 +124,37 @@ public final class CustomerDesk {
      * log of the accesses to their server (R7): both are told in answer (the message is kept, the ticket's history
      * records the request); nothing else changes. Someone without access to the ticket is refused as for any message.
      */
-    public CustomerOutcome pageLinkRequested(EmailAddress from, TicketNumber number, Received received) {
-        return desk.transactions().inTransaction(() -> {
-            Optional<Ticket> found = desk.tickets().find(number);
-            Optional<Contact> sender = desk.contacts().activeContact(from);
-            if (found.isEmpty() || sender.isEmpty() || !sender.get().accountId().equals(found.get().accountId())) {
-                desk.messenger().tellAll(List.of(new CustomerNotice.NoAccess(sender.map(Recipient::of)
-                        .orElseGet(() -> new Recipient(from, "", Language.EN)), number)), Optional.of(received));
-                LOG.warn("page link on ticket {} refused: sender has no access", number);
-                return new CustomerOutcome.Rejected(Problem.notAllowed("ticket",
-                        "The sender is not an authorized contact of the account of ticket " + number + " (R10)."));
-            }
-            Ticket ticket = found.get();
-            Instant now = desk.clock().instant();
-            desk.messenger().received(received.entry().on(ticket.id()));
-            List<TicketEvent> events = desk.tickets().events(ticket.id());
-            List<CustomerPages.ServerAccess> accesses = events.stream()
-                    .filter(e -> e.kind() == EventKind.SERVER_ACCESS)
-                    .map(e -> new CustomerPages.ServerAccess(e.at(),
-                            e.actor() instanceof Actor.Staff s ? s.name() : e.actor().label(), e.detail()))
-                    .toList();
-            desk.tickets().append(List.of(TicketEvent.fact(ticket.id(), now, new Actor.Customer(from),
-                    EventKind.CUSTOMER_MESSAGE, "asked for the page link and the server-access log (R7)")));
-            desk.messenger().tellAll(List.of(new CustomerNotice.PageLinkAndAccessLog(Recipient.of(sender.get()), ticket,
-                    accesses)), Optional.of(received));
-            LOG.info("ticket {}: page link and server-access log sent on request", number);
-            return new CustomerOutcome.Updated(ticket);
-        });
+    public CustomerOutcome pageLinkRequested(Tx tx, EmailAddress from, TicketNumber number, Received received) {
+        DeskContext desk = ports.in(tx);
+        Optional<Ticket> found = desk.tickets().find(number);
+        Optional<Contact> sender = desk.contacts().activeContact(from);
+        if (found.isEmpty() || sender.isEmpty() || !sender.get().accountId().equals(found.get().accountId())) {
+            desk.messenger().tellAll(List.of(new CustomerNotice.NoAccess(sender.map(Recipient::of)
+                    .orElseGet(() -> new Recipient(from, "", Language.EN)), number)), Optional.of(received));
+            LOG.warn("page link on ticket {} refused: sender has no access", number);
+            return new CustomerOutcome.Rejected(Problem.notAllowed("ticket",
+                    "The sender is not an authorized contact of the account of ticket " + number + " (R10)."));
+        }
+        Ticket ticket = found.get();
+        Instant now = ports.clock().instant();
+        desk.messenger().received(received.entry().on(ticket.id()));
+        List<TicketEvent> events = desk.tickets().events(ticket.id());
+        List<CustomerPages.ServerAccess> accesses = events.stream()
+                .filter(e -> e.kind() == EventKind.SERVER_ACCESS)
+                .map(e -> new CustomerPages.ServerAccess(e.at(),
+                        e.actor() instanceof Actor.Staff s ? s.name() : e.actor().label(), e.detail()))
+                .toList();
+        desk.tickets().append(List.of(TicketEvent.fact(ticket.id(), now, new Actor.Customer(from),
+                EventKind.CUSTOMER_MESSAGE, "asked for the page link and the server-access log (R7)")));
+        desk.messenger().tellAll(List.of(new CustomerNotice.PageLinkAndAccessLog(Recipient.of(sender.get()), ticket,
+                accesses)), Optional.of(received));
+        LOG.info("ticket {}: page link and server-access log sent on request", number);
+        return new CustomerOutcome.Updated(ticket);
     }
 
-    /** The number of the ticket with this id, for a channel that threads by its own records. */
-    public Optional<TicketNumber> numberOf(TicketId ticket) {
-        return desk.transactions().inTransaction(() -> desk.tickets().find(ticket).map(Ticket::number));
+    /** The number of the ticket with this id, for a channel that threads by its own records, in its transaction. */
+    public Optional<TicketNumber> numberOf(Tx tx, TicketId ticket) {
+        return ports.in(tx).tickets().find(ticket).map(Ticket::number);
     }
 
     /**
@@ -161,10 +163,21 @@ public final class CustomerDesk {
      */
     private final class Call {
 
+        private final DeskContext desk;
+        private final TicketChanges changes;
         private final Optional<Received> received;
 
-        private Call(Optional<Received> received) {
+        private Call(DeskContext desk, Optional<Received> received) {
+            this.desk = desk;
+            this.changes = new TicketChanges(desk);
             this.received = received;
+        }
+
+        private CustomerOutcome handle(CustomerCommand command) {
+            return switch (command) {
+                case CustomerCommand.OpenTicket open -> open(open);
+                case CustomerCommand.AddCustomerMessage message -> addMessage(message);
+            };
         }
 
         private void keep(TicketId ticket) {
@@ -182,7 +195,7 @@ public final class CustomerDesk {
             }
             Contact contact = sender.get().contact();
             Account account = sender.get().account();
-            if (!account.coveredOn(desk.today())) {
+            if (!account.coveredOn(ports.today())) {
                 return notCovered(contact, account);
             }
             return openFor(contact, command.draft(), command.asksEscalation(), Optional.empty(), command.attachments());
@@ -191,7 +204,7 @@ public final class CustomerDesk {
         private CustomerOutcome openFor(Contact contact, IntakeDraft draft, boolean asksEscalation,
                                         Optional<Ticket> previous,
                                         List<io.guichet.core.mail.ThreadMessage.StoredAttachment> attachments) {
-            Instant now = desk.clock().instant();
+            Instant now = ports.clock().instant();
             IntakeReport report = intake.evaluate(draft);
             TicketStatus status = report.complete() ? TicketStatus.OPEN : TicketStatus.AWAITING_INFO;
             Ticket.Due due = report.complete()
@@ -223,7 +236,7 @@ public final class CustomerDesk {
             changes.replan(created);
 
             Optional<SupportWindow.Verdict.Unsupported> unsupported = created.fields().version()
-                    .map(v -> supportWindow.judge(v, desk.versions().all(), desk.today()))
+                    .map(v -> supportWindow.judge(v, desk.versions().all(), ports.today()))
                     .filter(SupportWindow.Verdict.Unsupported.class::isInstance)
                     .map(SupportWindow.Verdict.Unsupported.class::cast);
             tell(new CustomerNotice.Acknowledged(Recipient.of(contact), created, report.missing(),
@@ -250,11 +263,11 @@ public final class CustomerDesk {
             Ticket ticket = found.get();
             Contact contact = sender.get().contact();
             Account account = sender.get().account();
-            Instant now = desk.clock().instant();
+            Instant now = ports.clock().instant();
             if (ticket.status() == TicketStatus.CLOSED || reopenWindowOver(ticket, now)) {
                 return followUp(ticket, contact, account, command);
             }
-            if (!account.coveredOn(desk.today())) {
+            if (!account.coveredOn(ports.today())) {
                 return notCovered(contact, account);
             }
             keep(ticket.id());
@@ -355,7 +368,7 @@ public final class CustomerDesk {
         /** R13: a closed ticket is never reopened; the problem came back, so a new ticket linked to the old one opens. */
         private CustomerOutcome followUp(Ticket closed, Contact contact, Account account,
                                          CustomerCommand.AddCustomerMessage command) {
-            if (!account.coveredOn(desk.today())) {
+            if (!account.coveredOn(ports.today())) {
                 return notCovered(contact, account);
             }
             IntakeDraft draft = command.draft();
@@ -370,7 +383,7 @@ public final class CustomerDesk {
 
         private boolean reopenWindowOver(Ticket ticket, Instant now) {
             return ticket.status() == TicketStatus.RESOLVED
-                    && ticket.resolvedAt().map(at -> !now.isBefore(at.plus(desk.policy().reopenWindow()))).orElse(false);
+                    && ticket.resolvedAt().map(at -> !now.isBefore(at.plus(ports.policy().reopenWindow()))).orElse(false);
         }
 
         private Ticket apply(Ticket ticket, Transition transition, Actor actor, Instant now, List<TicketEvent> events) {

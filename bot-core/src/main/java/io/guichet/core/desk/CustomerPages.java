@@ -4,6 +4,7 @@ import io.guichet.core.account.Contact;
 import io.guichet.core.intake.IntakeReader;
 import io.guichet.core.link.TicketLinks;
 import io.guichet.core.mail.MailJournal;
+import io.guichet.core.port.PerTransaction;
 import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.ticket.Actor;
@@ -32,14 +33,14 @@ public final class CustomerPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(CustomerPages.class);
 
-    private final DeskContext desk;
-    private final MailJournal journal;
+    private final DeskPorts ports;
+    private final PerTransaction<MailJournal> journal;
     private final CustomerDesk customers;
     private final IntakeReader intake;
 
     /** {@code intake}: the reading of the intake fields the mail channel uses, for the replies written on the page (R5). */
-    public CustomerPages(DeskContext desk, MailJournal journal, CustomerDesk customers, IntakeReader intake) {
-        this.desk = desk;
+    public CustomerPages(DeskPorts ports, PerTransaction<MailJournal> journal, CustomerDesk customers, IntakeReader intake) {
+        this.ports = ports;
         this.journal = journal;
         this.customers = customers;
         this.intake = intake;
@@ -89,7 +90,7 @@ public final class CustomerPages {
 
     /** The page {@code grant} opens, or empty when the grant no longer matches the ticket, its account or contact. */
     public Optional<TicketPage> page(TicketLinks.Grant grant) {
-        return desk.transactions().inTransaction(() -> granted(grant).map(g -> {
+        return ports.inTransaction(desk -> granted(desk, grant).map(g -> {
             List<TicketEvent> events = desk.tickets().events(g.ticket().id());
             List<HistoryLine> history = events.stream().filter(e -> shownToCustomers(e.kind()))
                     .map(e -> new HistoryLine(e.at(), who(e.actor()), e.kind(), e.from().map(Enum::name),
@@ -99,7 +100,7 @@ public final class CustomerPages {
                     .map(e -> new ServerAccess(e.at(), e.actor() instanceof Actor.Staff s ? s.name() : e.actor().label(),
                             e.detail()))
                     .toList();
-            return new TicketPage(g.ticket(), g.reader(), journal.thread(g.ticket().id()), history, accesses);
+            return new TicketPage(g.ticket(), g.reader(), journal.in(desk.tx()).thread(g.ticket().id()), history, accesses);
         }));
     }
 
@@ -111,8 +112,8 @@ public final class CustomerPages {
      */
     public Reply reply(TicketLinks.Grant grant, String form, String text, boolean asksEscalation) {
         try {
-            return desk.transactions().inTransaction(() -> {
-                Optional<Granted> granted = granted(grant);
+            return ports.inTransaction(desk -> {
+                Optional<Granted> granted = granted(desk, grant);
                 if (granted.isEmpty()) {
                     return new Reply.NoAccess();
                 }
@@ -120,19 +121,19 @@ public final class CustomerPages {
                 Contact contact = granted.get().reader();
                 MessageId id = MessageId.ofContent(sha256("web-form|" + ticket.number() + "|" + contact.email().value()
                         + "|" + form));
-                if (!journal.claimMessageId(id)) {
+                if (!journal.in(desk.tx()).claimMessageId(id)) {
                     LOG.info("ticket {}: a reply form from its web page submitted again; already received",
                             ticket.number());
                     return new Reply.AlreadyReceived();
                 }
-                Instant now = desk.clock().instant();
+                Instant now = ports.clock().instant();
                 String body = text.strip();
                 String subject = "Re: " + (ticket.fields().subject().isBlank() ? ticket.number().toString()
                         : ticket.fields().subject());
                 ThreadMessage entry = new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, id, subject,
                         contact.email().value(), body, now, List.of());
                 String correlation = "web-" + UUID.randomUUID();
-                CustomerOutcome outcome = customers.handle(new CustomerCommand.AddCustomerMessage(contact.email(),
+                CustomerOutcome outcome = customers.handle(desk.tx(), new CustomerCommand.AddCustomerMessage(contact.email(),
                         contact.name(), Optional.of(contact.language()), ticket.number(),
                         intake.read(Optional.empty(), body), body, asksEscalation),
                         new Received(Optional.empty(), entry, correlation));
@@ -150,7 +151,7 @@ public final class CustomerPages {
     private record Granted(Ticket ticket, Contact reader) {
     }
 
-    private Optional<Granted> granted(TicketLinks.Grant grant) {
+    private static Optional<Granted> granted(DeskContext desk, TicketLinks.Grant grant) {
         return desk.tickets().find(grant.ticket())
                 .filter(t -> t.accountId().equals(grant.account()))
                 .flatMap(t -> desk.contacts().activeContact(grant.contact())

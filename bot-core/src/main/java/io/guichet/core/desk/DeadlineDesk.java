@@ -49,14 +49,12 @@ public final class DeadlineDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineDesk.class);
 
-    private final DeskContext desk;
-    private final TicketChanges changes;
+    private final DeskPorts ports;
     private final DeadlinePlan plan;
 
-    public DeadlineDesk(DeskContext desk) {
-        this.desk = desk;
-        this.changes = new TicketChanges(desk);
-        this.plan = new DeadlinePlan(desk.policy());
+    public DeadlineDesk(DeskPorts ports) {
+        this.ports = ports;
+        this.plan = new DeadlinePlan(ports.policy());
     }
 
     /** Applies one deadline in a transaction of its own. */
@@ -74,9 +72,9 @@ public final class DeadlineDesk {
         if (deadlines.isEmpty()) {
             return List.of();
         }
-        List<FireOutcome> outcomes = desk.transactions().inTransaction(() -> {
+        List<FireOutcome> outcomes = ports.inTransaction(desk -> {
             List<StaffNotice> staff = new ArrayList<>();
-            List<FireOutcome> applied = applyAll(deadlines, staff);
+            List<FireOutcome> applied = new Fire(desk).applyAll(deadlines, staff);
             desk.staff().postAll(staff);
             return applied;
         });
@@ -97,253 +95,265 @@ public final class DeadlineDesk {
         }
     }
 
-    /** In rounds of distinct tickets: a ticket's second deadline is applied in the round after its first. */
-    private List<FireOutcome> applyAll(List<Deadline> deadlines, List<StaffNotice> staff) {
-        List<FireOutcome> outcomes = new ArrayList<>(Collections.nCopies(deadlines.size(), null));
-        Instant now = desk.clock().instant();
-        List<Integer> left = new ArrayList<>();
-        for (int i = 0; i < deadlines.size(); i++) {
-            left.add(i);
+    /** One transaction's deadlines. */
+    private final class Fire {
+
+        private final DeskContext desk;
+        private final TicketChanges changes;
+
+        private Fire(DeskContext desk) {
+            this.desk = desk;
+            this.changes = new TicketChanges(desk);
         }
-        while (!left.isEmpty()) {
-            List<Integer> round = new ArrayList<>();
-            Set<TicketId> inRound = new HashSet<>();
-            for (int i : left) {
-                if (inRound.add(deadlines.get(i).ticket())) {
-                    round.add(i);
+
+        /** In rounds of distinct tickets: a ticket's second deadline is applied in the round after its first. */
+        private List<FireOutcome> applyAll(List<Deadline> deadlines, List<StaffNotice> staff) {
+            List<FireOutcome> outcomes = new ArrayList<>(Collections.nCopies(deadlines.size(), null));
+            Instant now = ports.clock().instant();
+            List<Integer> left = new ArrayList<>();
+            for (int i = 0; i < deadlines.size(); i++) {
+                left.add(i);
+            }
+            while (!left.isEmpty()) {
+                List<Integer> round = new ArrayList<>();
+                Set<TicketId> inRound = new HashSet<>();
+                for (int i : left) {
+                    if (inRound.add(deadlines.get(i).ticket())) {
+                        round.add(i);
+                    }
+                }
+                applyRound(deadlines, round, now, outcomes, staff);
+                left.removeAll(round);
+            }
+            return outcomes;
+        }
+
+        /**
+         * One round: reads the tickets and their deadline rows, decides each deadline, saves the changes (conditional
+         * updates), writes events, re-plans and marks, then the notices.
+         */
+        private void applyRound(List<Deadline> deadlines, List<Integer> round, Instant now, List<FireOutcome> outcomes,
+                                List<StaffNotice> staff) {
+            List<Integer> due = new ArrayList<>();
+            for (int i : round) {
+                Deadline deadline = deadlines.get(i);
+                if (deadline.dueAt().isAfter(now)) {
+                    outcomes.set(i, new FireOutcome.Stale("not due before " + deadline.dueAt()));
+                } else {
+                    due.add(i);
                 }
             }
-            applyRound(deadlines, round, now, outcomes, staff);
-            left.removeAll(round);
-        }
-        return outcomes;
-    }
-
-    /**
-     * One round: reads the tickets and their deadline rows, decides each deadline, saves the changes (conditional
-     * updates), writes events, re-plans and marks, then the notices.
-     */
-    private void applyRound(List<Deadline> deadlines, List<Integer> round, Instant now, List<FireOutcome> outcomes,
-                            List<StaffNotice> staff) {
-        List<Integer> due = new ArrayList<>();
-        for (int i : round) {
-            Deadline deadline = deadlines.get(i);
-            if (deadline.dueAt().isAfter(now)) {
-                outcomes.set(i, new FireOutcome.Stale("not due before " + deadline.dueAt()));
-            } else {
-                due.add(i);
+            if (due.isEmpty()) {
+                return;
             }
-        }
-        if (due.isEmpty()) {
-            return;
-        }
-        List<ToSave> changed = decideAll(deadlines, due, now, outcomes);
-        if (changed.isEmpty()) {
-            return;
-        }
-        List<Saved> won = save(changed, outcomes);
-        if (won.isEmpty()) {
-            return;
-        }
-        desk.tickets().append(won.stream().flatMap(w -> w.change().decision().events().stream()).toList());
-        desk.staff().postAll(won.stream()
-                .flatMap(w -> ThreadPosts.of(w.ticket(), w.change().decision().events()).stream()).toList());
-        for (Saved w : won) {
-            changes.replan(w.ticket(), w.change().stored());
-        }
-        desk.deadlines().markFired(won.stream().map(w -> w.change().deadline()).toList(), now);
-        tell(won, outcomes, staff);
-    }
-
-    /** Reads the tickets and their deadline rows, and decides what each due deadline does. */
-    private List<ToSave> decideAll(List<Deadline> deadlines, List<Integer> due, Instant now, List<FireOutcome> outcomes) {
-        Set<TicketId> ids = due.stream().map(i -> deadlines.get(i).ticket()).collect(Collectors.toCollection(LinkedHashSet::new));
-        // the tickets first, then their deadlines: see DeadlineStore.ofTickets
-        Map<TicketId, Ticket> tickets = desk.tickets().findAll(ids);
-        Map<TicketId, List<Deadline>> stored = desk.deadlines().ofTickets(ids).stream()
-                .collect(Collectors.groupingBy(Deadline::ticket));
-        List<ToSave> changed = new ArrayList<>();
-        for (int i : due) {
-            Deadline deadline = deadlines.get(i);
-            List<Deadline> rows = stored.getOrDefault(deadline.ticket(), List.of());
-            Decision decision = check(deadline, tickets.get(deadline.ticket()), rows, now);
-            switch (decision) {
-                case Decision.Skip skip -> outcomes.set(i, skip.stale());
-                case Decision.Change change ->
-                        changed.add(new ToSave(i, deadline, tickets.get(deadline.ticket()), change, rows));
+            List<ToSave> changed = decideAll(deadlines, due, now, outcomes);
+            if (changed.isEmpty()) {
+                return;
             }
-        }
-        return changed;
-    }
-
-    /** Whether the deadline still stands (pending, implied by the ticket as it is now), and what it does. */
-    private Decision check(Deadline deadline, Ticket ticket, List<Deadline> rows, Instant now) {
-        if (ticket == null) {
-            return new Decision.Skip(new FireOutcome.Stale("no such ticket"));
-        }
-        if (rows.stream().noneMatch(d -> d.pending() && d.planned().equals(deadline.planned()))) {
-            return new Decision.Skip(new FireOutcome.Stale("already applied, re-timed or cancelled"));
-        }
-        if (!plan.of(ticket).contains(deadline.planned())) {
-            return new Decision.Skip(new FireOutcome.Stale("ticket " + ticket.number() + " is " + ticket.status()
-                    + " and no longer implies it"));
-        }
-        return decide(deadline, ticket, now);
-    }
-
-    /** The conditional updates, sent together; a ticket changed by someone else since its read is raced. */
-    private List<Saved> save(List<ToSave> changed, List<FireOutcome> outcomes) {
-        List<Optional<Ticket>> saved = desk.tickets().updateAll(changed.stream().map(c -> c.decision().changed()).toList());
-        List<Saved> won = new ArrayList<>();
-        for (int k = 0; k < changed.size(); k++) {
-            ToSave c = changed.get(k);
-            if (saved.get(k).isEmpty()) {
-                outcomes.set(c.index(), new FireOutcome.Raced(c.before()));
-            } else {
-                won.add(new Saved(c, saved.get(k).get()));
+            List<Saved> won = save(changed, outcomes);
+            if (won.isEmpty()) {
+                return;
             }
+            desk.tickets().append(won.stream().flatMap(w -> w.change().decision().events().stream()).toList());
+            desk.staff().postAll(won.stream()
+                    .flatMap(w -> ThreadPosts.of(w.ticket(), w.change().decision().events()).stream()).toList());
+            for (Saved w : won) {
+                changes.replan(w.ticket(), w.change().stored());
+            }
+            desk.deadlines().markFired(won.stream().map(w -> w.change().deadline()).toList(), now);
+            tell(won, outcomes, staff);
         }
-        return won;
-    }
 
-    /** Customer notices to the outbox, together; staff notices collected for the staff outbox. */
-    private void tell(List<Saved> won, List<FireOutcome> outcomes, List<StaffNotice> staff) {
-        Notices notices = new Notices(
-                desk.contacts().contactsById(won.stream().map(w -> w.ticket().contactId()).collect(Collectors.toSet())),
-                accountsOf(won), staff);
-        for (Saved w : won) {
-            w.change().decision().effects().after(w.ticket(), notices);
-            outcomes.set(w.change().index(), new FireOutcome.Applied(w.ticket(), w.change().decision().summary()));
+        /** Reads the tickets and their deadline rows, and decides what each due deadline does. */
+        private List<ToSave> decideAll(List<Deadline> deadlines, List<Integer> due, Instant now, List<FireOutcome> outcomes) {
+            Set<TicketId> ids = due.stream().map(i -> deadlines.get(i).ticket()).collect(Collectors.toCollection(LinkedHashSet::new));
+            // the tickets first, then their deadlines: see DeadlineStore.ofTickets
+            Map<TicketId, Ticket> tickets = desk.tickets().findAll(ids);
+            Map<TicketId, List<Deadline>> stored = desk.deadlines().ofTickets(ids).stream()
+                    .collect(Collectors.groupingBy(Deadline::ticket));
+            List<ToSave> changed = new ArrayList<>();
+            for (int i : due) {
+                Deadline deadline = deadlines.get(i);
+                List<Deadline> rows = stored.getOrDefault(deadline.ticket(), List.of());
+                Decision decision = check(deadline, tickets.get(deadline.ticket()), rows, now);
+                switch (decision) {
+                    case Decision.Skip skip -> outcomes.set(i, skip.stale());
+                    case Decision.Change change ->
+                            changed.add(new ToSave(i, deadline, tickets.get(deadline.ticket()), change, rows));
+                }
+            }
+            return changed;
         }
-        desk.messenger().tellAll(notices.customers);
-    }
 
-    /** The accounts the notices of this round name (the automatic resolution names the account manager, R3). */
-    private Map<AccountId, Account> accountsOf(List<Saved> won) {
-        Set<AccountId> ids = won.stream().filter(w -> w.change().deadline().kind() == DeadlineKind.AUTO_RESOLVE)
-                .map(w -> w.ticket().accountId()).collect(Collectors.toSet());
-        return ids.isEmpty() ? Map.of() : desk.contacts().accountsById(ids);
-    }
-
-    private Decision decide(Deadline deadline, Ticket ticket, Instant now) {
-        return switch (deadline.kind()) {
-            case REMINDER -> remind(ticket, deadline.step() + 1, now);
-            case AUTO_RESOLVE -> autoResolve(ticket, now);
-            case CLOSE -> close(ticket, now);
-            case FIRST_RESPONSE_TARGET -> breach(ticket, "first response (R15)", now);
-            case UPDATE_TARGET -> breach(ticket, "next update (R16)", now);
-            case SEVERITY_ONE_ANSWER -> deadline.step() == 0 ? askAvailable(ticket, now) : downgrade(ticket, now);
-        };
-    }
-
-    /** R12a: the customer is reminded; saved (touched) so a racing customer reply and the reminder serialise. */
-    private Decision remind(Ticket ticket, int number, Instant now) {
-        List<TicketEvent> events = List.of(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.REMINDER_SENT,
-                "R12a: reminder " + number));
-        return new Decision.Change(ticket.withDue(ticket.due(), now), events, "reminder " + number, (saved, out) -> {
-            Instant resolvesAt = saved.statusSince().plus(desk.policy().autoResolveAfter());
-            out.tell(new CustomerNotice.Reminder(out.recipient(saved), saved, number, resolvesAt,
-                    saved.status() == TicketStatus.AWAITING_INFO));
-        });
-    }
-
-    /** R12a: no answer after the configured time: resolved with reason NO_RESPONSE. */
-    private Decision autoResolve(Ticket ticket, Instant now) {
-        return transition(ticket, new Transition.Resolve(ResolutionReason.NO_RESPONSE), now, "resolved (R12a)",
-                (saved, out) -> out.tell(new CustomerNotice.Resolved(out.recipient(saved), saved,
-                        ResolutionReason.NO_RESPONSE, "", out.account(saved.accountId()).manager(), Actor.SYSTEM)));
-    }
-
-    /** R13: the reopen window ended: closed for good, with a final notice. */
-    private Decision close(Ticket ticket, Instant now) {
-        return transition(ticket, new Transition.Close(), now, "closed for good (R13)",
-                (saved, out) -> out.tell(new CustomerNotice.Closed(out.recipient(saved), saved)));
-    }
-
-    /** R15, R16, R18: a response target was missed: the ticket is escalated (once) and the staff told. */
-    private Decision breach(Ticket ticket, String target, Instant now) {
-        List<TicketEvent> events = new ArrayList<>();
-        events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.TARGET_BREACHED, target + " target missed"));
-        boolean escalates = !ticket.escalated();
-        Ticket changed = ticket.withDue(ticket.due(), now);
-        if (escalates) {
-            changed = changed.escalatedAt(now);
-            events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
-                    "R18: " + target + " target missed"));
+        /** Whether the deadline still stands (pending, implied by the ticket as it is now), and what it does. */
+        private Decision check(Deadline deadline, Ticket ticket, List<Deadline> rows, Instant now) {
+            if (ticket == null) {
+                return new Decision.Skip(new FireOutcome.Stale("no such ticket"));
+            }
+            if (rows.stream().noneMatch(d -> d.pending() && d.planned().equals(deadline.planned()))) {
+                return new Decision.Skip(new FireOutcome.Stale("already applied, re-timed or cancelled"));
+            }
+            if (!plan.of(ticket).contains(deadline.planned())) {
+                return new Decision.Skip(new FireOutcome.Stale("ticket " + ticket.number() + " is " + ticket.status()
+                        + " and no longer implies it"));
+            }
+            return decide(deadline, ticket, now);
         }
-        return new Decision.Change(changed, events, target + " target missed", (saved, out) -> {
-            out.notify(new StaffNotice.TargetBreached(saved, target));
+
+        /** The conditional updates, sent together; a ticket changed by someone else since its read is raced. */
+        private List<Saved> save(List<ToSave> changed, List<FireOutcome> outcomes) {
+            List<Optional<Ticket>> saved = desk.tickets().updateAll(changed.stream().map(c -> c.decision().changed()).toList());
+            List<Saved> won = new ArrayList<>();
+            for (int k = 0; k < changed.size(); k++) {
+                ToSave c = changed.get(k);
+                if (saved.get(k).isEmpty()) {
+                    outcomes.set(c.index(), new FireOutcome.Raced(c.before()));
+                } else {
+                    won.add(new Saved(c, saved.get(k).get()));
+                }
+            }
+            return won;
+        }
+
+        /** Customer notices to the outbox, together; staff notices collected for the staff outbox. */
+        private void tell(List<Saved> won, List<FireOutcome> outcomes, List<StaffNotice> staff) {
+            Notices notices = new Notices(
+                    desk.contacts().contactsById(won.stream().map(w -> w.ticket().contactId()).collect(Collectors.toSet())),
+                    accountsOf(won), staff);
+            for (Saved w : won) {
+                w.change().decision().effects().after(w.ticket(), notices);
+                outcomes.set(w.change().index(), new FireOutcome.Applied(w.ticket(), w.change().decision().summary()));
+            }
+            desk.messenger().tellAll(notices.customers);
+        }
+
+        /** The accounts the notices of this round name (the automatic resolution names the account manager, R3). */
+        private Map<AccountId, Account> accountsOf(List<Saved> won) {
+            Set<AccountId> ids = won.stream().filter(w -> w.change().deadline().kind() == DeadlineKind.AUTO_RESOLVE)
+                    .map(w -> w.ticket().accountId()).collect(Collectors.toSet());
+            return ids.isEmpty() ? Map.of() : desk.contacts().accountsById(ids);
+        }
+
+        private Decision decide(Deadline deadline, Ticket ticket, Instant now) {
+            return switch (deadline.kind()) {
+                case REMINDER -> remind(ticket, deadline.step() + 1, now);
+                case AUTO_RESOLVE -> autoResolve(ticket, now);
+                case CLOSE -> close(ticket, now);
+                case FIRST_RESPONSE_TARGET -> breach(ticket, "first response (R15)", now);
+                case UPDATE_TARGET -> breach(ticket, "next update (R16)", now);
+                case SEVERITY_ONE_ANSWER -> deadline.step() == 0 ? askAvailable(ticket, now) : downgrade(ticket, now);
+            };
+        }
+
+        /** R12a: the customer is reminded; saved (touched) so a racing customer reply and the reminder serialise. */
+        private Decision remind(Ticket ticket, int number, Instant now) {
+            List<TicketEvent> events = List.of(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.REMINDER_SENT,
+                    "R12a: reminder " + number));
+            return new Decision.Change(ticket.withDue(ticket.due(), now), events, "reminder " + number, (saved, out) -> {
+                Instant resolvesAt = saved.statusSince().plus(ports.policy().autoResolveAfter());
+                out.tell(new CustomerNotice.Reminder(out.recipient(saved), saved, number, resolvesAt,
+                        saved.status() == TicketStatus.AWAITING_INFO));
+            });
+        }
+
+        /** R12a: no answer after the configured time: resolved with reason NO_RESPONSE. */
+        private Decision autoResolve(Ticket ticket, Instant now) {
+            return transition(ticket, new Transition.Resolve(ResolutionReason.NO_RESPONSE), now, "resolved (R12a)",
+                    (saved, out) -> out.tell(new CustomerNotice.Resolved(out.recipient(saved), saved,
+                            ResolutionReason.NO_RESPONSE, "", out.account(saved.accountId()).manager(), Actor.SYSTEM)));
+        }
+
+        /** R13: the reopen window ended: closed for good, with a final notice. */
+        private Decision close(Ticket ticket, Instant now) {
+            return transition(ticket, new Transition.Close(), now, "closed for good (R13)",
+                    (saved, out) -> out.tell(new CustomerNotice.Closed(out.recipient(saved), saved)));
+        }
+
+        /** R15, R16, R18: a response target was missed: the ticket is escalated (once) and the staff told. */
+        private Decision breach(Ticket ticket, String target, Instant now) {
+            List<TicketEvent> events = new ArrayList<>();
+            events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.TARGET_BREACHED, target + " target missed"));
+            boolean escalates = !ticket.escalated();
+            Ticket changed = ticket.withDue(ticket.due(), now);
             if (escalates) {
-                out.notify(new StaffNotice.Escalation(saved, target + " target missed"));
-                out.tell(new CustomerNotice.Escalated(out.recipient(saved), saved));
+                changed = changed.escalatedAt(now);
+                events.add(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.ESCALATED,
+                        "R18: " + target + " target missed"));
             }
-        });
-    }
-
-    /**
-     * R11: the submitter did not answer a severity-1 question in time: the account's always-available contacts (other
-     * than the submitter) are asked too, and the ticket is lowered one timeout later if nobody answers; with none
-     * designated, it is lowered now.
-     */
-    private Decision askAvailable(Ticket ticket, Instant now) {
-        List<Contact> available = availableOthers(ticket);
-        if (available.isEmpty()) {
-            return downgrade(ticket, now, desk.policy().severityOneAnswerTimeout(), List.of());
+            return new Decision.Change(changed, events, target + " target missed", (saved, out) -> {
+                out.notify(new StaffNotice.TargetBreached(saved, target));
+                if (escalates) {
+                    out.notify(new StaffNotice.Escalation(saved, target + " target missed"));
+                    out.tell(new CustomerNotice.Escalated(out.recipient(saved), saved));
+                }
+            });
         }
-        Duration timeout = desk.policy().severityOneAnswerTimeout();
-        String names = available.stream().map(Contact::name).collect(Collectors.joining(", "));
-        List<TicketEvent> events = List.of(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.NOTE,
-                "R11: no answer from the submitter within " + timeout + "; asked the always-available contacts: "
-                        + names));
-        // recorded on the ticket: never asked twice (a restart replans from it), lowered one timeout after this
-        return new Decision.Change(ticket.availabilityAsked(now), events, "always-available contacts asked (R11)",
-                (saved, out) -> available.forEach(contact -> out.tell(new CustomerNotice.AvailabilityRequest(
-                        Recipient.of(contact), saved, now.plus(timeout)))));
-    }
 
-    /**
-     * R11, R17: the ticket's severity-1 question is still unanswered one timeout after the contacts were asked; the
-     * wait told is from the question to the contacts' deadline.
-     */
-    private Decision downgrade(Ticket ticket, Instant now) {
-        List<String> asked = availableOthers(ticket).stream().map(Contact::name).toList();
-        Duration timeout = desk.policy().severityOneAnswerTimeout();
-        Duration waited = ticket.availabilityAskedAt()
-                .map(at -> Duration.between(ticket.statusSince(), at).plus(timeout))
-                .orElse(asked.isEmpty() ? timeout : timeout.multipliedBy(2));
-        return downgrade(ticket, now, waited, asked);
-    }
+        /**
+         * R11: the submitter did not answer a severity-1 question in time: the account's always-available contacts (other
+         * than the submitter) are asked too, and the ticket is lowered one timeout later if nobody answers; with none
+         * designated, it is lowered now.
+         */
+        private Decision askAvailable(Ticket ticket, Instant now) {
+            List<Contact> available = availableOthers(ticket);
+            if (available.isEmpty()) {
+                return downgrade(ticket, now, ports.policy().severityOneAnswerTimeout(), List.of());
+            }
+            Duration timeout = ports.policy().severityOneAnswerTimeout();
+            String names = available.stream().map(Contact::name).collect(Collectors.joining(", "));
+            List<TicketEvent> events = List.of(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.NOTE,
+                    "R11: no answer from the submitter within " + timeout + "; asked the always-available contacts: "
+                            + names));
+            // recorded on the ticket: never asked twice (a restart replans from it), lowered one timeout after this
+            return new Decision.Change(ticket.availabilityAsked(now), events, "always-available contacts asked (R11)",
+                    (saved, out) -> available.forEach(contact -> out.tell(new CustomerNotice.AvailabilityRequest(
+                            Recipient.of(contact), saved, now.plus(timeout)))));
+        }
 
-    private List<Contact> availableOthers(Ticket ticket) {
-        return desk.contacts().alwaysAvailable(ticket.accountId()).stream()
-                .filter(c -> !c.id().equals(ticket.contactId())).toList();
-    }
+        /**
+         * R11, R17: the ticket's severity-1 question is still unanswered one timeout after the contacts were asked; the
+         * wait told is from the question to the contacts' deadline.
+         */
+        private Decision downgrade(Ticket ticket, Instant now) {
+            List<String> asked = availableOthers(ticket).stream().map(Contact::name).toList();
+            Duration timeout = ports.policy().severityOneAnswerTimeout();
+            Duration waited = ticket.availabilityAskedAt()
+                    .map(at -> Duration.between(ticket.statusSince(), at).plus(timeout))
+                    .orElse(asked.isEmpty() ? timeout : timeout.multipliedBy(2));
+            return downgrade(ticket, now, waited, asked);
+        }
 
-    /**
-     * R11, R17: nobody answered a severity-1 question in time: lowered to severity 2, response targets re-timed;
-     * {@code alsoAsked} names the always-available contacts asked too, whom the mail mentions.
-     */
-    private Decision downgrade(Ticket ticket, Instant now, Duration waited, List<String> alsoAsked) {
-        Severity from = ticket.severity().orElseThrow();
-        Ticket changed = ticket.withFields(ticket.fields().withSeverity(Severity.S2), now);
-        changed = changed.withDue(changes.retimed(changed, Severity.S2, now), now);
-        String reason = "R11, R17: no authorized contact answered within " + waited
-                + (alsoAsked.isEmpty() ? "" : " (always-available contacts asked too: " + String.join(", ", alsoAsked) + ")");
-        List<TicketEvent> events = List.of(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.SEVERITY_CHANGED,
-                from.level() + " -> 2: " + reason));
-        return new Decision.Change(changed, events, "lowered to severity 2", (saved, out) -> {
-            out.tell(new CustomerNotice.AutomaticDowngrade(out.recipient(saved), saved, from, Severity.S2, waited,
-                    alsoAsked));
-            out.notify(new StaffNotice.Downgraded(saved, from, Severity.S2, reason));
-        });
-    }
+        private List<Contact> availableOthers(Ticket ticket) {
+            return desk.contacts().alwaysAvailable(ticket.accountId()).stream()
+                    .filter(c -> !c.id().equals(ticket.contactId())).toList();
+        }
 
-    private Decision transition(Ticket ticket, Transition transition, Instant now, String summary, Effects effects) {
-        return switch (Lifecycle.apply(ticket, transition, Actor.SYSTEM, now)) {
-            case TransitionResult.Refused refused -> new Decision.Skip(new FireOutcome.Stale(refused.problem().detail()));
-            case TransitionResult.Applied applied ->
-                    new Decision.Change(applied.ticket(), List.of(applied.event()), summary, effects);
-        };
+        /**
+         * R11, R17: nobody answered a severity-1 question in time: lowered to severity 2, response targets re-timed;
+         * {@code alsoAsked} names the always-available contacts asked too, whom the mail mentions.
+         */
+        private Decision downgrade(Ticket ticket, Instant now, Duration waited, List<String> alsoAsked) {
+            Severity from = ticket.severity().orElseThrow();
+            Ticket changed = ticket.withFields(ticket.fields().withSeverity(Severity.S2), now);
+            changed = changed.withDue(changes.retimed(changed, Severity.S2, now), now);
+            String reason = "R11, R17: no authorized contact answered within " + waited
+                    + (alsoAsked.isEmpty() ? "" : " (always-available contacts asked too: " + String.join(", ", alsoAsked) + ")");
+            List<TicketEvent> events = List.of(TicketEvent.fact(ticket.id(), now, Actor.SYSTEM, EventKind.SEVERITY_CHANGED,
+                    from.level() + " -> 2: " + reason));
+            return new Decision.Change(changed, events, "lowered to severity 2", (saved, out) -> {
+                out.tell(new CustomerNotice.AutomaticDowngrade(out.recipient(saved), saved, from, Severity.S2, waited,
+                        alsoAsked));
+                out.notify(new StaffNotice.Downgraded(saved, from, Severity.S2, reason));
+            });
+        }
+
+        private Decision transition(Ticket ticket, Transition transition, Instant now, String summary, Effects effects) {
+            return switch (Lifecycle.apply(ticket, transition, Actor.SYSTEM, now)) {
+                case TransitionResult.Refused refused -> new Decision.Skip(new FireOutcome.Stale(refused.problem().detail()));
+                case TransitionResult.Applied applied ->
+                        new Decision.Change(applied.ticket(), List.of(applied.event()), summary, effects);
+            };
+        }
     }
 
     /** What a due deadline does to its ticket, decided before anything is written. */

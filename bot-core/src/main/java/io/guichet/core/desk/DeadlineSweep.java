@@ -71,22 +71,22 @@ public final class DeadlineSweep {
     public record Report(int claimed, int applied, int stale, int raced, int failed) {
     }
 
-    private final DeskContext desk;
+    private final DeskPorts ports;
     private final DeadlineDesk deadlines;
     private final Limits limits;
     private final Executor workers;
 
     /** A sweep applying its groups one after the other on the calling thread. */
-    public DeadlineSweep(DeskContext desk, DeadlineDesk deadlines, Limits limits) {
-        this(desk, deadlines, limits, Runnable::run);
+    public DeadlineSweep(DeskPorts ports, DeadlineDesk deadlines, Limits limits) {
+        this(ports, deadlines, limits, Runnable::run);
     }
 
     /**
      * A sweep applying the groups of a batch on {@code workers}, which its owner keeps for the life of the node (and
      * shuts down with it); it should offer {@code limits.parallelism()} threads.
      */
-    public DeadlineSweep(DeskContext desk, DeadlineDesk deadlines, Limits limits, Executor workers) {
-        this.desk = desk;
+    public DeadlineSweep(DeskPorts ports, DeadlineDesk deadlines, Limits limits, Executor workers) {
+        this.ports = ports;
         this.deadlines = deadlines;
         this.limits = limits;
         this.workers = workers;
@@ -95,7 +95,8 @@ public final class DeadlineSweep {
     public Report sweep() {
         Tally tally = new Tally();
         for (int batch = 0; batch < limits.maxBatches(); batch++) {
-            List<Deadline> due = desk.deadlines().claimDue(desk.clock().instant(), limits.batchSize(), limits.lease());
+            List<Deadline> due = ports.inTransaction(desk ->
+                    desk.deadlines().claimDue(ports.clock().instant(), limits.batchSize(), limits.lease()));
             tally.claimed.addAndGet(due.size());
             List<List<Deadline>> groups = groups(due, limits.parallelism());
             holdingClaims(due, groups, tally);
@@ -177,7 +178,7 @@ public final class DeadlineSweep {
     /** Renews the claims of a batch still being applied; a failure (database away) is retried at the next tick. */
     private void renew(List<Long> ids) {
         try {
-            desk.deadlines().renewClaims(ids, desk.clock().instant(), limits.lease());
+            ports.run(desk -> desk.deadlines().renewClaims(ids, ports.clock().instant(), limits.lease()));
         } catch (RuntimeException e) {
             LOG.warn("renewing the claims of {} deadlines failed: {}", ids.size(), e.toString());
         }

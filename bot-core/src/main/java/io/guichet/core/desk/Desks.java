@@ -3,11 +3,12 @@ package io.guichet.core.desk;
 import io.guichet.core.intake.IntakeReader;
 import io.guichet.core.kb.KnowledgeBase;
 import io.guichet.core.mail.MailJournal;
+import io.guichet.core.port.PerTransaction;
 import io.guichet.core.port.TicketThreads;
 
 /**
  * The core's face towards the channels: every use case mail, the Discord console and the command line may call.
- * The composition root builds it from a {@link DeskContext}; channels never see the context or the stores behind it,
+ * The composition root builds it from {@link DeskPorts}; channels never see the ports or the stores behind them,
  * so the same act has the same rules, audit and words whatever the channel. (The deadline sweep and the calendar
  * jobs are wired by the composition root itself.) {@code pages}: the customers' web pages of their tickets.
  */
@@ -20,16 +21,23 @@ public record Desks(CustomerDesk customers,
                     CustomerPages pages) {
 
     /**
-     * The desks on {@code context}; {@code threads} holds the tickets' Discord threads, {@code journal} the
+     * The desks on {@code ports}; {@code threads} holds the tickets' Discord threads, {@code journal} the
      * conversations the customers' web pages show, {@code intake} the reading of the intake fields a reply written on
      * those pages goes through (the mail channel's).
      */
-    public static Desks of(DeskContext context, KnowledgeBase articles, TicketThreads threads, MailJournal journal,
+    public static Desks of(DeskPorts ports, PerTransaction<KnowledgeBase> articles, PerTransaction<TicketThreads> threads,
+                           PerTransaction<MailJournal> journal, IntakeReader intake) {
+        StaffDesk staff = new StaffDesk(ports);
+        CustomerDesk customers = new CustomerDesk(ports);
+        return new Desks(customers, staff, new DirectoryDesk(ports),
+                new TicketQueries(ports), new KnowledgeDesk(ports, articles), new ThreadDesk(ports, threads, staff),
+                new CustomerPages(ports, journal, customers, intake));
+    }
+
+    /** The desks on ports with no transaction of their own (in memory). */
+    public static Desks of(DeskPorts ports, KnowledgeBase articles, TicketThreads threads, MailJournal journal,
                            IntakeReader intake) {
-        StaffDesk staff = new StaffDesk(context);
-        CustomerDesk customers = new CustomerDesk(context);
-        return new Desks(customers, staff, new DirectoryDesk(context),
-                new TicketQueries(context), new KnowledgeDesk(context, articles), new ThreadDesk(context, threads, staff),
-                new CustomerPages(context, journal, customers, intake));
+        return of(ports, PerTransaction.same(articles), PerTransaction.same(threads), PerTransaction.same(journal),
+                intake);
     }
 }

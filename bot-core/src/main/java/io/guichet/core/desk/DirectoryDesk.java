@@ -32,12 +32,12 @@ public final class DirectoryDesk {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryDesk.class);
     private static final String VERSION_FORM = "digits and dots, e.g. 9.5 or 10.2.1";
 
-    private final DeskContext desk;
+    private final DeskPorts ports;
     private final SupportWindow supportWindow;
 
-    public DirectoryDesk(DeskContext desk) {
-        this.desk = desk;
-        this.supportWindow = new SupportWindow(desk.policy().previousVersionSupport());
+    public DirectoryDesk(DeskPorts ports) {
+        this.ports = ports;
+        this.supportWindow = new SupportWindow(ports.policy().previousVersionSupport());
     }
 
     /** A new contact, as given: every field already read by the channel. */
@@ -75,7 +75,7 @@ public final class DirectoryDesk {
 
     /** Today, as the desk judges coverage, certification and support. */
     public LocalDate today() {
-        return desk.today();
+        return ports.today();
     }
 
     // ---- accounts (R1)
@@ -87,9 +87,9 @@ public final class DirectoryDesk {
         if (account.isEmpty()) {
             return DirectoryOutcome.Refused.of(Problem.missing("account", "Give the account's name."));
         }
-        return desk.transactions().inTransaction(() -> desk.contacts().addAccount(account, coverageEndsOn, manager)
+        return ports.inTransaction(desk -> desk.contacts().addAccount(account, coverageEndsOn, manager)
                 .<DirectoryOutcome>map(added -> {
-                    audit(by, AuditKind.ACCOUNT_ADDED, added.name(), "covered " + coverage(coverageEndsOn)
+                    audit(desk, by, AuditKind.ACCOUNT_ADDED, added.name(), "covered " + coverage(coverageEndsOn)
                             + (manager.name().isBlank() ? "" : "; account manager " + manager.name()));
                     return new DirectoryOutcome.Done("Added account " + added.name() + ", covered "
                             + coverage(coverageEndsOn) + " (R1).");
@@ -100,12 +100,12 @@ public final class DirectoryDesk {
 
     /** R1: the last covered day of an account; empty: no longer covered. */
     public DirectoryOutcome setCoverage(Actor.Staff by, String accountName, Optional<LocalDate> until) {
-        return desk.transactions().inTransaction(() -> {
+        return ports.inTransaction(desk -> {
             Optional<Account> account = desk.contacts().accountNamed(accountName.strip());
             if (account.isEmpty() || !desk.contacts().setCoverage(account.get().id(), until)) {
                 return noSuchAccount(accountName);
             }
-            audit(by, AuditKind.COVERAGE_CHANGED, account.get().name(), "from "
+            audit(desk, by, AuditKind.COVERAGE_CHANGED, account.get().name(), "from "
                     + coverage(account.get().coverageEndsOn()) + " to " + coverage(until));
             boolean covered = until.filter(d -> !today().isAfter(d)).isPresent();
             return new DirectoryOutcome.Done(account.get().name() + " is covered " + coverage(until) + " (R1)."
@@ -114,11 +114,11 @@ public final class DirectoryDesk {
     }
 
     public List<Account> accounts() {
-        return desk.transactions().inTransaction(() -> desk.contacts().accounts());
+        return ports.inTransaction(desk -> desk.contacts().accounts());
     }
 
     public Optional<Account> account(String name) {
-        return desk.transactions().inTransaction(() -> desk.contacts().accountNamed(name.strip()));
+        return ports.inTransaction(desk -> desk.contacts().accountNamed(name.strip()));
     }
 
     // ---- contacts (R10)
@@ -142,7 +142,7 @@ public final class DirectoryDesk {
         if (!problems.isEmpty()) {
             return new DirectoryOutcome.Refused(problems);
         }
-        return desk.transactions().inTransaction(() -> {
+        return ports.inTransaction(desk -> {
             Optional<Account> account = desk.contacts().accountNamed(contact.account().strip());
             if (account.isEmpty()) {
                 return noSuchAccount(contact.account());
@@ -154,10 +154,10 @@ public final class DirectoryDesk {
                 return DirectoryOutcome.Refused.of(Problem.conflict("email", contact.email()
                         + " is already an active authorized contact."));
             }
-            audit(by, AuditKind.CONTACT_ADDED, contact.email().value(), "to account " + account.get().name()
+            audit(desk, by, AuditKind.CONTACT_ADDED, contact.email().value(), "to account " + account.get().name()
                     + " as " + added.get().name() + ", language " + contact.language().code()
                     + request.map(WrittenRequest::audited).orElse(""));
-            contact.certifiedUntil().ifPresent(d -> audit(by, AuditKind.CERTIFIED, contact.email().value(),
+            contact.certifiedUntil().ifPresent(d -> audit(desk, by, AuditKind.CERTIFIED, contact.email().value(),
                     "through " + d));
             return new DirectoryOutcome.Done(added.get().name() + " <" + added.get().email()
                     + "> is now an authorized contact of " + account.get().name() + " (R10)."
@@ -171,7 +171,7 @@ public final class DirectoryDesk {
      */
     public DirectoryOutcome addContacts(Actor.Staff by, java.util.SequencedMap<String, NewContact> contacts) {
         try {
-            return desk.transactions().inTransaction(() -> {
+            return ports.inTransaction(desk -> {
                 List<Problem> problems = new ArrayList<>();
                 contacts.forEach((label, contact) -> {
                     if (addContact(by, contact) instanceof DirectoryOutcome.Refused refused) {
@@ -210,12 +210,12 @@ public final class DirectoryDesk {
         if (bad.isPresent()) {
             return DirectoryOutcome.Refused.of(bad.get());
         }
-        return desk.transactions().inTransaction(() -> {
+        return ports.inTransaction(desk -> {
             Optional<Contact> contact = desk.contacts().activeContact(email);
             if (contact.isEmpty() || !desk.contacts().deactivate(contact.get().id())) {
                 return noSuchContact(email);
             }
-            audit(by, AuditKind.CONTACT_REMOVED, email.value(), "authorization withdrawn"
+            audit(desk, by, AuditKind.CONTACT_REMOVED, email.value(), "authorization withdrawn"
                     + request.map(WrittenRequest::audited).orElse(""));
             return new DirectoryOutcome.Done(contact.get().name() + " <" + email + "> is no longer an authorized "
                     + "contact: mail from that address opens no ticket (R10).");
@@ -228,18 +228,18 @@ public final class DirectoryDesk {
      */
     public DirectoryOutcome certify(Actor.Staff by, EmailAddress email, Optional<LocalDate> until) {
         LocalDate today = today();
-        LocalDate through = until.orElse(today.plus(desk.policy().certificationValidity()).minusDays(1));
+        LocalDate through = until.orElse(today.plus(ports.policy().certificationValidity()).minusDays(1));
         Optional<Problem> past = certificationEnd(through);
         if (past.isPresent()) {
             return DirectoryOutcome.Refused.of(past.get());
         }
-        return desk.transactions().inTransaction(() -> {
+        return ports.inTransaction(desk -> {
             Optional<Contact> contact = desk.contacts().activeContact(email);
             if (contact.isEmpty() || !desk.contacts().certify(contact.get().id(), Optional.of(through))) {
                 return noSuchContact(email);
             }
             int tickets = desk.tickets().refreshSubmitterCertification(contact.get().id(), Optional.of(through));
-            audit(by, AuditKind.CERTIFIED, email.value(), "through " + through
+            audit(desk, by, AuditKind.CERTIFIED, email.value(), "through " + through
                     + contact.get().certifiedUntil().map(d -> " (was through " + d + ")").orElse(""));
             return new DirectoryOutcome.Done(contact.get().name() + " <" + email + "> is a certified administrator "
                     + "through " + through + " (R10); " + tickets + " active ticket(s) now rank as from a certified "
@@ -249,13 +249,13 @@ public final class DirectoryDesk {
 
     /** R10: the contact is no longer a certified administrator; their active tickets re-rank at once (R15). */
     public DirectoryOutcome withdrawCertification(Actor.Staff by, EmailAddress email) {
-        return desk.transactions().inTransaction(() -> {
+        return ports.inTransaction(desk -> {
             Optional<Contact> contact = desk.contacts().activeContact(email);
             if (contact.isEmpty() || !desk.contacts().certify(contact.get().id(), Optional.empty())) {
                 return noSuchContact(email);
             }
             int tickets = desk.tickets().refreshSubmitterCertification(contact.get().id(), Optional.empty());
-            audit(by, AuditKind.CERTIFICATION_WITHDRAWN, email.value(),
+            audit(desk, by, AuditKind.CERTIFICATION_WITHDRAWN, email.value(),
                     contact.get().certifiedUntil().map(d -> "was through " + d).orElse("was not certified"));
             return new DirectoryOutcome.Done(contact.get().name() + " <" + email + "> is no longer a certified "
                     + "administrator (R10); " + tickets + " active ticket(s) re-ranked (R15).");
@@ -267,12 +267,12 @@ public final class DirectoryDesk {
      * ticket does not answer a question in time, these contacts are asked too before the ticket is lowered.
      */
     public DirectoryOutcome setAlwaysAvailable(Actor.Staff by, EmailAddress email, boolean available) {
-        return desk.transactions().inTransaction(() -> {
+        return ports.inTransaction(desk -> {
             Optional<Contact> contact = desk.contacts().activeContact(email);
             if (contact.isEmpty() || !desk.contacts().setAlwaysAvailable(contact.get().id(), available)) {
                 return noSuchContact(email);
             }
-            audit(by, AuditKind.AVAILABILITY_CHANGED, email.value(), available ? "always available" : "no longer always available");
+            audit(desk, by, AuditKind.AVAILABILITY_CHANGED, email.value(), available ? "always available" : "no longer always available");
             return new DirectoryOutcome.Done(contact.get().name() + " <" + email + "> is "
                     + (available ? "" : "no longer ") + "an always-available contact: "
                     + (available ? "asked" : "not asked") + " when a severity-1 question of the account goes unanswered (R11).");
@@ -281,25 +281,25 @@ public final class DirectoryDesk {
 
     /** R11: the always-available contacts of an account; empty when no such account. */
     public Optional<List<Contact>> alwaysAvailable(String accountName) {
-        return desk.transactions().inTransaction(() -> desk.contacts().accountNamed(accountName.strip())
+        return ports.inTransaction(desk -> desk.contacts().accountNamed(accountName.strip())
                 .map(account -> desk.contacts().alwaysAvailable(account.id())));
     }
 
     /** The contacts of an account, active first then by name; empty when no such account. */
     public Optional<AccountContacts> contactsOf(String accountName) {
-        return desk.transactions().inTransaction(() -> desk.contacts().accountNamed(accountName.strip())
+        return ports.inTransaction(desk -> desk.contacts().accountNamed(accountName.strip())
                 .map(account -> new AccountContacts(account, sorted(desk.contacts().contactsOf(account.id())))));
     }
 
     /** Every account with its contacts. */
     public List<AccountContacts> allContacts() {
-        return desk.transactions().inTransaction(() -> desk.contacts().accounts().stream()
+        return ports.inTransaction(desk -> desk.contacts().accounts().stream()
                 .map(account -> new AccountContacts(account, sorted(desk.contacts().contactsOf(account.id()))))
                 .toList());
     }
 
     public Optional<Contact> activeContact(EmailAddress email) {
-        return desk.transactions().inTransaction(() -> desk.contacts().activeContact(email));
+        return ports.inTransaction(desk -> desk.contacts().activeContact(email));
     }
 
     // ---- versions (R20)
@@ -321,8 +321,8 @@ public final class DirectoryDesk {
         }
         ProductVersion release = new ProductVersion(version.product().strip(), number.orElseThrow().toString(),
                 version.releasedOn(), version.onPremise(), version.retiredOn());
-        return desk.transactions().inTransaction(() -> desk.versions().add(release).<DirectoryOutcome>map(added -> {
-            audit(by, AuditKind.VERSION_ADDED, "version " + added.product() + " " + added.version(),
+        return ports.inTransaction(desk -> desk.versions().add(release).<DirectoryOutcome>map(added -> {
+            audit(desk, by, AuditKind.VERSION_ADDED, "version " + added.product() + " " + added.version(),
                     "released " + added.releasedOn() + (added.onPremise() ? ", on-premise" : ", cloud")
                             + added.retiredOn().map(d -> ", product retires " + d).orElse(""));
             return new DirectoryOutcome.Done(added.product() + " " + added.version() + " released "
@@ -335,7 +335,7 @@ public final class DirectoryDesk {
     /** R20: every version (of one product when given), newest first per product, with its support today. */
     public List<VersionSupport> versions(Optional<String> product) {
         LocalDate today = today();
-        List<ProductVersion> all = desk.transactions().inTransaction(() -> desk.versions().all());
+        List<ProductVersion> all = ports.inTransaction(desk -> desk.versions().all());
         return all.stream()
                 .filter(v -> product.map(p -> p.strip().equalsIgnoreCase(v.product())).orElse(true))
                 .sorted(Comparator.comparing((ProductVersion v) -> v.product().toLowerCase(java.util.Locale.ROOT))
@@ -348,16 +348,16 @@ public final class DirectoryDesk {
 
     /** The audit trail about one subject (an account's name, a contact's address, "version PRODUCT X.Y"). */
     public List<AuditEvent> auditOf(String subject) {
-        return desk.transactions().inTransaction(() -> desk.audit().about(subject));
+        return ports.inTransaction(desk -> desk.audit().about(subject));
     }
 
     /** The latest audit events, newest first. */
     public List<AuditEvent> latestAudit(int limit) {
-        return desk.transactions().inTransaction(() -> desk.audit().latest(limit));
+        return ports.inTransaction(desk -> desk.audit().latest(limit));
     }
 
-    private void audit(Actor.Staff by, AuditKind kind, String subject, String detail) {
-        desk.audit().append(new AuditEvent(desk.clock().instant(), by, kind, subject, detail));
+    private void audit(DeskContext desk, Actor.Staff by, AuditKind kind, String subject, String detail) {
+        desk.audit().append(new AuditEvent(ports.clock().instant(), by, kind, subject, detail));
         LOG.info("{} {}: {} by {}", kind, subject, detail, by.label());
     }
 
@@ -377,10 +377,10 @@ public final class DirectoryDesk {
     /** R10: a certification ends neither in the past nor more than one certification period ahead (renewed yearly). */
     private Optional<Problem> certificationEnd(LocalDate through) {
         LocalDate today = today();
-        LocalDate latest = today.plus(desk.policy().certificationValidity()).minusDays(1);
+        LocalDate latest = today.plus(ports.policy().certificationValidity()).minusDays(1);
         if (through.isAfter(latest)) {
             return Optional.of(Problem.invalid("until", "A certification is renewed every "
-                    + desk.policy().certificationValidity() + " (R10): it cannot end after " + latest + " (" + through
+                    + ports.policy().certificationValidity() + " (R10): it cannot end after " + latest + " (" + through
                     + " given); give a day up to " + latest + " as YYYY-MM-DD, or none for the full period."));
         }
         return through.isBefore(today)
@@ -400,7 +400,7 @@ public final class DirectoryDesk {
 
     /** The refusal for an account name that matches none, naming the accounts there are (the first 20). */
     public Problem unknownAccount(String name) {
-        List<String> names = desk.transactions().inTransaction(() -> desk.contacts().accounts()).stream()
+        List<String> names = ports.inTransaction(desk -> desk.contacts().accounts()).stream()
                 .map(Account::name).limit(20).toList();
         return Problem.notFound("account", "There is no account named '" + name.strip() + "'."
                 + (names.isEmpty() ? "" : " Accounts: " + String.join(", ", names) + "."));

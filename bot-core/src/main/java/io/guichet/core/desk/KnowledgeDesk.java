@@ -5,6 +5,7 @@ import io.guichet.core.audit.AuditEvent;
 import io.guichet.core.audit.AuditKind;
 import io.guichet.core.kb.Article;
 import io.guichet.core.kb.KnowledgeBase;
+import io.guichet.core.port.PerTransaction;
 import io.guichet.core.ticket.Actor;
 
 import java.util.List;
@@ -12,34 +13,34 @@ import java.util.List;
 /** The knowledge base's use cases (R19): articles saved by staff (audited), searched by anyone. */
 public final class KnowledgeDesk {
 
-    private final DeskContext desk;
-    private final KnowledgeBase articles;
+    private final DeskPorts ports;
+    private final PerTransaction<KnowledgeBase> articles;
 
-    public KnowledgeDesk(DeskContext desk, KnowledgeBase articles) {
-        this.desk = desk;
+    public KnowledgeDesk(DeskPorts ports, PerTransaction<KnowledgeBase> articles) {
+        this.ports = ports;
         this.articles = articles;
     }
 
     /** Saves every article (a new slug adds one, a known slug replaces it) in one transaction; returns the count held. */
     public int save(Actor.Staff by, List<Article> saved) {
-        return desk.transactions().inTransaction(() -> {
+        return ports.inTransaction(desk -> {
             for (Article article : saved) {
-                articles.save(article);
-                desk.audit().append(new AuditEvent(desk.clock().instant(), by, AuditKind.ARTICLE_SAVED,
+                articles.in(desk.tx()).save(article);
+                desk.audit().append(new AuditEvent(ports.clock().instant(), by, AuditKind.ARTICLE_SAVED,
                         "article " + article.slug(), article.language().code() + ": " + article.title()));
             }
-            return articles.count();
+            return articles.in(desk.tx()).count();
         });
     }
 
     /** R19: the best matches among articles in {@code language}, best first. */
     public List<Article> search(String text, Language language, int limit) {
-        return desk.transactions().inTransaction(() -> articles.search(text, language, limit));
+        return ports.inTransaction(desk -> articles.in(desk.tx()).search(text, language, limit));
     }
 
     /** An article's page (issue 13: the knowledge base on the web). */
     public java.util.Optional<Article> article(String slug) {
-        return desk.transactions().inTransaction(() -> articles.find(slug));
+        return ports.inTransaction(desk -> articles.in(desk.tx()).find(slug));
     }
 
     /** R19: the relevance an article must reach to be suggested in an acknowledgement. */
@@ -52,11 +53,11 @@ public final class KnowledgeDesk {
         if (subjectAndDescription.isBlank()) {
             return List.of();
         }
-        return desk.transactions().inTransaction(() -> articles.suggest(subjectAndDescription, language, SUGGESTIONS,
+        return ports.inTransaction(desk -> articles.in(desk.tx()).suggest(subjectAndDescription, language, SUGGESTIONS,
                 SUGGESTION_THRESHOLD));
     }
 
     public int count() {
-        return desk.transactions().inTransaction(articles::count);
+        return ports.inTransaction(desk -> articles.in(desk.tx()).count());
     }
 }

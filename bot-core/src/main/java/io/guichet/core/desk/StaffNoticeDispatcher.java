@@ -1,6 +1,7 @@
 package io.guichet.core.desk;
 
 import io.guichet.core.port.StaffNotifier;
+import io.guichet.core.port.PerTransaction;
 import io.guichet.core.port.StaffOutbox;
 import io.guichet.core.port.Transactions;
 import org.slf4j.Logger;
@@ -45,12 +46,12 @@ public final class StaffNoticeDispatcher {
     }
 
     private final Transactions transactions;
-    private final StaffOutbox outbox;
+    private final PerTransaction<StaffOutbox> outbox;
     private final StaffNotifier notifier;
     private final Settings settings;
     private final Clock clock;
 
-    public StaffNoticeDispatcher(Transactions transactions, StaffOutbox outbox, StaffNotifier notifier, Settings settings,
+    public StaffNoticeDispatcher(Transactions transactions, PerTransaction<StaffOutbox> outbox, StaffNotifier notifier, Settings settings,
                                  Clock clock) {
         this.transactions = transactions;
         this.outbox = outbox;
@@ -61,8 +62,8 @@ public final class StaffNoticeDispatcher {
 
     /** Delivers what is due now: claims a batch, delivers each notice in order and records how it went. */
     public Pass deliverDue() {
-        List<StaffOutbox.Queued> due = transactions.inTransaction(() ->
-                outbox.claimDue(clock.instant(), settings.batch(), settings.lease()));
+        List<StaffOutbox.Queued> due = transactions.inTransaction(tx ->
+                outbox.in(tx).claimDue(clock.instant(), settings.batch(), settings.lease()));
         int delivered = 0;
         int retried = 0;
         int givenUp = 0;
@@ -72,13 +73,13 @@ public final class StaffNoticeDispatcher {
             Optional<String> failure = deliver(queued);
             Instant now = clock.instant();
             if (failure.isEmpty()) {
-                transactions.run(() -> outbox.markDelivered(queued.id(), now));
+                transactions.run(tx -> outbox.in(tx).markDelivered(queued.id(), now));
                 delivered++;
                 inARow = 0;
                 continue;
             }
             Optional<Instant> retryAt = retryAt(queued, now);
-            transactions.run(() -> outbox.markFailed(queued.id(), failure.get(), retryAt, now));
+            transactions.run(tx -> outbox.in(tx).markFailed(queued.id(), failure.get(), retryAt, now));
             if (retryAt.isPresent()) {
                 retried++;
                 LOG.warn("staff notice {} on ticket {} not delivered ({}); tried again at {}", kind(queued),
@@ -92,7 +93,7 @@ public final class StaffNoticeDispatcher {
                 // the channel itself is failing: the rest of the batch is not tried now (each could wait out a
                 // timeout), but given back at once, no attempt counted, instead of waiting for the lease
                 List<Long> untried = due.subList(i + 1, due.size()).stream().map(StaffOutbox.Queued::id).toList();
-                transactions.run(() -> outbox.release(untried, now));
+                transactions.run(tx -> outbox.in(tx).release(untried, now));
                 LOG.warn("staff channel failing ({} refusals in a row): {} notices given back for the next pass",
                         inARow, untried.size());
                 break;

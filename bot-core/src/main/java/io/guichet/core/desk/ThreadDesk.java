@@ -4,6 +4,7 @@ import io.guichet.core.Problem;
 import io.guichet.core.audit.AuditEvent;
 import io.guichet.core.audit.AuditKind;
 import io.guichet.core.mail.MailAttachment;
+import io.guichet.core.port.PerTransaction;
 import io.guichet.core.port.TicketThreads;
 import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.Ticket;
@@ -28,12 +29,12 @@ public final class ThreadDesk {
     /** Starts an internal note in a ticket's thread (any case). */
     public static final String NOTE_WORD = "note:";
 
-    private final DeskContext desk;
-    private final TicketThreads threads;
+    private final DeskPorts ports;
+    private final PerTransaction<TicketThreads> threads;
     private final StaffDesk staff;
 
-    public ThreadDesk(DeskContext desk, TicketThreads threads, StaffDesk staff) {
-        this.desk = desk;
+    public ThreadDesk(DeskPorts ports, PerTransaction<TicketThreads> threads, StaffDesk staff) {
+        this.ports = ports;
         this.threads = threads;
         this.staff = staff;
     }
@@ -58,12 +59,12 @@ public final class ThreadDesk {
     }
 
     public Optional<String> threadOf(TicketId ticket) {
-        return desk.transactions().inTransaction(() -> threads.threadOf(ticket));
+        return ports.inTransaction(desk -> threads.in(desk.tx()).threadOf(ticket));
     }
 
     /** Remembers the ticket's new thread; returns the thread to use (an earlier one, if another node was first). */
     public String remember(TicketId ticket, String threadId) {
-        return desk.transactions().inTransaction(() -> threads.remember(ticket, threadId, desk.clock().instant()));
+        return ports.inTransaction(desk -> threads.in(desk.tx()).remember(ticket, threadId, ports.clock().instant()));
     }
 
     /**
@@ -83,36 +84,31 @@ public final class ThreadDesk {
         try {
             return writeOnce(threadId, messageId, by, text, attachments);
         } catch (RolledBack rolledBack) {
-            return new Written.Refused(List.of(rolledBack.change().problem()));
-        } catch (IllegalStateException e) {
             // a concurrent change inside the desk rolls the whole unit back, the message's record too: it may be
             // written again
-            if (e.getCause() instanceof RolledBack rolledBack) {
-                return new Written.Refused(List.of(rolledBack.change().problem()));
-            }
-            throw e;
+            return new Written.Refused(List.of(rolledBack.change().problem()));
         }
     }
 
     private Written writeOnce(String threadId, String messageId, Actor.Staff by, String text,
                               List<MailAttachment> attachments) {
-        return desk.transactions().inTransaction(() -> {
-            Optional<TicketId> ticketId = threads.ticketOf(threadId);
+        return ports.inTransaction(desk -> {
+            Optional<TicketId> ticketId = threads.in(desk.tx()).ticketOf(threadId);
             Optional<Ticket> ticket = ticketId.flatMap(desk.tickets()::find);
             if (ticket.isEmpty()) {
                 return new Written.NotATicketThread();
             }
             Optional<String> note = note(text);
-            if (!threads.firstSight(messageId, ticketId.get(), by.label(), note.isPresent() ? "note" : "reply",
-                    desk.clock().instant())) {
+            if (!threads.in(desk.tx()).firstSight(messageId, ticketId.get(), by.label(), note.isPresent() ? "note" : "reply",
+                    ports.clock().instant())) {
                 return new Written.Duplicate();
             }
             StaffCommand command = note.<StaffCommand>map(n -> new StaffCommand.Note(by, ticket.get().number(), n))
                     .orElseGet(() -> new StaffCommand.Reply(by, ticket.get().number(), text.strip(), attachments));
-            return switch (staff.handle(command)) {
+            return switch (staff.handle(desk.tx(), command)) {
                 case StaffOutcome.Done done -> new Written.Done(done.ticket(), note.isEmpty(), done.summary());
                 case StaffOutcome.Refused refused -> new Written.Refused(refused.problems());
-                case ConcurrentChange change -> new Written.Refused(List.of(change.problem()));
+                case ConcurrentChange change -> throw new RolledBack(change);
             };
         });
     }
@@ -122,9 +118,9 @@ public final class ThreadDesk {
      * log (and seen, so a replay is not recorded twice).
      */
     public void ignored(String threadId, String messageId, Actor.Staff author) {
-        desk.transactions().run(() -> threads.ticketOf(threadId).flatMap(desk.tickets()::find).ifPresent(ticket -> {
-            if (threads.firstSight(messageId, ticket.id(), author.label(), "ignored", desk.clock().instant())) {
-                desk.audit().append(new AuditEvent(desk.clock().instant(), author, AuditKind.COMMAND_REFUSED,
+        ports.run(desk -> threads.in(desk.tx()).ticketOf(threadId).flatMap(desk.tickets()::find).ifPresent(ticket -> {
+            if (threads.in(desk.tx()).firstSight(messageId, ticket.id(), author.label(), "ignored", ports.clock().instant())) {
+                desk.audit().append(new AuditEvent(ports.clock().instant(), author, AuditKind.COMMAND_REFUSED,
                         "ticket " + ticket.number(), "message in the ticket's thread ignored: not a technician"));
             }
         }));
@@ -135,12 +131,12 @@ public final class ThreadDesk {
      * always is).
      */
     public StaffOutcome subscribe(TicketNumber number, Actor.Staff by) {
-        return desk.transactions().inTransaction(() -> {
+        return ports.inTransaction(desk -> {
             Optional<Ticket> ticket = desk.tickets().find(number);
             if (ticket.isEmpty()) {
                 return StaffOutcome.Refused.of(Problem.notFound("ticket", "There is no ticket " + number + "."));
             }
-            boolean added = threads.subscribe(ticket.get().id(), by.id(), desk.clock().instant());
+            boolean added = threads.in(desk.tx()).subscribe(ticket.get().id(), by.id(), ports.clock().instant());
             return new StaffOutcome.Done(ticket.get(), added
                     ? "You will be pinged in the thread of " + number + " when the customer writes."
                     : "You were already subscribed to " + number + ".");
@@ -152,12 +148,12 @@ public final class ThreadDesk {
      * holding it).
      */
     public StaffOutcome unsubscribe(TicketNumber number, Actor.Staff by) {
-        return desk.transactions().inTransaction(() -> {
+        return ports.inTransaction(desk -> {
             Optional<Ticket> ticket = desk.tickets().find(number);
             if (ticket.isEmpty()) {
                 return StaffOutcome.Refused.of(Problem.notFound("ticket", "There is no ticket " + number + "."));
             }
-            boolean removed = threads.unsubscribe(ticket.get().id(), by.id());
+            boolean removed = threads.in(desk.tx()).unsubscribe(ticket.get().id(), by.id());
             boolean holds = ticket.get().assignee().map(a -> a.id().equals(by.id())).orElse(false);
             String summary = removed ? "You will no longer be pinged in the thread of " + number + "."
                     : "You were not subscribed to " + number + ".";
@@ -168,7 +164,7 @@ public final class ThreadDesk {
 
     /** The staff ids subscribed to the ticket's thread. */
     public List<String> subscribers(TicketId ticket) {
-        return desk.transactions().inTransaction(() -> threads.subscribers(ticket));
+        return ports.inTransaction(desk -> threads.in(desk.tx()).subscribers(ticket));
     }
 
     /** Whether {@code text} is marked as an internal note. */

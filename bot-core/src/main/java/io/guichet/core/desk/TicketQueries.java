@@ -19,10 +19,10 @@ import java.util.Set;
  */
 public final class TicketQueries {
 
-    private final DeskContext desk;
+    private final DeskPorts ports;
 
-    public TicketQueries(DeskContext desk) {
-        this.desk = desk;
+    public TicketQueries(DeskPorts ports) {
+        this.ports = ports;
     }
 
     /** A ticket with who sent it and their account (either may be gone from the directory). */
@@ -35,13 +35,13 @@ public final class TicketQueries {
 
     /** Today, as triage judges certification (R15). */
     public LocalDate today() {
-        return desk.today();
+        return ports.today();
     }
 
     /** R15: {@code limit} tickets of the queue in triage order from {@code offset}, among {@code statuses}. */
     public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity, int offset, int limit) {
         LocalDate today = today();
-        return desk.transactions().inTransaction(() -> desk.tickets().queue(statuses, severity, today, offset, limit));
+        return ports.inTransaction(desk -> desk.tickets().queue(statuses, severity, today, offset, limit));
     }
 
     /**
@@ -51,20 +51,20 @@ public final class TicketQueries {
     public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity,
                                    io.guichet.core.triage.QueueKey after, int limit) {
         LocalDate today = today();
-        return desk.transactions().inTransaction(() -> desk.tickets().queueAfter(statuses, severity, today, after, limit));
+        return ports.inTransaction(desk -> desk.tickets().queueAfter(statuses, severity, today, after, limit));
     }
 
     public Optional<Ticket> ticket(TicketNumber number) {
-        return desk.transactions().inTransaction(() -> desk.tickets().find(number));
+        return ports.inTransaction(desk -> desk.tickets().find(number));
     }
 
     public Optional<TicketView> view(TicketNumber number) {
-        return desk.transactions().inTransaction(() -> desk.tickets().find(number).map(t ->
+        return ports.inTransaction(desk -> desk.tickets().find(number).map(t ->
                 new TicketView(t, desk.contacts().contact(t.contactId()), desk.contacts().account(t.accountId()))));
     }
 
     public Optional<TicketHistory> history(TicketNumber number) {
-        return desk.transactions().inTransaction(() -> desk.tickets().find(number).map(t ->
+        return ports.inTransaction(desk -> desk.tickets().find(number).map(t ->
                 new TicketHistory(t, desk.tickets().events(t.id()))));
     }
 }

@@ -1,19 +1,21 @@
 package io.guichet.core.port;
 
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Runs work in one transaction of the store behind the repositories. Every repository call made by {@code work}
- * on the calling thread joins that transaction; a nested call joins the outer one. The transaction commits when
- * {@code work} returns and rolls back when it throws.
+ * Runs work in one transaction of the store behind the repositories. The work is handed the transaction ({@link Tx})
+ * and takes part in it by passing it on: the repositories it reaches through {@link PerTransaction#in(Tx)} run their
+ * statements in it, and a use case called with it joins it. The transaction commits when {@code work} returns and
+ * rolls back when it throws. Nothing is bound to the calling thread.
  */
 public interface Transactions {
 
-    <T> T inTransaction(Supplier<T> work);
+    <T> T inTransaction(Function<Tx, T> work);
 
-    default void run(Runnable work) {
-        inTransaction(() -> {
-            work.run();
+    default void run(Consumer<Tx> work) {
+        inTransaction(tx -> {
+            work.accept(tx);
             return null;
         });
     }

@@ -6,6 +6,7 @@ import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.intake.IntakeField;
 import io.guichet.core.mail.MessageId;
 import io.guichet.core.mail.ThreadMessage;
+import io.guichet.core.port.PerTransaction;
 import io.guichet.core.testing.DeskFixture;
 import io.guichet.core.testing.RacingTicketStore;
 import io.guichet.core.ticket.Actor;
@@ -57,8 +58,9 @@ class CustomerDeskTest {
         ThreadMessage mail = new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, MessageId.of("m1@acme.example"),
                 "Console down", "alice@acme.example", "It is down.", desk.clock.instant(), List.of());
 
-        CustomerOutcome outcome = desk.customers.handle(new CustomerCommand.OpenTicket(email("alice@acme.example"), "",
-                Optional.empty(), complete("2"), false), new Received(Optional.of(MessageId.of("m1@acme.example")), mail, "c0ffee01"));
+        CustomerOutcome outcome = desk.context.transactions().inTransaction(tx -> desk.customers.handle(tx,
+                new CustomerCommand.OpenTicket(email("alice@acme.example"), "", Optional.empty(), complete("2"), false),
+                new Received(Optional.of(MessageId.of("m1@acme.example")), mail, "c0ffee01")));
 
         Ticket ticket = ((CustomerOutcome.Opened) outcome).ticket();
         assertThat(desk.messenger.conversation()).hasSize(2);
@@ -71,8 +73,8 @@ class CustomerDeskTest {
     void concurrentChangeIsAnOutcome() {
         Ticket ticket = ((CustomerOutcome.Opened) open("bob@acme.example", complete("3"))).ticket();
         RacingTicketStore racing = new RacingTicketStore(desk.stores.tickets());
-        DeskContext c = desk.context;
-        CustomerDesk customers = new CustomerDesk(new DeskContext(c.transactions(), racing, c.deadlines(), c.contacts(),
+        DeskPorts c = desk.context;
+        CustomerDesk customers = new CustomerDesk(new DeskPorts(c.transactions(), PerTransaction.same(racing), c.deadlines(), c.contacts(),
                 c.versions(), c.messenger(), c.staff(), c.audit(), c.policy(), c.hours(), c.clock()));
         CustomerCommand message = new CustomerCommand.AddCustomerMessage(email("bob@acme.example"), "", Optional.empty(),
                 ticket.number(), IntakeDraft.empty(), "Logs attached.", true);
@@ -93,8 +95,9 @@ class CustomerDeskTest {
         ThreadMessage mail = new ThreadMessage(Optional.empty(), ThreadMessage.Direction.IN, MessageId.of("x1@evil.example"),
                 "Hello", "mallory@evil.example", "Let me in.", desk.clock.instant(), List.of());
 
-        desk.customers.handle(new CustomerCommand.OpenTicket(email("mallory@evil.example"), "", Optional.empty(),
-                complete("2"), false), new Received(Optional.empty(), mail, "c0ffee02"));
+        desk.context.transactions().run(tx -> desk.customers.handle(tx, new CustomerCommand.OpenTicket(
+                email("mallory@evil.example"), "", Optional.empty(), complete("2"), false),
+                new Received(Optional.empty(), mail, "c0ffee02")));
 
         assertThat(desk.messenger.received()).isEmpty();
         assertThat(desk.messenger.told(CustomerNotice.UnknownSender.class)).hasSize(1);

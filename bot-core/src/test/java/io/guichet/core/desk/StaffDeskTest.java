@@ -9,6 +9,7 @@ import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
 import io.guichet.core.ticket.TicketNumber;
 import io.guichet.core.ticket.TicketStatus;
+import io.guichet.core.port.PerTransaction;
 import io.guichet.core.testing.DeskFixture;
 import io.guichet.core.testing.RacingTicketStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -332,8 +333,8 @@ class StaffDeskTest {
     @DisplayName("a ticket changed meanwhile is an outcome the console renders, recorded as a refused command; tried again, it is done")
     void concurrentChangeIsAnOutcome() {
         RacingTicketStore racing = new RacingTicketStore(desk.stores.tickets());
-        DeskContext c = desk.context;
-        StaffDesk staff = new StaffDesk(new DeskContext(c.transactions(), racing, c.deadlines(), c.contacts(),
+        DeskPorts c = desk.context;
+        StaffDesk staff = new StaffDesk(new DeskPorts(c.transactions(), PerTransaction.same(racing), c.deadlines(), c.contacts(),
                 c.versions(), c.messenger(), c.staff(), c.audit(), c.policy(), c.hours(), c.clock()));
         StaffCommand note = new StaffCommand.Note(tess, ticket.number(), "Asked the network team.");
         racing.raceNextRead();

@@ -7,7 +7,7 @@ import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
 import io.guichet.core.calendar.AlwaysOpen;
 import io.guichet.core.desk.CustomerDesk;
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.DeskPorts;
 import io.guichet.core.desk.DirectoryDesk;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.desk.StaffDesk;
@@ -30,7 +30,7 @@ public final class DeskFixture {
     public final InMemoryStaffOutbox staff;
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryDeadlineStore deadlines = new InMemoryDeadlineStore();
-    public final DeskContext context;
+    public final DeskPorts context;
     public final CustomerDesk customers;
     public final StaffDesk staffDesk;
     public final DirectoryDesk directory;
@@ -45,7 +45,7 @@ public final class DeskFixture {
 
     public DeskFixture(PolicySettings policy) {
         staff = new InMemoryStaffOutbox(clock::instant);
-        context = new DeskContext(stores.transactions(), stores.tickets(), deadlines, stores.contacts(), stores.versions(),
+        context = DeskPorts.shared(stores.transactions(), stores.tickets(), deadlines, stores.contacts(), stores.versions(),
                 messenger, staff, audit, policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         customers = new CustomerDesk(context);
         staffDesk = new StaffDesk(context);

@@ -441,8 +441,8 @@ public abstract class StorageContract {
     @Test
     @DisplayName("R2: work done in a transaction is visible afterwards")
     void transactionCommits() {
-        Ticket created = stores.transactions().inTransaction(() ->
-                stores.tickets().create(draft(TicketStatus.OPEN, Severity.S4, T0)));
+        Ticket created = stores.transactions().inTransaction(tx ->
+                stores.tickets(tx).create(draft(TicketStatus.OPEN, Severity.S4, T0)));
         assertThat(stores.tickets().find(created.number())).isPresent();
     }
 
