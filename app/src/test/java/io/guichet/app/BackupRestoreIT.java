@@ -52,7 +52,7 @@ class BackupRestoreIT {
         GuichetConfig firstConfig = config(first);
         try (DatabaseHandle database = DatabaseHandle.openForRun(firstConfig.database());
              GuichetNode node = new GuichetNode(firstConfig, database.database(), Clock.systemUTC())) {
-            node.desk().transactions().run(() -> {
+            node.transactions().run(tx -> {
                 Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                         new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
                 node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse("bob@acme.example")

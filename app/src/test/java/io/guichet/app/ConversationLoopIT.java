@@ -94,7 +94,7 @@ class ConversationLoopIT {
         if (node.desk().contacts().activeContact(EmailAddress.parse(BOB).orElseThrow()).isPresent()) {
             return;
         }
-        node.desk().transactions().run(() -> {
+        node.transactions().run(tx -> {
             Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
             node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",

@@ -81,7 +81,7 @@ class EndToEndIT {
         settings.put("GUICHET_HTTP_PORT", "0");
         GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
         node = new GuichetNode(config, database, Clock.systemUTC());
-        node.desk().transactions().run(() -> {
+        node.transactions().run(tx -> {
             Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
             node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",

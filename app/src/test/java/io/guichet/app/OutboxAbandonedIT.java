@@ -64,7 +64,7 @@ class OutboxAbandonedIT {
         Path file = dir.resolve("guichet.properties");
         Files.writeString(file, "GUICHET_DB_URL=" + database.jdbcUrl() + "\nGUICHET_DB_USER=" + database.user()
                 + "\nGUICHET_DB_PASSWORD=" + database.password() + "\n");
-        JooqOutbox outbox = new JooqOutbox(database.database().transactions());
+        JooqOutbox outbox = new JooqOutbox(database.database().transactions().autoCommit());
 
         try (GuichetNode node = new GuichetNode(config, database.database(), Clock.systemUTC())) {
             node.start();
@@ -76,8 +76,8 @@ class OutboxAbandonedIT {
             await("abandoned: nothing listens on the SMTP port and the window is 1 s").atMost(Duration.ofSeconds(20))
                     .until(() -> outbox.abandoned(10), mails -> mails.size() == 1);
             long id = outbox.abandoned(10).getFirst().id();
-            try (NodeMetrics metrics = new NodeMetrics(new JooqStatistics(database.database().transactions()), outbox,
-                    new io.guichet.db.JooqQuarantine(database.database().transactions()), Clock.systemUTC())) {
+            try (NodeMetrics metrics = new NodeMetrics(new JooqStatistics(database.database().transactions().autoCommit()), outbox,
+                    new io.guichet.db.JooqQuarantine(database.database().transactions().autoCommit()), Clock.systemUTC())) {
                 assertThat(metrics.refresh()).isTrue();
                 assertThat(metrics.scrape()).contains("guichet_outbox_abandoned 1.0");
             }

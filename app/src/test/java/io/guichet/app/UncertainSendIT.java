@@ -137,7 +137,7 @@ class UncertainSendIT {
     @Test
     @DisplayName("after a crash between the send and its mark, the restarted node finds the answer in Sent within 15 s and does not send it again")
     void foundInSentAfterRestart(TestDatabase database) throws Exception {
-        JooqOutbox outbox = new JooqOutbox(database.database().transactions());
+        JooqOutbox outbox = new JooqOutbox(database.database().transactions().autoCommit());
         leftByACrash(outbox);
         providerFiledCopy();
 
@@ -156,7 +156,7 @@ class UncertainSendIT {
     @Test
     @DisplayName("after a crash between the send and its mark, with no Sent folder, the restarted node sends the answer again within 15 s, same Message-ID, counted")
     void resentUncheckedAfterRestart(TestDatabase database) throws Exception {
-        JooqOutbox outbox = new JooqOutbox(database.database().transactions());
+        JooqOutbox outbox = new JooqOutbox(database.database().transactions().autoCommit());
         leftByACrash(outbox);
 
         try (GuichetNode node = new GuichetNode(config(database, false), database.database(), Clock.systemUTC())) {

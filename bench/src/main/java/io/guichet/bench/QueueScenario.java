@@ -100,8 +100,8 @@ final class QueueScenario implements Callable<Integer> {
                             }
                         }
                     })));
-            JooqTicketStore store = new JooqTicketStore(new JooqTransactions(dsl));
-            JooqTicketStore plain = new JooqTicketStore(db.database().transactions());
+            JooqTicketStore store = new JooqTicketStore(new JooqTransactions(dsl).autoCommit());
+            JooqTicketStore plain = new JooqTicketStore(db.database().transactions().autoCommit());
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             EnumSet<TicketStatus> active = EnumSet.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS);
             List<Ticket> first = store.queue(active, Optional.empty(), today, 0, page);

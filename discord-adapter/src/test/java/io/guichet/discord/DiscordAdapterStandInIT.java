@@ -8,7 +8,7 @@ import io.guichet.core.account.Language;
 import io.guichet.core.calendar.AlwaysOpen;
 import io.guichet.core.desk.CustomerCommand;
 import io.guichet.core.desk.CustomerDesk;
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.DeskPorts;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.policy.PolicySettings;
 import io.guichet.core.testing.DeskFixture;
@@ -56,7 +56,7 @@ class DiscordAdapterStandInIT {
                 Optional.of(discord.apiUrl()), Optional.of(discord.gatewayUrl()),
                 Optional.of(StandInWorld.EXAMPLE_FORUM_CHANNEL)));
         Stores stores = Stores.inMemory();
-        DeskContext desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(),
+        DeskPorts desk = DeskPorts.shared(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(),
                 stores.contacts(), stores.versions(), new RecordingMessenger(),
                 new io.guichet.core.testing.InMemoryStaffOutbox(), new io.guichet.core.testing.InMemoryAuditLog(),
                 PolicySettings.defaults(), new ServiceHours(new AlwaysOpen(), new AlwaysOpen()),

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.guichet.core.calendar.AlwaysOpen;
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.DeskPorts;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.policy.PolicySettings;
 import io.guichet.core.testing.InMemoryDeadlineStore;
@@ -36,7 +36,7 @@ class DiscordAdapterTest {
         DiscordSettings settings = new DiscordSettings(Optional.of("  "), "1", "2", "3", "4");
         DiscordAdapter adapter = new DiscordAdapter(settings);
         Stores stores = Stores.inMemory();
-        DeskContext desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(),
+        DeskPorts desk = DeskPorts.shared(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(),
                 new RecordingMessenger(), new io.guichet.core.testing.InMemoryStaffOutbox(), new io.guichet.core.testing.InMemoryAuditLog(), PolicySettings.defaults(),
                 new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), MutableClock.at("2026-03-02T09:00:00Z"));
 

@@ -9,7 +9,7 @@ import io.guichet.core.calendar.AlwaysOpen;
 import io.guichet.core.desk.CustomerCommand;
 import io.guichet.core.desk.CustomerDesk;
 import io.guichet.core.desk.CustomerOutcome;
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.DeskPorts;
 import io.guichet.core.desk.Desks;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.desk.StaffNotice;
@@ -69,7 +69,7 @@ class TicketThreadNodesIT {
     static void start() {
         discord = DiscordStandIn.start();
         Stores stores = Stores.inMemory();
-        DeskContext desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(),
+        DeskPorts desk = DeskPorts.shared(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(),
                 stores.contacts(), stores.versions(), new RecordingMessenger(), new InMemoryStaffOutbox(),
                 new InMemoryAuditLog(), PolicySettings.defaults(), new ServiceHours(new AlwaysOpen(), new AlwaysOpen()),
                 MutableClock.at("2026-03-02T09:00:00Z"));

@@ -7,7 +7,8 @@ import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
 import io.guichet.core.calendar.AlwaysOpen;
 import io.guichet.core.desk.CustomerDesk;
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.DeskPorts;
+import io.guichet.core.port.PerTransaction;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.desk.StaffDesk;
 import io.guichet.core.policy.PolicySettings;
@@ -25,6 +26,7 @@ import io.guichet.db.JooqQuarantine;
 import io.guichet.db.JooqOutbox;
 import io.guichet.db.JooqStaffOutbox;
 import io.guichet.db.JooqTicketStore;
+import io.guichet.db.JooqSession;
 import io.guichet.db.JooqTransactions;
 import io.guichet.db.JooqVersionCatalog;
 import io.guichet.mail.inbound.ClassifierSettings;
@@ -84,24 +86,32 @@ public final class MailChannel {
      */
     public MailChannel(Database database, UnaryOperator<StaffOutbox> staffOutbox, UnaryOperator<TicketStore> aroundTickets) {
         transactions = database.transactions();
-        tickets = aroundTickets.apply(new JooqTicketStore(transactions));
-        contacts = new JooqContactDirectory(transactions);
-        journal = new JooqMailJournal(transactions);
-        failures = new JooqMailFailures(transactions);
-        quarantine = new JooqQuarantine(transactions);
-        outbox = new JooqOutbox(transactions);
+        JooqSession outside = transactions.autoCommit();
+        tickets = aroundTickets.apply(new JooqTicketStore(outside));
+        contacts = new JooqContactDirectory(outside);
+        journal = new JooqMailJournal(outside);
+        failures = new JooqMailFailures(outside);
+        quarantine = new JooqQuarantine(outside);
+        outbox = new JooqOutbox(outside);
         PolicySettings policy = PolicySettings.defaults();
         SubjectTag tag = new SubjectTag(SubjectTag.DEFAULT_FORMAT);
-        OutboxMessenger messenger = new OutboxMessenger(new NoticeRenderer(new MailTemplates(), tag, policy.reopenWindow()),
-                journal, outbox, AutoReplyLimits.defaults(), DOMAIN, clock);
-        StaffOutbox staffNotices = staffOutbox.apply(new JooqStaffOutbox(transactions, clock));
+        NoticeRenderer renderer = new NoticeRenderer(new MailTemplates(), tag, policy.reopenWindow());
+        PerTransaction<StaffOutbox> staffNotices = JooqTransactions.bind(session ->
+                staffOutbox.apply(new JooqStaffOutbox(session, clock)));
         staffDispatcher = new StaffNoticeDispatcher(transactions, staffNotices, staff,
                 StaffNoticeDispatcher.Settings.defaults(), clock);
-        DeskContext context = new DeskContext(transactions, tickets, new JooqDeadlineStore(transactions), contacts, new JooqVersionCatalog(transactions),
-                messenger, staffNotices, new io.guichet.db.JooqAuditLog(transactions), policy, new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
-        customers = new CustomerDesk(context);
-        staffDesk = new StaffDesk(context);
-        intake = new MailIntake(new MimeParser(), transactions, journal, failures, customers,
+        DeskPorts ports = new DeskPorts(transactions,
+                JooqTransactions.bind(session -> aroundTickets.apply(new JooqTicketStore(session))),
+                JooqTransactions.bind(JooqDeadlineStore::new), JooqTransactions.bind(JooqContactDirectory::new),
+                JooqTransactions.bind(JooqVersionCatalog::new),
+                JooqTransactions.bind(session -> new OutboxMessenger(renderer, new JooqMailJournal(session),
+                        new JooqOutbox(session), AutoReplyLimits.defaults(), DOMAIN, clock)),
+                staffNotices, JooqTransactions.bind(io.guichet.db.JooqAuditLog::new), policy,
+                new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
+        customers = new CustomerDesk(ports);
+        staffDesk = new StaffDesk(ports);
+        intake = new MailIntake(new MimeParser(), transactions, JooqTransactions.bind(JooqMailJournal::new), failures,
+                customers,
                 new MailIntakeSettings(tag, ClassifierSettings.of(SUPPORT, DOMAIN), Optional.of("mx.guichet.example"),
                         policy.escalationKeywords()), clock);
         acme = contacts.accountNamed("Acme").orElseGet(() -> contacts.addAccount("Acme",

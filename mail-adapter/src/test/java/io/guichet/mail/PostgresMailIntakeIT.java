@@ -44,6 +44,6 @@ class PostgresMailIntakeIT extends MailHandlerContract {
 
     @Override
     protected Quarantine quarantine() {
-        return new io.guichet.db.JooqQuarantine(database.transactions());
+        return new io.guichet.db.JooqQuarantine(database.transactions().autoCommit());
     }
 }

@@ -1,7 +1,9 @@
 package io.guichet.app.node;
 
 import io.guichet.app.config.GuichetConfig;
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.DeskPorts;
+import io.guichet.core.port.PerTransaction;
+import io.guichet.core.port.StaffOutbox;
 import io.guichet.core.desk.Desks;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.Outbox;
@@ -19,6 +21,7 @@ import io.guichet.db.JooqStaffOutbox;
 import io.guichet.discord.DiscordThreadPostFormat;
 import io.guichet.db.JooqTicketThreads;
 import io.guichet.db.JooqTicketStore;
+import io.guichet.db.JooqSession;
 import io.guichet.db.JooqTransactions;
 import io.guichet.db.JooqVersionCatalog;
 import io.guichet.db.VersionListCache;
@@ -37,45 +40,63 @@ import io.guichet.core.link.TicketLinks;
 import io.guichet.db.JooqWebLinkSecret;
 
 import java.net.URI;
+import java.util.function.Function;
 import java.time.Clock;
 import java.util.Optional;
 import java.time.Duration;
 
 /**
  * The core on one database, as every process builds it (a node, an admin command): the stores, the outboxes and
- * the desks. Only this class (with the node's wiring) sees the stores; channels get {@link #desks()}.
+ * the desks. Only this class (with the node's wiring) sees the stores; channels get {@link #desks()}. Each store is
+ * built per transaction on its session ({@link JooqTransactions#bind}); {@code journal}, {@code outbox},
+ * {@code staffOutbox} and {@code quarantine} are the same stores outside any unit of work (auto-commit), and
+ * {@code journals} and {@code staffOutboxes} as seen from a transaction.
  */
-public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal journal, JooqOutbox outbox,
-                           JooqStaffOutbox staffOutbox, Quarantine quarantine, Optional<PageLinks> pageLinks) {
+public record CoreAssembly(DeskPorts ports, Desks desks, JooqMailJournal journal, JooqOutbox outbox,
+                           JooqStaffOutbox staffOutbox, Quarantine quarantine, Optional<PageLinks> pageLinks,
+                           PerTransaction<MailJournal> journals, PerTransaction<StaffOutbox> staffOutboxes,
+                           JooqTransactions transactions) {
 
     public static CoreAssembly on(GuichetConfig config, Database database, Clock clock) {
         JooqTransactions tx = database.transactions();
-        JooqMailJournal journal = new JooqMailJournal(tx);
-        JooqOutbox outbox = new JooqOutbox(tx);
+        JooqSession outside = tx.autoCommit();
         // a ticket's thread post is kept as Discord will show it, rendered with its change (a late post says what was
         // true then)
-        JooqStaffOutbox staffOutbox = config.discord().token().isPresent() && config.discord().threadChannelId().isPresent()
-                ? new JooqStaffOutbox(tx, clock, new DiscordThreadPostFormat())
-                : new JooqStaffOutbox(tx, clock);
+        boolean threadPosts = config.discord().token().isPresent() && config.discord().threadChannelId().isPresent();
+        Function<JooqSession, JooqStaffOutbox> staffOutboxOn = session -> threadPosts
+                ? new JooqStaffOutbox(session, clock, new DiscordThreadPostFormat())
+                : new JooqStaffOutbox(session, clock);
         SubjectTag tag = new SubjectTag(config.mail().map(GuichetConfig.MailConfig::subjectTag)
                 .orElse(SubjectTag.DEFAULT_FORMAT));
         String messageIdDomain = config.mail().map(GuichetConfig.MailConfig::messageIdDomain).orElse("guichet.invalid");
         int cap = config.mail().map(GuichetConfig.MailConfig::autoReplyCap)
                 .orElse(AutoReplyLimits.defaults().automaticPerWindow());
-        Optional<PageLinks> pageLinks = config.web().map(web -> pageLinks(web, tx, clock));
-        JooqKnowledgeBase knowledge = new JooqKnowledgeBase(tx, clock);
-        OutboxMessenger messenger = new OutboxMessenger(
-                new NoticeRenderer(config.mail().map(GuichetConfig.MailConfig::templates).orElseGet(MailTemplates::new), tag,
-                        config.policy().reopenWindow(), pageLinks, suggestions(pageLinks, knowledge)), journal, outbox,
-                new AutoReplyLimits(cap, 1, Duration.ofHours(24)), messageIdDomain, clock);
-        DeskContext context = new DeskContext(tx, new JooqTicketStore(tx), new JooqDeadlineStore(tx),
-                new JooqContactDirectory(tx),
-                new VersionListCache(new JooqVersionCatalog(tx), tx, VersionListCache.DEFAULT_TTL, Clock.systemUTC()),
-                messenger, staffOutbox, new JooqAuditLog(tx),
+        Optional<PageLinks> pageLinks = config.web().map(web -> pageLinks(web, outside, clock));
+        // the suggestions are read on their own (auto-commit): the articles are not part of the change being made
+        NoticeRenderer renderer = new NoticeRenderer(config.mail().map(GuichetConfig.MailConfig::templates)
+                .orElseGet(MailTemplates::new), tag, config.policy().reopenWindow(), pageLinks,
+                suggestions(pageLinks, new JooqKnowledgeBase(outside, clock)));
+        AutoReplyLimits limits = new AutoReplyLimits(cap, 1, Duration.ofHours(24));
+        VersionListCache versions = new VersionListCache(JooqVersionCatalog::new, VersionListCache.DEFAULT_TTL,
+                Clock.systemUTC());
+        DeskPorts ports = new DeskPorts(tx, JooqTransactions.bind(JooqTicketStore::new),
+                JooqTransactions.bind(JooqDeadlineStore::new), JooqTransactions.bind(JooqContactDirectory::new),
+                versions.perTransaction(),
+                JooqTransactions.bind(session -> new OutboxMessenger(renderer, new JooqMailJournal(session),
+                        new JooqOutbox(session), limits, messageIdDomain, clock)),
+                JooqTransactions.bind(staffOutboxOn::apply), JooqTransactions.bind(JooqAuditLog::new),
                 config.policy(), config.hours(), clock);
-        return new CoreAssembly(context, Desks.of(context, knowledge, new JooqTicketThreads(tx), journal,
-                new IntakeExtractor()), journal, outbox,
-                staffOutbox, new JooqQuarantine(tx), pageLinks);
+        PerTransaction<MailJournal> journals = JooqTransactions.bind(JooqMailJournal::new);
+        Desks desks = Desks.of(ports, JooqTransactions.bind(session -> new JooqKnowledgeBase(session, clock)),
+                JooqTransactions.bind(JooqTicketThreads::new), journals, new IntakeExtractor());
+        return new CoreAssembly(ports, desks, new JooqMailJournal(outside), new JooqOutbox(outside),
+                staffOutboxOn.apply(outside), new JooqQuarantine(outside), pageLinks, journals,
+                JooqTransactions.bind(staffOutboxOn::apply), tx);
+    }
+
+    /** The stores behind the desks outside any unit of work (auto-commit), for tools that read or seed them. */
+    public io.guichet.core.desk.DeskContext outside() {
+        return ports.in(transactions.autoCommit());
     }
 
     /**
@@ -94,9 +115,9 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
      * The links to the customers' pages: under the configured base URL (by default this machine's loopback address
      * and the pages' port), signed with the configured secret, else with the one stored in the database.
      */
-    private static PageLinks pageLinks(GuichetConfig.WebConfig web, JooqTransactions tx, Clock clock) {
+    private static PageLinks pageLinks(GuichetConfig.WebConfig web, JooqSession outside, Clock clock) {
         byte[] secret = web.secret().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .orElseGet(() -> new JooqWebLinkSecret(tx).secret());
+                .orElseGet(() -> new JooqWebLinkSecret(outside).secret());
         URI base = web.baseUrl().orElseGet(() -> URI.create("http://127.0.0.1:" + web.port()));
         return new PageLinks(base, new TicketLinks(secret, web.linkValidity(), clock), web.featureRequests());
     }
@@ -112,8 +133,8 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
      */
     public Released releaseQuarantined(long id, java.util.function.Supplier<QuarantineFolder.Moved> moveBack) {
         try {
-            return context.transactions().inTransaction(() -> {
-                if (!quarantine().release(id, context.clock().instant())) {
+            return ports.transactions().inTransaction(tx -> {
+                if (!new JooqQuarantine(JooqSession.of(tx)).release(id, ports.clock().instant())) {
                     return new Released.NotQuarantined();
                 }
                 QuarantineFolder.Moved moved = moveBack.get();

@@ -23,7 +23,7 @@ import io.guichet.db.JooqDeadlineStore;
 import io.guichet.db.JooqNoticeLog;
 import io.guichet.db.JooqVersionsInUse;
 import io.guichet.core.desk.CustomerDesk;
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.DeskPorts;
 import io.guichet.core.desk.Desks;
 import io.guichet.core.desk.StaffDesk;
 import io.guichet.core.mail.MailPosition;
@@ -96,7 +96,8 @@ public final class GuichetNode implements AutoCloseable {
 
     private final GuichetConfig config;
     private final JooqTransactions transactions;
-    private final DeskContext desk;
+    private final DeskPorts desk;
+    private final io.guichet.core.port.PerTransaction<io.guichet.core.mail.MailJournal> journals;
     private final Desks desks;
     private final CustomerDesk customers;
     private final StaffDesk staffDesk;
@@ -125,14 +126,15 @@ public final class GuichetNode implements AutoCloseable {
         this.journal = core.journal();
         this.outbox = core.outbox();
         this.staffOutbox = core.staffOutbox();
-        this.desk = core.context();
+        this.desk = core.ports();
+        this.journals = core.journals();
         this.desks = core.desks();
         this.pageLinks = core.pageLinks();
         this.customers = desks.customers();
         this.staffDesk = desks.staffDesk();
         this.discord = new DiscordAdapter(config.discord());
         StaffNotifier staff = config.discord().token().isPresent() ? discord.staffChannel() : new LoggingStaffNotifier();
-        this.staffNotices = new StaffNoticeLoop(new StaffNoticeDispatcher(transactions, staffOutbox, staff,
+        this.staffNotices = new StaffNoticeLoop(new StaffNoticeDispatcher(transactions, core.staffOutboxes(), staff,
                 StaffNoticeDispatcher.Settings.defaults(), clock), STAFF_NOTICE_INTERVAL);
         SubjectTag tag = new SubjectTag(config.mail().map(GuichetConfig.MailConfig::subjectTag).orElse(SubjectTag.DEFAULT_FORMAT));
         int sweepThreads = Math.max(1, Math.min(SWEEP_THREADS, config.database().poolSize() / 2));
@@ -141,11 +143,12 @@ public final class GuichetNode implements AutoCloseable {
         DeadlineSweep sweep = new DeadlineSweep(desk, new DeadlineDesk(desk),
                 new DeadlineSweep.Limits(SWEEP_BATCH, DeadlineSweep.Limits.DEFAULT_LEASE, 500, sweepThreads), sweepWorkers);
         this.scheduler = GuichetScheduler.create(schedulerSettings(config), database.dataSource(), sweep,
-                new CalendarDesk(desk, new JooqNoticeLog(transactions), new JooqVersionsInUse(transactions)));
+                new CalendarDesk(desk, JooqTransactions.bind(JooqNoticeLog::new),
+                        JooqTransactions.bind(JooqVersionsInUse::new)));
 
         MailLogins logins = new MailLogins(config.mailAccess().oauth());
-        JooqStatistics statistics = new JooqStatistics(transactions);
-        this.metrics = new NodeMetrics(statistics, outbox, new JooqQuarantine(transactions), clock);
+        JooqStatistics statistics = new JooqStatistics(transactions.autoCommit());
+        this.metrics = new NodeMetrics(statistics, outbox, new JooqQuarantine(transactions.autoCommit()), clock);
         metrics.bindPool(database::poolState);
         checks.add(Checks.database(statistics));
         List<GuichetConfig.MailboxSetup> setups = config.mailboxes();
@@ -191,8 +194,8 @@ public final class GuichetNode implements AutoCloseable {
                 sent.<SentCopies>map(s -> s).orElseGet(SentCopies::none)));
         int maxAttempts = setup.imap().map(GuichetConfig.MailboxConfig::maxAttempts)
                 .orElse(FailurePolicy.DEFAULT_MAX_ATTEMPTS);
-        MailIntake handler = new MailIntake(new MimeParser(), transactions, journal,
-                new JooqMailFailures(transactions), customers,
+        MailIntake handler = new MailIntake(new MimeParser(), transactions, journals,
+                new JooqMailFailures(transactions.autoCommit()), customers,
                 new MailIntakeSettings(tag, ours, mail.trustedAuthservId(), config.policy().escalationKeywords(), maxAttempts,
                         several ? Optional.of(mail.supportAddress()) : Optional.empty(), setup.language()), clock);
         Optional<ImapMailboxWatcher> reader = setup.imap().map(box -> new ImapMailboxWatcher(
@@ -288,8 +291,14 @@ public final class GuichetNode implements AutoCloseable {
         return transactions;
     }
 
-    public DeskContext desk() {
+    /** The desks' ports. */
+    public DeskPorts ports() {
         return desk;
+    }
+
+    /** The stores behind the desks outside any unit of work (auto-commit), for tools that read or seed them. */
+    public io.guichet.core.desk.DeskContext desk() {
+        return desk.in(transactions.autoCommit());
     }
 
     /** The desks every channel calls. */

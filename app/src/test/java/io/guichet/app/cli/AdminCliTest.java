@@ -99,7 +99,7 @@ class AdminCliTest {
         assertThat(run("contacts", "certify", "bob@acme.example", SOON)).isZero();
 
         assertThat(out.toString()).contains("1 active ticket(s) now rank as from a certified submitter");
-        assertThat(new io.guichet.db.JooqTicketStore(database.database().transactions()).find(new TicketNumber(1000))
+        assertThat(new io.guichet.db.JooqTicketStore(database.database().transactions().autoCommit()).find(new TicketNumber(1000))
                 .orElseThrow().submitterCertifiedUntil()).contains(LocalDate.parse(SOON));
     }
 

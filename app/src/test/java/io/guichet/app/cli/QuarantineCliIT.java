@@ -85,7 +85,7 @@ class QuarantineCliIT {
                 .collect(Collectors.joining("\n")) + "\n");
         node = new GuichetNode(((ConfigReader.Result.Valid) ConfigReader.read(settings)).config(), database.database(),
                 Clock.systemUTC());
-        node.desk().transactions().run(() -> {
+        node.transactions().run(tx -> {
             Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
             node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse("bob@acme.example")
@@ -171,7 +171,7 @@ class QuarantineCliIT {
     }
 
     private JooqQuarantine quarantine() {
-        return new JooqQuarantine(database.database().transactions());
+        return new JooqQuarantine(database.database().transactions().autoCommit());
     }
 
     private void deliver(String subject) throws MessagingException {

@@ -246,7 +246,7 @@ class TicketActsAcrossChannelsIT {
     }
 
     private static String lastMailTo(TestDatabase database, EmailAddress to) {
-        return String.valueOf(database.database().transactions().dsl()
+        return String.valueOf(database.database().transactions().autoCommit().dsl()
                 .fetchValue("select body from outbox where recipient = ? order by id desc limit 1", to.value()));
     }
 

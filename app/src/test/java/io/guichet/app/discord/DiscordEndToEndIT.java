@@ -91,7 +91,7 @@ class DiscordEndToEndIT {
         settings.put("GUICHET_DISCORD_GATEWAY_URL", discord.gatewayUrl());
         GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
         node = new GuichetNode(config, database, Clock.systemUTC());
-        node.desk().transactions().run(() -> {
+        node.transactions().run(tx -> {
             Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
             node.desk().contacts().addContact(acme.id(), "Bob Smith", email(BOB), "+1 555 0100", Language.EN,

@@ -104,7 +104,7 @@ class DiscordThreadsIT {
         settings.put("GUICHET_DISCORD_GATEWAY_URL", discord.gatewayUrl());
         GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
         node = new GuichetNode(config, database, Clock.systemUTC());
-        node.desk().transactions().run(() -> {
+        node.transactions().run(tx -> {
             Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
             node.desk().contacts().addContact(acme.id(), "Bob Smith", email(BOB), "+1 555 0100", Language.EN,
@@ -182,7 +182,7 @@ class DiscordThreadsIT {
         // nina has no technician role: nothing is sent, nothing reacts, the attempt is recorded
         int mailsBefore = mail.getReceivedMessages().length;
         String ninas = discord.say("nina", thread, "Let me answer this one");
-        await().atMost(WAIT).until(() -> node.desk().transactions().inTransaction(() ->
+        await().atMost(WAIT).until(() -> node.transactions().inTransaction(tx ->
                 node.desk().audit().about("ticket " + n)).stream().anyMatch(a -> a.detail().contains("not a technician")));
         assertThat(reactions(ninas)).isEmpty();
         assertThat(mail.getReceivedMessages().length).isEqualTo(mailsBefore);

@@ -61,9 +61,9 @@ class HealthServerIT {
     @DisplayName("readiness is 503 and names the database when it does not answer; metrics still answer and say the figures are stale")
     void databaseDown(TestDatabase test) throws Exception {
         Database own = Database.connect(test.jdbcUrl(), test.user(), test.password(), 2);
-        JooqStatistics statistics = new JooqStatistics(own.transactions());
-        try (NodeMetrics metrics = new NodeMetrics(statistics, new JooqOutbox(own.transactions()),
-                new io.guichet.db.JooqQuarantine(own.transactions()), Clock.systemUTC());
+        JooqStatistics statistics = new JooqStatistics(own.transactions().autoCommit());
+        try (NodeMetrics metrics = new NodeMetrics(statistics, new JooqOutbox(own.transactions().autoCommit()),
+                new io.guichet.db.JooqQuarantine(own.transactions().autoCommit()), Clock.systemUTC());
              HealthServer server = HealthServer.start(0, List.of(Checks.database(statistics)), metrics)) {
             assertThat(get(server.port(), "/health/ready").statusCode()).isEqualTo(200);
             assertThat(metrics.refresh()).isTrue();

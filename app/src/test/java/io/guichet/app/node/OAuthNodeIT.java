@@ -68,7 +68,7 @@ class OAuthNodeIT {
         tokens = new TokenEndpointStandIn();
         tokens.onIssue(support::setPassword);
         node = new GuichetNode(config(), database, Clock.systemUTC());
-        node.desk().transactions().run(() -> {
+        node.transactions().run(tx -> {
             Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
             node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",

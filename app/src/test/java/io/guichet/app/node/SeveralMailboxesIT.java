@@ -132,7 +132,7 @@ class SeveralMailboxesIT {
     }
 
     private static void seedBob(GuichetNode node) {
-        node.desk().transactions().run(() -> {
+        node.transactions().run(tx -> {
             Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
             node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",

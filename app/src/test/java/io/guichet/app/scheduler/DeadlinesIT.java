@@ -9,7 +9,8 @@ import io.guichet.core.deadline.DeadlineKind;
 import io.guichet.core.desk.ConcurrentChange;
 import io.guichet.core.desk.DeadlineDesk;
 import io.guichet.core.desk.DeadlineSweep;
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.DeskPorts;
+import io.guichet.core.port.PerTransaction;
 import io.guichet.core.desk.FireOutcome;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.desk.StaffCommand;
@@ -190,7 +191,7 @@ class DeadlinesIT {
     @DisplayName("R10: a certification ending within 30 days is reminded once, however often the job runs")
     void certificationReminder(Database database) {
         DeskWorld w = world(database);
-        JooqContactDirectory contacts = new JooqContactDirectory(database.transactions());
+        JooqContactDirectory contacts = new JooqContactDirectory(database.transactions().autoCommit());
         contacts.certify(w.bob.id(), Optional.of(LocalDate.parse("2026-04-01")));
         assertThat(w.calendar.run().certificationReminders()).isEqualTo(1);
         w.clock.advance(Duration.ofDays(1));
@@ -224,7 +225,7 @@ class DeadlinesIT {
         w.clock.advance(Duration.ofDays(2));
         ExecutorService workers = Executors.newFixedThreadPool(4);
         try {
-            DeadlineSweep parallel = new DeadlineSweep(w.context, w.deadlines,
+            DeadlineSweep parallel = new DeadlineSweep(w.ports, w.deadlines,
                     new DeadlineSweep.Limits(7, Duration.ofMinutes(1), 100, 4), workers);
 
             DeadlineSweep.Report report = parallel.sweep();
@@ -255,10 +256,10 @@ class DeadlinesIT {
         TicketNumber bad = asked.get(2);
         io.guichet.core.ticket.TicketId badId = w.ticket(bad).id();
         AtomicBoolean broken = new AtomicBoolean(true);
-        CustomerMessenger failing = new CustomerMessenger() {
+        PerTransaction<CustomerMessenger> failing = tx -> new CustomerMessenger() {
             @Override
             public void received(io.guichet.core.mail.ThreadMessage message) {
-                w.context.messenger().received(message);
+                w.ports.messenger().in(tx).received(message);
             }
 
             @Override
@@ -269,11 +270,11 @@ class DeadlinesIT {
                         throw new IllegalStateException("the template of this notice is broken");
                     }
                 }
-                w.context.messenger().tellAll(notices, inAnswerTo);
+                w.ports.messenger().in(tx).tellAll(notices, inAnswerTo);
             }
         };
-        DeskContext c = w.context;
-        DeskContext context = new DeskContext(c.transactions(), c.tickets(), c.deadlines(), c.contacts(), c.versions(),
+        DeskPorts c = w.ports;
+        DeskPorts context = new DeskPorts(c.transactions(), c.tickets(), c.deadlines(), c.contacts(), c.versions(),
                 failing, c.staff(), c.audit(), c.policy(), c.hours(), c.clock());
         DeadlineSweep sweep = new DeadlineSweep(context, new DeadlineDesk(context),
                 new DeadlineSweep.Limits(10, Duration.ofMinutes(1), 10));
@@ -306,7 +307,7 @@ class DeadlinesIT {
         DeskWorld w = world(database);
         TicketNumber number = w.asked("3");
         w.clock.advance(Duration.ofDays(2));
-        DeadlineSweep sweep = new DeadlineSweep(w.context, w.deadlines, DeadlineSweep.Limits.defaults());
+        DeadlineSweep sweep = new DeadlineSweep(w.ports, w.deadlines, DeadlineSweep.Limits.defaults());
         assertThat(DeadlineSweep.Limits.defaults().lease()).isEqualTo(Duration.ofSeconds(10));
         List<Deadline> takenByTheDead = w.deadlineStore.claimDue(w.clock.instant(), 100,
                 DeadlineSweep.Limits.defaults().lease());
@@ -328,10 +329,10 @@ class DeadlinesIT {
         TicketNumber number = w.asked("3");
         java.util.concurrent.CountDownLatch firing = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        CustomerMessenger slow = new CustomerMessenger() {
+        PerTransaction<CustomerMessenger> slow = tx -> new CustomerMessenger() {
             @Override
             public void received(io.guichet.core.mail.ThreadMessage message) {
-                w.context.messenger().received(message);
+                w.ports.messenger().in(tx).received(message);
             }
 
             @Override
@@ -343,11 +344,11 @@ class DeadlinesIT {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                w.context.messenger().tellAll(notices, inAnswerTo);
+                w.ports.messenger().in(tx).tellAll(notices, inAnswerTo);
             }
         };
-        DeskContext c = w.context;
-        DeskContext context = new DeskContext(c.transactions(), c.tickets(), c.deadlines(), c.contacts(), c.versions(),
+        DeskPorts c = w.ports;
+        DeskPorts context = new DeskPorts(c.transactions(), c.tickets(), c.deadlines(), c.contacts(), c.versions(),
                 slow, c.staff(), c.audit(), c.policy(), c.hours(), c.clock());
         Duration lease = Duration.ofMillis(300);
         ExecutorService workers = Executors.newFixedThreadPool(1);

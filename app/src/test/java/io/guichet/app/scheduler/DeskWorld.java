@@ -13,6 +13,7 @@ import io.guichet.core.desk.CustomerOutcome;
 import io.guichet.core.desk.DeadlineDesk;
 import io.guichet.core.desk.DeadlineSweep;
 import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.DeskPorts;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.desk.StaffNoticeDispatcher;
 import io.guichet.core.desk.StaffCommand;
@@ -66,6 +67,8 @@ final class DeskWorld {
     final JooqStaffOutbox staffOutbox;
     final StaffNoticeDispatcher staffDispatcher;
     final JooqOutbox outbox;
+    final DeskPorts ports;
+    /** The stores outside any unit of work (auto-commit), for the tests' reads. */
     final DeskContext context;
     final CustomerDesk customers;
     final StaffDesk staffDesk;
@@ -80,21 +83,26 @@ final class DeskWorld {
         this.database = database;
         this.clock = clock;
         JooqTransactions tx = database.transactions();
-        outbox = new JooqOutbox(tx);
-        deadlineStore = new JooqDeadlineStore(tx);
-        OutboxMessenger messenger = new OutboxMessenger(
-                new NoticeRenderer(new MailTemplates(), new SubjectTag(SubjectTag.DEFAULT_FORMAT), policy.reopenWindow()),
-                new JooqMailJournal(tx), outbox, new AutoReplyLimits(10_000, 10, Duration.ofHours(1)), "guichet.test", clock);
-        JooqContactDirectory contacts = new JooqContactDirectory(tx);
-        staffOutbox = new JooqStaffOutbox(tx, clock);
-        staffDispatcher = new StaffNoticeDispatcher(tx, staffOutbox, staff, StaffNoticeDispatcher.Settings.defaults(), clock);
-        context = new DeskContext(tx, new JooqTicketStore(tx), deadlineStore, contacts, new JooqVersionCatalog(tx),
-                messenger, staffOutbox, new io.guichet.db.JooqAuditLog(tx), policy, hours, clock);
-        customers = new CustomerDesk(context);
-        staffDesk = new StaffDesk(context);
-        deadlines = new DeadlineDesk(context);
-        sweep = new DeadlineSweep(context, deadlines, new DeadlineSweep.Limits(10, Duration.ofMinutes(1), 100));
-        calendar = new CalendarDesk(context, new JooqNoticeLog(tx), new JooqVersionsInUse(tx));
+        outbox = new JooqOutbox(tx.autoCommit());
+        deadlineStore = new JooqDeadlineStore(tx.autoCommit());
+        NoticeRenderer renderer = new NoticeRenderer(new MailTemplates(), new SubjectTag(SubjectTag.DEFAULT_FORMAT),
+                policy.reopenWindow());
+        JooqContactDirectory contacts = new JooqContactDirectory(tx.autoCommit());
+        staffOutbox = new JooqStaffOutbox(tx.autoCommit(), clock);
+        staffDispatcher = new StaffNoticeDispatcher(tx, JooqTransactions.bind(s -> new JooqStaffOutbox(s, clock)), staff,
+                StaffNoticeDispatcher.Settings.defaults(), clock);
+        ports = new DeskPorts(tx, JooqTransactions.bind(JooqTicketStore::new), JooqTransactions.bind(JooqDeadlineStore::new),
+                JooqTransactions.bind(JooqContactDirectory::new), JooqTransactions.bind(JooqVersionCatalog::new),
+                JooqTransactions.bind(s -> new OutboxMessenger(renderer, new JooqMailJournal(s), new JooqOutbox(s),
+                        new AutoReplyLimits(10_000, 10, Duration.ofHours(1)), "guichet.test", clock)),
+                JooqTransactions.bind(s -> new JooqStaffOutbox(s, clock)), JooqTransactions.bind(io.guichet.db.JooqAuditLog::new),
+                policy, hours, clock);
+        context = ports.in(tx.autoCommit());
+        customers = new CustomerDesk(ports);
+        staffDesk = new StaffDesk(ports);
+        deadlines = new DeadlineDesk(ports);
+        sweep = new DeadlineSweep(ports, deadlines, new DeadlineSweep.Limits(10, Duration.ofMinutes(1), 100));
+        calendar = new CalendarDesk(ports, JooqTransactions.bind(JooqNoticeLog::new), JooqTransactions.bind(JooqVersionsInUse::new));
         acme = contacts.accountNamed("Acme").orElseGet(() -> contacts.addAccount("Acme",
                 Optional.of(LocalDate.parse("2030-12-31")), new AccountManager("Marie", "marie@vendor.example")).orElseThrow());
         bob = contacts.activeContact(email("bob@acme.example")).orElseGet(() -> contacts.addContact(acme.id(), "Bob",

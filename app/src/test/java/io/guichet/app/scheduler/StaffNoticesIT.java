@@ -36,8 +36,8 @@ class StaffNoticesIT {
         DeskWorld w = world(database);
         TicketNumber number = w.open("3");
 
-        assertThatThrownBy(() -> w.context.transactions().inTransaction(() -> {
-            StaffOutcome outcome = w.staffDesk.handle(new StaffCommand.Escalate(DeskWorld.TOM, number, "customer angry"));
+        assertThatThrownBy(() -> w.ports.transactions().inTransaction(tx -> {
+            StaffOutcome outcome = w.staffDesk.handle(tx, new StaffCommand.Escalate(DeskWorld.TOM, number, "customer angry"));
             assertThat(outcome).isInstanceOf(StaffOutcome.Done.class);
             throw new IllegalStateException("the database went away before the commit");
         })).hasMessageContaining("went away");

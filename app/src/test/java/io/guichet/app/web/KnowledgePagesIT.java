@@ -34,7 +34,7 @@ class KnowledgePagesIT extends WebPagesFixture {
     }
 
     private String lastBody(String to) {
-        return String.valueOf(database.transactions().dsl()
+        return String.valueOf(database.transactions().autoCommit().dsl()
                 .fetchValue("select body from outbox where recipient = ? order by id desc limit 1", to));
     }
 

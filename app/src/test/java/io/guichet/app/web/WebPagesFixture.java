@@ -78,14 +78,14 @@ abstract class WebPagesFixture {
         core = CoreAssembly.on(config, database, clock);
         web = WebServer.start(InetAddress.getLoopbackAddress(), port, core.desks(),
                 core.pageLinks().orElseThrow().tickets(), core.pageLinks().orElseThrow().base());
-        core.context().transactions().run(() -> {
-            Account acme = core.context().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
+        core.transactions().run(tx -> {
+            Account acme = core.outside().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
-            core.context().contacts().addContact(acme.id(), "Bob Smith", BOB, "", Language.EN, Optional.empty(),
+            core.outside().contacts().addContact(acme.id(), "Bob Smith", BOB, "", Language.EN, Optional.empty(),
                     Optional.empty());
-            globex = core.context().contacts().addAccount("Globex", Optional.of(LocalDate.now().plusYears(1)),
+            globex = core.outside().contacts().addAccount("Globex", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
-            core.context().contacts().addContact(globex.id(), "Eve", EVE, "", Language.FR, Optional.empty(),
+            core.outside().contacts().addContact(globex.id(), "Eve", EVE, "", Language.FR, Optional.empty(),
                     Optional.empty());
         });
     }
@@ -109,7 +109,7 @@ abstract class WebPagesFixture {
 
     /** The page link of the last mail to {@code to}. */
     String lastLink(EmailAddress to) {
-        String body = String.valueOf(database.transactions().dsl()
+        String body = String.valueOf(database.transactions().autoCommit().dsl()
                 .fetchValue("select body from outbox where recipient = ? order by id desc limit 1", to.value()));
         Matcher m = LINK.matcher(body);
         assertThat(m.find()).as("a page link in the mail:\n" + body).isTrue();
@@ -150,7 +150,7 @@ abstract class WebPagesFixture {
     }
 
     List<TicketEvent> events(Ticket ticket) {
-        return core.context().transactions().inTransaction(() -> core.context().tickets().events(ticket.id()));
+        return core.transactions().inTransaction(tx -> core.outside().tickets().events(ticket.id()));
     }
 
 }

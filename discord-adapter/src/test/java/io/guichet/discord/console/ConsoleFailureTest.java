@@ -49,8 +49,9 @@ class ConsoleFailureTest {
     @DisplayName("An unexpected failure answers 'Something went wrong (ref X)' and logs X at ERROR, never the exception")
     void unexpectedFailure() {
         Stores memory = Stores.inMemory();
-        ConsoleFixture f = new ConsoleFixture(new Stores(memory.transactions(), new BrokenTicketStore(),
-                memory.contacts(), memory.versions(), memory.deadlines()));
+        ConsoleFixture f = new ConsoleFixture(new Stores(memory.transactions(), memory.outside(),
+                io.guichet.core.port.PerTransaction.same(new BrokenTicketStore()), memory.contactsIn(), memory.versionsIn(),
+                memory.deadlinesIn()));
         ListAppender<ILoggingEvent> log = ConsoleFixture.captureLogs(Console.class);
 
         Answer queue = f.tech("queue");

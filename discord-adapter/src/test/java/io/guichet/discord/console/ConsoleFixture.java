@@ -13,7 +13,7 @@ import io.guichet.core.calendar.AlwaysOpen;
 import io.guichet.core.desk.CustomerCommand;
 import io.guichet.core.desk.CustomerDesk;
 import io.guichet.core.desk.CustomerOutcome;
-import io.guichet.core.desk.DeskContext;
+import io.guichet.core.desk.DeskPorts;
 import io.guichet.core.desk.ServiceHours;
 import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.intake.IntakeField;
@@ -46,7 +46,9 @@ final class ConsoleFixture {
     final InMemoryStaffOutbox staff = new InMemoryStaffOutbox();
     final io.guichet.core.testing.InMemoryAuditLog audit = new io.guichet.core.testing.InMemoryAuditLog();
     final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
-    final DeskContext desk;
+    final DeskPorts ports;
+    /** The stores behind the desks, read directly by the tests (in memory: no transaction of their own). */
+    final io.guichet.core.desk.DeskContext desk;
     final io.guichet.core.testing.InMemoryTicketThreads threads = new io.guichet.core.testing.InMemoryTicketThreads();
     final io.guichet.core.desk.Desks desks;
     final Console console;
@@ -61,12 +63,13 @@ final class ConsoleFixture {
     /** With other stores (e.g. a ticket store that fails) behind the desk. */
     ConsoleFixture(Stores stores) {
         this.stores = stores;
-        desk = new DeskContext(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(), mail, staff, audit,
+        ports = DeskPorts.shared(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(), mail, staff, audit,
                 PolicySettings.defaults(), new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
-        desks = io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase(), threads, new io.guichet.core.testing.InMemoryMailJournal(),
+        desks = io.guichet.core.desk.Desks.of(ports, new io.guichet.core.testing.InMemoryKnowledgeBase(), threads, new io.guichet.core.testing.InMemoryMailJournal(),
                 (subject, text) -> io.guichet.core.intake.IntakeDraft.empty());
         console = new Console(desks, new StaffRoles(TECH, MANAGER));
-        customers = new CustomerDesk(desk);
+        customers = new CustomerDesk(ports);
+        desk = ports.in(io.guichet.core.testing.InMemoryTransactions.TX);
         account = stores.contacts().addAccount("Acme", Optional.of(LocalDate.parse("2027-12-31")),
                 new AccountManager("Marie Dupont", "marie@vendor.example")).orElseThrow();
         contact = stores.contacts().addContact(account.id(), "Paul Martin", email("paul@acme.example"), "+33 1 23 45 67 89",

@@ -5,6 +5,7 @@ import io.guichet.core.mail.InboundReceipt;
 import io.guichet.core.mail.MailFailures;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.mail.MailPosition;
+import io.guichet.core.port.PerTransaction;
 import io.guichet.core.port.Transactions;
 import io.guichet.mail.inbound.MailHandler.Handled;
 import org.slf4j.Logger;
@@ -32,12 +33,12 @@ public final class FailurePolicy {
     private static final Logger LOG = LoggerFactory.getLogger(FailurePolicy.class);
 
     private final Transactions transactions;
-    private final MailJournal journal;
+    private final PerTransaction<MailJournal> journal;
     private final MailFailures failures;
     private final int maxAttempts;
     private final Clock clock;
 
-    public FailurePolicy(Transactions transactions, MailJournal journal, MailFailures failures, int maxAttempts,
+    public FailurePolicy(Transactions transactions, PerTransaction<MailJournal> journal, MailFailures failures, int maxAttempts,
                          Clock clock) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
@@ -83,7 +84,8 @@ public final class FailurePolicy {
      * When the position already has a receipt of another disposition, the mail was handled before: it is processed.
      */
     public Handled quarantine(MailPosition position, Envelope envelope, String contentHash, String reason) {
-        return transactions.inTransaction(() -> {
+        return transactions.inTransaction(tx -> {
+            MailJournal journal = this.journal.in(tx);
             InboundReceipt receipt = new InboundReceipt(position, envelope.messageId(), contentHash,
                     envelope.sender(), envelope.subject(), envelope.size(), clock.instant());
             if (!journal.recordReceipt(receipt)) {

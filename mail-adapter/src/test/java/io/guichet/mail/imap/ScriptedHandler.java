@@ -31,7 +31,7 @@ final class ScriptedHandler implements MailHandler {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final InMemoryMailJournal journal = new InMemoryMailJournal();
-    private final FailurePolicy policy = new FailurePolicy(new InMemoryTransactions(), journal, journal,
+    private final FailurePolicy policy = new FailurePolicy(new InMemoryTransactions(), io.guichet.core.port.PerTransaction.same(journal), journal,
             FailurePolicy.DEFAULT_MAX_ATTEMPTS, Clock.systemUTC());
     private volatile Function<Call, Handled> script = call -> new Handled.Processed("ok");
 

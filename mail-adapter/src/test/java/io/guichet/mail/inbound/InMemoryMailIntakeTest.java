@@ -25,7 +25,7 @@ class InMemoryMailIntakeTest extends MailHandlerContract {
 
     @Override
     protected MailHandler handler() {
-        return new MailIntake(new MimeParser(), desk.stores.transactions(), journal, stored,
+        return new MailIntake(new MimeParser(), desk.stores.transactions(), io.guichet.core.port.PerTransaction.same(journal), stored,
                 desk.customers, new MailIntakeSettings(new SubjectTag(SubjectTag.DEFAULT_FORMAT),
                 ClassifierSettings.of("support@guichet.example", "guichet.example"), Optional.empty(),
                 List.of("escalate"), ATTEMPTS), desk.clock);

@@ -36,7 +36,7 @@ class MailIntakeCorrelationTest {
     @Test
     @DisplayName("R2: every log line about a mail carries the correlation id the watcher gave it, and the intake leaves it in place")
     void watchersIdKept() {
-        MailIntake intake = new MailIntake(new MimeParser(), desk.stores.transactions(), journal, journal,
+        MailIntake intake = new MailIntake(new MimeParser(), desk.stores.transactions(), io.guichet.core.port.PerTransaction.same(journal), journal,
                 desk.customers, new MailIntakeSettings(new SubjectTag(SubjectTag.DEFAULT_FORMAT),
                 ClassifierSettings.of("support@guichet.example", "guichet.example"), Optional.empty(),
                 List.of("escalate"), 3), desk.clock);

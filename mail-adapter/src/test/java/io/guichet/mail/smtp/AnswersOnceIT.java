@@ -66,7 +66,7 @@ class AnswersOnceIT {
         greenMail.start();
         supportUser = greenMail.setUser(SUPPORT, "support", "secret");
         alice = greenMail.setUser("alice@acme.example", "alice", "secret");
-        outbox = new JooqOutbox(database.transactions());
+        outbox = new JooqOutbox(database.transactions().autoCommit());
     }
 
     @AfterEach

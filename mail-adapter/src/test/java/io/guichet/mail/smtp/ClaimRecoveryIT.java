@@ -40,7 +40,7 @@ class ClaimRecoveryIT {
 
     @BeforeEach
     void wire(Database database) {
-        outbox = new JooqOutbox(database.transactions());
+        outbox = new JooqOutbox(database.transactions().autoCommit());
     }
 
     @AfterEach
