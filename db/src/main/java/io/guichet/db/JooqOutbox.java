@@ -123,9 +123,9 @@ public final class JooqOutbox implements Outbox {
     }
 
     /** The mails with their files, read in one query. */
-    private List<OutgoingMail> withAttachments(List<OutgoingMail> mails) {
+    private static List<OutgoingMail> withAttachments(JooqSession session, List<OutgoingMail> mails) {
         java.util.Map<Long, List<MailAttachment>> files = new java.util.HashMap<>();
-        db.dsl().select(OUTBOX_ATTACHMENTS.OUTBOX_ID, OUTBOX_ATTACHMENTS.NAME, OUTBOX_ATTACHMENTS.CONTENT_TYPE,
+        session.dsl().select(OUTBOX_ATTACHMENTS.OUTBOX_ID, OUTBOX_ATTACHMENTS.NAME, OUTBOX_ATTACHMENTS.CONTENT_TYPE,
                         OUTBOX_ATTACHMENTS.DATA)
                 .from(OUTBOX_ATTACHMENTS)
                 .where(OUTBOX_ATTACHMENTS.OUTBOX_ID.in(mails.stream().map(OutgoingMail::id).toList()))
@@ -160,7 +160,7 @@ public final class JooqOutbox implements Outbox {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            return withAttachments(s.dsl().update(OUTBOX)
+            return withAttachments(s, s.dsl().update(OUTBOX)
                     .set(OUTBOX.NEXT_ATTEMPT_AT, Times.at(now.plus(lease)))
                     .where(OUTBOX.ID.in(ids))
                     .returning()
