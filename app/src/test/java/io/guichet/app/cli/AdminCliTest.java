@@ -237,6 +237,7 @@ class AdminCliTest {
     @DisplayName("every admin command has --help")
     void helpEverywhere() {
         for (String[] command : new String[][] {{"accounts", "add"}, {"accounts", "list"}, {"accounts", "coverage"},
+                {"accounts", "show"}, {"accounts", "cover"}, {"accounts", "uncover"},
                 {"contacts", "add"}, {"contacts", "remove"}, {"contacts", "list"}, {"contacts", "certify"},
                 {"contacts", "import"}, {"versions", "add"}, {"versions", "list"}, {"kb", "import"}, {"kb", "search"},
                 {"tickets", "list"}, {"tickets", "show"}, {"tickets", "transcript"}}) {
