@@ -61,9 +61,12 @@ public final class AccountsCommand {
         void run(AdminDesks admin, PrintWriter out) {
             LocalDate today = admin.desks().directory().today();
             java.util.List<Account> accounts = admin.desks().directory().accounts();
+            // R1: an account not covered for all products may still be covered for some
+            java.util.function.Predicate<Account> active = a -> a.coveredOn(today) || admin.desks().directory()
+                    .coverage(a.name()).map(c -> c.anyOn(today)).orElse(false);
             if (json) {
                 JsonOutput.print(out, accounts.stream().map(a -> JsonOutput.object("name", a.name(),
-                        "coverageUntil", a.coverageEndsOn(), "active", a.coveredOn(today),
+                        "coverageUntil", a.coverageEndsOn(), "active", active.test(a),
                         "manager", a.manager().name().isBlank() && a.manager().email().isBlank() ? null
                                 : JsonOutput.object("name", a.manager().name(), "email", a.manager().email()))).toList());
                 return;
@@ -75,7 +78,7 @@ public final class AccountsCommand {
             Table table = new Table("NAME", "COVERED THROUGH", "STATUS", "MANAGER");
             for (Account a : accounts) {
                 table.row(a.name(), a.coverageEndsOn().map(LocalDate::toString).orElse("never"),
-                        a.coveredOn(today) ? "active" : "EXPIRED",
+                        a.coveredOn(today) ? "active" : active.test(a) ? "some products" : "EXPIRED",
                         a.manager().name().isBlank() ? "-" : a.manager().name() + " <" + a.manager().email() + ">");
             }
             table.print(out);
