@@ -190,7 +190,8 @@ public final class CustomerDesk {
             if (!coverage.anyOn(desk.today())) {
                 return notCovered(contact, account);
             }
-            Optional<String> uncovered = uncoveredProduct(coverage, intake.evaluate(command.draft()).accepted());
+            Optional<String> uncovered = coverage.allProductsOn(desk.today()) ? Optional.empty()
+                    : uncoveredProduct(coverage, intake.evaluate(command.draft()).accepted());
             if (uncovered.isPresent()) {
                 return notCoveredFor(contact, account, uncovered.get());
             }
@@ -409,7 +410,8 @@ public final class CustomerDesk {
             if (draft.description().isEmpty() && !command.text().isBlank()) {
                 draft = draft.with(IntakeField.DESCRIPTION, command.text());
             }
-            Optional<String> uncovered = uncoveredProduct(coverage, intake.evaluate(draft).accepted());
+            Optional<String> uncovered = coverage.allProductsOn(desk.today()) ? Optional.empty()
+                    : uncoveredProduct(coverage, intake.evaluate(draft).accepted());
             if (uncovered.isPresent()) {
                 return notCoveredFor(contact, account, uncovered.get());
             }
