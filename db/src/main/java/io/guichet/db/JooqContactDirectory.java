@@ -7,6 +7,7 @@ import io.guichet.core.account.Contact;
 import io.guichet.core.account.ContactId;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
+import io.guichet.core.account.ProductCoverage;
 import io.guichet.core.port.ContactDirectory;
 import io.guichet.db.jooq.tables.records.AccountsRecord;
 import io.guichet.db.jooq.tables.records.ContactsRecord;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.guichet.db.jooq.Tables.ACCOUNTS;
+import static io.guichet.db.jooq.Tables.ACCOUNT_PRODUCT_COVERAGE;
 import static io.guichet.db.jooq.Tables.CONTACTS;
 
 /** {@link ContactDirectory} on PostgreSQL. Uniqueness (account names, one active contact per address) is the database's. */
@@ -72,6 +74,32 @@ public final class JooqContactDirectory implements ContactDirectory {
     public boolean setCoverage(AccountId id, Optional<LocalDate> coverageEndsOn) {
         return db.dsl().update(ACCOUNTS).set(ACCOUNTS.COVERAGE_ENDS_ON, coverageEndsOn.orElse(null))
                 .where(ACCOUNTS.ID.eq(id.value())).execute() == 1;
+    }
+
+    @Override
+    public List<ProductCoverage> productCoverage(AccountId account) {
+        return db.dsl().selectFrom(ACCOUNT_PRODUCT_COVERAGE)
+                .where(ACCOUNT_PRODUCT_COVERAGE.ACCOUNT_ID.eq(account.value()))
+                .orderBy(ACCOUNT_PRODUCT_COVERAGE.PRODUCT)
+                .fetch(r -> new ProductCoverage(r.getProduct(), r.getCoveredUntil()));
+    }
+
+    @Override
+    public void coverProduct(AccountId account, String product, LocalDate until) {
+        db.dsl().insertInto(ACCOUNT_PRODUCT_COVERAGE)
+                .set(ACCOUNT_PRODUCT_COVERAGE.ACCOUNT_ID, account.value())
+                .set(ACCOUNT_PRODUCT_COVERAGE.PRODUCT, product)
+                .set(ACCOUNT_PRODUCT_COVERAGE.COVERED_UNTIL, until)
+                .onConflict(ACCOUNT_PRODUCT_COVERAGE.ACCOUNT_ID, ACCOUNT_PRODUCT_COVERAGE.PRODUCT)
+                .doUpdate().set(ACCOUNT_PRODUCT_COVERAGE.COVERED_UNTIL, until)
+                .execute();
+    }
+
+    @Override
+    public boolean uncoverProduct(AccountId account, String product) {
+        return db.dsl().deleteFrom(ACCOUNT_PRODUCT_COVERAGE)
+                .where(ACCOUNT_PRODUCT_COVERAGE.ACCOUNT_ID.eq(account.value()))
+                .and(ACCOUNT_PRODUCT_COVERAGE.PRODUCT.eq(product)).execute() == 1;
     }
 
     @Override

@@ -70,6 +70,31 @@ class MigrationsIT {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("R1: an account covered before coverage per product (V27) is covered for all products after it, unchanged")
+    void coverage_before_v27_is_coverage_for_all_products() {
+        try (TestDatabase empty = TestDatabase.createEmpty()) {
+            Database database = empty.database();
+            database.migrateTo("24");
+            database.dsl().execute("insert into accounts (name, coverage_ends_on, account_manager_name)"
+                    + " values ('Acme', date '2027-12-31', 'Marie Curie'), ('Globex', null, '')");
+            database.migrate();
+
+            JooqContactDirectory contacts = new JooqContactDirectory(database.transactions());
+            io.guichet.core.account.Account acme = contacts.accountNamed("Acme").orElseThrow();
+            io.guichet.core.account.Coverage coverage = io.guichet.core.account.Coverage.of(acme,
+                    contacts.productCoverage(acme.id()));
+            java.time.LocalDate day = java.time.LocalDate.parse("2027-12-31");
+            assertThat(coverage.products()).isEmpty();
+            assertThat(coverage.allProductsOn(day)).isTrue();
+            assertThat(coverage.covers("VSA", day)).isTrue();
+            assertThat(coverage.covers("Traverse", day.plusDays(1))).isFalse();
+            io.guichet.core.account.Account globex = contacts.accountNamed("Globex").orElseThrow();
+            assertThat(io.guichet.core.account.Coverage.of(globex, contacts.productCoverage(globex.id())).anyOn(day))
+                    .as("never covered stays not covered").isFalse();
+        }
+    }
+
+    @Test
     void migration_versions_compare_as_flyway_orders_them() {
         assertThat(java.util.stream.Stream.of("10", "9", "1.10", "1.9", "2", "1").sorted(MigrationScripts.ORDER).toList())
                 .containsExactly("1", "1.9", "1.10", "2", "9", "10");

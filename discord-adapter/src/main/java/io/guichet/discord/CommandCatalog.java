@@ -124,7 +124,14 @@ public final class CommandCatalog {
         return guildOnly(Commands.slash("account", "Customer accounts; managers only").addSubcommands(
                 new SubcommandData("coverage", "Set the last day covered by licence or maintenance (R1)")
                         .addOptions(accountOption(),
-                                new OptionData(OptionType.STRING, "until", "Last covered day, YYYY-MM-DD", true))));
+                                new OptionData(OptionType.STRING, "until", "Last covered day, YYYY-MM-DD", true)),
+                new SubcommandData("cover", "Cover one product through a day, besides all products (R1)")
+                        .addOptions(accountOption(),
+                                new OptionData(OptionType.STRING, "product", "Product of the version catalogue, e.g. VSA", true),
+                                new OptionData(OptionType.STRING, "until", "Last covered day, YYYY-MM-DD", true)),
+                new SubcommandData("uncover", "End the coverage of one product (R1)")
+                        .addOptions(accountOption(),
+                                new OptionData(OptionType.STRING, "product", "Product the account is covered for", true))));
     }
 
     private static SlashCommandData version() {

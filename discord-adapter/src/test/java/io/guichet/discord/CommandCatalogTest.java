@@ -54,7 +54,7 @@ class CommandCatalogTest {
         assertThat(registered).doesNotHaveDuplicates();
         assertThat(registered).containsExactlyInAnyOrderElementsOf(console().commandPaths());
         assertThat(registered).contains("queue", "ticket show", "ticket history", "ticket access", "contact certify",
-                "account coverage", "version list");
+                "account coverage", "account cover", "account uncover", "version list");
     }
 
     @Test

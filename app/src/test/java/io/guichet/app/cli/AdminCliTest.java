@@ -59,6 +59,20 @@ class AdminCliTest {
     }
 
     @Test
+    @DisplayName("R1: an account no longer covered for all products but covered for one is listed as covered for some products")
+    void accountCoveredForSomeProducts() {
+        assertThat(run("versions", "add", "VSA", "9.5", "--released", "2025-01-10")).isZero();
+        assertThat(run("accounts", "coverage", "Acme", "none")).isZero();
+        assertThat(run("accounts", "cover", "Acme", "VSA", "--until", "2099-12-31")).isZero();
+        assertThat(out.toString().strip()).isEqualTo("Acme is covered for VSA through 2099-12-31 (R1).");
+
+        assertThat(run("accounts", "list")).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^Acme +never +some products +Marie Curie");
+        assertThat(run("accounts", "show", "Acme")).isZero();
+        assertThat(out.toString()).contains("all products  not covered", "VSA  covered through 2099-12-31");
+    }
+
+    @Test
     @DisplayName("R1: bad dates and unknown accounts are refused with what is accepted")
     void accountRefusals() {
         assertThat(run("accounts", "add", "Globex", "--coverage-until", "31/12/2030")).isEqualTo(2);
@@ -237,6 +251,7 @@ class AdminCliTest {
     @DisplayName("every admin command has --help")
     void helpEverywhere() {
         for (String[] command : new String[][] {{"accounts", "add"}, {"accounts", "list"}, {"accounts", "coverage"},
+                {"accounts", "show"}, {"accounts", "cover"}, {"accounts", "uncover"},
                 {"contacts", "add"}, {"contacts", "remove"}, {"contacts", "list"}, {"contacts", "certify"},
                 {"contacts", "import"}, {"versions", "add"}, {"versions", "list"}, {"kb", "import"}, {"kb", "search"},
                 {"tickets", "list"}, {"tickets", "show"}, {"tickets", "transcript"}}) {

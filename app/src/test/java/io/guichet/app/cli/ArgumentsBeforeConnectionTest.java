@@ -32,6 +32,7 @@ class ArgumentsBeforeConnectionTest {
             List.of("accounts", "add", "Acme", "--coverage-until", "31/12/2030"),
             List.of("accounts", "add", "Acme", "--coverage-until", "none", "--manager-email", "marie@"),
             List.of("accounts", "coverage", "Acme", "soon"),
+            List.of("accounts", "cover", "Acme", "VSA", "--until", "soon"),
             List.of("contacts", "add", "Acme", "not-an-address", "--name", "X"),
             List.of("contacts", "add", "Acme", "x@acme.example", "--name", "X", "--language", "de"),
             List.of("contacts", "remove", "nobody"),

@@ -183,6 +183,34 @@ class DirectoryAcrossChannelsIT {
     }
 
     @Test
+    @DisplayName("R1: covering and uncovering one product answers and audits the same on both channels; accounts show lists it")
+    void coverageProduct() {
+        String until = TODAY.plusYears(1).toString();
+        assertThat(cli("accounts", "cover", "Acme", "vsa", "--until", until)).isZero();
+        Answer covered = manager("account cover", Map.of("account", "Acme", "product", "vsa", "until", until));
+        assertSameAnswer(covered);
+        assertThat(covered.content()).isEqualTo("Acme is covered for VSA through " + until + " (R1).");
+
+        assertThat(cli("accounts", "show", "Acme")).isZero();
+        assertThat(out.toString()).contains("Account Acme", "all products  covered through "
+                + TODAY.plusYears(1), "VSA  covered through " + until, "Marie Curie");
+        assertThat(cli("accounts", "show", "Acme", "--json")).isZero();
+        assertThat(out.toString().replaceAll("\\s", "")).contains("\"products\":[{\"product\":\"VSA\",\"coveredUntil\":\""
+                + until + "\",\"active\":true}]");
+
+        assertThat(cli("accounts", "uncover", "Acme", "VSA")).isZero();
+        Answer uncovered = manager("account uncover", Map.of("account", "Acme", "product", "VSA"));
+        assertSameAnswer(uncovered);
+        assertSameAudit("Acme", 2, AuditKind.ACCOUNT_ADDED, AuditKind.COVERAGE_CHANGED, AuditKind.COVERAGE_CHANGED);
+
+        assertThat(cli("accounts", "cover", "Acme", "Traverse", "--until", until)).isNotZero();
+        assertThat(err.toString()).contains("'Traverse' is not a product of the version catalogue", "Products: VSA.")
+                .doesNotContain("Exception");
+        assertThat(cli("accounts", "cover", "Acme", "VSA", "--until", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("'soon' is not a date");
+    }
+
+    @Test
     @DisplayName("R20: a version is written in the same canonical form and audited the same on both channels")
     void addVersion() {
         String released = TODAY.minusMonths(2).toString();

@@ -3,6 +3,7 @@ package io.guichet.core.desk;
 import io.guichet.core.Problem;
 import io.guichet.core.account.Account;
 import io.guichet.core.account.Contact;
+import io.guichet.core.account.Coverage;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
 import io.guichet.core.intake.IntakeDraft;
@@ -15,14 +16,17 @@ import io.guichet.core.ticket.Actor;
 import io.guichet.core.ticket.EventKind;
 import io.guichet.core.ticket.Lifecycle;
 import io.guichet.core.ticket.NewTicket;
+import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketEvent;
+import io.guichet.core.ticket.TicketFields;
 import io.guichet.core.ticket.TicketId;
 import io.guichet.core.ticket.TicketNumber;
 import io.guichet.core.ticket.TicketStatus;
 import io.guichet.core.ticket.Transition;
 import io.guichet.core.ticket.TransitionResult;
+import io.guichet.core.version.ProductOfRequest;
 import io.guichet.core.version.SupportWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -195,8 +199,14 @@ public final class CustomerDesk {
             }
             Contact contact = sender.get().contact();
             Account account = sender.get().account();
-            if (!account.coveredOn(ports.today())) {
+            Coverage coverage = coverageOf(account);
+            if (!coverage.anyOn(desk.today())) {
                 return notCovered(contact, account);
+            }
+            Optional<String> uncovered = coverage.allProductsOn(desk.today()) ? Optional.empty()
+                    : uncoveredProduct(coverage, intake.evaluate(command.draft()).accepted());
+            if (uncovered.isPresent()) {
+                return notCoveredFor(contact, account, uncovered.get());
             }
             return openFor(contact, command.draft(), command.asksEscalation(), Optional.empty(), command.attachments());
         }
@@ -267,8 +277,16 @@ public final class CustomerDesk {
             if (ticket.status() == TicketStatus.CLOSED || reopenWindowOver(ticket, now)) {
                 return followUp(ticket, contact, account, command);
             }
-            if (!account.coveredOn(ports.today())) {
+            Coverage coverage = coverageOf(account);
+            if (!coverage.anyOn(desk.today())) {
                 return notCovered(contact, account);
+            }
+            if (ticket.status() != TicketStatus.AWAITING_INFO) {
+                // R1: the product was told when the ticket opened or later; an awaiting ticket is settled below
+                Optional<String> uncovered = uncoveredProduct(coverage, ticket.fields());
+                if (uncovered.isPresent()) {
+                    return notCoveredFor(contact, account, uncovered.get());
+                }
             }
             keep(ticket.id());
             Actor actor = new Actor.Customer(contact.email());
@@ -276,7 +294,7 @@ public final class CustomerDesk {
             events.add(TicketEvent.fact(ticket.id(), now, actor, EventKind.CUSTOMER_MESSAGE, excerpt(command.text())));
             List<Function<Ticket, CustomerNotice>> notices = new ArrayList<>();
             Ticket changed = switch (ticket.status()) {
-                case AWAITING_INFO -> supplyInformation(ticket, contact, command, now, events, notices);
+                case AWAITING_INFO -> supplyInformation(ticket, contact, coverage, account, command, now, events, notices);
                 case WAITING_ON_CUSTOMER -> {
                     Ticket moved = apply(ticket, new Transition.CustomerReplied(), actor, now, events);
                     yield moved.withDue(changes.customerWrote(moved, now), now);
@@ -287,7 +305,7 @@ public final class CustomerDesk {
                 }
                 case RESOLVED -> {
                     if (!intake.evaluate(ticket.fields(), IntakeDraft.empty()).complete()) {
-                        yield reopenAwaitingInfo(ticket, contact, command, now, events, notices);
+                        yield reopenAwaitingInfo(ticket, contact, coverage, account, command, now, events, notices);
                     }
                     Ticket moved = apply(ticket, new Transition.Reopen(), actor, now, events);
                     notices.add(t -> new CustomerNotice.Reopened(Recipient.of(contact), t));
@@ -314,7 +332,8 @@ public final class CustomerDesk {
         }
 
         /** R5: the reply may supply the missing fields; complete -> the queue by itself, else ask again for the rest. */
-        private Ticket supplyInformation(Ticket ticket, Contact contact, CustomerCommand.AddCustomerMessage command,
+        private Ticket supplyInformation(Ticket ticket, Contact contact, Coverage coverage, Account account,
+                                         CustomerCommand.AddCustomerMessage command,
                                          Instant now, List<TicketEvent> events,
                                          List<Function<Ticket, CustomerNotice>> notices) {
             IntakeReport report = intake.evaluate(ticket.fields(), keepSubjectAndDescription(ticket, command.draft()));
@@ -322,6 +341,10 @@ public final class CustomerDesk {
             if (!updated.fields().equals(ticket.fields())) {
                 events.add(TicketEvent.fact(ticket.id(), now, new Actor.Customer(contact.email()), EventKind.FIELDS_UPDATED,
                         "intake fields supplied"));
+            }
+            Optional<String> uncovered = uncoveredProduct(coverage, updated.fields());
+            if (uncovered.isPresent()) {
+                return declineUncovered(updated, contact, account, uncovered.get(), now, events, notices);
             }
             if (!report.complete()) {
                 notices.add(t -> new CustomerNotice.StillMissing(Recipient.of(contact), t, report.missing(), report.problems()));
@@ -345,12 +368,33 @@ public final class CustomerDesk {
          * to waiting for them when the customer writes, not to the queue; the reply may supply them, and the customer
          * is told what is still missing, or that the ticket is in the queue.
          */
-        private Ticket reopenAwaitingInfo(Ticket ticket, Contact contact, CustomerCommand.AddCustomerMessage command,
+        private Ticket reopenAwaitingInfo(Ticket ticket, Contact contact, Coverage coverage, Account account,
+                                          CustomerCommand.AddCustomerMessage command,
                                           Instant now, List<TicketEvent> events,
                                           List<Function<Ticket, CustomerNotice>> notices) {
             Ticket waiting = apply(ticket, new Transition.ReopenAwaitingInfo(), new Actor.Customer(contact.email()), now,
                     events);
-            return supplyInformation(waiting.withDue(changes.paused(waiting), now), contact, command, now, events, notices);
+            return supplyInformation(waiting.withDue(changes.paused(waiting), now), contact, coverage, account, command,
+                    now, events, notices);
+        }
+
+        /**
+         * R1: the reply told the product of a ticket opened before it could be told, and the account is not covered
+         * for it: the ticket is declined (resolved as outside support, R12f: a licensing matter, with the reason in
+         * its history) and the customer hears which product and whom to ask. The message is kept on the ticket.
+         */
+        private Ticket declineUncovered(Ticket ticket, Contact contact, Account account, String product, Instant now,
+                                        List<TicketEvent> events, List<Function<Ticket, CustomerNotice>> notices) {
+            Ticket declined = apply(ticket, new Transition.Resolve(ResolutionReason.OUT_OF_SCOPE), Actor.SYSTEM, now,
+                    events);
+            TicketEvent resolved = events.remove(events.size() - 1);
+            events.add(new TicketEvent(resolved.ticketId(), resolved.at(), resolved.actor(), resolved.kind(),
+                    resolved.from(), resolved.to(), "declined at intake: R1: " + account.name()
+                    + " is not covered for " + product + "; " + resolved.detail()));
+            notices.add(t -> new CustomerNotice.NotCovered(Recipient.of(contact), account.name(), account.manager(),
+                    Optional.of(product), Optional.of(t)));
+            LOG.info("ticket {} declined: account {} is not covered for {}", ticket.number(), account.id().value(), product);
+            return declined;
         }
 
         /** A reply adds to the ticket; it does not replace the subject or description the customer already gave. */
@@ -368,7 +412,8 @@ public final class CustomerDesk {
         /** R13: a closed ticket is never reopened; the problem came back, so a new ticket linked to the old one opens. */
         private CustomerOutcome followUp(Ticket closed, Contact contact, Account account,
                                          CustomerCommand.AddCustomerMessage command) {
-            if (!account.coveredOn(ports.today())) {
+            Coverage coverage = coverageOf(account);
+            if (!coverage.anyOn(desk.today())) {
                 return notCovered(contact, account);
             }
             IntakeDraft draft = command.draft();
@@ -377,6 +422,11 @@ public final class CustomerDesk {
             }
             if (draft.description().isEmpty() && !command.text().isBlank()) {
                 draft = draft.with(IntakeField.DESCRIPTION, command.text());
+            }
+            Optional<String> uncovered = coverage.allProductsOn(desk.today()) ? Optional.empty()
+                    : uncoveredProduct(coverage, intake.evaluate(draft).accepted());
+            if (uncovered.isPresent()) {
+                return notCoveredFor(contact, account, uncovered.get());
             }
             return openFor(contact, draft, command.asksEscalation(), Optional.of(closed), command.attachments());
         }
@@ -417,6 +467,37 @@ public final class CustomerDesk {
                     account.coverageEndsOn().map(Object::toString).orElse("(never covered)"));
             return new CustomerOutcome.Rejected(Problem.notAllowed("account",
                     "The support coverage of " + account.name() + " is not active (R1)."));
+        }
+
+        /**
+         * R1: the account's coverage; its coverage per product is read only when the coverage for all products does
+         * not cover today (every account covered as before the coverage per product costs no read).
+         */
+        private Coverage coverageOf(Account account) {
+            return account.coveredOn(desk.today())
+                    ? new Coverage(account.coverageEndsOn(), List.of())
+                    : Coverage.of(account, desk.contacts().productCoverage(account.id()));
+        }
+
+        /**
+         * R1: the product the request is about (its version or module, {@link ProductOfRequest}) when the account is
+         * not covered for it today; empty when covered, or when the product cannot be told yet (it is settled when
+         * the field arrives).
+         */
+        private Optional<String> uncoveredProduct(Coverage coverage, TicketFields fields) {
+            if (coverage.allProductsOn(desk.today()) || (fields.version().isEmpty() && fields.module().isEmpty())) {
+                return Optional.empty();
+            }
+            return ProductOfRequest.of(fields, desk.versions().all())
+                    .filter(product -> !coverage.covers(product, desk.today()));
+        }
+
+        private CustomerOutcome notCoveredFor(Contact contact, Account account, String product) {
+            tell(new CustomerNotice.NotCovered(Recipient.of(contact), account.name(), account.manager(),
+                    Optional.of(product), Optional.empty()));
+            LOG.info("message from a contact of account {} refused: not covered for {}", account.id().value(), product);
+            return new CustomerOutcome.Rejected(Problem.notAllowed("product",
+                    "The support coverage of " + account.name() + " does not include " + product + " (R1)."));
         }
 
         private CustomerOutcome noAccess(CustomerCommand.AddCustomerMessage command, Optional<Contact> sender) {

@@ -78,10 +78,16 @@ public sealed interface CustomerNotice {
         }
     }
 
-    /** R1: the account's coverage has ended; no ticket is worked. */
-    record NotCovered(Recipient to, String accountName, AccountManager manager) implements CustomerNotice {
-        public Optional<Ticket> ticket() {
-            return Optional.empty();
+    /**
+     * R1: the account's coverage has ended, or (with {@code product}) does not include the product the request is
+     * about; no ticket is worked. {@code ticket} is the ticket declined when the product was told after it was opened
+     * (R5: the version or module came in a reply).
+     */
+    record NotCovered(Recipient to, String accountName, AccountManager manager, Optional<String> product,
+                      Optional<Ticket> ticket) implements CustomerNotice {
+        /** The account is not covered at all. */
+        public NotCovered(Recipient to, String accountName, AccountManager manager) {
+            this(to, accountName, manager, Optional.empty(), Optional.empty());
         }
     }
 

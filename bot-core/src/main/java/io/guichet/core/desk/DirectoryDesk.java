@@ -4,6 +4,8 @@ import io.guichet.core.Problem;
 import io.guichet.core.account.Account;
 import io.guichet.core.account.AccountManager;
 import io.guichet.core.account.Contact;
+import io.guichet.core.account.Coverage;
+import io.guichet.core.account.ProductCoverage;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
 import io.guichet.core.audit.AuditEvent;
@@ -111,6 +113,67 @@ public final class DirectoryDesk {
             return new DirectoryOutcome.Done(account.get().name() + " is covered " + coverage(until) + " (R1)."
                     + (covered ? "" : " It is not covered today: its mail is refused politely, naming the account manager."));
         });
+    }
+
+    /**
+     * R1: covers one product for an account through {@code until} (not a past day), besides its coverage for all
+     * products. The product is one of the version catalogue's, written as the catalogue spells it.
+     */
+    public DirectoryOutcome coverProduct(Actor.Staff by, String accountName, String product, LocalDate until) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<Account> account = desk.contacts().accountNamed(accountName.strip());
+            if (account.isEmpty()) {
+                return noSuchAccount(accountName);
+            }
+            List<String> products = desk.versions().all().stream().map(ProductVersion::product).distinct().sorted().toList();
+            Optional<String> known = products.stream().filter(p -> p.equalsIgnoreCase(product.strip())).findFirst();
+            if (known.isEmpty()) {
+                return DirectoryOutcome.Refused.of(Problem.notFound("product", "'" + product.strip()
+                        + "' is not a product of the version catalogue. " + (products.isEmpty()
+                        ? "The catalogue is empty: add the product's versions first."
+                        : "Products: " + String.join(", ", products) + ".")));
+            }
+            if (until.isBefore(today())) {
+                return DirectoryOutcome.Refused.of(Problem.invalid("until", "The last covered day " + until
+                        + " is in the past; give today (" + today() + ") or a later day."));
+            }
+            Coverage before = Coverage.of(account.get(), desk.contacts().productCoverage(account.get().id()));
+            desk.contacts().coverProduct(account.get().id(), known.get(), until);
+            audit(by, AuditKind.COVERAGE_CHANGED, account.get().name(), known.get() + " from "
+                    + coverage(before.entry(known.get()).map(ProductCoverage::coveredUntil)) + " to " + coverage(Optional.of(until)));
+            return new DirectoryOutcome.Done(account.get().name() + " is covered for " + known.get() + " "
+                    + coverage(Optional.of(until)) + " (R1).");
+        });
+    }
+
+    /** R1: ends an account's coverage of one product (its coverage for all products is unchanged). */
+    public DirectoryOutcome uncoverProduct(Actor.Staff by, String accountName, String product) {
+        return desk.transactions().inTransaction(() -> {
+            Optional<Account> account = desk.contacts().accountNamed(accountName.strip());
+            if (account.isEmpty()) {
+                return noSuchAccount(accountName);
+            }
+            Coverage coverage = Coverage.of(account.get(), desk.contacts().productCoverage(account.get().id()));
+            Optional<ProductCoverage> entry = coverage.entry(product);
+            if (entry.isEmpty()) {
+                List<String> covered = coverage.products().stream().map(ProductCoverage::product).toList();
+                return DirectoryOutcome.Refused.of(Problem.notFound("product", account.get().name()
+                        + " has no coverage for '" + product.strip() + "'. " + (covered.isEmpty()
+                        ? "It has no coverage per product." : "Products covered: " + String.join(", ", covered) + ".")));
+            }
+            desk.contacts().uncoverProduct(account.get().id(), entry.get().product());
+            audit(by, AuditKind.COVERAGE_CHANGED, account.get().name(), entry.get().product() + " from "
+                    + coverage(Optional.of(entry.get().coveredUntil())) + " to never");
+            return new DirectoryOutcome.Done(account.get().name() + " is no longer covered for " + entry.get().product()
+                    + " (R1)." + (coverage.allProductsOn(today()) ? " Its coverage for all products ("
+                    + coverage(account.get().coverageEndsOn()) + ") still covers it." : ""));
+        });
+    }
+
+    /** R1: an account's coverage, for all products and per product. */
+    public Optional<Coverage> coverage(String accountName) {
+        return desk.transactions().inTransaction(() -> desk.contacts().accountNamed(accountName.strip())
+                .map(a -> Coverage.of(a, desk.contacts().productCoverage(a.id()))));
     }
 
     public List<Account> accounts() {

@@ -7,6 +7,7 @@ import io.guichet.core.account.Contact;
 import io.guichet.core.account.ContactId;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
+import io.guichet.core.account.ProductCoverage;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -36,6 +37,15 @@ public interface ContactDirectory {
 
     /** Sets the last covered day (R1); false when no such account. */
     boolean setCoverage(AccountId id, Optional<LocalDate> coverageEndsOn);
+
+    /** R1: the account's coverage per product, by product name. */
+    List<ProductCoverage> productCoverage(AccountId account);
+
+    /** R1: covers {@code product} for the account through {@code until}, replacing any earlier day for it. */
+    void coverProduct(AccountId account, String product, LocalDate until);
+
+    /** R1: removes the account's coverage of {@code product}; false when it had none. */
+    boolean uncoverProduct(AccountId account, String product);
 
     /** The new contact, or empty when the address is already an active contact. */
     Optional<Contact> addContact(AccountId account, String name, EmailAddress email, String phone, Language language,

@@ -7,6 +7,7 @@ import io.guichet.core.account.Contact;
 import io.guichet.core.account.ContactId;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
+import io.guichet.core.account.ProductCoverage;
 import io.guichet.core.port.ContactDirectory;
 
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ public final class InMemoryContactDirectory implements ContactDirectory {
 
     private final Map<Long, Account> accounts = new ConcurrentHashMap<>();
     private final Map<Long, Contact> contacts = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, ProductCoverage>> productCoverage = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final java.util.Set<Long> alwaysAvailable = ConcurrentHashMap.newKeySet();
 
@@ -58,6 +60,24 @@ public final class InMemoryContactDirectory implements ContactDirectory {
         }
         accounts.put(id.value(), new Account(a.id(), a.name(), coverageEndsOn, a.manager()));
         return true;
+    }
+
+    @Override
+    public List<ProductCoverage> productCoverage(AccountId account) {
+        return productCoverage.getOrDefault(account.value(), Map.of()).values().stream()
+                .sorted(Comparator.comparing(ProductCoverage::product)).toList();
+    }
+
+    @Override
+    public synchronized void coverProduct(AccountId account, String product, LocalDate until) {
+        productCoverage.computeIfAbsent(account.value(), k -> new ConcurrentHashMap<>())
+                .put(product, new ProductCoverage(product, until));
+    }
+
+    @Override
+    public synchronized boolean uncoverProduct(AccountId account, String product) {
+        Map<String, ProductCoverage> products = productCoverage.get(account.value());
+        return products != null && products.remove(product) != null;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.guichet.core.account.AccountManager;
 import io.guichet.core.account.Contact;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
+import io.guichet.core.account.ProductCoverage;
 import io.guichet.core.deadline.Deadline;
 import io.guichet.core.deadline.DeadlineKind;
 import io.guichet.core.deadline.DeadlineStore;
@@ -73,6 +74,32 @@ public abstract class StorageContract {
         assertThat(stores.contacts().account(account.id()).orElseThrow().coverageEndsOn())
                 .contains(LocalDate.parse("2027-01-31"));
         assertThat(stores.contacts().accounts()).extracting(Account::name).containsExactly("Acme");
+    }
+
+    @Test
+    @DisplayName("R1: an account's coverage per product is kept by product, one day each; covering again replaces the day; uncovering removes it")
+    void productCoverageRoundTrip() {
+        Account other = stores.contacts().addAccount("Globex", Optional.empty(), new AccountManager("", "")).orElseThrow();
+        assertThat(stores.contacts().productCoverage(account.id())).as("existing accounts: all products only").isEmpty();
+
+        stores.contacts().coverProduct(account.id(), "VSA", LocalDate.parse("2027-06-30"));
+        stores.contacts().coverProduct(account.id(), "Traverse", LocalDate.parse("2026-12-31"));
+        stores.contacts().coverProduct(account.id(), "VSA", LocalDate.parse("2027-12-31"));
+        stores.contacts().coverProduct(other.id(), "BYOD", LocalDate.parse("2027-01-31"));
+
+        assertThat(stores.contacts().productCoverage(account.id())).containsExactly(
+                new ProductCoverage("Traverse", LocalDate.parse("2026-12-31")),
+                new ProductCoverage("VSA", LocalDate.parse("2027-12-31")));
+        assertThat(stores.contacts().productCoverage(other.id()))
+                .containsExactly(new ProductCoverage("BYOD", LocalDate.parse("2027-01-31")));
+        assertThat(stores.contacts().account(account.id()).orElseThrow().coverageEndsOn())
+                .as("the coverage for all products is apart").contains(LocalDate.parse("2026-12-31"));
+
+        assertThat(stores.contacts().uncoverProduct(account.id(), "Traverse")).isTrue();
+        assertThat(stores.contacts().uncoverProduct(account.id(), "Traverse")).isFalse();
+        assertThat(stores.contacts().uncoverProduct(account.id(), "BYOD")).as("another account's product").isFalse();
+        assertThat(stores.contacts().productCoverage(account.id()))
+                .containsExactly(new ProductCoverage("VSA", LocalDate.parse("2027-12-31")));
     }
 
     @Test

@@ -37,6 +37,8 @@ final class DirectoryCommands {
         routes.add("contact certify", MANAGER, this::certify);
         routes.add("contact available", MANAGER, this::available);
         routes.add("account coverage", MANAGER, this::coverage);
+        routes.add("account cover", MANAGER, this::cover);
+        routes.add("account uncover", MANAGER, this::uncover);
         routes.add("version add", MANAGER, this::addVersion);
         routes.add("version list", MANAGER, this::listVersions);
     }
@@ -103,7 +105,10 @@ final class DirectoryCommands {
                         .orElse("\nnot certified"), true)).toList();
         String coverage = account.coverageEndsOn()
                 .map(d -> (account.coveredOn(today) ? "Covered through " : "Coverage ended ") + d)
-                .orElse("No coverage recorded");
+                .orElse("No coverage recorded") + directory.coverage(account.name()).map(c -> c.products().stream()
+                .map(p -> p.product() + (p.coveredOn(today) ? " through " : " ended ") + p.coveredUntil())
+                .reduce((a, b) -> a + ", " + b).map(list -> " for all products; per product: " + list).orElse(""))
+                .orElse("");
         String description = coverage + ". Account manager: " + account.manager().name() + ". "
                 + contacts.size() + " contact(s)" + (contacts.size() > DiscordText.FIELDS ? ", first 25 shown." : ".");
         return new Answer("", List.of(new Answer.Embed("Contacts of " + account.name(), description, fields,
@@ -138,6 +143,28 @@ final class DirectoryCommands {
             return Cards.refused(o.problems());
         }
         return Cards.outcome(directory.setCoverage(caller.actor(), accountName.orElseThrow(), until));
+    }
+
+    /** R1: one product covered through a day, besides the coverage for all products. */
+    private Answer cover(Caller caller, Options o) {
+        Optional<String> accountName = o.requiredText("account");
+        Optional<String> product = o.requiredText("product");
+        Optional<LocalDate> until = o.date("until");
+        if (!o.problems().isEmpty()) {
+            return Cards.refused(o.problems());
+        }
+        return Cards.outcome(directory.coverProduct(caller.actor(), accountName.orElseThrow(), product.orElseThrow(),
+                until.orElseThrow()));
+    }
+
+    /** R1: the coverage of one product ended. */
+    private Answer uncover(Caller caller, Options o) {
+        Optional<String> accountName = o.requiredText("account");
+        Optional<String> product = o.requiredText("product");
+        if (!o.problems().isEmpty()) {
+            return Cards.refused(o.problems());
+        }
+        return Cards.outcome(directory.uncoverProduct(caller.actor(), accountName.orElseThrow(), product.orElseThrow()));
     }
 
     /** R20: a released version of a product. */

@@ -127,6 +127,28 @@ class ConsoleDirectoryTest {
     }
 
     @Test
+    @DisplayName("R1: /account cover covers one catalogue product through a day, /account uncover ends it; /contact list shows both, through the directory desk")
+    void coveragePerProduct() {
+        f.manager("version add", "product", "VSA", "version", "9.5", "released", "2024-05-01");
+        Answer covered = f.manager("account cover", "account", "Acme", "product", "vsa", "until", "2028-06-30");
+        Answer unknown = f.manager("account cover", "account", "Acme", "product", "Traverse", "until", "2028-06-30");
+        Answer bad = f.manager("account cover", "account", "Acme", "product", "VSA", "until", "soon");
+        Answer listed = f.manager("contact list", "account", "Acme");
+        Answer ended = f.manager("account uncover", "account", "Acme", "product", "VSA");
+        Answer again = f.manager("account uncover", "account", "Acme", "product", "VSA");
+        Answer byTech = f.tech("account cover", "account", "Acme", "product", "VSA", "until", "2028-06-30");
+
+        assertThat(covered.content()).isEqualTo("Acme is covered for VSA through 2028-06-30 (R1).");
+        assertThat(unknown.content()).contains("'Traverse' is not a product of the version catalogue", "Products: VSA.");
+        assertThat(bad.content()).contains("'soon' is not a date");
+        assertThat(listed.embeds().get(0).description()).contains("per product: VSA through 2028-06-30");
+        assertThat(ended.content()).contains("Acme is no longer covered for VSA (R1).");
+        assertThat(again.content()).contains("Acme has no coverage for 'VSA'");
+        assertThat(byTech.content()).doesNotContain("is covered for");
+        assertThat(f.desk.contacts().productCoverage(f.account.id())).isEmpty();
+    }
+
+    @Test
     @DisplayName("R20: /version add records a release; /version list tells which are supported today")
     void versions() {
         Answer first = f.manager("version add", "product", "VSA", "version", "9.5", "released", "2024-05-01");

@@ -38,7 +38,7 @@ public final class MailTemplates {
     /** Every template; each exists in every language (a test checks it). */
     public static final List<String> NAMES = List.of("access-log", "acknowledged", "attachments-lost", "availability-request",
             "certification-expiring", "closed", "downgraded", "end-of-support", "escalated", "intake-complete", "missing",
-            "no-access", "not-covered", "on-hold", "page-link",
+            "no-access", "not-covered", "on-hold", "page-link", "product-declined", "product-not-covered",
             "reminder", "reopened", "resolved", "server-accessed", "severity-changed", "staff-reply", "still-missing",
             "unknown-sender", "update-frequency");
 

@@ -123,7 +123,9 @@ public final class NoticeRenderer {
             case CustomerNotice.NotCovered n -> {
                 v.put("account", n.accountName());
                 v.put("manager", manager(n.manager().name(), n.manager().email()));
-                yield automatic(lang, "not-covered", v);
+                n.product().ifPresent(product -> v.put("product", product));
+                yield automatic(lang, n.product().isEmpty() ? "not-covered"
+                        : n.ticket().isPresent() ? "product-declined" : "product-not-covered", v);
             }
             case CustomerNotice.NoAccess n -> {
                 v.put("number", n.number().toString());

@@ -55,6 +55,8 @@ class NoticeRendererTest {
                     new CustomerNotice.AttachmentsLost(to, ticket, List.of("scan.pdf: could not be decoded: bad base64")),
                     new CustomerNotice.UnknownSender(to),
                     new CustomerNotice.NotCovered(to, "Acme", MANAGER),
+                    new CustomerNotice.NotCovered(to, "Acme", MANAGER, Optional.of("Traverse"), Optional.empty()),
+                    new CustomerNotice.NotCovered(to, "Acme", MANAGER, Optional.of("Traverse"), Optional.of(ticket)),
                     new CustomerNotice.NoAccess(to, new TicketNumber(1042)),
                     new CustomerNotice.StaffReply(to, ticket, "tess", "Please restart the agent.", true),
                     new CustomerNotice.Resolved(to, ticket, ResolutionReason.FEATURE_REQUEST, "", MANAGER,
@@ -103,6 +105,29 @@ class NoticeRendererTest {
                         .as("%s %s mail: %s", language, notice.getClass().getSimpleName(), mail.body()).isFalse();
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("R1: a request about a product not covered is declined naming the product, the account and the account manager; a declined ticket's answer carries its tag")
+    void productNotCovered(Language language) {
+        boolean fr = language == Language.FR;
+        Recipient to = new Recipient(EmailAddress.parse("bob@acme.example").orElseThrow(), "Bob", language);
+        Ticket ticket = aTicket().number(1042).severity(Severity.S3).status(TicketStatus.RESOLVED).build();
+
+        RenderedMail atIntake = RENDERER.render(new CustomerNotice.NotCovered(to, "Acme", MANAGER,
+                Optional.of("Traverse"), Optional.empty()));
+        RenderedMail declined = RENDERER.render(new CustomerNotice.NotCovered(to, "Acme", MANAGER,
+                Optional.of("Traverse"), Optional.of(ticket)));
+        RenderedMail account = RENDERER.render(new CustomerNotice.NotCovered(to, "Acme", MANAGER));
+
+        assertThat(atIntake.body()).contains("Traverse", "Acme", "Marie Curie", "marie@vendor.example",
+                fr ? "n'inclut pas Traverse" : "does not include Traverse");
+        assertThat(atIntake.subject()).doesNotContain("1042");
+        assertThat(declined.subject()).contains("1042");
+        assertThat(declined.body()).contains("Traverse", "1042", "Marie Curie", fr ? "refusé" : "declined");
+        assertThat(account.body()).doesNotContain("Traverse").contains("Marie Curie");
+        assertThat(atIntake.automatic()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
