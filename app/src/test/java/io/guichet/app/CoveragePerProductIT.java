@@ -75,7 +75,7 @@ class CoveragePerProductIT {
         settings.put("GUICHET_HTTP_PORT", "0");
         GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
         node = new GuichetNode(config, database, Clock.systemUTC());
-        node.desk().transactions().run(() -> {
+        node.transactions().run(tx -> {
             node.desk().versions().add(new ProductVersion("VSA", "9.5", LocalDate.now().minusYears(1), true,
                     Optional.empty()));
             node.desk().versions().add(new ProductVersion("Traverse", "3.1", LocalDate.now().minusYears(1), true,

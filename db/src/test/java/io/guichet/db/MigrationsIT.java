@@ -79,7 +79,7 @@ class MigrationsIT {
                     + " values ('Acme', date '2027-12-31', 'Marie Curie'), ('Globex', null, '')");
             database.migrate();
 
-            JooqContactDirectory contacts = new JooqContactDirectory(database.transactions());
+            JooqContactDirectory contacts = new JooqContactDirectory(database.transactions().autoCommit());
             io.guichet.core.account.Account acme = contacts.accountNamed("Acme").orElseThrow();
             io.guichet.core.account.Coverage coverage = io.guichet.core.account.Coverage.of(acme,
                     contacts.productCoverage(acme.id()));

@@ -120,7 +120,7 @@ public final class DirectoryDesk {
      * products. The product is one of the version catalogue's, written as the catalogue spells it.
      */
     public DirectoryOutcome coverProduct(Actor.Staff by, String accountName, String product, LocalDate until) {
-        return desk.transactions().inTransaction(() -> {
+        return ports.inTransaction(desk -> {
             Optional<Account> account = desk.contacts().accountNamed(accountName.strip());
             if (account.isEmpty()) {
                 return noSuchAccount(accountName);
@@ -139,7 +139,7 @@ public final class DirectoryDesk {
             }
             Coverage before = Coverage.of(account.get(), desk.contacts().productCoverage(account.get().id()));
             desk.contacts().coverProduct(account.get().id(), known.get(), until);
-            audit(by, AuditKind.COVERAGE_CHANGED, account.get().name(), known.get() + " from "
+            audit(desk, by, AuditKind.COVERAGE_CHANGED, account.get().name(), known.get() + " from "
                     + coverage(before.entry(known.get()).map(ProductCoverage::coveredUntil)) + " to " + coverage(Optional.of(until)));
             return new DirectoryOutcome.Done(account.get().name() + " is covered for " + known.get() + " "
                     + coverage(Optional.of(until)) + " (R1).");
@@ -148,7 +148,7 @@ public final class DirectoryDesk {
 
     /** R1: ends an account's coverage of one product (its coverage for all products is unchanged). */
     public DirectoryOutcome uncoverProduct(Actor.Staff by, String accountName, String product) {
-        return desk.transactions().inTransaction(() -> {
+        return ports.inTransaction(desk -> {
             Optional<Account> account = desk.contacts().accountNamed(accountName.strip());
             if (account.isEmpty()) {
                 return noSuchAccount(accountName);
@@ -162,7 +162,7 @@ public final class DirectoryDesk {
                         ? "It has no coverage per product." : "Products covered: " + String.join(", ", covered) + ".")));
             }
             desk.contacts().uncoverProduct(account.get().id(), entry.get().product());
-            audit(by, AuditKind.COVERAGE_CHANGED, account.get().name(), entry.get().product() + " from "
+            audit(desk, by, AuditKind.COVERAGE_CHANGED, account.get().name(), entry.get().product() + " from "
                     + coverage(Optional.of(entry.get().coveredUntil())) + " to never");
             return new DirectoryOutcome.Done(account.get().name() + " is no longer covered for " + entry.get().product()
                     + " (R1)." + (coverage.allProductsOn(today()) ? " Its coverage for all products ("
@@ -172,7 +172,7 @@ public final class DirectoryDesk {
 
     /** R1: an account's coverage, for all products and per product. */
     public Optional<Coverage> coverage(String accountName) {
-        return desk.transactions().inTransaction(() -> desk.contacts().accountNamed(accountName.strip())
+        return ports.inTransaction(desk -> desk.contacts().accountNamed(accountName.strip())
                 .map(a -> Coverage.of(a, desk.contacts().productCoverage(a.id()))));
     }
 
