@@ -69,7 +69,7 @@ public final class JdaConsoleListener extends ListenerAdapter {
             if (option.getType() == net.dv8tion.jda.api.interactions.commands.OptionType.USER
                     && option.getAsMember() != null) {
                 Member named = option.getAsMember();
-                members.put(option.getName(), new SlashInput.Member(named.getId(), named.getEffectiveName(),
+                members.put(option.getName(), new SlashInput.Member(named.getId(), named.getUser().getName(),
                         roleIds(named)));
             }
         }
