@@ -12,9 +12,9 @@ import java.util.Optional;
  * (the same page, read after the last ticket of page 1: the key of {@link QueueKey#text()}, which Next carries). A
  * filtered queue adds its filters after the key ({@code -} when there is none):
  * {@code queue:2:active:any:2c.m1bz...:m.a1f.tQ2xv0aZ_kW3} ({@code m}: mine; {@code a}: the account id in base 36;
- * {@code t}: the token of the search text, kept by {@link QueueSearches}, since the text may not fit). Ids are short
- * (at most 98 characters, Discord allows 100), carry no secret, and are parsed back here; anything else is an unknown
- * button.
+ * {@code t}: the token of the search text, kept by {@link QueueSearches}, since the text may not fit). Ids stay
+ * under Discord's 100 characters (a filtered page's, about 80 with today's times, numbers and account ids), carry no
+ * secret, and are parsed back here; anything else is an unknown button.
  */
 public sealed interface ButtonAction {
 
