@@ -133,6 +133,15 @@ class ConsoleStaffToolsTest {
     }
 
     @Test
+    @DisplayName("/queue account suggests account names to technicians; other commands' account options stay for managers")
+    void accountSuggestions() {
+        assertThat(f.console.complete(new AutocompleteInput("id-alice", "alice", Set.of(TECH), "queue", "account", "ac")))
+                .extracting(Choice::value).containsExactly("Acme");
+        assertThat(f.console.complete(new AutocompleteInput("id-alice", "alice", Set.of(TECH), "contact list", "account",
+                "ac"))).isEmpty();
+    }
+
+    @Test
     @DisplayName("/ticket assign gives the ticket to another technician: history records who to whom, the thread is told")
     void assignAndTransfer() {
         Ticket t = f.open("Agents offline", "2");
