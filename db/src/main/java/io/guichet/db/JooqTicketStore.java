@@ -14,6 +14,7 @@ import io.guichet.core.ticket.TicketFields;
 import io.guichet.core.ticket.TicketId;
 import io.guichet.core.ticket.TicketNumber;
 import io.guichet.core.ticket.TicketStatus;
+import io.guichet.core.triage.QueueFilter;
 import io.guichet.core.triage.QueueKey;
 import io.guichet.db.jooq.tables.records.TicketEventsRecord;
 import io.guichet.db.jooq.tables.records.TicketsRecord;
@@ -47,6 +48,9 @@ public final class JooqTicketStore implements TicketStore {
 
     /** Where tickets without a severity sort in the queue: after severity 4. */
     private static final int NO_SEVERITY = 5;
+
+    /** The holder's stable staff id: the first word of {@code assignee} (see {@link Actor.Staff#stored()}). */
+    private static final Field<String> HOLDER_ID = DSL.field("split_part({0}, ' ', 1)", String.class, TICKETS.ASSIGNEE);
 
     private final JooqSession db;
 
@@ -173,19 +177,40 @@ public final class JooqTicketStore implements TicketStore {
     }
 
     @Override
-    public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today, int offset,
-                              int limit) {
-        return page(statuses, severity, today, Optional.empty(), offset, limit);
+    public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity, QueueFilter filter,
+                              LocalDate today, int offset, int limit) {
+        return page(statuses, severity, filter, today, Optional.empty(), offset, limit);
     }
 
     @Override
-    public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today,
-                                   QueueKey after, int limit) {
-        return page(statuses, severity, today, Optional.of(after), 0, limit);
+    public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity, QueueFilter filter,
+                                   LocalDate today, QueueKey after, int limit) {
+        return page(statuses, severity, filter, today, Optional.of(after), 0, limit);
     }
 
-    private List<Ticket> page(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today,
-                              Optional<QueueKey> after, int offset, int limit) {
+    /**
+     * The filter's conditions, added to every slice: the slices keep their order and their keyset starts. The holder
+     * is compared on the first word of {@code assignee} (its stable staff id) and the account on {@code account_id},
+     * the very expressions V25's indexes lead with, so "mine" and one account walk those indexes in queue order; the
+     * text is a case-insensitive substring of subject or description, checked on the rows the slice walks.
+     */
+    private static Condition filtered(QueueFilter filter) {
+        Condition c = DSL.noCondition();
+        if (filter.holder().isPresent()) {
+            c = c.and(HOLDER_ID.eq(filter.holder().get()));
+        }
+        if (filter.account().isPresent()) {
+            c = c.and(TICKETS.ACCOUNT_ID.eq(filter.account().get().value()));
+        }
+        if (filter.text().isPresent()) {
+            String text = filter.text().get();
+            c = c.and(TICKETS.SUBJECT.containsIgnoreCase(text).or(TICKETS.DESCRIPTION.containsIgnoreCase(text)));
+        }
+        return c;
+    }
+
+    private List<Ticket> page(Set<TicketStatus> statuses, Optional<Severity> severity, QueueFilter filter,
+                              LocalDate today, Optional<QueueKey> after, int offset, int limit) {
         // The order is (severity, uncertified submitter, earliest pending due time, age, number). The second key
         // depends on today, so no index gives that order directly: the query reads one slice per (severity,
         // certified or not), each in index order (V6 tickets_queue) and cut at offset + limit rows, and sorts only
@@ -196,6 +221,7 @@ public final class JooqTicketStore implements TicketStore {
         if (statuses.isEmpty() || limit <= 0) {
             return List.of();
         }
+        Condition narrowed = filtered(filter);
         Condition inStatus = TICKETS.STATUS.in(statuses.stream().sorted().map(s -> DSL.inline(s.name())).toList());
         Field<OffsetDateTime> earliestDue = DSL.least(
                 DSL.when(TICKETS.FIRST_RESPONDED_AT.isNull(), TICKETS.FIRST_RESPONSE_DUE_AT),
@@ -239,7 +265,7 @@ public final class JooqTicketStore implements TicketStore {
                     Select<Record> part = dsl.select(TICKETS.fields())
                             .select(DSL.inline(sliceRank).as(rank.getName()), earliestDue.as(due.getName()))
                             .from(TICKETS)
-                            .where(inStatus).and(inClass).and(certification).and(start)
+                            .where(inStatus).and(inClass).and(certification).and(start).and(narrowed)
                             .orderBy(earliestDue.asc().nullsLast(), TICKETS.CREATED_AT.asc(), TICKETS.NUMBER.asc())
                             .limit(offset + limit);
                     slices = slices == null ? part : slices.unionAll(part);

@@ -47,7 +47,11 @@ public final class CommandCatalog {
         }
         return guildOnly(Commands.slash("queue", "The triage queue in R15 order, 10 per page, with Claim buttons")
                 .addOptions(status, severity("severity", "Only this severity", false),
-                        new OptionData(OptionType.INTEGER, "page", "Page number, from 1").setMinValue(1)));
+                        new OptionData(OptionType.INTEGER, "page", "Page number, from 1").setMinValue(1),
+                        new OptionData(OptionType.BOOLEAN, "mine", "Only the tickets you hold"),
+                        new OptionData(OptionType.STRING, "account", "Only this account's tickets", false, true),
+                        new OptionData(OptionType.STRING, "search", "Only tickets with this text in subject or "
+                                + "description").setMaxLength(io.guichet.core.triage.QueueFilter.MAX_TEXT)));
     }
 
     private static SlashCommandData ticket() {
@@ -56,6 +60,9 @@ public final class CommandCatalog {
                 sub("history", "The ticket's audit trail, newest last"),
                 sub("claim", "Take the ticket (takes it over if someone else holds it)"),
                 sub("unclaim", "Give the ticket back to the queue"),
+                sub("assign", "Give the ticket to another technician (or transfer it from its holder)")
+                        .addOptions(new OptionData(OptionType.USER, "technician", "The technician who takes it", true)),
+                sub("reopen", "Reopen a resolved ticket (R13); a closed one is closed for good"),
                 sub("subscribe", "Be pinged in the ticket's thread when the customer writes"),
                 sub("unsubscribe", "No longer be pinged in the ticket's thread (the holder always is)"),
                 sub("reply", "Mail an answer to the customer (threaded on the ticket)")

@@ -63,8 +63,15 @@ public final class JdaConsoleListener extends ListenerAdapter {
             return;
         }
         Map<String, String> options = new LinkedHashMap<>();
+        Map<String, SlashInput.Member> members = new LinkedHashMap<>();
         for (OptionMapping option : event.getOptions()) {
             options.put(option.getName(), option.getAsString());
+            if (option.getType() == net.dv8tion.jda.api.interactions.commands.OptionType.USER
+                    && option.getAsMember() != null) {
+                Member named = option.getAsMember();
+                members.put(option.getName(), new SlashInput.Member(named.getId(), named.getUser().getName(),
+                        roleIds(named)));
+            }
         }
         if (event.getFullCommandName().equals("ticket reply") && !options.containsKey("text")) {
             // no text: a form with a multi-line field, answered at once (a modal cannot follow a deferral)
@@ -73,7 +80,7 @@ public final class JdaConsoleListener extends ListenerAdapter {
             return;
         }
         SlashInput input = new SlashInput(event.getUser().getId(), event.getUser().getName(), roleIds(member),
-                event.getFullCommandName(), options);
+                event.getFullCommandName(), options, members);
         event.deferReply(true).queue(null, failure -> LOG.warn("could not acknowledge /{}: {}", input.commandPath(),
                 failure.toString()));
         answerLater(event.getHook(), () -> console.handle(input));
@@ -114,7 +121,7 @@ public final class JdaConsoleListener extends ListenerAdapter {
             return;
         }
         ButtonInput input = new ButtonInput(event.getUser().getId(), event.getUser().getName(), roleIds(member), id);
-        boolean inPlace = ButtonAction.parse(id).map(ButtonAction::updatesInPlace).orElse(false);
+        boolean inPlace = ButtonAction.pagesInPlace(id);
         if (inPlace) {
             event.deferEdit().queue(null, failure -> LOG.warn("could not acknowledge button {}: {}", id, failure.toString()));
         } else {

@@ -61,7 +61,7 @@ class CommandCatalogTest {
     @DisplayName("R21: every ticket option autocompletes; severities offer 1-4; resolve offers exactly the reasons of R12a-g, R6 and R21a-g; decline the exclusions")
     void optionsAndChoices() {
         assertThat(subcommands().flatMap(s -> s.getOptions().stream()).filter(o -> o.getName().equals("ticket")))
-                .hasSize(18).allSatisfy(o -> assertThat(o.isAutoComplete()).isTrue());
+                .hasSize(20).allSatisfy(o -> assertThat(o.isAutoComplete()).isTrue());
         assertThat(option("ticket", "severity", "level").getChoices()).extracting(Command.Choice::getAsString)
                 .allSatisfy(v -> assertThat(Severity.parse(v)).isPresent()).containsExactly("1", "2", "3", "4");
         assertThat(option("ticket", "severity", "reason").isRequired()).as("R6, R11, R17: reason required").isTrue();

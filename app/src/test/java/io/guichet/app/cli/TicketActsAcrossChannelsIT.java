@@ -158,6 +158,31 @@ class TicketActsAcrossChannelsIT {
     }
 
     @Test
+    @DisplayName("R13: reopening a resolved ticket from the command line and from Discord gives the same answer, status and history; a second reopen is refused alike")
+    void reopen() {
+        TicketNumber number = openedOnBoth(complete());
+        for (Desks desks : List.of(cliDesks, consoleDesks)) {
+            assertThat(desks.staffDesk().handle(new io.guichet.core.desk.StaffCommand.Resolve(Actor.Staff.operator("seed"),
+                    number, ResolutionReason.SOLUTION_PROVIDED, "Restart the agent.")))
+                    .isInstanceOf(io.guichet.core.desk.StaffOutcome.Done.class);
+        }
+        int before = events(number);
+
+        assertThat(cli("tickets", "reopen", number.toString())).isZero();
+        Answer answer = technician("ticket reopen", Map.of("ticket", number.toString()));
+
+        assertSameAnswer(answer);
+        assertSameTicket(number);
+        assertThat(ticket(cliDesks, number).status()).isEqualTo(TicketStatus.OPEN);
+        assertSameHistory(number, before, EventKind.REOPENED);
+
+        assertThat(cli("tickets", "reopen", number.toString())).isEqualTo(2);
+        Answer again = technician("ticket reopen", Map.of("ticket", number.toString()));
+        assertThat(again.content()).contains("only a resolved ticket is reopened");
+        assertThat(err.toString()).contains("only a resolved ticket is reopened");
+    }
+
+    @Test
     @DisplayName("R17: a refused act (a shorter interval) is refused with the same words on both channels and changes nothing")
     void refusedAlike() {
         TicketNumber number = openedOnBoth(complete());

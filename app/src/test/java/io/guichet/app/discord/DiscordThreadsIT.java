@@ -402,6 +402,108 @@ class DiscordThreadsIT {
         return ((CustomerOutcome.Opened) outcome).ticket().number();
     }
 
+    @Test
+    @DisplayName("/ticket assign through Discord: the member picked must be a technician; the new holder is recorded, "
+            + "named and pinged in the ticket's thread; a closed ticket is refused")
+    void assignThroughDiscord() {
+        TicketNumber n = open("3");
+        String thread = awaitThread(n);
+        await().atMost(WAIT).until(() -> posts(thread).stream().anyMatch(p -> p.content().contains("Server URL")));
+        run("tess", "/ticket claim ticket:" + n.value());
+
+        RecordedCall refused = answer("tess", "/ticket assign ticket:" + n.value() + " technician:nina");
+        assertThat(refused.content()).contains("Nothing changed", "nina does not have the technician role");
+        assertThat(ticket(n).assignee().map(io.guichet.core.ticket.Actor.Staff::name)).contains("tess");
+
+        RecordedCall done = answer("tess", "/ticket assign ticket:" + n.value() + " technician:max");
+        assertThat(done.content()).contains("assigned to max", "was tess");
+        assertThat(done.mentionsNobody()).isTrue();
+        String max = discord.world().member("max").userId();
+        assertThat(ticket(n).assignee().map(io.guichet.core.ticket.Actor.Staff::id)).contains("discord:" + max);
+        assertThat(events(n)).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.ASSIGNED);
+            assertThat(e.actor().label()).contains("discord:" + discord.world().member("tess").userId());
+            assertThat(e.detail()).contains("to max (discord:" + max + ")", "taken over from tess");
+        });
+        RecordedCall post = await().atMost(WAIT).until(() -> posts(thread).stream()
+                .filter(p -> p.status() == 200 && p.content().contains("Assigned to max")).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        assertThat(post.content()).startsWith("<@" + max + ">").contains("by tess");
+        assertThat(post.allowedMentions().orElseThrow().path("users")).extracting(JsonNode::asText).containsExactly(max);
+    }
+
+    @Test
+    @DisplayName("R13: /ticket reopen through Discord reopens a resolved ticket (history, thread post, thread unarchived); "
+            + "a second reopen is refused")
+    void reopenThroughDiscord() {
+        TicketNumber n = open("3");
+        String thread = awaitThread(n);
+        run("tess", "/ticket claim ticket:" + n.value());
+        run("tess", "/ticket resolve ticket:" + n.value() + " reason:solution-provided text:Restart the agent.");
+        await().atMost(WAIT).until(() -> thread(thread).path("thread_metadata").path("archived").asBoolean());
+
+        RecordedCall reopened = answer("max", "/ticket reopen ticket:" + n.value());
+
+        assertThat(reopened.content()).contains("reopened", "in progress with tess");
+        assertThat(ticket(n).status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(events(n)).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.REOPENED);
+            assertThat(e.detail()).contains("R13", "reopened by staff");
+        });
+        await().atMost(WAIT).until(() -> posts(thread).stream()
+                .anyMatch(p -> p.status() == 200 && p.content().contains("Reopened") && p.content().contains("by max")));
+        await().atMost(WAIT).until(() -> !thread(thread).path("thread_metadata").path("archived").asBoolean());
+
+        assertThat(answer("max", "/ticket reopen ticket:" + n.value()).content()).contains("Nothing changed",
+                "only a resolved ticket is reopened");
+    }
+
+    @Test
+    @DisplayName("R15: /queue mine and search through Discord: the page shows only the matching tickets, and its Next "
+            + "button, clicked, keeps the filters on page 2")
+    void queueFiltersThroughDiscord() {
+        String marker = "zebra-" + System.nanoTime();
+        List<TicketNumber> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            TicketNumber n = openAbout("Printer " + marker + " " + i);
+            run("tess", "/ticket claim ticket:" + n.value());
+            mine.add(n);
+        }
+        TicketNumber maxs = openAbout("Printer " + marker + " elsewhere");
+        run("max", "/ticket claim ticket:" + maxs.value());
+
+        RecordedCall page1 = answer("tess", "/queue status:in-progress mine:true search:" + marker.toUpperCase());
+        assertThat(page1.buttonIds()).filteredOn(id -> id.startsWith("claim:")).hasSize(10)
+                .doesNotContain("claim:" + maxs.value());
+        String next = page1.buttonIds().stream().filter(id -> id.startsWith("queue:2:")).findFirst().orElseThrow();
+        assertThat(next).hasSizeLessThanOrEqualTo(100).doesNotContain(marker);
+
+        SentInteraction click = discord.click("tess", next);
+        await().atMost(WAIT).until(() -> discord.responsesTo(click).size() >= 2);
+        RecordedCall page2 = discord.responsesTo(click).get(1);
+        assertThat(page2.visibleText()).contains("page 2", "mine");
+        assertThat(page2.buttonIds()).filteredOn(id -> id.startsWith("claim:")).hasSize(1)
+                .allSatisfy(id -> assertThat(mine.stream().map(m -> "claim:" + m.value())).contains(id));
+
+        RecordedCall unknown = answer("tess", "/queue account:Initech");
+        assertThat(unknown.content()).contains("no account named 'Initech'", "Accounts: Acme");
+    }
+
+    private static TicketNumber openAbout(String subject) {
+        CustomerOutcome outcome = node.customers().handle(new CustomerCommand.OpenTicket(email(BOB), "Bob Smith",
+                Optional.empty(), DeskFixture.complete("3").with(io.guichet.core.intake.IntakeField.SUBJECT, subject),
+                false));
+        return ((CustomerOutcome.Opened) outcome).ticket().number();
+    }
+
+    /** The answer (the edit after the ephemeral deferral) to a command typed by {@code member}. */
+    private static RecordedCall answer(String member, String command) {
+        SentInteraction sent = discord.slash(member, command);
+        await().atMost(WAIT).until(() -> discord.responsesTo(sent).size() >= 2);
+        assertThat(discord.responsesTo(sent).get(0).ephemeral()).as("deferral of %s", command).isTrue();
+        return discord.responsesTo(sent).get(1);
+    }
+
     private static String awaitThread(TicketNumber n) {
         return await().atMost(WAIT).until(() -> discord.threads().stream()
                         .filter(t -> t.path("name").asText().startsWith(n + " · ")).findFirst(), Optional::isPresent)

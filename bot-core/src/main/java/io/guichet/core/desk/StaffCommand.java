@@ -23,6 +23,20 @@ public sealed interface StaffCommand {
     record Unclaim(Actor.Staff by, TicketNumber ticket) implements StaffCommand {
     }
 
+    /**
+     * Gives the ticket to another technician ({@code to}, who must hold the technician role: the console checks it),
+     * or transfers it from its holder; the history records who assigned it to whom.
+     */
+    record Assign(Actor.Staff by, TicketNumber ticket, Actor.Staff to) implements StaffCommand {
+    }
+
+    /**
+     * R13 by staff: a technician reopens a resolved ticket, as a customer's reply within the reopen window would
+     * (back to awaiting its fields when required ones are still missing, R5). A closed ticket is closed for good.
+     */
+    record Reopen(Actor.Staff by, TicketNumber ticket) implements StaffCommand {
+    }
+
     /** An answer mailed to the contact, with {@code attachments} (files written with it in a ticket's thread). */
     record Reply(Actor.Staff by, TicketNumber ticket, String text, List<MailAttachment> attachments)
             implements StaffCommand {

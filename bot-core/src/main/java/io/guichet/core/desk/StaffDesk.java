@@ -130,6 +130,8 @@ public final class StaffDesk {
                 case StaffCommand.Claim c -> claim(ticket, c, now);
                 case StaffCommand.Unclaim u -> transition(ticket, new Transition.Unclaim(), actor, now,
                         "Ticket " + ticket.number() + " is back in the queue.");
+                case StaffCommand.Assign a -> assign(ticket, a, now);
+                case StaffCommand.Reopen r -> reopen(ticket, r, now);
                 case StaffCommand.Reply r -> reply(ticket, r.by(), r.text(), false, now, r.attachments());
                 case StaffCommand.Ask a -> reply(ticket, a.by(), a.text(), true, now, List.of());
                 case StaffCommand.Note n -> fact(ticket, actor, now, EventKind.NOTE, n.text(),
@@ -352,6 +354,75 @@ public final class StaffDesk {
                     "You claimed ticket " + ticket.number() + ".");
         }
 
+        /**
+         * Gives an active ticket to {@code to} (or transfers it from its holder): the holder changes as a claim by
+         * {@code to} would (an open ticket goes in progress), but the event is {@link EventKind#ASSIGNED}, by the
+         * technician who assigned it, naming the new holder (and the one it was taken from); the ticket's thread is told.
+         */
+        private StaffOutcome assign(Ticket ticket, StaffCommand.Assign command, Instant now) {
+            if (ticket.status() == TicketStatus.CLOSED) {
+                return StaffOutcome.Refused.of(Problem.conflict("status", "Ticket " + ticket.number()
+                        + " is closed for good (R13): it can no longer be assigned."));
+            }
+            if (!ticket.status().active()) {
+                return StaffOutcome.Refused.of(Problem.conflict("status", "Ticket " + ticket.number() + " is "
+                        + ticket.status() + ": only an active ticket is assigned; reopen it first (/ticket reopen ticket:"
+                        + ticket.number().value() + ")."));
+            }
+            if (ticket.assignee().filter(command.to()::sameAs).isPresent()) {
+                return StaffOutcome.Refused.of(Problem.conflict("technician", "Ticket " + ticket.number()
+                        + " is already held by " + command.to().name() + "."));
+            }
+            return switch (Lifecycle.apply(ticket, new Transition.Claim(command.to()), command.by(), now)) {
+                case TransitionResult.Refused refused -> StaffOutcome.Refused.of(refused.problem());
+                case TransitionResult.Applied applied -> {
+                    String detail = "to " + command.to().name() + " (" + command.to().id() + ")"
+                            + ticket.assignee().map(previous -> ", taken over from " + previous.name()).orElse("");
+                    TicketEvent event = new TicketEvent(ticket.id(), now, command.by(), EventKind.ASSIGNED,
+                            applied.event().from(), applied.event().to(), detail);
+                    yield saved(ticket, applied.ticket(), List.of(event), "Ticket " + ticket.number() + " assigned to "
+                            + command.to().name() + ticket.assignee().map(p -> " (was " + p.name() + ")").orElse("") + ".");
+                }
+            };
+        }
+
+        /**
+         * R13 by staff: a resolved ticket reopened by a technician, as a customer's reply within the window would reopen
+         * it: back to its holder (in progress) or the queue, or, while required fields are still missing, back to awaiting
+         * them (R5). The customer is not mailed (no message of theirs to acknowledge): the technician writes to them. A
+         * closed ticket is closed for good: the customer's next mail about it opens a new ticket linked to it.
+         */
+        private StaffOutcome reopen(Ticket ticket, StaffCommand.Reopen command, Instant now) {
+            if (ticket.status() == TicketStatus.CLOSED) {
+                return StaffOutcome.Refused.of(Problem.conflict("status", "Ticket " + ticket.number()
+                        + " is closed for good and cannot be reopened (R13): the customer's next mail about it opens a new "
+                        + "ticket linked to this one."));
+            }
+            if (ticket.status() != TicketStatus.RESOLVED) {
+                return StaffOutcome.Refused.of(Problem.conflict("status", "Ticket " + ticket.number() + " is "
+                        + ticket.status() + ": only a resolved ticket is reopened."));
+            }
+            IntakeReport report = intake.evaluate(ticket.fields(), io.guichet.core.intake.IntakeDraft.empty());
+            Transition transition = report.complete() ? new Transition.Reopen() : new Transition.ReopenAwaitingInfo();
+            return switch (Lifecycle.apply(ticket, transition, command.by(), now)) {
+                case TransitionResult.Refused refused -> StaffOutcome.Refused.of(refused.problem());
+                case TransitionResult.Applied applied -> {
+                    Ticket moved = applied.ticket();
+                    moved = report.complete() ? moved.withDue(changes.customerWrote(moved, now), now)
+                            : moved.withDue(changes.paused(moved), now);
+                    TicketEvent event = new TicketEvent(ticket.id(), now, command.by(), EventKind.REOPENED,
+                            applied.event().from(), applied.event().to(), "R13: reopened by staff"
+                            + (applied.event().detail().isBlank() ? "" : "; " + applied.event().detail()));
+                    yield saved(ticket, moved, List.of(event), "Ticket " + ticket.number() + " reopened"
+                            + (report.complete() ? ", " + (moved.status() == TicketStatus.IN_PROGRESS
+                            ? "in progress with " + moved.assignee().map(Actor.Staff::name).orElse("its holder")
+                            : "back in the queue") + "."
+                            : "; it waits for the missing fields (R5): " + report.missing().stream()
+                            .map(f -> f.englishLabel()).toList() + ". Ask the customer for them (/ticket ask)."));
+                }
+            };
+        }
+
         private StaffOutcome escalate(Ticket ticket, StaffCommand.Escalate command, Instant now) {
             if (!ticket.status().active()) {
                 return StaffOutcome.Refused.of(Problem.conflict("status",
@@ -484,6 +555,8 @@ public final class StaffDesk {
             case StaffCommand.Claim c -> "";
             case StaffCommand.Unclaim u -> "";
             case StaffCommand.Resume r -> "";
+            case StaffCommand.Assign a -> "";
+            case StaffCommand.Reopen r -> "";
         };
         boolean needsText = command instanceof StaffCommand.Reply || command instanceof StaffCommand.Ask
                 || command instanceof StaffCommand.Note || command instanceof StaffCommand.RecordCall;

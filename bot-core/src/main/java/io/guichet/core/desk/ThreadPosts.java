@@ -16,7 +16,7 @@ import java.util.Set;
 final class ThreadPosts {
 
     static final Set<EventKind> POSTED = EnumSet.of(EventKind.CREATED, EventKind.INTAKE_COMPLETED, EventKind.CLAIMED,
-            EventKind.UNCLAIMED, EventKind.ASKED_CUSTOMER, EventKind.PUT_ON_HOLD, EventKind.RESUMED,
+            EventKind.ASSIGNED,             EventKind.UNCLAIMED, EventKind.ASKED_CUSTOMER, EventKind.PUT_ON_HOLD, EventKind.RESUMED,
             EventKind.RESOLVED, EventKind.REOPENED, EventKind.CLOSED, EventKind.SEVERITY_CHANGED,
             EventKind.ESCALATED, EventKind.TARGET_BREACHED, EventKind.UPDATE_INTERVAL_CHANGED, EventKind.PHONE_CALL);
 

@@ -40,8 +40,15 @@ public final class TicketQueries {
 
     /** R15: {@code limit} tickets of the queue in triage order from {@code offset}, among {@code statuses}. */
     public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity, int offset, int limit) {
+        return queue(statuses, severity, io.guichet.core.triage.QueueFilter.NONE, offset, limit);
+    }
+
+    /** {@link #queue} narrowed by {@code filter}: a holder's tickets, an account's, those containing a text. */
+    public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity,
+                              io.guichet.core.triage.QueueFilter filter, int offset, int limit) {
         LocalDate today = today();
-        return ports.inTransaction(desk -> desk.tickets().queue(statuses, severity, today, offset, limit));
+        return ports.inTransaction(desk -> desk.tickets().queue(statuses, severity, filter, today, offset,
+                limit));
     }
 
     /**
@@ -50,8 +57,21 @@ public final class TicketQueries {
      */
     public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity,
                                    io.guichet.core.triage.QueueKey after, int limit) {
+        return queueAfter(statuses, severity, io.guichet.core.triage.QueueFilter.NONE, after, limit);
+    }
+
+    /** {@link #queueAfter} narrowed by {@code filter}: the next page of the filtered queue, still read after a key. */
+    public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity,
+                                   io.guichet.core.triage.QueueFilter filter, io.guichet.core.triage.QueueKey after,
+                                   int limit) {
         LocalDate today = today();
-        return ports.inTransaction(desk -> desk.tickets().queueAfter(statuses, severity, today, after, limit));
+        return ports.inTransaction(desk -> desk.tickets().queueAfter(statuses, severity, filter, today,
+                after, limit));
+    }
+
+    /** An account by its id (a filtered queue's page names the account it shows). */
+    public Optional<Account> account(io.guichet.core.account.AccountId id) {
+        return ports.inTransaction(desk -> desk.contacts().account(id));
     }
 
     public Optional<Ticket> ticket(TicketNumber number) {

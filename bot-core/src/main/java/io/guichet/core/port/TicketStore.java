@@ -57,16 +57,29 @@ public interface TicketStore {
      * A page of the triage queue (R15) among the given statuses, in {@link io.guichet.core.triage.TriageOrder}
      * on {@code today}.
      */
-    List<Ticket> queue(Set<TicketStatus> statuses, Optional<io.guichet.core.ticket.Severity> severity, LocalDate today,
-                       int offset, int limit);
+    default List<Ticket> queue(Set<TicketStatus> statuses, Optional<io.guichet.core.ticket.Severity> severity,
+                               LocalDate today, int offset, int limit) {
+        return queue(statuses, severity, io.guichet.core.triage.QueueFilter.NONE, today, offset, limit);
+    }
+
+    /** {@link #queue} narrowed by {@code filter} (the tickets of a holder, of an account, containing a text). */
+    List<Ticket> queue(Set<TicketStatus> statuses, Optional<io.guichet.core.ticket.Severity> severity,
+                       io.guichet.core.triage.QueueFilter filter, LocalDate today, int offset, int limit);
 
     /**
      * R15: the {@code limit} tickets of the queue that come after {@code after} in the triage order of {@code today}
      * (keyset pagination: the next page after the last row of one shown, read from its position rather than counted
      * from the first ticket, so a deep page costs what the first does).
      */
+    default List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<io.guichet.core.ticket.Severity> severity,
+                                    LocalDate today, io.guichet.core.triage.QueueKey after, int limit) {
+        return queueAfter(statuses, severity, io.guichet.core.triage.QueueFilter.NONE, today, after, limit);
+    }
+
+    /** {@link #queueAfter} narrowed by {@code filter}: still keyset, the next page of the filtered queue. */
     List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<io.guichet.core.ticket.Severity> severity,
-                            LocalDate today, io.guichet.core.triage.QueueKey after, int limit);
+                            io.guichet.core.triage.QueueFilter filter, LocalDate today,
+                            io.guichet.core.triage.QueueKey after, int limit);
 
     /** Keeps the submitter's certification copy current on active tickets of a contact (R10, R15). */
     int refreshSubmitterCertification(ContactId contact, Optional<LocalDate> certifiedUntil);

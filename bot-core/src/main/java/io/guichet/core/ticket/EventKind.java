@@ -5,6 +5,8 @@ public enum EventKind {
     CREATED,
     INTAKE_COMPLETED,
     CLAIMED,
+    /** A technician gave the ticket to another (the actor assigned it; the detail names the new holder). */
+    ASSIGNED,
     UNCLAIMED,
     ASKED_CUSTOMER,
     CUSTOMER_REPLIED,

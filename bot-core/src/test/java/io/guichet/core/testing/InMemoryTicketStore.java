@@ -68,10 +68,11 @@ public final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today, int offset,
-                              int limit) {
+    public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity,
+                              io.guichet.core.triage.QueueFilter filter, LocalDate today, int offset, int limit) {
         return tickets.values().stream()
                 .filter(t -> statuses.contains(t.status()))
+                .filter(filter::matches)
                 .filter(t -> severity.isEmpty() || t.severity().equals(severity))
                 .sorted(TriageOrder.on(today))
                 .skip(offset)
@@ -80,10 +81,12 @@ public final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today,
+    public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity,
+                                   io.guichet.core.triage.QueueFilter filter, LocalDate today,
                                    io.guichet.core.triage.QueueKey after, int limit) {
         return tickets.values().stream()
                 .filter(t -> statuses.contains(t.status()))
+                .filter(filter::matches)
                 .filter(t -> severity.isEmpty() || t.severity().equals(severity))
                 .filter(t -> after.precedes(t, today))
                 .sorted(TriageOrder.on(today))

@@ -73,15 +73,16 @@ public final class RacingTicketStore implements TicketStore {
     }
 
     @Override
-    public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today, int offset,
-                              int limit) {
-        return store.queue(statuses, severity, today, offset, limit);
+    public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity,
+                              io.guichet.core.triage.QueueFilter filter, LocalDate today, int offset, int limit) {
+        return store.queue(statuses, severity, filter, today, offset, limit);
     }
 
     @Override
-    public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today,
+    public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity,
+                                   io.guichet.core.triage.QueueFilter filter, LocalDate today,
                                    io.guichet.core.triage.QueueKey after, int limit) {
-        return store.queueAfter(statuses, severity, today, after, limit);
+        return store.queueAfter(statuses, severity, filter, today, after, limit);
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.guichet.core.ticket.TicketFields;
 import io.guichet.core.ticket.TicketId;
 import io.guichet.core.ticket.TicketNumber;
 import io.guichet.core.ticket.TicketStatus;
+import io.guichet.core.triage.QueueFilter;
 import io.guichet.core.version.ProductVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -379,6 +380,71 @@ public abstract class StorageContract {
                 .containsExactly(s1.number(), s2certified.number(), s2plain.number(), s3old.number(), s3young.number());
         assertThat(stores.tickets().queue(EnumSet.of(TicketStatus.OPEN), Optional.of(Severity.S3), TODAY, 1, 10))
                 .extracting(Ticket::number).containsExactly(s3young.number());
+    }
+
+    @Test
+    @DisplayName("R15: the queue narrowed to a holder, an account and a text keeps its order, and pages by keys within the filter")
+    void filteredQueue() {
+        Account other = stores.contacts().addAccount("Globex", Optional.of(LocalDate.parse("2026-12-31")),
+                new AccountManager("Marie Curie", "marie@vendor.example")).orElseThrow();
+        Contact globex = stores.contacts().addContact(other.id(), "Hank", email("hank@globex.example"), "",
+                Language.EN, Optional.empty(), Optional.empty()).orElseThrow();
+        Actor.Staff bob = Actor.Staff.discord("42", "Bob the tech");
+        Actor.Staff carol = Actor.Staff.discord("420", "Carol");
+        List<Ticket> bobsAcme = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            bobsAcme.add(stores.tickets().create(held(subject(draft(TicketStatus.IN_PROGRESS, i % 2 == 0 ? Severity.S2
+                    : Severity.S3, T0.plusSeconds(i)), i == 3 ? "Printer JAM on floor 2" : "Agents offline"), bob)));
+        }
+        Ticket carols = stores.tickets().create(held(draft(TicketStatus.IN_PROGRESS, Severity.S1, T0.plusSeconds(10)), carol));
+        Ticket bobsGlobex = stores.tickets().create(held(withContact(draft(TicketStatus.IN_PROGRESS, Severity.S1,
+                T0.plusSeconds(11)), globex, Optional.empty()), bob));
+        Ticket unclaimedGlobex = stores.tickets().create(subject(withContact(draft(TicketStatus.OPEN, Severity.S2,
+                T0.plusSeconds(12)), globex, Optional.empty()), "printer jam again"));
+        Set<TicketStatus> worked = EnumSet.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS);
+        QueueFilter mine = new QueueFilter(Optional.of(bob.id()), Optional.empty(), Optional.empty());
+
+        List<Ticket> bobs = stores.tickets().queue(worked, Optional.empty(), mine, TODAY, 0, 100);
+        assertThat(bobs).extracting(Ticket::number).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(bobsAcme.stream(), java.util.stream.Stream.of(bobsGlobex))
+                        .map(Ticket::number).toList())
+                .doesNotContain(carols.number());
+        assertThat(bobs).isSortedAccordingTo(io.guichet.core.triage.TriageOrder.on(TODAY));
+
+        QueueFilter bobAtAcme = new QueueFilter(Optional.of(bob.id()), Optional.of(account.id()), Optional.empty());
+        List<Ticket> paged = new java.util.ArrayList<>(stores.tickets().queue(worked, Optional.empty(), bobAtAcme, TODAY, 0, 2));
+        List<Ticket> page = paged;
+        while (!page.isEmpty()) {
+            page = stores.tickets().queueAfter(worked, Optional.empty(), bobAtAcme, TODAY,
+                    io.guichet.core.triage.QueueKey.of(paged.get(paged.size() - 1), TODAY), 2);
+            assertThat(page.size()).isLessThanOrEqualTo(2);
+            paged.addAll(page);
+        }
+        assertThat(paged).extracting(Ticket::number).containsExactlyElementsOf(
+                bobsAcme.stream().sorted(io.guichet.core.triage.TriageOrder.on(TODAY)).map(Ticket::number).toList());
+
+        QueueFilter jam = new QueueFilter(Optional.empty(), Optional.empty(), Optional.of("PRINTER jam"));
+        assertThat(stores.tickets().queue(worked, Optional.empty(), jam, TODAY, 0, 10)).extracting(Ticket::number)
+                .containsExactly(unclaimedGlobex.number(), bobsAcme.get(3).number());
+        assertThat(stores.tickets().queue(worked, Optional.empty(), new QueueFilter(Optional.of(bob.id()),
+                Optional.empty(), Optional.of("jam")), TODAY, 0, 10)).extracting(Ticket::number)
+                .containsExactly(bobsAcme.get(3).number());
+        assertThat(stores.tickets().queue(worked, Optional.of(Severity.S1), new QueueFilter(Optional.empty(),
+                Optional.of(other.id()), Optional.empty()), TODAY, 0, 10)).extracting(Ticket::number)
+                .containsExactly(bobsGlobex.number());
+        assertThat(stores.tickets().queue(worked, Optional.empty(), new QueueFilter(Optional.empty(),
+                Optional.empty(), Optional.of("100%_off")), TODAY, 0, 10)).isEmpty();
+    }
+
+    private static NewTicket held(NewTicket t, Actor.Staff holder) {
+        return new NewTicket(t.requester(), t.request(), t.state().withAssignee(Optional.of(holder)), t.due(), t.timeline());
+    }
+
+    private static NewTicket subject(NewTicket t, String subject) {
+        TicketFields f = t.request().fields();
+        return new NewTicket(t.requester(), new Ticket.Request(new TicketFields(subject, f.description(), f.severity(),
+                f.serverUrl(), f.module(), f.stepsToReproduce(), f.affectedDevices(), f.version()),
+                t.request().originalSeverity(), t.request().previousTicket()), t.state(), t.due(), t.timeline());
     }
 
     @Test

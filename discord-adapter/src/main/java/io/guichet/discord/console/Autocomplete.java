@@ -31,7 +31,8 @@ final class Autocomplete {
     List<Choice> complete(AutocompleteInput input) {
         return switch (input.option()) {
             case "ticket" -> roles.holds(input.roleIds(), StaffRoles.Role.TECHNICIAN) ? tickets(input.typed()) : List.of();
-            case "account" -> roles.holds(input.roleIds(), StaffRoles.Role.MANAGER) ? accounts(input.typed()) : List.of();
+            case "account" -> roles.holds(input.roleIds(), input.commandPath().equals("queue")
+                    ? StaffRoles.Role.TECHNICIAN : StaffRoles.Role.MANAGER) ? accounts(input.typed()) : List.of();
             default -> List.of();
         };
     }

@@ -9,9 +9,12 @@ import java.util.Optional;
 /**
  * What a console button does, written into its id: {@code claim:1042}, {@code show:1042}, {@code queue:2:open:S2}
  * (page 2 of the open tickets of severity 2; {@code any} for every severity), {@code queue:2:open:S2:2c.m1bz...}
- * (the same page, read after the last ticket of page 1: the key of {@link QueueKey#text()}, which Next carries). Ids
- * are short (at most 80 characters, Discord allows 100), carry no secret, and are parsed back here; anything else is
- * an unknown button.
+ * (the same page, read after the last ticket of page 1: the key of {@link QueueKey#text()}, which Next carries). A
+ * filtered queue adds its filters after the key ({@code -} when there is none):
+ * {@code queue:2:active:any:2c.m1bz...:m.a1f.tQ2xv0aZ_kW3} ({@code m}: mine; {@code a}: the account id in base 36;
+ * {@code t}: the token of the search text, kept by {@link QueueSearches}, since the text may not fit). Ids stay
+ * under Discord's 100 characters (a filtered page's, about 80 with today's times, numbers and account ids), carry no
+ * secret, and are parsed back here; anything else is an unknown button.
  */
 public sealed interface ButtonAction {
 
@@ -52,12 +55,32 @@ public sealed interface ButtonAction {
         }
 
         public String id() {
-            return "queue:" + page + ":" + view.status().code() + ":" + view.severity().map(Enum::name).orElse("any")
-                    + after.map(k -> ":" + k.text()).orElse("");
+            String id = "queue:" + page + ":" + view.status().code() + ":" + view.severity().map(Enum::name).orElse("any");
+            if (!view.filtered()) {
+                return id + after.map(k -> ":" + k.text()).orElse("");
+            }
+            java.util.List<String> filters = new java.util.ArrayList<>();
+            if (view.mine()) {
+                filters.add("m");
+            }
+            view.account().ifPresent(a -> filters.add("a" + Long.toString(a.value(), 36)));
+            view.search().ifPresent(s -> filters.add("t" + QueueSearches.token(s)));
+            return id + ":" + after.map(QueueKey::text).orElse("-") + ":" + String.join(".", filters);
         }
     }
 
+    /** Does the button with this id change the message it is on (a page of the queue)? */
+    static boolean pagesInPlace(String id) {
+        return id.startsWith("queue:");
+    }
+
+    /** {@link #parse(String, java.util.function.Function)} without any search text kept. */
     static Optional<ButtonAction> parse(String id) {
+        return parse(id, token -> Optional.empty());
+    }
+
+    /** The action of a button id, a search token read back through {@code searches}; empty for anything else. */
+    static Optional<ButtonAction> parse(String id, java.util.function.Function<String, Optional<String>> searches) {
         String[] parts = id.split(":", -1);
         return switch (parts[0]) {
             case "claim" -> parts.length == 2 ? number(parts[1]).map(Claim::new) : Optional.empty();
@@ -66,9 +89,44 @@ public sealed interface ButtonAction {
             case "queue" -> parts.length == 4 ? page(parts[1], parts[2], parts[3], Optional.empty())
                     : parts.length == 5 ? QueueKey.parse(parts[4]).flatMap(key -> page(parts[1], parts[2], parts[3],
                             Optional.of(key)))
+                    : parts.length == 6 ? filtered(parts, searches)
                     : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    private static Optional<ButtonAction> filtered(String[] parts,
+                                                   java.util.function.Function<String, Optional<String>> searches) {
+        Optional<Optional<QueueKey>> after = parts[4].equals("-") ? Optional.of(Optional.empty())
+                : QueueKey.parse(parts[4]).map(Optional::of);
+        if (after.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean mine = false;
+        Optional<io.guichet.core.account.AccountId> account = Optional.empty();
+        Optional<String> search = Optional.empty();
+        for (String filter : parts[5].split("\\.", -1)) {
+            if (filter.equals("m") && !mine) {
+                mine = true;
+            } else if (filter.matches("a[0-9a-z]{1,12}") && account.isEmpty()) {
+                account = Optional.of(new io.guichet.core.account.AccountId(Long.parseLong(filter.substring(1), 36)));
+            } else if (filter.matches("t[A-Za-z0-9_-]{11}") && search.isEmpty()) {
+                search = searches.apply(filter.substring(1));
+                if (search.isEmpty()) {
+                    return Optional.empty();
+                }
+            } else {
+                return Optional.empty();
+            }
+        }
+        boolean isMine = mine;
+        Optional<io.guichet.core.account.AccountId> theAccount = account;
+        Optional<String> theSearch = search;
+        return page(parts[1], parts[2], parts[3], after.get()).map(p -> {
+            Page plain = (Page) p;
+            return new Page(plain.page(), new QueueView(plain.view().status(), plain.view().severity(), isMine,
+                    theAccount, theSearch), plain.after());
+        });
     }
 
     private static Optional<TicketNumber> number(String text) {

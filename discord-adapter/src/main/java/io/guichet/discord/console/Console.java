@@ -33,7 +33,8 @@ public final class Console {
     public Console(Desks desks, StaffRoles roles) {
         this.roles = roles;
         this.staffDesk = desks.staffDesk();
-        this.tickets = new TicketCommands(desks.staffDesk(), desks.tickets());
+        this.tickets = new TicketCommands(desks.staffDesk(), desks.tickets(), desks.directory(), roles,
+                new QueueSearches(java.time.Clock.systemUTC()));
         this.threads = desks.threads();
         this.tickets.register(routes);
         routes.add("ticket subscribe", StaffRoles.Role.TECHNICIAN, (c, o) -> {
@@ -66,7 +67,7 @@ public final class Console {
             if (!roles.holds(input.roleIds(), route.get().role())) {
                 return refuse(input.caller(), "/" + input.commandPath(), route.get().role());
             }
-            Options options = new Options(input.options());
+            Options options = new Options(input.options(), input.members());
             Answer answer = route.get().handler().apply(input.caller(), options);
             if (!options.problems().isEmpty()) {
                 // an option that could not be read (a bad severity, a bad date...) refuses the command before it
@@ -82,7 +83,7 @@ public final class Console {
 
     public Answer handle(ButtonInput input) {
         return guarded("button " + input.buttonId(), input.userName(), () -> {
-            Optional<ButtonAction> action = ButtonAction.parse(input.buttonId());
+            Optional<ButtonAction> action = ButtonAction.parse(input.buttonId(), tickets::searchText);
             if (action.isEmpty()) {
                 LOG.warn("unknown button {} from {} ({})", input.buttonId(), input.userName(), input.userId());
                 return Answer.text("This button is no longer understood: run the command again.");
@@ -96,7 +97,7 @@ public final class Console {
                 case ButtonAction.Show show -> tickets.show(input.caller(), show.ticket());
                 case ButtonAction.Subscribe subscribe -> Cards.outcome(
                         threads.subscribe(subscribe.ticket(), input.caller().actor()));
-                case ButtonAction.Page page -> tickets.queuePage(page.view(), page.page(), page.after());
+                case ButtonAction.Page page -> tickets.queuePage(input.caller(), page.view(), page.page(), page.after());
             };
         });
     }

@@ -22,10 +22,39 @@ import java.util.Optional;
 final class Options {
 
     private final Map<String, String> raw;
+    private final Map<String, SlashInput.Member> members;
     private final List<Problem> problems = new ArrayList<>();
 
     Options(Map<String, String> raw) {
+        this(raw, Map.of());
+    }
+
+    Options(Map<String, String> raw, Map<String, SlashInput.Member> members) {
         this.raw = raw;
+        this.members = members;
+    }
+
+    /** The server member a user option names (Discord resolves it with the command). */
+    Optional<SlashInput.Member> member(String name) {
+        return requiredText(name).flatMap(id -> {
+            Optional<SlashInput.Member> member = Optional.ofNullable(members.get(name)).filter(m -> m.userId().equals(id));
+            if (member.isEmpty()) {
+                problems.add(Problem.invalid(name, "'" + id + "' is not a member of this server: pick a technician "
+                        + "from the list Discord offers."));
+            }
+            return member;
+        });
+    }
+
+    /** Search text: at most {@code max} characters. Empty-inside when absent. */
+    Optional<Optional<String>> search(String name, int max) {
+        Optional<String> text = optionalText(name);
+        if (text.isPresent() && text.get().length() > max) {
+            problems.add(Problem.invalid(name, "The search text is " + text.get().length() + " characters long; at most "
+                    + max + " are accepted."));
+            return Optional.empty();
+        }
+        return Optional.of(text);
     }
 
     List<Problem> problems() {

@@ -9,13 +9,28 @@ import java.util.Set;
  *
  * @param commandPath the full command name, e.g. {@code "ticket reply"} or {@code "queue"}
  * @param options     option name to its value as text (user options give the user id)
+ * @param members     for each user option, the member it names as Discord resolved it (name and roles)
  */
 public record SlashInput(String userId, String userName, Set<String> roleIds, String commandPath,
-                         Map<String, String> options) {
+                         Map<String, String> options, Map<String, Member> members) {
+
+    /** A member of the server named by a user option: the console checks their roles (e.g. a new holder's). */
+    public record Member(String userId, String name, Set<String> roleIds) {
+        public Member {
+            roleIds = Set.copyOf(roleIds);
+        }
+    }
 
     public SlashInput {
         roleIds = Set.copyOf(roleIds);
         options = Map.copyOf(options);
+        members = Map.copyOf(members);
+    }
+
+    /** A command without user options. */
+    public SlashInput(String userId, String userName, Set<String> roleIds, String commandPath,
+                      Map<String, String> options) {
+        this(userId, userName, roleIds, commandPath, options, Map.of());
     }
 
     Caller caller() {

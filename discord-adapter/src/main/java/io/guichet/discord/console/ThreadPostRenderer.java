@@ -120,6 +120,14 @@ public final class ThreadPostRenderer {
             }
             return cutToFit(text.toString(), "message.txt", pinged).withFiles(files.uploaded());
         }
+        if (post.event() == EventKind.ASSIGNED) {
+            // the new holder is named and pinged (as the holder is when the customer writes)
+            List<String> pinged = holder(t).stream().toList();
+            String mention = pinged.stream().map(id -> "<@" + id + "> ").findFirst().orElse("");
+            String line = "**Assigned to " + t.assignee().map(Actor.Staff::name).orElse("?") + "** by "
+                    + who(post.actor()) + (post.text().isBlank() ? "" : ": " + post.text().strip());
+            return cutToFit(mention + DiscordText.defuse(line), "change.txt", pinged);
+        }
         String detail = post.text().isBlank() ? "" : ": " + post.text().strip();
         String line = "**" + what(post.event(), t) + "** by " + who(post.actor()) + detail;
         return cutToFit(DiscordText.defuse(line), "change.txt", List.of());

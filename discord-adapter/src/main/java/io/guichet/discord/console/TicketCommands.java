@@ -8,7 +8,9 @@ import io.guichet.core.ticket.ResolutionReason;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
 import io.guichet.core.ticket.TicketNumber;
+import io.guichet.core.triage.QueueFilter;
 import io.guichet.core.triage.QueueKey;
+import io.guichet.core.ticket.Actor;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,10 +27,22 @@ final class TicketCommands {
 
     private final StaffDesk staffDesk;
     private final TicketQueries queries;
+    private final io.guichet.core.desk.DirectoryDesk directory;
+    private final StaffRoles roles;
+    private final QueueSearches searches;
 
-    TicketCommands(StaffDesk staffDesk, TicketQueries queries) {
+    TicketCommands(StaffDesk staffDesk, TicketQueries queries, io.guichet.core.desk.DirectoryDesk directory,
+                   StaffRoles roles, QueueSearches searches) {
         this.staffDesk = staffDesk;
         this.queries = queries;
+        this.directory = directory;
+        this.roles = roles;
+        this.searches = searches;
+    }
+
+    /** The search text a queue button's token stands for, while it is kept. */
+    Optional<String> searchText(String token) {
+        return searches.text(token);
     }
 
     void register(Routes routes) {
@@ -42,6 +56,20 @@ final class TicketCommands {
         routes.add("ticket unclaim", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");
             return act(o, () -> new StaffCommand.Unclaim(c.actor(), n.orElseThrow()));
+        });
+        routes.add("ticket assign", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            Optional<SlashInput.Member> to = o.member("technician");
+            if (to.isPresent() && !roles.holds(to.get().roleIds(), TECHNICIAN)) {
+                o.problem(Problem.notAllowed("technician", to.get().name() + " does not have the technician role: a "
+                        + "ticket is assigned to a technician only."));
+            }
+            return act(o, () -> new StaffCommand.Assign(c.actor(), n.orElseThrow(),
+                    Actor.Staff.discord(to.orElseThrow().userId(), to.get().name())));
+        });
+        routes.add("ticket reopen", TECHNICIAN, (c, o) -> {
+            Optional<TicketNumber> n = o.ticket("ticket");
+            return act(o, () -> new StaffCommand.Reopen(c.actor(), n.orElseThrow()));
         });
         routes.add("ticket reply", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");
@@ -130,26 +158,40 @@ final class TicketCommands {
         Optional<QueueView.StatusFilter> status = o.statusFilter("status");
         Optional<Optional<Severity>> severity = o.optionalSeverity("severity");
         Optional<Integer> page = o.page("page");
+        Optional<Boolean> mine = o.flag("mine", false);
+        Optional<String> accountName = o.optionalText("account");
+        Optional<io.guichet.core.account.Account> account = accountName.flatMap(directory::account);
+        if (accountName.isPresent() && account.isEmpty()) {
+            o.problem(directory.unknownAccount(accountName.get()));
+        }
+        Optional<Optional<String>> search = o.search("search", QueueFilter.MAX_TEXT);
         if (!o.problems().isEmpty()) {
             return Cards.refused(o.problems());
         }
-        return queuePage(new QueueView(status.orElseThrow(), severity.orElseThrow()), page.orElseThrow(), Optional.empty());
+        QueueView view = new QueueView(status.orElseThrow(), severity.orElseThrow(), mine.orElseThrow(),
+                account.map(io.guichet.core.account.Account::id), search.orElseThrow());
+        return queuePage(caller, view, page.orElseThrow(), Optional.empty());
     }
 
     /**
      * R15: one page of the queue in triage order, a Claim button per ticket, Prev/Next to page. Next carries the key of
      * the page's last ticket, and its page is read after that key (keyset pagination: page 41 costs what page 1
-     * does); a page typed in {@code /queue page:N}, and Prev, are counted from the first ticket.
+     * does); a page typed in {@code /queue page:N}, and Prev, are counted from the first ticket. Both carry the
+     * view's filters (a search text by a token, see {@link QueueSearches}), so page 2 shows the same tickets' next
+     * ones; "mine" is the tickets of whoever clicks (the page is only shown to who asked for it).
      */
-    Answer queuePage(QueueView view, int page, Optional<QueueKey> after) {
+    Answer queuePage(Caller caller, QueueView view, int page, Optional<QueueKey> after) {
         LocalDate today = queries.today();
+        QueueFilter filter = view.filter(caller);
         List<Ticket> tickets = after.isPresent()
-                ? queries.queueAfter(view.status().statuses(), view.severity(), after.get(), PAGE_SIZE + 1)
-                : queries.queue(view.status().statuses(), view.severity(), (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+                ? queries.queueAfter(view.status().statuses(), view.severity(), filter, after.get(), PAGE_SIZE + 1)
+                : queries.queue(view.status().statuses(), view.severity(), filter, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        view.search().ifPresent(searches::remember);
         boolean more = tickets.size() > PAGE_SIZE;
         List<Ticket> shown = tickets.subList(0, Math.min(PAGE_SIZE, tickets.size()));
         List<String> lines = shown.stream().map(t -> Cards.queueLine(t, today)).toList();
-        String title = "Queue: " + view.describe() + " - page " + page;
+        String title = "Queue: " + view.describe(view.account().flatMap(queries::account)
+                .map(io.guichet.core.account.Account::name)) + " - page " + page;
         String body = lines.isEmpty() ? "No tickets here." : String.join("\n\n", lines);
         List<Answer.Button> buttons = new ArrayList<>();
         for (Ticket t : shown) {

@@ -38,9 +38,11 @@ class ConsoleFailureTest {
         public Optional<Ticket> update(Ticket changed) { throw down(); }
         public void append(List<TicketEvent> events) { throw down(); }
         public List<TicketEvent> events(TicketId id) { throw down(); }
-        public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today, int offset,
+        public List<Ticket> queue(Set<TicketStatus> statuses, Optional<Severity> severity,
+                                  io.guichet.core.triage.QueueFilter filter, LocalDate today, int offset,
                                   int limit) { throw down(); }
-        public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity, LocalDate today,
+        public List<Ticket> queueAfter(Set<TicketStatus> statuses, Optional<Severity> severity,
+                                       io.guichet.core.triage.QueueFilter filter, LocalDate today,
                                        io.guichet.core.triage.QueueKey after, int limit) { throw down(); }
         public int refreshSubmitterCertification(ContactId contact, Optional<LocalDate> until) { throw down(); }
     }

@@ -32,13 +32,14 @@ import java.util.Set;
 
 /**
  * {@code guichet tickets}: the queue, one ticket, and a ticket's whole transcript; and the acts a technician may also do
- * by phone or away from Discord (decline at intake, a phone call, a lowered update frequency), through the same
+ * by phone or away from Discord (decline at intake, a phone call, a lowered update frequency, a reopen), through the same
  * {@link io.guichet.core.desk.StaffDesk} as the console: the same rules, words and history.
  */
 @Command(name = "tickets", mixinStandardHelpOptions = true,
-        description = "Tickets: the queue, one ticket, a transcript; decline, record a call, lower the update frequency.",
+        description = "Tickets: the queue, one ticket, a transcript; decline, record a call, lower the update frequency, reopen.",
         subcommands = {TicketsCommand.ListTickets.class, TicketsCommand.Show.class, TicketsCommand.Transcript.class,
-                TicketsCommand.Decline.class, TicketsCommand.Call.class, TicketsCommand.Frequency.class})
+                TicketsCommand.Decline.class, TicketsCommand.Call.class, TicketsCommand.Frequency.class,
+                TicketsCommand.Reopen.class})
 public final class TicketsCommand {
 
     /**
@@ -318,6 +319,27 @@ public final class TicketsCommand {
         void run(AdminDesks admin, PrintWriter out) {
             out.println(AdminDesks.done(admin.desks().staffDesk().handle(
                     new StaffCommand.LowerUpdateFrequency(admin.operator(), wanted, span, reason))));
+        }
+    }
+
+    /** R13, R5: a resolved ticket reopened by staff ({@code /ticket reopen}); a closed one is closed for good. */
+    @Command(name = "reopen", mixinStandardHelpOptions = true,
+            description = "Reopen a resolved ticket (R13); back to awaiting its fields if required ones are missing (R5).")
+    static final class Reopen extends AdminCommand {
+        @Parameters(paramLabel = "N", description = "Ticket number, e.g. 1042 or #1042.")
+        String number;
+
+        private TicketNumber wanted;
+
+        @Override
+        void checkArguments() {
+            wanted = Arguments.ticket(number);
+        }
+
+        @Override
+        void run(AdminDesks admin, PrintWriter out) {
+            out.println(AdminDesks.done(admin.desks().staffDesk().handle(
+                    new StaffCommand.Reopen(admin.operator(), wanted))));
         }
     }
 }
