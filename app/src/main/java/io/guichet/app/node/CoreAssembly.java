@@ -57,6 +57,10 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
         JooqStaffOutbox staffOutbox = config.discord().token().isPresent() && config.discord().threadChannelId().isPresent()
                 ? new JooqStaffOutbox(tx, clock, new DiscordThreadPostFormat())
                 : new JooqStaffOutbox(tx, clock);
+        if (config.discord().token().isPresent() && config.discord().logChannelId().isPresent()) {
+            // R13: a closed ticket's transcript is rendered in the closing transaction, for the log channel
+            staffOutbox = staffOutbox.withTranscripts();
+        }
         SubjectTag tag = new SubjectTag(config.mail().map(GuichetConfig.MailConfig::subjectTag)
                 .orElse(SubjectTag.DEFAULT_FORMAT));
         String messageIdDomain = config.mail().map(GuichetConfig.MailConfig::messageIdDomain).orElse("guichet.invalid");
