@@ -24,7 +24,8 @@ class PostgresStaffOutboxIT extends StaffOutboxContract {
 
     @Override
     protected StaffOutbox outbox(Stores stores) {
-        return new JooqStaffOutbox(database.database().transactions(), Clock.fixed(T0, ZoneOffset.UTC), true);
+        return new JooqStaffOutbox(database.database().transactions(), Clock.fixed(T0, ZoneOffset.UTC), true)
+                .withTranscripts();
     }
 
     @AfterEach
