@@ -95,7 +95,8 @@ public final class JdaStaffChannel implements StaffNotifier {
             MessageCreateBuilder message = new MessageCreateBuilder()
                     .setContent(DiscordText.safe(posted.content(), DiscordText.CONTENT))
                     // the summary holds the customer's subject: nobody is pinged by it
-                    .setAllowedMentions(JdaMessages.NO_MENTIONS);
+                    .setAllowedMentions(JdaMessages.NO_MENTIONS)
+                    .mentionRepliedUser(false);
             posted.files().forEach(f -> message.addFiles(FileUpload.fromData(f.data(), f.name())));
             send(log.sendMessage(message.build()));
             return;

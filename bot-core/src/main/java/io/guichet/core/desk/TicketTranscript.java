@@ -81,16 +81,23 @@ public final class TicketTranscript {
         return out.toString();
     }
 
-    /** One line saying what the file is: the ticket, its subject, how it ended, and how much it holds. */
+    /** One line saying what the file is: the ticket, its subject, how it ended and by whom, and how much it holds. */
     public static String summary(Ticket ticket, List<ThreadMessage> thread, List<TicketEvent> events) {
         long in = thread.stream().filter(m -> m.direction() == ThreadMessage.Direction.IN).count();
         long out = thread.size() - in;
         long notes = events.stream().filter(e -> e.kind() == EventKind.NOTE).count();
+        Optional<String> resolvedBy = events.stream().filter(e -> e.kind() == EventKind.RESOLVED)
+                .reduce((first, second) -> second)
+                .map(e -> e.actor() instanceof Actor.Staff staff ? staff.name() : e.actor().label());
         return "Ticket " + ticket.number() + " closed: " + ticket.fields().subject()
                 + " (" + ticket.severity().map(s -> "S" + s.level()).orElse("no severity")
                 + ticket.resolution().map(r -> ", resolved " + r.code()).orElse("")
-                + ticket.assignee().map(a -> ", held by " + a.name()).orElse("")
-                + "; " + in + " mails in, " + out + " out, " + notes + (notes == 1 ? " note" : " notes") + ")";
+                + resolvedBy.map(by -> " by " + by).orElse("")
+                + "; " + count(in, "mail") + " in, " + out + " out, " + count(notes, "note") + ")";
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     /** The transcript as the file posted to the log channel. */

@@ -67,6 +67,10 @@ class TicketTranscriptTest {
         TicketNumber number = opened();
         f.staffDesk.handle(new StaffCommand.Claim(TOM, number, false));
         f.staffDesk.handle(new StaffCommand.Note(TOM, number, "looked at the logs"));
+        Ticket open = f.stores.tickets().find(number).orElseThrow();
+        assertThat(TicketTranscript.summary(open, List.of(), f.stores.tickets().events(open.id())))
+                .as("not resolved: no resolution said").endsWith("; 0 mails in, 0 out, 1 note)");
+        f.staffDesk.handle(new StaffCommand.Resolve(TOM, number, ResolutionReason.FIXED_BY_UPDATE, "Install 9.5.1."));
         Ticket ticket = f.stores.tickets().find(number).orElseThrow();
         List<TicketEvent> events = f.stores.tickets().events(ticket.id());
         List<ThreadMessage> thread = List.of(mail(ThreadMessage.Direction.IN, "alice@acme.example", "Agents offline",
@@ -76,7 +80,8 @@ class TicketTranscriptTest {
 
         assertThat(posted.content()).doesNotContain("\n")
                 .isEqualTo("Ticket " + number + " closed: " + ticket.fields().subject() + " (S"
-                        + ticket.severity().orElseThrow().level() + ", held by Tom; 1 mails in, 0 out, 1 note)");
+                        + ticket.severity().orElseThrow().level() + ", resolved "
+                        + ResolutionReason.FIXED_BY_UPDATE.code() + " by Tom; 1 mail in, 0 out, 1 note)");
         assertThat(posted.pinged()).isEmpty();
         assertThat(posted.files()).singleElement().satisfies(file -> {
             assertThat(file.name()).isEqualTo("ticket-" + number.value() + "-transcript.txt");
