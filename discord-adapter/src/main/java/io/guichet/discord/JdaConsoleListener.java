@@ -66,7 +66,8 @@ public final class JdaConsoleListener extends ListenerAdapter {
         for (OptionMapping option : event.getOptions()) {
             options.put(option.getName(), option.getAsString());
         }
-        if (event.getFullCommandName().equals("ticket reply") && !options.containsKey("text")) {
+        if (event.getFullCommandName().equals("ticket reply") && !options.containsKey("text")
+                && !options.containsKey("snippet")) {
             // no text: a form with a multi-line field, answered at once (a modal cannot follow a deferral)
             event.replyModal(replyForm(options.getOrDefault("ticket", ""))).queue(null,
                     failure -> LOG.warn("could not open the reply form: {}", failure.toString()));

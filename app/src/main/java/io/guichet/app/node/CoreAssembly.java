@@ -15,6 +15,7 @@ import io.guichet.db.JooqDeadlineStore;
 import io.guichet.db.JooqKnowledgeBase;
 import io.guichet.db.JooqMailJournal;
 import io.guichet.db.JooqOutbox;
+import io.guichet.db.JooqSnippetStore;
 import io.guichet.db.JooqStaffOutbox;
 import io.guichet.discord.DiscordThreadPostFormat;
 import io.guichet.db.JooqTicketThreads;
@@ -78,7 +79,7 @@ public record CoreAssembly(DeskContext context, Desks desks, JooqMailJournal jou
                 messenger, staffOutbox, new JooqAuditLog(tx),
                 config.policy(), config.hours(), clock);
         return new CoreAssembly(context, Desks.of(context, knowledge, new JooqTicketThreads(tx), journal,
-                new IntakeExtractor()), journal, outbox,
+                new IntakeExtractor(), new JooqSnippetStore(tx)), journal, outbox,
                 staffOutbox, new JooqQuarantine(tx), pageLinks);
     }
 

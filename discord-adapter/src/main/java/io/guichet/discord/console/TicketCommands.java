@@ -1,6 +1,7 @@
 package io.guichet.discord.console;
 
 import io.guichet.core.Problem;
+import io.guichet.core.desk.SnippetDesk;
 import io.guichet.core.desk.TicketQueries;
 import io.guichet.core.desk.StaffCommand;
 import io.guichet.core.desk.StaffDesk;
@@ -25,10 +26,12 @@ final class TicketCommands {
 
     private final StaffDesk staffDesk;
     private final TicketQueries queries;
+    private final SnippetDesk snippets;
 
-    TicketCommands(StaffDesk staffDesk, TicketQueries queries) {
+    TicketCommands(StaffDesk staffDesk, TicketQueries queries, SnippetDesk snippets) {
         this.staffDesk = staffDesk;
         this.queries = queries;
+        this.snippets = snippets;
     }
 
     void register(Routes routes) {
@@ -46,7 +49,17 @@ final class TicketCommands {
         routes.add("ticket reply", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");
             String text = o.text("text");
-            return act(o, () -> new StaffCommand.Reply(c.actor(), n.orElseThrow(), text));
+            Optional<String> snippet = o.optionalText("snippet");
+            if (snippet.isPresent()) {
+                // a saved reply: its text, then what was typed, if anything
+                switch (snippets.find(snippet.get())) {
+                    case SnippetDesk.Found.Snippet found -> text = text.isBlank() ? found.snippet().text()
+                            : found.snippet().text() + "\n\n" + text;
+                    case SnippetDesk.Found.Unknown unknown -> o.problem(unknown.problem());
+                }
+            }
+            String reply = text;
+            return act(o, () -> new StaffCommand.Reply(c.actor(), n.orElseThrow(), reply));
         });
         routes.add("ticket ask", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");
