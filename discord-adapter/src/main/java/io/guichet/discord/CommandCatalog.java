@@ -150,7 +150,7 @@ public final class CommandCatalog {
                 .addSubcommands(
                         new SubcommandData("add", "Save a reply under a name (replaces its text if taken); managers only")
                                 .addOptions(name, new OptionData(OptionType.STRING, "text",
-                                        "What the customer reads; \\n starts a new line", true)
+                                        "What the customer reads (leave it out to write several lines)", false)
                                         .setMaxLength(io.guichet.core.snippet.Snippet.TEXT_MAX)),
                         new SubcommandData("remove", "Remove a saved reply; managers only")
                                 .addOptions(new OptionData(OptionType.STRING, "name", "The saved reply's name", true, true)),

@@ -194,6 +194,21 @@ class DiscordEndToEndIT {
         assertThat(body(reply).replace("\r\n", "\n")).contains("Please reinstall the monitoring agent.\n"
                 + "Then tell us what the console shows.\n\nRegards, Tess");
 
+        // without text, the saved reply is written in a form with a multi-line field
+        SentInteraction typed = discord.slash("max", "/snippet add name:log-steps");
+        await().atMost(WAIT).until(() -> !discord.responsesTo(typed).isEmpty());
+        RecordedCall form = discord.responsesTo(typed).getFirst();
+        assertThat(form.callbackType()).isEqualTo(9);
+        assertThat(form.body().path("data").findValue("component").path("style").asInt()).as("paragraph").isEqualTo(2);
+        SentInteraction submitted = discord.submitModal("max", form.body().path("data").path("custom_id").asText(),
+                Map.of("text", "To find the agent's log:\n1. open C:\\new\\Agent\n2. attach agent.log"));
+        await().atMost(WAIT).until(() -> discord.responsesTo(submitted).size() >= 2);
+        assertThat(discord.responsesTo(submitted).get(1).content()).contains("Saved reply 'log-steps' added");
+        run("tess", "/ticket reply ticket:" + n.value() + " snippet:log-steps");
+        MimeMessage steps = awaitMail(m -> body(m).contains("To find the agent's log:"));
+        assertThat(body(steps).replace("\r\n", "\n")).contains(
+                "To find the agent's log:\n1. open C:\\new\\Agent\n2. attach agent.log");
+
         int mailsBefore = mail.getReceivedMessages().length;
         RecordedCall unknown = run("tess", "/ticket reply ticket:" + n.value() + " snippet:agent-reinstal text:Hello");
         assertThat(unknown.content()).contains("Nothing changed.", "no saved reply named 'agent-reinstal'",

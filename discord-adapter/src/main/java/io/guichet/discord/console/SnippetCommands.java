@@ -37,8 +37,10 @@ final class SnippetCommands {
         if (!o.problems().isEmpty()) {
             return Cards.refused(o.problems());
         }
-        // Discord's option is one line: "\n" typed in it starts a new line of the saved text
-        return Cards.outcome(snippets.save(caller.actor(), name.orElseThrow(), text.orElseThrow().replace("\\n", "\n")));
+        // Discord's option is one line: "\n" typed in it starts a new line; a form's text is taken as written
+        boolean fromForm = o.optionalText(SlashInput.FROM_FORM).isPresent();
+        return Cards.outcome(snippets.save(caller.actor(), name.orElseThrow(),
+                fromForm ? text.orElseThrow() : text.orElseThrow().replace("\\n", "\n")));
     }
 
     private Answer remove(Caller caller, Options o) {

@@ -46,6 +46,16 @@ class ConsoleSnippetTest {
     }
 
     @Test
+    @DisplayName("a saved reply written in the form (several lines) is kept as written, backslashes and all")
+    void fromForm() {
+        Answer added = f.manager("snippet add", "name", "log-path", "text", "The log:\nC:\\new\\agent.log",
+                SlashInput.FROM_FORM, "yes");
+        assertThat(added.content()).contains("Saved reply 'log-path' added");
+        assertThat(f.snippets.find("log-path")).hasValueSatisfying(s ->
+                assertThat(s.text()).isEqualTo("The log:\nC:\\new\\agent.log"));
+    }
+
+    @Test
     @DisplayName("names are short, lowercase letters, digits and dashes: anything else is refused, saying what is accepted")
     void namesChecked() {
         for (String bad : List.of("Agent Reinstall", "agent_reinstall", "-agent", "agent--x", "a".repeat(33), "é")) {
