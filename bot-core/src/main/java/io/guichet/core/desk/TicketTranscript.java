@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 public final class TicketTranscript {
 
+    /** The largest file posted: Discord takes files up to 10 MiB. */
+    public static final int MAX_FILE = 10 * 1024 * 1024 - 1024;
+
     /**
      * One entry: {@code order} breaks ties at the same instant (the mail that caused a change, the change, then our
      * answer to it); {@code text} ends with a line break.
@@ -100,10 +103,30 @@ public final class TicketTranscript {
         return n + " " + what + (n == 1 ? "" : "s");
     }
 
-    /** The transcript as the file posted to the log channel. */
+    /** The transcript as the file posted to the log channel, cut to {@link #MAX_FILE} bytes. */
     public static StaffNotice.AsPosted posted(Ticket ticket, List<ThreadMessage> thread, List<TicketEvent> events) {
         return new StaffNotice.AsPosted(summary(ticket, thread, events), List.of(), List.of(new StaffNotice.PostedFile(
-                fileName(ticket), render(ticket, thread, events).getBytes(StandardCharsets.UTF_8))));
+                fileName(ticket), fitted(render(ticket, thread, events), ticket, MAX_FILE))));
+    }
+
+    /**
+     * {@code text} in UTF-8, at most {@code max} bytes: a longer one is cut (never inside a character) and ends with a
+     * line saying where the whole history is.
+     */
+    static byte[] fitted(String text, Ticket ticket, int max) {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        if (data.length <= max) {
+            return data;
+        }
+        byte[] note = ("\n[cut at " + max + " bytes: the whole history is shown by `guichet tickets transcript "
+                + ticket.number().value() + "`]\n").getBytes(StandardCharsets.UTF_8);
+        int end = Math.max(0, max - note.length);
+        while (end > 0 && (data[end] & 0xC0) == 0x80) {
+            end--; // not inside a character
+        }
+        byte[] cut = java.util.Arrays.copyOf(data, end + note.length);
+        System.arraycopy(note, 0, cut, end, note.length);
+        return cut;
     }
 
     /** {@code ticket-1042-transcript.txt}. */

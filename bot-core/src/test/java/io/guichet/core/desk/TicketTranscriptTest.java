@@ -90,6 +90,24 @@ class TicketTranscriptTest {
         });
     }
 
+    @Test
+    @DisplayName("R13: a transcript too large for Discord is cut, never inside a character, and says where the whole one is")
+    void tooLargeIsCut() {
+        Ticket ticket = f.stores.tickets().find(opened()).orElseThrow();
+        String text = "\u00e9".repeat(600);   // two bytes each
+
+        byte[] cut = TicketTranscript.fitted(text, ticket, 301);
+        byte[] whole = TicketTranscript.fitted(text, ticket, 1200);
+
+        assertThat(whole).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+        assertThat(cut.length).isLessThanOrEqualTo(301);
+        String shown = new String(cut, StandardCharsets.UTF_8);
+        assertThat(shown).doesNotContain("\uFFFD").startsWith("\u00e9\u00e9")
+                .endsWith("[cut at 301 bytes: the whole history is shown by `guichet tickets transcript "
+                        + ticket.number().value() + "`]\n");
+        assertThat(TicketTranscript.MAX_FILE).isLessThanOrEqualTo(10 * 1024 * 1024);
+    }
+
     private TicketNumber opened() {
         CustomerOutcome outcome = f.customers.handle(new CustomerCommand.OpenTicket(f.alice.email(), "Alice",
                 Optional.empty(), DeskFixture.complete("3"), false));
