@@ -1,6 +1,7 @@
 package io.guichet.db;
 
 import io.guichet.core.desk.StaffNotice;
+import io.guichet.core.desk.TicketTranscript;
 import io.guichet.core.port.StaffOutbox;
 import io.guichet.core.port.ThreadPostFormat;
 import io.guichet.core.ticket.EventKind;
@@ -39,6 +40,7 @@ public final class JooqStaffOutbox implements StaffOutbox {
     private final Clock clock;
     private final boolean threadPosts;
     private final Optional<ThreadPostFormat> format;
+    private final boolean transcripts;
 
     /** An outbox without ticket threads: {@link StaffNotice.ThreadPost}s are not kept (nobody would read them). */
     public JooqStaffOutbox(JooqSession db, Clock clock) {
@@ -47,19 +49,30 @@ public final class JooqStaffOutbox implements StaffOutbox {
 
     /** With {@code threadPosts}, the tickets' thread posts are kept and delivered like every notice (rendered then). */
     public JooqStaffOutbox(JooqSession db, Clock clock, boolean threadPosts) {
-        this(db, clock, threadPosts, Optional.empty());
+        this(db, clock, threadPosts, Optional.empty(), false);
     }
 
     /** The tickets' thread posts are kept as {@code format} renders them when posted. */
     public JooqStaffOutbox(JooqSession db, Clock clock, ThreadPostFormat format) {
-        this(db, clock, true, Optional.of(format));
+        this(db, clock, true, Optional.of(format), false);
     }
 
-    private JooqStaffOutbox(JooqSession db, Clock clock, boolean threadPosts, Optional<ThreadPostFormat> format) {
+    private JooqStaffOutbox(JooqSession db, Clock clock, boolean threadPosts, Optional<ThreadPostFormat> format,
+                            boolean transcripts) {
         this.db = db;
         this.clock = clock;
         this.threadPosts = threadPosts;
         this.format = format;
+        this.transcripts = transcripts;
+    }
+
+    /**
+     * This outbox, also keeping the transcripts of closed tickets (R13) for the staff's log channel: each is rendered
+     * in the closing transaction ({@link TicketTranscript}) and kept as its summary line and its file. Without, a
+     * {@link StaffNotice.Transcript} is dropped (no log channel: nobody would read it).
+     */
+    public JooqStaffOutbox withTranscripts() {
+        return new JooqStaffOutbox(db, clock, threadPosts, format, true);
     }
 
     @Override
@@ -69,8 +82,10 @@ public final class JooqStaffOutbox implements StaffOutbox {
 
     @Override
     public void postAll(List<StaffNotice> all) {
-        List<StaffNotice> notices = threadPosts ? all
-                : all.stream().filter(n -> !(n instanceof StaffNotice.ThreadPost)).toList();
+        List<StaffNotice> notices = all.stream()
+                .filter(n -> threadPosts || !(n instanceof StaffNotice.ThreadPost))
+                .filter(n -> transcripts || !(n instanceof StaffNotice.Transcript))
+                .toList();
         if (notices.isEmpty()) {
             return;
         }
@@ -82,10 +97,14 @@ public final class JooqStaffOutbox implements StaffOutbox {
         List<List<StaffNotice.PostedFile>> files = new ArrayList<>();
         for (StaffNotice notice : notices) {
             Long ticket = notice.ticket().id().value();
-            Optional<StaffNotice.AsPosted> rendered = notice instanceof StaffNotice.ThreadPost post
-                    ? format.map(f -> f.render(post, post.event() == EventKind.CUSTOMER_MESSAGE
-                            ? subscribers(post.ticket().id().value()) : List.of()))
-                    : Optional.empty();
+            Optional<StaffNotice.AsPosted> rendered = switch (notice) {
+                case StaffNotice.ThreadPost post -> format.map(f -> f.render(post,
+                        post.event() == EventKind.CUSTOMER_MESSAGE ? subscribers(post.ticket().id().value()) : List.of()));
+                case StaffNotice.Transcript transcript -> Optional.of(transcript.asPosted().orElseGet(() ->
+                        TicketTranscript.posted(transcript.ticket(), new JooqMailJournal(db).thread(transcript.ticket().id()),
+                                new JooqTicketStore(db).events(transcript.ticket().id()))));
+                default -> Optional.empty();
+            };
             files.add(rendered.map(StaffNotice.AsPosted::files).orElse(List.of()));
             String content = rendered.map(StaffNotice.AsPosted::content).orElse(null);
             String pinged = rendered.map(r -> String.join(" ", r.pinged())).orElse(null);
@@ -96,6 +115,8 @@ public final class JooqStaffOutbox implements StaffOutbox {
                 case StaffNotice.LoopStopped n -> insert.values(ticket, "LOOP_STOPPED", n.detail(), null, null, at, at, null, null, null, null);
                 case StaffNotice.Downgraded n -> insert.values(ticket, "DOWNGRADED", n.reason(),
                         (short) n.from().level(), (short) n.to().level(), at, at, null, null, null, null);
+                case StaffNotice.Transcript n -> insert.values(ticket, "TRANSCRIPT", "", null, null, at, at, null, null,
+                        content, null);
                 case StaffNotice.ThreadPost n -> insert.values(ticket, "THREAD_POST", n.text(), null, null, at, at,
                         n.event().name(), n.actor(), content, pinged);
             };
@@ -212,6 +233,8 @@ public final class JooqStaffOutbox implements StaffOutbox {
                     Optional.ofNullable(r.getContent()).map(content -> new StaffNotice.AsPosted(content,
                             r.getPinged() == null || r.getPinged().isBlank() ? List.of()
                                     : Arrays.asList(r.getPinged().split(" ")), files)));
+            case "TRANSCRIPT" -> new StaffNotice.Transcript(ticket, Optional.of(new StaffNotice.AsPosted(
+                    r.getContent() == null ? "" : r.getContent(), List.of(), files)));
             default -> throw new IllegalStateException("unknown staff notice kind " + r.getKind());
         };
         return new Queued(r.getId(), notice, Times.instant(r.getCreatedAt()), r.getAttempts());

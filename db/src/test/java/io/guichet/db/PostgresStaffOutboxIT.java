@@ -25,7 +25,8 @@ class PostgresStaffOutboxIT extends StaffOutboxContract {
 
     @Override
     protected StaffOutbox outbox(Stores stores) {
-        return new JooqStaffOutbox(database.database().transactions().autoCommit(), Clock.fixed(T0, ZoneOffset.UTC), true);
+        return new JooqStaffOutbox(database.database().transactions().autoCommit(), Clock.fixed(T0, ZoneOffset.UTC), true)
+                .withTranscripts();
     }
 
     @AfterEach

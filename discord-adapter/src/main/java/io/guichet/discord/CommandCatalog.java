@@ -25,7 +25,7 @@ public final class CommandCatalog {
     }
 
     public static List<SlashCommandData> commands() {
-        return List.of(queue(), ticket(), contact(), account(), version());
+        return List.of(queue(), ticket(), contact(), account(), version(), snippet());
     }
 
     /** Every registered path, e.g. {@code "ticket reply"}, as JDA's {@code getFullCommandName()} gives it. */
@@ -66,7 +66,9 @@ public final class CommandCatalog {
                 sub("subscribe", "Be pinged in the ticket's thread when the customer writes"),
                 sub("unsubscribe", "No longer be pinged in the ticket's thread (the holder always is)"),
                 sub("reply", "Mail an answer to the customer (threaded on the ticket)")
-                        .addOptions(text("text", "What the customer reads (leave it out to write several lines)", false)),
+                        .addOptions(text("text", "What the customer reads (leave it out to write several lines)", false),
+                                new OptionData(OptionType.STRING, "snippet",
+                                        "A saved reply, sent before your text if you write one", false, true)),
                 sub("ask", "Mail a question; the ticket waits on the customer (reminders, then R12a)")
                         .addOptions(text("text", "The question the customer reads", true)),
                 sub("note", "An internal note, never sent to the customer")
@@ -153,6 +155,20 @@ public final class CommandCatalog {
                                         "Announced retirement of the product, YYYY-MM-DD")),
                         new SubcommandData("list", "Versions and whether each is supported today").addOptions(
                                 new OptionData(OptionType.STRING, "product", "Only this product"))));
+    }
+
+    private static SlashCommandData snippet() {
+        OptionData name = new OptionData(OptionType.STRING, "name", "Lowercase letters, digits and dashes, e.g. ask-logs",
+                true).setMaxLength(io.guichet.core.snippet.Snippet.NAME_MAX);
+        return guildOnly(Commands.slash("snippet", "Saved replies: managers keep them, technicians insert them")
+                .addSubcommands(
+                        new SubcommandData("add", "Save a reply under a name (replaces its text if taken); managers only")
+                                .addOptions(name, new OptionData(OptionType.STRING, "text",
+                                        "What the customer reads (leave it out to write several lines)", false)
+                                        .setMaxLength(io.guichet.core.snippet.Snippet.TEXT_MAX)),
+                        new SubcommandData("remove", "Remove a saved reply; managers only")
+                                .addOptions(new OptionData(OptionType.STRING, "name", "The saved reply's name", true, true)),
+                        new SubcommandData("list", "The saved replies, by name")));
     }
 
     private static SubcommandData sub(String name, String description) {

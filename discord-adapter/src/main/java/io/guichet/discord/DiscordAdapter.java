@@ -39,7 +39,8 @@ public final class DiscordAdapter implements AutoCloseable {
 
     public DiscordAdapter(DiscordSettings settings) {
         this.settings = settings;
-        this.staffChannel = new JdaStaffChannel(settings.staffChannelId(), settings.threadChannelId());
+        this.staffChannel = new JdaStaffChannel(settings.staffChannelId(), settings.threadChannelId(),
+                settings.logChannelId());
     }
 
     /** Delivers staff notices to the staff channel once the adapter is connected. */

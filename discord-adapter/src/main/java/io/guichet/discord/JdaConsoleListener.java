@@ -46,6 +46,8 @@ public final class JdaConsoleListener extends ListenerAdapter {
 
     /** The reply form's id: this prefix and the ticket as typed. */
     static final String REPLY_FORM = "reply-form:";
+    /** The saved-reply form's id: this prefix and the name as typed. */
+    static final String SNIPPET_FORM = "snippet-form:";
 
     private final Console console;
     private final Executor executor;
@@ -73,10 +75,17 @@ public final class JdaConsoleListener extends ListenerAdapter {
                         roleIds(named)));
             }
         }
-        if (event.getFullCommandName().equals("ticket reply") && !options.containsKey("text")) {
+        if (event.getFullCommandName().equals("ticket reply") && !options.containsKey("text")
+                && !options.containsKey("snippet")) {
             // no text: a form with a multi-line field, answered at once (a modal cannot follow a deferral)
             event.replyModal(replyForm(options.getOrDefault("ticket", ""))).queue(null,
                     failure -> LOG.warn("could not open the reply form: {}", failure.toString()));
+            return;
+        }
+        if (event.getFullCommandName().equals("snippet add") && !options.containsKey("text")) {
+            // no text: the saved reply is written in a form with a multi-line field (the role is checked on submit)
+            event.replyModal(snippetForm(options.getOrDefault("name", ""))).queue(null,
+                    failure -> LOG.warn("could not open the saved-reply form: {}", failure.toString()));
             return;
         }
         SlashInput input = new SlashInput(event.getUser().getId(), event.getUser().getName(), roleIds(member),
@@ -86,19 +95,26 @@ public final class JdaConsoleListener extends ListenerAdapter {
         answerLater(event.getHook(), () -> console.handle(input));
     }
 
-    /** The reply form submitted: the same console command as {@code /ticket reply} with its text. */
+    /**
+     * A form submitted: the reply form is the same console command as {@code /ticket reply} with its text, the
+     * saved-reply form the same as {@code /snippet add} with its text.
+     */
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
         Member member = event.getMember();
         String id = event.getModalId();
-        if (member == null || !id.startsWith(REPLY_FORM)) {
+        if (member == null || !(id.startsWith(REPLY_FORM) || id.startsWith(SNIPPET_FORM))) {
             event.reply("This form is no longer understood: run the command again.").setEphemeral(true).queue();
             return;
         }
-        ModalMapping text = event.getValue("text");
-        SlashInput input = new SlashInput(event.getUser().getId(), event.getUser().getName(), roleIds(member),
-                "ticket reply", Map.of("ticket", id.substring(REPLY_FORM.length()),
-                "text", text == null ? "" : text.getAsString()));
+        ModalMapping mapping = event.getValue("text");
+        String text = mapping == null ? "" : mapping.getAsString();
+        SlashInput input = id.startsWith(REPLY_FORM)
+                ? new SlashInput(event.getUser().getId(), event.getUser().getName(), roleIds(member),
+                        "ticket reply", Map.of("ticket", id.substring(REPLY_FORM.length()), "text", text))
+                : new SlashInput(event.getUser().getId(), event.getUser().getName(), roleIds(member),
+                        "snippet add", Map.of("name", id.substring(SNIPPET_FORM.length()), "text", text,
+                        io.guichet.discord.console.SlashInput.FROM_FORM, "yes"));
         event.deferReply(true).queue(null, failure -> LOG.warn("could not acknowledge the reply form: {}",
                 failure.toString()));
         answerLater(event.getHook(), () -> console.handle(input));
@@ -109,6 +125,14 @@ public final class JdaConsoleListener extends ListenerAdapter {
         return Modal.create(REPLY_FORM + ticket.strip(), DiscordText.cut("Reply to " + shown, 45))
                 .addComponents(Label.of("What the customer reads", TextInput.create("text", TextInputStyle.PARAGRAPH)
                         .setRequiredRange(1, 4000).build()))
+                .build();
+    }
+
+    private static Modal snippetForm(String name) {
+        String key = DiscordText.cut(name.strip(), 80);
+        return Modal.create(SNIPPET_FORM + key, DiscordText.cut("Saved reply " + (key.isEmpty() ? "" : "'" + key + "'"), 45))
+                .addComponents(Label.of("What the customer reads", TextInput.create("text", TextInputStyle.PARAGRAPH)
+                        .setRequiredRange(1, io.guichet.core.snippet.Snippet.TEXT_MAX).build()))
                 .build();
     }
 

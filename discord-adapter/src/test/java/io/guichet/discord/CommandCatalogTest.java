@@ -33,7 +33,7 @@ class CommandCatalogTest {
                 new RecordingMessenger(), new InMemoryStaffOutbox(), new io.guichet.core.testing.InMemoryAuditLog(), PolicySettings.defaults(),
                 new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), MutableClock.at("2026-03-02T09:00:00Z"));
         return new Console(io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase(), new io.guichet.core.testing.InMemoryTicketThreads(), new io.guichet.core.testing.InMemoryMailJournal(),
-                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty()), new StaffRoles("t", "m"));
+                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty(), new io.guichet.core.testing.InMemorySnippetStore()), new StaffRoles("t", "m"));
     }
 
     private static Stream<SubcommandData> subcommands() {

@@ -71,7 +71,7 @@ class DiscordAdapterStandInIT {
         assertThat(adapter.start(io.guichet.core.desk.Desks.of(desk,
                 new io.guichet.core.testing.InMemoryKnowledgeBase(),
                 new io.guichet.core.testing.InMemoryTicketThreads(), new io.guichet.core.testing.InMemoryMailJournal(),
-                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty()))).isTrue();
+                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty(), new io.guichet.core.testing.InMemorySnippetStore()))).isTrue();
         await().atMost(WAIT).until(() -> discord.registeredCommands().size() == CommandCatalog.commands().size());
     }
 

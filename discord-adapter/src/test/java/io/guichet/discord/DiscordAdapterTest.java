@@ -41,7 +41,7 @@ class DiscordAdapterTest {
                 new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), MutableClock.at("2026-03-02T09:00:00Z"));
 
         boolean started = adapter.start(io.guichet.core.desk.Desks.of(desk, new io.guichet.core.testing.InMemoryKnowledgeBase(), new io.guichet.core.testing.InMemoryTicketThreads(), new io.guichet.core.testing.InMemoryMailJournal(),
-                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty()));
+                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty(), new io.guichet.core.testing.InMemorySnippetStore()));
         adapter.stop();
 
         assertThat(started).isFalse();

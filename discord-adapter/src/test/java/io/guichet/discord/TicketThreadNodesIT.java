@@ -79,7 +79,7 @@ class TicketThreadNodesIT {
         stores.contacts().addContact(acme.id(), "Paul", paul, "", Language.EN, Optional.empty(), Optional.empty());
         customers = new CustomerDesk(desk);
         desks = Desks.of(desk, new InMemoryKnowledgeBase(), threads, new InMemoryMailJournal(),
-                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty());
+                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty(), new io.guichet.core.testing.InMemorySnippetStore());
         first = adapter();
         second = adapter();
         assertThat(first.start(desks)).isTrue();

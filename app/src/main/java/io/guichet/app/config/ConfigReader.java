@@ -125,7 +125,7 @@ public final class ConfigReader {
                 value(Setting.DISCORD_TECHNICIAN_ROLE_ID), value(Setting.DISCORD_MANAGER_ROLE_ID),
                 url(Setting.DISCORD_API_URL, Set.of("http", "https"), "https://discord.com/api/v10/"),
                 url(Setting.DISCORD_GATEWAY_URL, Set.of("ws", "wss"), "wss://gateway.discord.gg"),
-                optional(Setting.DISCORD_THREAD_CHANNEL_ID));
+                optional(Setting.DISCORD_THREAD_CHANNEL_ID), snowflake(Setting.DISCORD_LOG_CHANNEL_ID));
         if (discord.token().isPresent()) {
             for (Setting s : List.of(Setting.DISCORD_GUILD_ID, Setting.DISCORD_TECHNICIAN_ROLE_ID,
                     Setting.DISCORD_MANAGER_ROLE_ID)) {
@@ -770,6 +770,17 @@ public final class ConfigReader {
     }
 
     /** An absolute URL with one of these schemes and a host, or empty when the setting is empty. */
+    /** A Discord id (a "snowflake": 17 to 20 digits), or none when the setting is empty. */
+    private Optional<String> snowflake(Setting setting) {
+        Optional<String> value = optional(setting).map(String::strip);
+        if (value.isPresent() && !value.get().matches("[0-9]{17,20}")) {
+            problems.add(setting.key() + ": '" + value.get() + "' is not a Discord channel id (17 to 20 digits, such as"
+                    + " 1180000000000000012: with Discord's developer mode on, right-click the channel, Copy Channel ID).");
+            return Optional.empty();
+        }
+        return value;
+    }
+
     private Optional<String> url(Setting setting, Set<String> schemes, String example) {
         Optional<String> value = optional(setting);
         if (value.isEmpty()) {

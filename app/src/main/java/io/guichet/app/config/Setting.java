@@ -88,6 +88,7 @@ public enum Setting {
     DISCORD_GUILD_ID("GUICHET_DISCORD_GUILD_ID", "", "Server (guild) where commands are registered."),
     DISCORD_STAFF_CHANNEL_ID("GUICHET_DISCORD_STAFF_CHANNEL_ID", "", "Channel for staff notices."),
     DISCORD_THREAD_CHANNEL_ID("GUICHET_DISCORD_THREAD_CHANNEL_ID", "", "Text or forum channel where each ticket gets its own thread (customer mail relayed, changes posted, technicians answer by writing); empty: no ticket threads."),
+    DISCORD_LOG_CHANNEL_ID("GUICHET_DISCORD_LOG_CHANNEL_ID", "", "Text channel where the transcript of each ticket closed for good (R13) is posted as a file, with a one-line summary; empty: no transcripts posted."),
     DISCORD_TECHNICIAN_ROLE_ID("GUICHET_DISCORD_TECHNICIAN_ROLE_ID", "", "Role allowed to work tickets."),
     DISCORD_MANAGER_ROLE_ID("GUICHET_DISCORD_MANAGER_ROLE_ID", "", "Role allowed to manage contacts, coverage and versions."),
     DISCORD_API_URL("GUICHET_DISCORD_API_URL", "", "Base URL of Discord's HTTP API, version included, for proxies and tests (e.g. http://127.0.0.1:8090/api/v10/ for a stand-in); empty: Discord's own, https://discord.com/api/v10/."),

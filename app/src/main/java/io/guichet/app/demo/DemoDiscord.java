@@ -43,6 +43,8 @@ public final class DemoDiscord implements AutoCloseable {
                 "GUICHET_DISCORD_STAFF_CHANNEL_ID", StandInWorld.EXAMPLE_STAFF_CHANNEL,
                 // each ticket's thread in the staff channel: the stand-in's page lists the threads and their posts
                 "GUICHET_DISCORD_THREAD_CHANNEL_ID", StandInWorld.EXAMPLE_STAFF_CHANNEL,
+                // closed tickets' transcripts, as files, in #support-log
+                "GUICHET_DISCORD_LOG_CHANNEL_ID", StandInWorld.EXAMPLE_LOG_CHANNEL,
                 "GUICHET_DISCORD_TECHNICIAN_ROLE_ID", StandInWorld.EXAMPLE_TECHNICIAN_ROLE,
                 "GUICHET_DISCORD_MANAGER_ROLE_ID", StandInWorld.EXAMPLE_MANAGER_ROLE,
                 "GUICHET_DISCORD_API_URL", standIn.apiUrl(), "GUICHET_DISCORD_GATEWAY_URL", standIn.gatewayUrl());

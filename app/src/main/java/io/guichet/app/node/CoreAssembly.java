@@ -17,6 +17,7 @@ import io.guichet.db.JooqDeadlineStore;
 import io.guichet.db.JooqKnowledgeBase;
 import io.guichet.db.JooqMailJournal;
 import io.guichet.db.JooqOutbox;
+import io.guichet.db.JooqSnippetStore;
 import io.guichet.db.JooqStaffOutbox;
 import io.guichet.discord.DiscordThreadPostFormat;
 import io.guichet.db.JooqTicketThreads;
@@ -63,9 +64,14 @@ public record CoreAssembly(DeskPorts ports, Desks desks, JooqMailJournal journal
         // a ticket's thread post is kept as Discord will show it, rendered with its change (a late post says what was
         // true then)
         boolean threadPosts = config.discord().token().isPresent() && config.discord().threadChannelId().isPresent();
-        Function<JooqSession, JooqStaffOutbox> staffOutboxOn = session -> threadPosts
-                ? new JooqStaffOutbox(session, clock, new DiscordThreadPostFormat())
-                : new JooqStaffOutbox(session, clock);
+        // R13: a closed ticket's transcript is rendered in the closing transaction, for the log channel
+        boolean transcripts = config.discord().token().isPresent() && config.discord().logChannelId().isPresent();
+        Function<JooqSession, JooqStaffOutbox> staffOutboxOn = session -> {
+            JooqStaffOutbox staff = threadPosts
+                    ? new JooqStaffOutbox(session, clock, new DiscordThreadPostFormat())
+                    : new JooqStaffOutbox(session, clock);
+            return transcripts ? staff.withTranscripts() : staff;
+        };
         SubjectTag tag = new SubjectTag(config.mail().map(GuichetConfig.MailConfig::subjectTag)
                 .orElse(SubjectTag.DEFAULT_FORMAT));
         String messageIdDomain = config.mail().map(GuichetConfig.MailConfig::messageIdDomain).orElse("guichet.invalid");
@@ -88,7 +94,8 @@ public record CoreAssembly(DeskPorts ports, Desks desks, JooqMailJournal journal
                 config.policy(), config.hours(), clock);
         PerTransaction<MailJournal> journals = JooqTransactions.bind(JooqMailJournal::new);
         Desks desks = Desks.of(ports, JooqTransactions.bind(session -> new JooqKnowledgeBase(session, clock)),
-                JooqTransactions.bind(JooqTicketThreads::new), journals, new IntakeExtractor());
+                JooqTransactions.bind(JooqTicketThreads::new), journals, new IntakeExtractor(),
+                JooqTransactions.bind(JooqSnippetStore::new));
         return new CoreAssembly(ports, desks, new JooqMailJournal(outside), new JooqOutbox(outside),
                 staffOutboxOn.apply(outside), new JooqQuarantine(outside), pageLinks, journals,
                 JooqTransactions.bind(staffOutboxOn::apply), tx);

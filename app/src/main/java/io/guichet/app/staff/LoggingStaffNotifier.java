@@ -24,6 +24,7 @@ public final class LoggingStaffNotifier implements StaffNotifier {
                     n.detail());
             case StaffNotice.ThreadPost n -> LOG.debug("staff: ticket {} {} by {}", n.ticket().number(),
                     n.event(), n.actor());
+            case StaffNotice.Transcript n -> LOG.debug("staff: ticket {} closed, transcript kept", n.ticket().number());
             case StaffNotice.Downgraded n -> LOG.info("staff: ticket {} lowered from severity {} to {}: {}",
                     n.ticket().number(), n.from().level(), n.to().level(), n.reason());
         }

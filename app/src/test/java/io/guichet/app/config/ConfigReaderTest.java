@@ -140,6 +140,20 @@ class ConfigReaderTest {
     }
 
     @Test
+    @DisplayName("R13: the log channel for closed tickets' transcripts is a Discord id; empty means none, a wrong one is named")
+    void discordLogChannel() {
+        assertThat(valid(Map.of("GUICHET_DISCORD_LOG_CHANNEL_ID", " 1180000000000000012 ")).discord().logChannelId())
+                .contains("1180000000000000012");
+        assertThat(valid(Map.of()).discord().logChannelId()).isEmpty();
+        assertThat(valid(Map.of("GUICHET_DISCORD_LOG_CHANNEL_ID", "  ")).discord().logChannelId()).isEmpty();
+        assertThat(invalid(Map.of("GUICHET_DISCORD_LOG_CHANNEL_ID", "#support-log"))).containsExactly(
+                "GUICHET_DISCORD_LOG_CHANNEL_ID: '#support-log' is not a Discord channel id (17 to 20 digits, such as "
+                        + "1180000000000000012: with Discord's developer mode on, right-click the channel, Copy Channel ID).");
+        assertThat(invalid(Map.of("GUICHET_DISCORD_LOG_CHANNEL_ID", "12345"))).singleElement()
+                .asString().startsWith("GUICHET_DISCORD_LOG_CHANNEL_ID: '12345' is not a Discord channel id");
+    }
+
+    @Test
     @DisplayName("the environment overrides the properties file; other variables are ignored")
     void sources(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("guichet.properties");

@@ -98,7 +98,7 @@ class DiscordEndToEndIT {
                     Optional.empty(), Optional.empty());
         });
         node.start();
-        await().atMost(WAIT).until(() -> discord.botConnected() && discord.registeredCommands().size() == 5);
+        await().atMost(WAIT).until(() -> discord.botConnected() && discord.registeredCommands().size() == io.guichet.discord.CommandCatalog.commands().size());
     }
 
     @AfterAll
@@ -165,6 +165,58 @@ class DiscordEndToEndIT {
         assertThat(reply.getSubject()).isEqualTo("[Ticket#" + n.value() + "] Agents offline");
         assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo(ack.getMessageID());
         assertThat(events(n)).contains(EventKind.STAFF_REPLY);
+    }
+
+    @Test
+    @DisplayName("R2, R16: saved replies through Discord: a manager saves one, a technician finds it by autocomplete and "
+            + "sends it with /ticket reply, before the words typed; an unknown name is refused and nothing is mailed; a "
+            + "technician may not add one")
+    void savedReplies() throws Exception {
+        TicketNumber n = open("3");
+        awaitMail(m -> subject(m).contains("[Ticket#" + n.value() + "]"));
+        assertThat(run("tess", "/snippet add name:agent-reinstall text:Please reinstall the monitoring agent.").content())
+                .contains("Only members with the manager role");
+        assertThat(run("max", "/snippet add name:agent-reinstall text:Please reinstall the monitoring agent.\\nThen tell us "
+                + "what the console shows.").content()).contains("Saved reply 'agent-reinstall' added");
+        assertThat(run("tess", "/snippet list").visibleText()).contains("agent-reinstall", "Please reinstall the monitoring agent.");
+
+        SentInteraction typing = discord.autocomplete("tess", "ticket reply",
+                Map.of("ticket", String.valueOf(n.value()), "snippet", "reinstall"), "snippet");
+        await().atMost(WAIT).until(() -> !discord.responsesTo(typing).isEmpty());
+        assertThat(discord.responsesTo(typing).getFirst()).satisfies(c -> {
+            assertThat(c.callbackType()).isEqualTo(8);
+            assertThat(c.body().path("data").path("choices").findValuesAsText("value")).containsExactly("agent-reinstall");
+        });
+
+        RecordedCall sent = run("tess", "/ticket reply ticket:" + n.value() + " snippet:agent-reinstall text:Regards, Tess");
+        assertThat(sent.content()).contains("Reply mailed");
+        MimeMessage reply = awaitMail(m -> body(m).contains("Please reinstall the monitoring agent."));
+        assertThat(body(reply).replace("\r\n", "\n")).contains("Please reinstall the monitoring agent.\n"
+                + "Then tell us what the console shows.\n\nRegards, Tess");
+
+        // without text, the saved reply is written in a form with a multi-line field
+        SentInteraction typed = discord.slash("max", "/snippet add name:log-steps");
+        await().atMost(WAIT).until(() -> !discord.responsesTo(typed).isEmpty());
+        RecordedCall form = discord.responsesTo(typed).getFirst();
+        assertThat(form.callbackType()).isEqualTo(9);
+        assertThat(form.body().path("data").findValue("component").path("style").asInt()).as("paragraph").isEqualTo(2);
+        SentInteraction submitted = discord.submitModal("max", form.body().path("data").path("custom_id").asText(),
+                Map.of("text", "To find the agent's log:\n1. open C:\\new\\Agent\n2. attach agent.log"));
+        await().atMost(WAIT).until(() -> discord.responsesTo(submitted).size() >= 2);
+        assertThat(discord.responsesTo(submitted).get(1).content()).contains("Saved reply 'log-steps' added");
+        run("tess", "/ticket reply ticket:" + n.value() + " snippet:log-steps");
+        MimeMessage steps = awaitMail(m -> body(m).contains("To find the agent's log:"));
+        assertThat(body(steps).replace("\r\n", "\n")).contains(
+                "To find the agent's log:\n1. open C:\\new\\Agent\n2. attach agent.log");
+
+        int mailsBefore = mail.getReceivedMessages().length;
+        RecordedCall unknown = run("tess", "/ticket reply ticket:" + n.value() + " snippet:agent-reinstal text:Hello");
+        assertThat(unknown.content()).contains("Nothing changed.", "no saved reply named 'agent-reinstal'",
+                "/snippet list");
+        node.dispatcher().orElseThrow().wakeUp();
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+        assertThat(mail.getReceivedMessages()).hasSize(mailsBefore);
+        assertThat(run("max", "/snippet remove name:agent-reinstall").content()).contains("removed");
     }
 
     @Test

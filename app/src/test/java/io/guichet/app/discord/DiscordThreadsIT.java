@@ -111,7 +111,7 @@ class DiscordThreadsIT {
                     Optional.empty(), Optional.empty());
         });
         node.start();
-        await().atMost(WAIT).until(() -> discord.botConnected() && discord.registeredCommands().size() == 5);
+        await().atMost(WAIT).until(() -> discord.botConnected() && discord.registeredCommands().size() == io.guichet.discord.CommandCatalog.commands().size());
     }
 
     @AfterAll

@@ -20,6 +20,10 @@ public enum AuditKind {
     VERSION_ADDED,
     /** R19: a knowledge-base article was added or changed. */
     ARTICLE_SAVED,
+    /** A saved reply (snippet) was added or its text replaced, by a manager. */
+    SNIPPET_SAVED,
+    /** A saved reply (snippet) was removed, by a manager. */
+    SNIPPET_REMOVED,
     /** A staff command was refused (no role, bad argument, not allowed in the ticket's state). */
     COMMAND_REFUSED
 }

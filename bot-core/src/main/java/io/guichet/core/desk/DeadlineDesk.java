@@ -263,10 +263,13 @@ public final class DeadlineDesk {
                             ResolutionReason.NO_RESPONSE, "", out.account(saved.accountId()).manager(), Actor.SYSTEM)));
         }
 
-        /** R13: the reopen window ended: closed for good, with a final notice. */
+        /** R13: the reopen window ended: closed for good, with a final notice; the staff's log gets its transcript. */
         private Decision close(Ticket ticket, Instant now) {
             return transition(ticket, new Transition.Close(), now, "closed for good (R13)",
-                    (saved, out) -> out.tell(new CustomerNotice.Closed(out.recipient(saved), saved)));
+                    (saved, out) -> {
+                        out.tell(new CustomerNotice.Closed(out.recipient(saved), saved));
+                        out.notify(new StaffNotice.Transcript(saved));
+                    });
         }
 
         /** R15, R16, R18: a response target was missed: the ticket is escalated (once) and the staff told. */

@@ -4,6 +4,7 @@ import io.guichet.core.intake.IntakeReader;
 import io.guichet.core.kb.KnowledgeBase;
 import io.guichet.core.mail.MailJournal;
 import io.guichet.core.port.PerTransaction;
+import io.guichet.core.port.SnippetStore;
 import io.guichet.core.port.TicketThreads;
 
 /**
@@ -18,26 +19,27 @@ public record Desks(CustomerDesk customers,
                     TicketQueries tickets,
                     KnowledgeDesk knowledge,
                     ThreadDesk threads,
-                    CustomerPages pages) {
+                    CustomerPages pages,
+                    SnippetDesk snippets) {
 
     /**
      * The desks on {@code ports}; {@code threads} holds the tickets' Discord threads, {@code journal} the
      * conversations the customers' web pages show, {@code intake} the reading of the intake fields a reply written on
-     * those pages goes through (the mail channel's).
+     * those pages goes through (the mail channel's), {@code snippets} the saved replies staff insert in their answers.
      */
     public static Desks of(DeskPorts ports, PerTransaction<KnowledgeBase> articles, PerTransaction<TicketThreads> threads,
-                           PerTransaction<MailJournal> journal, IntakeReader intake) {
+                           PerTransaction<MailJournal> journal, IntakeReader intake, PerTransaction<SnippetStore> snippets) {
         StaffDesk staff = new StaffDesk(ports);
         CustomerDesk customers = new CustomerDesk(ports);
         return new Desks(customers, staff, new DirectoryDesk(ports),
                 new TicketQueries(ports), new KnowledgeDesk(ports, articles), new ThreadDesk(ports, threads, staff),
-                new CustomerPages(ports, journal, customers, intake));
+                new CustomerPages(ports, journal, customers, intake), new SnippetDesk(ports, snippets));
     }
 
     /** The desks on ports with no transaction of their own (in memory). */
     public static Desks of(DeskPorts ports, KnowledgeBase articles, TicketThreads threads, MailJournal journal,
-                           IntakeReader intake) {
+                           IntakeReader intake, SnippetStore snippets) {
         return of(ports, PerTransaction.same(articles), PerTransaction.same(threads), PerTransaction.same(journal),
-                intake);
+                intake, PerTransaction.same(snippets));
     }
 }

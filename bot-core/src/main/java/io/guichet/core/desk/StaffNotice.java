@@ -64,6 +64,19 @@ public sealed interface StaffNotice {
     }
 
     /**
+     * R13: a ticket closed for good; its transcript (fields, mails both ways, events, internal notes marked) goes to the
+     * staff's log channel as a file. {@code asPosted} is the transcript as rendered in the closing transaction (a one-line
+     * summary, the file), kept by the outbox; an outbox that keeps no transcripts (no log channel) drops the notice.
+     */
+    record Transcript(Ticket ticket, Optional<AsPosted> asPosted) implements StaffNotice {
+
+        /** A transcript to be rendered by the outbox that keeps it. */
+        public Transcript(Ticket ticket) {
+            this(ticket, Optional.empty());
+        }
+    }
+
+    /**
      * A thread post as the chat shows it, rendered when its change was made: its text, the chat user ids it pings, and
      * the files uploaded with it.
      */

@@ -159,6 +159,22 @@ class DeadlineDeskTest {
     }
 
     @Test
+    @DisplayName("R13: closing for good queues the ticket's transcript for the log channel, once, with the closing change; "
+            + "resolving does not")
+    void closingQueuesTranscript() {
+        TicketNumber number = opened("3");
+        f.staffDesk.handle(new StaffCommand.Resolve(TOM, number, ResolutionReason.FIXED_BY_UPDATE, "Install 9.5.1."));
+        assertThat(f.staff.notices(StaffNotice.Transcript.class)).isEmpty();
+        f.clock.advance(Duration.ofDays(7));
+        sweep.sweep();
+        sweep.sweep();
+        assertThat(f.staff.notices(StaffNotice.Transcript.class)).singleElement().satisfies(t -> {
+            assertThat(t.ticket().number()).isEqualTo(number);
+            assertThat(t.ticket().status()).as("the ticket as closed").isEqualTo(TicketStatus.CLOSED);
+        });
+    }
+
+    @Test
     @DisplayName("R15, R18: a missed first-response target escalates and tells the staff, once, even after later saves")
     void firstResponseBreach() {
         TicketNumber number = opened("3");

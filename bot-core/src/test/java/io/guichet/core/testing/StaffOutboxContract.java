@@ -88,6 +88,32 @@ public abstract class StaffOutboxContract {
     }
 
     @Test
+    @DisplayName("R13: a closed ticket's transcript comes back as it was rendered when posted: its summary line and its file, "
+            + "byte for byte; it never waits for the ticket's thread posts")
+    void transcriptRoundTrip() {
+        byte[] file = "Transcript of ticket #1000: Agents offline\n  status      CLOSED\n\u00e9t\u00e9\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        StaffNotice.AsPosted rendered = new StaffNotice.AsPosted("Ticket #1000 closed: Agents offline", List.of(),
+                List.of(new StaffNotice.PostedFile("ticket-1000-transcript.txt", file)));
+        outbox.post(new StaffNotice.ThreadPost(ticket, EventKind.CLOSED, "system", ""));
+        outbox.post(new StaffNotice.Transcript(ticket, Optional.of(rendered)));
+
+        List<StaffOutbox.Queued> claimed = outbox.claimDue(later(), 10, LEASE);
+
+        assertThat(claimed).hasSize(2);
+        assertThat(claimed.get(1).notice()).isInstanceOfSatisfying(StaffNotice.Transcript.class, t -> {
+            assertThat(t.ticket().id()).isEqualTo(ticket.id());
+            StaffNotice.AsPosted back = t.asPosted().orElseThrow();
+            assertThat(back.content()).isEqualTo("Ticket #1000 closed: Agents offline");
+            assertThat(back.pinged()).isEmpty();
+            assertThat(back.files()).singleElement().satisfies(f -> {
+                assertThat(f.name()).isEqualTo("ticket-1000-transcript.txt");
+                assertThat(f.data()).isEqualTo(file);
+            });
+        });
+    }
+
+    @Test
     @DisplayName("a ticket's thread posts go out in order: a later one waits while an earlier one is retried or held")
     void threadPostsInOrder() {
         StaffNotice.ThreadPost opened = new StaffNotice.ThreadPost(ticket, EventKind.CREATED, "customer:alice@acme.example",

@@ -34,7 +34,7 @@ public final class Console {
         this.roles = roles;
         this.staffDesk = desks.staffDesk();
         this.tickets = new TicketCommands(desks.staffDesk(), desks.tickets(), desks.directory(), roles,
-                new QueueSearches(java.time.Clock.systemUTC()));
+                new QueueSearches(java.time.Clock.systemUTC()), desks.snippets());
         this.threads = desks.threads();
         this.tickets.register(routes);
         routes.add("ticket subscribe", StaffRoles.Role.TECHNICIAN, (c, o) -> {
@@ -48,7 +48,8 @@ public final class Console {
                     : Cards.refused(o.problems());
         });
         new DirectoryCommands(desks.directory()).register(routes);
-        this.autocomplete = new Autocomplete(desks.tickets(), desks.directory(), roles);
+        new SnippetCommands(desks.snippets()).register(routes);
+        this.autocomplete = new Autocomplete(desks.tickets(), desks.directory(), desks.snippets(), roles);
     }
 
     /** Every command path the console handles, e.g. {@code "ticket reply"}. */

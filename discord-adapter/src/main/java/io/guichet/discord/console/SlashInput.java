@@ -21,6 +21,12 @@ public record SlashInput(String userId, String userName, Set<String> roleIds, St
         }
     }
 
+    /**
+     * An option no registered command has, set when the text comes from a form (a multi-line field) rather than a
+     * one-line option: taken as written.
+     */
+    public static final String FROM_FORM = "_form";
+
     public SlashInput {
         roleIds = Set.copyOf(roleIds);
         options = Map.copyOf(options);

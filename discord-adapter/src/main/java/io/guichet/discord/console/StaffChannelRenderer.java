@@ -43,6 +43,8 @@ public final class StaffChannelRenderer {
             }
             case StaffNotice.ThreadPost p -> throw new IllegalArgumentException(
                     "a thread post goes to the ticket's thread, not the staff channel (see ThreadPostRenderer)");
+            case StaffNotice.Transcript x -> throw new IllegalArgumentException(
+                    "a transcript goes to the log channel as a file, not to the staff channel");
             case StaffNotice.Downgraded d -> {
                 title = "Downgraded: " + t.number() + " S" + d.from().level() + " -> S" + d.to().level();
                 color = Cards.GREY;

@@ -1,6 +1,7 @@
 package io.guichet.discord.console;
 
 import io.guichet.core.Problem;
+import io.guichet.core.desk.SnippetDesk;
 import io.guichet.core.desk.TicketQueries;
 import io.guichet.core.desk.StaffCommand;
 import io.guichet.core.desk.StaffDesk;
@@ -30,14 +31,16 @@ final class TicketCommands {
     private final io.guichet.core.desk.DirectoryDesk directory;
     private final StaffRoles roles;
     private final QueueSearches searches;
+    private final SnippetDesk snippets;
 
     TicketCommands(StaffDesk staffDesk, TicketQueries queries, io.guichet.core.desk.DirectoryDesk directory,
-                   StaffRoles roles, QueueSearches searches) {
+                   StaffRoles roles, QueueSearches searches, SnippetDesk snippets) {
         this.staffDesk = staffDesk;
         this.queries = queries;
         this.directory = directory;
         this.roles = roles;
         this.searches = searches;
+        this.snippets = snippets;
     }
 
     /** The search text a queue button's token stands for, while it is kept. */
@@ -74,7 +77,17 @@ final class TicketCommands {
         routes.add("ticket reply", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");
             String text = o.text("text");
-            return act(o, () -> new StaffCommand.Reply(c.actor(), n.orElseThrow(), text));
+            Optional<String> snippet = o.optionalText("snippet");
+            if (snippet.isPresent()) {
+                // a saved reply: its text, then what was typed, if anything
+                switch (snippets.find(snippet.get())) {
+                    case SnippetDesk.Found.Snippet found -> text = text.isBlank() ? found.snippet().text()
+                            : found.snippet().text() + "\n\n" + text;
+                    case SnippetDesk.Found.Unknown unknown -> o.problem(unknown.problem());
+                }
+            }
+            String reply = text;
+            return act(o, () -> new StaffCommand.Reply(c.actor(), n.orElseThrow(), reply));
         });
         routes.add("ticket ask", TECHNICIAN, (c, o) -> {
             Optional<TicketNumber> n = o.ticket("ticket");

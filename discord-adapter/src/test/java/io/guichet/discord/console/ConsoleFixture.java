@@ -55,6 +55,7 @@ final class ConsoleFixture {
     final CustomerDesk customers;
     final Account account;
     final Contact contact;
+    final io.guichet.core.testing.InMemorySnippetStore snippets = new io.guichet.core.testing.InMemorySnippetStore();
 
     ConsoleFixture() {
         this(Stores.inMemory());
@@ -66,7 +67,7 @@ final class ConsoleFixture {
         ports = DeskPorts.shared(stores.transactions(), stores.tickets(), new InMemoryDeadlineStore(), stores.contacts(), stores.versions(), mail, staff, audit,
                 PolicySettings.defaults(), new ServiceHours(new AlwaysOpen(), new AlwaysOpen()), clock);
         desks = io.guichet.core.desk.Desks.of(ports, new io.guichet.core.testing.InMemoryKnowledgeBase(), threads, new io.guichet.core.testing.InMemoryMailJournal(),
-                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty());
+                (subject, text) -> io.guichet.core.intake.IntakeDraft.empty(), snippets);
         console = new Console(desks, new StaffRoles(TECH, MANAGER));
         customers = new CustomerDesk(ports);
         desk = ports.in(io.guichet.core.testing.InMemoryTransactions.TX);

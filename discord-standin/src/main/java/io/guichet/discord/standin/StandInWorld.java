@@ -63,6 +63,7 @@ public record StandInWorld(String token, String botUserId, String botName, Strin
     public static final String EXAMPLE_GUILD = "1180000000000000001";
     public static final String EXAMPLE_STAFF_CHANNEL = "1180000000000000010";
     public static final String EXAMPLE_FORUM_CHANNEL = "1180000000000000011";
+    public static final String EXAMPLE_LOG_CHANNEL = "1180000000000000012";
     public static final String EXAMPLE_TECHNICIAN_ROLE = "1180000000000000100";
     public static final String EXAMPLE_MANAGER_ROLE = "1180000000000000101";
 
@@ -75,7 +76,8 @@ public record StandInWorld(String token, String botUserId, String botName, Strin
                 EXAMPLE_GUILD, "Guichet support",
                 List.of(new Role(EXAMPLE_TECHNICIAN_ROLE, "technician"), new Role(EXAMPLE_MANAGER_ROLE, "manager")),
                 List.of(new Channel(EXAMPLE_STAFF_CHANNEL, "support-staff", ChannelType.TEXT),
-                        new Channel(EXAMPLE_FORUM_CHANNEL, "tickets", ChannelType.FORUM)),
+                        new Channel(EXAMPLE_FORUM_CHANNEL, "tickets", ChannelType.FORUM),
+                        new Channel(EXAMPLE_LOG_CHANNEL, "support-log", ChannelType.TEXT)),
                 List.of(new Member("1180000000000002001", "tess", Set.of(EXAMPLE_TECHNICIAN_ROLE)),
                         new Member("1180000000000002002", "max", Set.of(EXAMPLE_TECHNICIAN_ROLE, EXAMPLE_MANAGER_ROLE)),
                         new Member("1180000000000002003", "nina", Set.of())),

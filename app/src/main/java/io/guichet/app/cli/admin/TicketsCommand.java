@@ -6,6 +6,7 @@ import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.desk.Spans;
 import io.guichet.core.desk.StaffCommand;
 import io.guichet.core.desk.TicketQueries;
+import io.guichet.core.desk.TicketTranscript;
 import io.guichet.core.intake.IntakeDraft;
 import io.guichet.core.intake.IntakeField;
 import io.guichet.core.ticket.ResolutionReason;
@@ -172,7 +173,7 @@ public final class TicketsCommand {
 
         private TicketNumber wanted;
 
-        private record Entry(Instant at, int order, String text, Map<String, Object> json) {
+        private record Entry(Instant at, int order, Map<String, Object> json) {
         }
 
         @Override
@@ -185,41 +186,32 @@ public final class TicketsCommand {
             TicketQueries.TicketHistory history = admin.desks().tickets().history(wanted)
                     .orElseThrow(() -> AdminProblem.notFound("there is no ticket " + wanted + "."));
             Ticket t = history.ticket();
+            List<ThreadMessage> thread = admin.mail().thread(t.id());
+            if (!json) {
+                out.println("Transcript of ticket " + t.number() + ": " + t.fields().subject());
+                for (TicketTranscript.Line line : TicketTranscript.lines(thread, history.events())) {
+                    out.print(line.at() + "  " + line.text());
+                }
+                return;
+            }
             List<Entry> entries = new ArrayList<>();
-            for (ThreadMessage m : admin.mail().thread(t.id())) {
+            for (ThreadMessage m : thread) {
                 boolean in = m.direction() == ThreadMessage.Direction.IN;
-                String arrow = in ? "mail from " + m.sender() : "mail to " + m.sender();
-                StringBuilder text = new StringBuilder(arrow + ": " + m.subject() + "\n");
-                m.body().strip().lines().forEach(line -> text.append("    ").append(line).append('\n'));
-                m.attachments().forEach(a -> text.append("    [attachment ").append(a.filename()).append(", ")
-                        .append(a.size()).append(" bytes").append(a.unreadable().map(r -> ", unreadable: " + r).orElse(""))
-                        .append("]\n"));
                 Map<String, Object> json = JsonOutput.object("at", m.at(), "type", "mail", "direction", in ? "in" : "out",
                         "address", m.sender(), "subject", m.subject(), "body", m.body(),
                         "attachments", m.attachments().stream().map(a -> JsonOutput.object("filename", a.filename(),
                                 "size", a.size(), "unreadable", a.unreadable())).toList());
                 // at the same instant: the mail that caused a change, the change, then our answer to it
-                entries.add(new Entry(m.at(), in ? 0 : 2, text.toString(), json));
+                entries.add(new Entry(m.at(), in ? 0 : 2, json));
             }
             for (TicketEvent e : history.events()) {
-                String move = e.from().isPresent() && e.to().isPresent() && e.from().get() != e.to().get()
-                        ? " (" + e.from().get() + " -> " + e.to().get() + ")" : "";
-                entries.add(new Entry(e.at(), 1, e.kind() + move + " by " + e.actor().label()
-                        + (e.detail().isBlank() ? "" : ": " + e.detail()) + "\n",
-                        JsonOutput.object("at", e.at(), "type", "event", "event", e.kind().name(),
-                                "from", e.from().map(TicketStatus::name), "to", e.to().map(TicketStatus::name),
-                                "actor", e.actor().label(), "detail", e.detail())));
+                entries.add(new Entry(e.at(), 1, JsonOutput.object("at", e.at(), "type", "event", "event", e.kind().name(),
+                        "from", e.from().map(TicketStatus::name), "to", e.to().map(TicketStatus::name),
+                        "actor", e.actor().label(), "detail", e.detail())));
             }
             entries.sort(Comparator.comparing(Entry::at).thenComparingInt(Entry::order));
-            if (json) {
-                JsonOutput.print(out, JsonOutput.object("number", t.number().value(), "subject", t.fields().subject(),
-                        "entries", entries.stream().map(Entry::json).toList()));
-                return;
-            }
-            out.println("Transcript of ticket " + t.number() + ": " + t.fields().subject());
-            for (Entry entry : entries) {
-                out.print(entry.at() + "  " + entry.text());
-            }
+            JsonOutput.print(out, JsonOutput.object("number", t.number().value(), "subject", t.fields().subject(),
+                    "entries", entries.stream().map(Entry::json).toList()));
         }
     }
 

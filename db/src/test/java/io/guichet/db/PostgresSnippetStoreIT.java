@@ -1,0 +1,30 @@
+package io.guichet.db;
+
+import io.guichet.core.port.SnippetStore;
+import io.guichet.core.testing.SnippetStoreContract;
+import io.guichet.db.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+
+import java.util.function.Supplier;
+
+/** The saved replies' contract on PostgreSQL: the same tests the in-memory store passes. */
+class PostgresSnippetStoreIT extends SnippetStoreContract {
+
+    private TestDatabase database;
+
+    @Override
+    protected SnippetStore store() {
+        database = TestDatabase.createMigrated();
+        return new JooqSnippetStore(database.database().transactions().autoCommit());
+    }
+
+    @Override
+    protected <T> T inTransaction(Supplier<T> work) {
+        return database.database().transactions().inTransaction(tx -> work.get());
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
+    }
+}
