@@ -139,6 +139,7 @@ final class IngestScenario implements Callable<Integer> {
             double perMail = Double.NaN;
             long nodePeakMb = -1;
             long nodeThreads = -1;
+            double nodeCpuMs = Double.NaN;
             AutoCloseable node = startNode(work, settings, db, out);
             try {
                 all.ifPresent(EverythingOn::startLoad);
@@ -170,8 +171,10 @@ final class IngestScenario implements Callable<Integer> {
                 all.ifPresent(on -> on.report(out, node instanceof NodeProcess));
                 if (node instanceof NodeProcess process) {
                     nodePeakMb = process.peakResidentMb();
-                    out.printf("node process %d: resident memory now %d MB, peak %d MB (VmHWM), threads at most %d%n",
-                            process.pid(), process.residentMb(), nodePeakMb, nodeThreads);
+                    nodeCpuMs = 1000 * process.cpuSeconds() / mails;
+                    out.printf("node process %d: resident memory now %d MB, peak %d MB (VmHWM), threads at most %d, "
+                                    + "CPU %.1f s (%.1f ms per mail, start included)%n", process.pid(),
+                            process.residentMb(), nodePeakMb, nodeThreads, process.cpuSeconds(), nodeCpuMs);
                     process.printNativeMemory(out);
                 }
             } finally {
@@ -193,7 +196,8 @@ final class IngestScenario implements Callable<Integer> {
                             + "answers_sent=%d mail_server=%s%s peak_rss=%dMB%s load=%s%n", mails, guichetRate, nullRate,
                     100 * guichetRate / nullRate, raw, counts.sent, mailServers.external() ? "external" : "greenmail",
                     statements ? String.format(" statements_per_mail=%.2f", perMail) : "", Machine.peakRssMb(),
-                    nodeProcess ? " node_peak_rss=" + nodePeakMb + "MB" : "", Machine.load());
+                    nodeProcess ? String.format(" node_peak_rss=%dMB node_cpu_per_mail=%.1fms", nodePeakMb, nodeCpuMs) : "",
+                    Machine.load());
             out.flush();
         } finally {
             BenchDatabase.delete(work);

@@ -93,6 +93,20 @@ final class NodeProcess implements AutoCloseable {
         return statusKb("VmHWM:") / 1024;
     }
 
+    /**
+     * CPU time the node's JVM has used so far, user and system, in seconds ({@code /proc/PID/stat}, in clock ticks of
+     * 1/100 s); -1 when not readable. Less sensitive to the other work on the machine than the rate.
+     */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Threads of the node's JVM now. */
     long threads() {
         return statusKb("Threads:");
