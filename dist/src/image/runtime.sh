@@ -86,10 +86,12 @@ GROUP
 
 cat > "$out/opt/guichet/entrypoint" <<'ENTRYPOINT'
 #!/bin/sh
-# GUICHET_JAVA_OPTS: the JVM options, split on spaces. Unset: a heap that starts small and may grow to 256 MB and
-# the serial collector (as the launcher of the archive); set it empty for the JVM's own defaults.
+# GUICHET_JAVA_OPTS: the JVM options, split on spaces. Unset: a heap that starts small and may grow to 256 MB, the
+# serial collector with a young generation as large as the old one and larger survivor spaces, and the JIT's first
+# tier only (as the launcher of the archive); set it empty for the JVM's own
+# defaults.
 if [ -z "${GUICHET_JAVA_OPTS+set}" ]; then
-    GUICHET_JAVA_OPTS="-Xms32m -Xmx256m -XX:+UseSerialGC"
+    GUICHET_JAVA_OPTS="-Xms32m -Xmx256m -XX:+UseSerialGC -XX:NewRatio=1 -XX:SurvivorRatio=4 -XX:TieredStopAtLevel=1"
 fi
 # shellcheck disable=SC2086
 exec java $GUICHET_JAVA_OPTS -cp @/app/jib-classpath-file io.guichet.app.GuichetCli "$@"

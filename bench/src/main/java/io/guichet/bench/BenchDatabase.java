@@ -25,13 +25,17 @@ final class BenchDatabase implements AutoCloseable {
     private final Optional<EmbeddedPostgresServer> server;
     private final Database database;
     private final String jdbcUrl;
+    private final String user;
+    private final String password;
     private final Optional<Path> directory;
 
-    private BenchDatabase(Optional<EmbeddedPostgresServer> server, Database database, String jdbcUrl,
-                          Optional<Path> directory) {
+    private BenchDatabase(Optional<EmbeddedPostgresServer> server, Database database, String jdbcUrl, String user,
+                          String password, Optional<Path> directory) {
         this.server = server;
         this.database = database;
         this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
         this.directory = directory;
     }
 
@@ -48,7 +52,7 @@ final class BenchDatabase implements AutoCloseable {
         if (externalUrl.isPresent()) {
             Database database = Database.connect(externalUrl.get(), "", "", poolSize);
             database.migrate();
-            BenchDatabase db = new BenchDatabase(Optional.empty(), database, externalUrl.get(), Optional.empty());
+            BenchDatabase db = new BenchDatabase(Optional.empty(), database, externalUrl.get(), "", "", Optional.empty());
             db.describe(out);
             return db;
         }
@@ -59,7 +63,8 @@ final class BenchDatabase implements AutoCloseable {
                 : Map.of());
         Database database = Database.connect(server.jdbcUrl(), server.user(), server.password(), poolSize);
         database.migrate();
-        BenchDatabase db = new BenchDatabase(Optional.of(server), database, server.jdbcUrl(), Optional.of(dir));
+        BenchDatabase db = new BenchDatabase(Optional.of(server), database, server.jdbcUrl(), server.user(),
+                server.password(), Optional.of(dir));
         db.describe(out);
         return db;
     }
@@ -70,6 +75,15 @@ final class BenchDatabase implements AutoCloseable {
 
     String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** The user and password a node in another process connects with (empty for an external database's URL). */
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
     }
 
     Connection connection() throws SQLException {

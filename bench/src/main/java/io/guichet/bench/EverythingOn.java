@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * production node runs: the Discord console and ticket threads connected to the Discord stand-in (technicians list the
  * queue twice a second), three mailboxes (the support one the backlog is in, and two more, idle), and the customers'
  * web pages served (the knowledge base read ten times a second). The stand-in, GreenMail and the bench's own data are
- * in the same JVM and are counted in its resident memory.
+ * in the bench's JVM: with the node in it too, they are counted in its resident memory; with {@code --node-process}
+ * the node's own is measured apart.
  */
 final class EverythingOn implements AutoCloseable {
 
@@ -127,10 +128,15 @@ final class EverythingOn implements AutoCloseable {
     }
 
     /** What ran beside the ingest, the resident memory now and, when tracking is on, the JVM's native memory. */
-    void report(PrintWriter out) {
+    void report(PrintWriter out, boolean nodeElsewhere) {
         out.printf("everything: gateway connected=%s, slash commands sent=%d (not sent %d), Discord calls recorded=%d, "
                         + "threads opened=%d, web pages read=%d (failed %d)%n", discord.botConnected(), interactions.get(), interactionFailures.get(),
                 discord.calls().size(), discord.threads().size(), pages.get(), pageFailures.get());
+        if (nodeElsewhere) {
+            out.printf("bench process (GreenMail, the stand-in, the bench's data; not the node): resident memory now %s, "
+                    + "peak %d MB%n", status("VmRSS:"), Machine.peakRssMb());
+            return;
+        }
         out.printf("resident memory now %s, peak %d MB%n", status("VmRSS:"), Machine.peakRssMb());
         nativeMemory(out);
         out.flush();

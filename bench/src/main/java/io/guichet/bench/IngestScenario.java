@@ -80,6 +80,23 @@ final class IngestScenario implements Callable<Integer> {
             + "node's memory (with -XX:NativeMemoryTracking=summary in GUICHET_JAVA_OPTS, its breakdown).")
     private boolean everything;
 
+    @Option(names = "--node-process", description = "Run the node in a JVM of its own, started by the launcher as "
+            + "'guichet run' with the product's JVM options (the mail servers, the Discord stand-in and the bench's data "
+            + "stay in this process), and print that process's peak resident memory (VmHWM).")
+    private boolean nodeProcess;
+
+    @Option(names = "--launcher", defaultValue = "./guichet",
+            description = "The launcher --node-process starts the node with (default ${DEFAULT-VALUE}).")
+    private Path launcher;
+
+    @Option(names = "--node-java-opts", description = "GUICHET_JAVA_OPTS of the node's process (--node-process); "
+            + "default: the launcher's own.")
+    private Optional<String> nodeJavaOptions;
+
+    @Option(names = "--native-memory", description = "With --node-process: the node's JVM tracks its native memory "
+            + "(-XX:NativeMemoryTracking=summary) and its summary is printed (jcmd VM.native_memory).")
+    private boolean nativeMemory;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -115,14 +132,16 @@ final class IngestScenario implements Callable<Integer> {
             if (!processedFolder.equals("-")) {
                 settings.put("GUICHET_IMAP_PROCESSED_FOLDER", processedFolder);
             }
-            GuichetNode node = new GuichetNode(BenchNode.config(work, settings), db.database(), Clock.systemUTC());
             Optional<StatementCount> counted = statements ? Optional.of(StatementCount.reset(db)) : Optional.empty();
             long start = System.nanoTime();
             double seconds;
             Counts counts;
             double perMail = Double.NaN;
+            long nodePeakMb = -1;
+            long nodeThreads = -1;
+            double nodeCpuMs = Double.NaN;
+            AutoCloseable node = startNode(work, settings, db, out);
             try {
-                node.start();
                 all.ifPresent(EverythingOn::startLoad);
                 Instant giveUp = Instant.now().plus(timeout);
                 long lastPrint = System.nanoTime();
@@ -135,6 +154,9 @@ final class IngestScenario implements Callable<Integer> {
                         out.println("TIMEOUT: " + counts);
                         break;
                     }
+                    if (node instanceof NodeProcess process) {
+                        nodeThreads = Math.max(nodeThreads, process.threads());
+                    }
                     if (System.nanoTime() - lastPrint > 10e9) {
                         out.printf("  %4.0f s: %s%n", (System.nanoTime() - start) / 1e9, counts);
                         out.flush();
@@ -146,7 +168,15 @@ final class IngestScenario implements Callable<Integer> {
                 if (counted.isPresent()) {
                     perMail = counted.get().print(out, counts.receipts);
                 }
-                all.ifPresent(on -> on.report(out));
+                all.ifPresent(on -> on.report(out, node instanceof NodeProcess));
+                if (node instanceof NodeProcess process) {
+                    nodePeakMb = process.peakResidentMb();
+                    nodeCpuMs = 1000 * process.cpuSeconds() / mails;
+                    out.printf("node process %d: resident memory now %d MB, peak %d MB (VmHWM), threads at most %d, "
+                                    + "CPU %.1f s (%.1f ms per mail, start included)%n", process.pid(),
+                            process.residentMb(), nodePeakMb, nodeThreads, process.cpuSeconds(), nodeCpuMs);
+                    process.printNativeMemory(out);
+                }
             } finally {
                 node.close();
                 all.ifPresent(EverythingOn::close);
@@ -163,15 +193,41 @@ final class IngestScenario implements Callable<Integer> {
 
             double raw = rawCeiling(db, mails, out);
             out.printf("ingest: mails=%d guichet=%.0f mails/s null_desk=%.0f mails/s guichet/null=%.0f%% raw_pg=%.0f tx/s "
-                            + "answers_sent=%d mail_server=%s%s peak_rss=%dMB load=%s%n", mails, guichetRate, nullRate,
+                            + "answers_sent=%d mail_server=%s%s peak_rss=%dMB%s load=%s%n", mails, guichetRate, nullRate,
                     100 * guichetRate / nullRate, raw, counts.sent, mailServers.external() ? "external" : "greenmail",
                     statements ? String.format(" statements_per_mail=%.2f", perMail) : "", Machine.peakRssMb(),
+                    nodeProcess ? String.format(" node_peak_rss=%dMB node_cpu_per_mail=%.1fms", nodePeakMb, nodeCpuMs) : "",
                     Machine.load());
             out.flush();
         } finally {
             BenchDatabase.delete(work);
         }
         return 0;
+    }
+
+    /** The node in this JVM (started), or in its own process (running) with {@code --node-process}. */
+    private AutoCloseable startNode(Path work, Map<String, String> settings, BenchDatabase db, PrintWriter out)
+            throws Exception {
+        if (!nodeProcess) {
+            GuichetNode node = new GuichetNode(BenchNode.config(work, settings), db.database(), Clock.systemUTC());
+            try {
+                node.start();
+            } catch (RuntimeException e) {
+                node.close();
+                throw e;
+            }
+            return node;
+        }
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("GUICHET_DATA_DIR", work.toString());
+        env.put("GUICHET_HTTP_PORT", "0");
+        Path log = Path.of("guichet-bench-node.log").toAbsolutePath();
+        NodeProcess node = NodeProcess.start(launcher, env, db, nodeJavaOptions, nativeMemory, log, Duration.ofMinutes(2));
+        out.printf("node: its own process %d, started by %s run with GUICHET_JAVA_OPTS %s%s; output in %s%n", node.pid(),
+                launcher, nodeJavaOptions.map(o -> "\"" + o + "\"").orElse("unset (the launcher's defaults)"),
+                nativeMemory ? ", native memory tracked" : "", log);
+        out.flush();
+        return node;
     }
 
     private long bodyBytes;
