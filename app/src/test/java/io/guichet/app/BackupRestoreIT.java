@@ -52,10 +52,10 @@ class BackupRestoreIT {
         GuichetConfig firstConfig = config(first);
         try (DatabaseHandle database = DatabaseHandle.openForRun(firstConfig.database());
              GuichetNode node = new GuichetNode(firstConfig, database.database(), Clock.systemUTC())) {
-            node.transactions().run(tx -> {
-                Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
+            node.ports().run(d -> {
+                Account acme = d.contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                         new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
-                node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse("bob@acme.example")
+                d.contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse("bob@acme.example")
                         .orElseThrow(), "", Language.EN, Optional.empty(), Optional.of(LocalDate.now().plusMonths(6)));
             });
             for (String severity : List.of("1", "2", "3")) {

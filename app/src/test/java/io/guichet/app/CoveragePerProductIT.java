@@ -3,7 +3,7 @@ package io.guichet.app;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.guichet.app.config.ConfigReader;
+import io.guichet.app.testing.NodeSettings;
 import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.node.GuichetNode;
 import io.guichet.core.account.Account;
@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,29 +60,19 @@ class CoveragePerProductIT {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         mail.start();
         mail.setUser(SUPPORT, "support", "secret");
-        Map<String, String> settings = new HashMap<>();
-        settings.put("GUICHET_IMAP_HOST", "127.0.0.1");
-        settings.put("GUICHET_IMAP_PORT", Integer.toString(mail.getImap().getPort()));
-        settings.put("GUICHET_IMAP_SECURITY", "none");
-        settings.put("GUICHET_IMAP_USER", "support");
-        settings.put("GUICHET_IMAP_PASSWORD", "secret");
-        settings.put("GUICHET_IMAP_POLL_INTERVAL", "PT1S");
-        settings.put("GUICHET_SMTP_HOST", "127.0.0.1");
-        settings.put("GUICHET_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
-        settings.put("GUICHET_SMTP_SECURITY", "none");
-        settings.put("GUICHET_SUPPORT_ADDRESS", SUPPORT);
+        Map<String, String> settings = NodeSettings.onGreenMail(mail, SUPPORT, "PT1S");
         settings.put("GUICHET_HTTP_PORT", "0");
-        GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
+        GuichetConfig config = NodeSettings.config(settings);
         node = new GuichetNode(config, database, Clock.systemUTC());
-        node.transactions().run(tx -> {
-            node.desk().versions().add(new ProductVersion("VSA", "9.5", LocalDate.now().minusYears(1), true,
+        node.ports().run(d -> {
+            d.versions().add(new ProductVersion("VSA", "9.5", LocalDate.now().minusYears(1), true,
                     Optional.empty()));
-            node.desk().versions().add(new ProductVersion("Traverse", "3.1", LocalDate.now().minusYears(1), true,
+            d.versions().add(new ProductVersion("Traverse", "3.1", LocalDate.now().minusYears(1), true,
                     Optional.empty()));
-            Account acme = node.desk().contacts().addAccount("Acme", Optional.empty(),
+            Account acme = d.contacts().addAccount("Acme", Optional.empty(),
                     new AccountManager("Marie Curie", "marie@vendor.example")).orElseThrow();
-            node.desk().contacts().coverProduct(acme.id(), "VSA", LocalDate.now().plusYears(1));
-            node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",
+            d.contacts().coverProduct(acme.id(), "VSA", LocalDate.now().plusYears(1));
+            d.contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",
                     Language.EN, Optional.empty(), Optional.empty());
         });
     }

@@ -2,7 +2,7 @@ package io.guichet.app;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.guichet.app.config.ConfigReader;
+import io.guichet.app.testing.NodeSettings;
 import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.node.GuichetNode;
 import io.guichet.core.account.Account;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,24 +66,14 @@ class EndToEndIT {
         mail.start();
         mail.setUser(SUPPORT, "support", "secret");
         mail.setUser(BOB, "bob", "bob");
-        Map<String, String> settings = new HashMap<>();
-        settings.put("GUICHET_IMAP_HOST", "127.0.0.1");
-        settings.put("GUICHET_IMAP_PORT", Integer.toString(mail.getImap().getPort()));
-        settings.put("GUICHET_IMAP_SECURITY", "none");
-        settings.put("GUICHET_IMAP_USER", "support");
-        settings.put("GUICHET_IMAP_PASSWORD", "secret");
-        settings.put("GUICHET_IMAP_POLL_INTERVAL", "PT1S");
-        settings.put("GUICHET_SMTP_HOST", "127.0.0.1");
-        settings.put("GUICHET_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
-        settings.put("GUICHET_SMTP_SECURITY", "none");
-        settings.put("GUICHET_SUPPORT_ADDRESS", SUPPORT);
+        Map<String, String> settings = NodeSettings.onGreenMail(mail, SUPPORT, "PT1S");
         settings.put("GUICHET_HTTP_PORT", "0");
-        GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
+        GuichetConfig config = NodeSettings.config(settings);
         node = new GuichetNode(config, database, Clock.systemUTC());
-        node.transactions().run(tx -> {
-            Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
+        node.ports().run(d -> {
+            Account acme = d.contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
-            node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",
+            d.contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",
                     Language.EN, Optional.empty(), Optional.empty());
         });
     }

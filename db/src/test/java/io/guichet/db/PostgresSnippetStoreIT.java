@@ -5,7 +5,6 @@ import io.guichet.core.testing.SnippetStoreContract;
 import io.guichet.db.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 
-import java.util.function.Supplier;
 
 /** The saved replies' contract on PostgreSQL: the same tests the in-memory store passes. */
 class PostgresSnippetStoreIT extends SnippetStoreContract {
@@ -18,10 +17,6 @@ class PostgresSnippetStoreIT extends SnippetStoreContract {
         return new JooqSnippetStore(database.database().transactions().autoCommit());
     }
 
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return database.database().transactions().inTransaction(tx -> work.get());
-    }
 
     @AfterEach
     void dropDatabase() {

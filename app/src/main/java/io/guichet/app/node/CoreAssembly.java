@@ -55,8 +55,7 @@ import java.time.Duration;
  */
 public record CoreAssembly(DeskPorts ports, Desks desks, JooqMailJournal journal, JooqOutbox outbox,
                            JooqStaffOutbox staffOutbox, Quarantine quarantine, Optional<PageLinks> pageLinks,
-                           PerTransaction<MailJournal> journals, PerTransaction<StaffOutbox> staffOutboxes,
-                           JooqTransactions transactions) {
+                           PerTransaction<MailJournal> journals, PerTransaction<StaffOutbox> staffOutboxes) {
 
     public static CoreAssembly on(GuichetConfig config, Database database, Clock clock) {
         JooqTransactions tx = database.transactions();
@@ -78,32 +77,28 @@ public record CoreAssembly(DeskPorts ports, Desks desks, JooqMailJournal journal
         int cap = config.mail().map(GuichetConfig.MailConfig::autoReplyCap)
                 .orElse(AutoReplyLimits.defaults().automaticPerWindow());
         Optional<PageLinks> pageLinks = config.web().map(web -> pageLinks(web, outside, clock));
-        // the suggestions are read on their own (auto-commit): the articles are not part of the change being made
-        NoticeRenderer renderer = new NoticeRenderer(config.mail().map(GuichetConfig.MailConfig::templates)
-                .orElseGet(MailTemplates::new), tag, config.policy().reopenWindow(), pageLinks,
-                suggestions(pageLinks, new JooqKnowledgeBase(outside, clock)));
+        MailTemplates templates = config.mail().map(GuichetConfig.MailConfig::templates).orElseGet(MailTemplates::new);
         AutoReplyLimits limits = new AutoReplyLimits(cap, 1, Duration.ofHours(24));
         VersionListCache versions = new VersionListCache(JooqVersionCatalog::new, VersionListCache.DEFAULT_TTL,
                 Clock.systemUTC());
+        PerTransaction<StaffOutbox> staffOutboxes = JooqTransactions.bind(staffOutboxOn::apply);
+        // the acknowledgement's suggested articles are read in the transaction of the change, on its connection: a
+        // read on the pool while the change holds a connection could wait for one the other changes hold
         DeskPorts ports = new DeskPorts(tx, JooqTransactions.bind(JooqTicketStore::new),
                 JooqTransactions.bind(JooqDeadlineStore::new), JooqTransactions.bind(JooqContactDirectory::new),
                 versions.perTransaction(),
-                JooqTransactions.bind(session -> new OutboxMessenger(renderer, new JooqMailJournal(session),
-                        new JooqOutbox(session), limits, messageIdDomain, clock)),
-                JooqTransactions.bind(staffOutboxOn::apply), JooqTransactions.bind(JooqAuditLog::new),
+                JooqTransactions.bind(session -> new OutboxMessenger(new NoticeRenderer(templates, tag,
+                        config.policy().reopenWindow(), pageLinks,
+                        suggestions(pageLinks, new JooqKnowledgeBase(session, clock))),
+                        new JooqMailJournal(session), new JooqOutbox(session), limits, messageIdDomain, clock)),
+                staffOutboxes, JooqTransactions.bind(JooqAuditLog::new),
                 config.policy(), config.hours(), clock);
         PerTransaction<MailJournal> journals = JooqTransactions.bind(JooqMailJournal::new);
         Desks desks = Desks.of(ports, JooqTransactions.bind(session -> new JooqKnowledgeBase(session, clock)),
                 JooqTransactions.bind(JooqTicketThreads::new), journals, new IntakeExtractor(),
                 JooqTransactions.bind(JooqSnippetStore::new));
         return new CoreAssembly(ports, desks, new JooqMailJournal(outside), new JooqOutbox(outside),
-                staffOutboxOn.apply(outside), new JooqQuarantine(outside), pageLinks, journals,
-                JooqTransactions.bind(staffOutboxOn::apply), tx);
-    }
-
-    /** The stores behind the desks outside any unit of work (auto-commit), for tools that read or seed them. */
-    public io.guichet.core.desk.DeskContext outside() {
-        return ports.in(transactions.autoCommit());
+                staffOutboxOn.apply(outside), new JooqQuarantine(outside), pageLinks, journals, staffOutboxes);
     }
 
     /**

@@ -85,10 +85,10 @@ class QuarantineCliIT {
                 .collect(Collectors.joining("\n")) + "\n");
         node = new GuichetNode(((ConfigReader.Result.Valid) ConfigReader.read(settings)).config(), database.database(),
                 Clock.systemUTC());
-        node.transactions().run(tx -> {
-            Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
+        node.ports().run(d -> {
+            Account acme = d.contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
-            node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse("bob@acme.example")
+            d.contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse("bob@acme.example")
                     .orElseThrow(), "", Language.EN, Optional.empty(), Optional.empty());
         });
         database.database().dsl().execute("""

@@ -2,7 +2,7 @@ package io.guichet.app.discord;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.guichet.app.config.ConfigReader;
+import io.guichet.app.testing.NodeSettings;
 import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.node.GuichetNode;
 import io.guichet.core.account.Account;
@@ -73,7 +73,6 @@ class DiscordEndToEndIT {
         mail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
         mail.start();
         discord = DiscordStandIn.start();
-        StandInWorld world = discord.world();
         Map<String, String> settings = new HashMap<>();
         settings.put("GUICHET_SMTP_HOST", "127.0.0.1");
         settings.put("GUICHET_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
@@ -82,19 +81,13 @@ class DiscordEndToEndIT {
         settings.put("GUICHET_HTTP_PORT", "off");
         // Bob opens many tickets here: every acknowledgement must leave (the default caps them at 20 a day)
         settings.put("GUICHET_AUTO_REPLY_CAP", "10000");
-        settings.put("GUICHET_DISCORD_TOKEN", world.token());
-        settings.put("GUICHET_DISCORD_GUILD_ID", world.guildId());
-        settings.put("GUICHET_DISCORD_STAFF_CHANNEL_ID", STAFF);
-        settings.put("GUICHET_DISCORD_TECHNICIAN_ROLE_ID", StandInWorld.EXAMPLE_TECHNICIAN_ROLE);
-        settings.put("GUICHET_DISCORD_MANAGER_ROLE_ID", StandInWorld.EXAMPLE_MANAGER_ROLE);
-        settings.put("GUICHET_DISCORD_API_URL", discord.apiUrl());
-        settings.put("GUICHET_DISCORD_GATEWAY_URL", discord.gatewayUrl());
-        GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
+        NodeSettings.withStandIn(settings, discord, STAFF);
+        GuichetConfig config = NodeSettings.config(settings);
         node = new GuichetNode(config, database, Clock.systemUTC());
-        node.transactions().run(tx -> {
-            Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
+        node.ports().run(d -> {
+            Account acme = d.contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
-            node.desk().contacts().addContact(acme.id(), "Bob Smith", email(BOB), "+1 555 0100", Language.EN,
+            d.contacts().addContact(acme.id(), "Bob Smith", email(BOB), "+1 555 0100", Language.EN,
                     Optional.empty(), Optional.empty());
         });
         node.start();

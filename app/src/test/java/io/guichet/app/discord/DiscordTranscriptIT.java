@@ -2,7 +2,7 @@ package io.guichet.app.discord;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.guichet.app.config.ConfigReader;
+import io.guichet.app.testing.NodeSettings;
 import io.guichet.app.config.GuichetConfig;
 import io.guichet.app.node.GuichetNode;
 import io.guichet.core.account.Account;
@@ -38,7 +38,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,36 +74,19 @@ class DiscordTranscriptIT {
         mail.setUser(SUPPORT, "support", "secret");
         mail.setUser(BOB, "bob", "bob");
         discord = DiscordStandIn.start();
-        StandInWorld world = discord.world();
-        Map<String, String> settings = new HashMap<>();
-        settings.put("GUICHET_IMAP_HOST", "127.0.0.1");
-        settings.put("GUICHET_IMAP_PORT", Integer.toString(mail.getImap().getPort()));
-        settings.put("GUICHET_IMAP_SECURITY", "none");
-        settings.put("GUICHET_IMAP_USER", "support");
-        settings.put("GUICHET_IMAP_PASSWORD", "secret");
-        settings.put("GUICHET_IMAP_POLL_INTERVAL", "PT0.5S");
-        settings.put("GUICHET_SMTP_HOST", "127.0.0.1");
-        settings.put("GUICHET_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
-        settings.put("GUICHET_SMTP_SECURITY", "none");
-        settings.put("GUICHET_SUPPORT_ADDRESS", SUPPORT);
+        Map<String, String> settings = NodeSettings.onGreenMail(mail, SUPPORT, "PT0.5S");
         settings.put("GUICHET_HTTP_PORT", "off");
         settings.put("GUICHET_AUTO_REPLY_CAP", "10000");
         // R13: closed for good a few seconds after the resolution, at the next deadline sweep
         settings.put("GUICHET_REOPEN_WINDOW", "PT3S");
-        settings.put("GUICHET_DISCORD_TOKEN", world.token());
-        settings.put("GUICHET_DISCORD_GUILD_ID", world.guildId());
-        settings.put("GUICHET_DISCORD_STAFF_CHANNEL_ID", StandInWorld.EXAMPLE_STAFF_CHANNEL);
+        NodeSettings.withStandIn(settings, discord, StandInWorld.EXAMPLE_STAFF_CHANNEL);
         settings.put("GUICHET_DISCORD_LOG_CHANNEL_ID", LOG);
-        settings.put("GUICHET_DISCORD_TECHNICIAN_ROLE_ID", StandInWorld.EXAMPLE_TECHNICIAN_ROLE);
-        settings.put("GUICHET_DISCORD_MANAGER_ROLE_ID", StandInWorld.EXAMPLE_MANAGER_ROLE);
-        settings.put("GUICHET_DISCORD_API_URL", discord.apiUrl());
-        settings.put("GUICHET_DISCORD_GATEWAY_URL", discord.gatewayUrl());
-        GuichetConfig config = ((ConfigReader.Result.Valid) ConfigReader.read(settings)).config();
+        GuichetConfig config = NodeSettings.config(settings);
         node = new GuichetNode(config, database, Clock.systemUTC());
-        node.transactions().run(tx -> {
-            Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
+        node.ports().run(d -> {
+            Account acme = d.contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
-            node.desk().contacts().addContact(acme.id(), "Bob Smith", email(BOB), "+1 555 0100", Language.EN,
+            d.contacts().addContact(acme.id(), "Bob Smith", email(BOB), "+1 555 0100", Language.EN,
                     Optional.empty(), Optional.empty());
         });
         node.start();

@@ -132,10 +132,10 @@ class SeveralMailboxesIT {
     }
 
     private static void seedBob(GuichetNode node) {
-        node.transactions().run(tx -> {
-            Account acme = node.desk().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
+        node.ports().run(d -> {
+            Account acme = d.contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
-            node.desk().contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",
+            d.contacts().addContact(acme.id(), "Bob Smith", EmailAddress.parse(BOB).orElseThrow(), "",
                     Language.EN, Optional.empty(), Optional.empty());
         });
     }

@@ -44,7 +44,7 @@ class TicketPageReplyIT extends WebPagesFixture {
     }
 
     private Ticket reread(Ticket ticket) {
-        return core.transactions().inTransaction(tx -> core.outside().tickets().find(ticket.number()))
+        return core.ports().inTransaction(d -> d.tickets().find(ticket.number()))
                 .orElseThrow();
     }
 

@@ -78,14 +78,14 @@ abstract class WebPagesFixture {
         core = CoreAssembly.on(config, database, clock);
         web = WebServer.start(InetAddress.getLoopbackAddress(), port, core.desks(),
                 core.pageLinks().orElseThrow().tickets(), core.pageLinks().orElseThrow().base());
-        core.transactions().run(tx -> {
-            Account acme = core.outside().contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
+        core.ports().run(d -> {
+            Account acme = d.contacts().addAccount("Acme", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
-            core.outside().contacts().addContact(acme.id(), "Bob Smith", BOB, "", Language.EN, Optional.empty(),
+            d.contacts().addContact(acme.id(), "Bob Smith", BOB, "", Language.EN, Optional.empty(),
                     Optional.empty());
-            globex = core.outside().contacts().addAccount("Globex", Optional.of(LocalDate.now().plusYears(1)),
+            globex = d.contacts().addAccount("Globex", Optional.of(LocalDate.now().plusYears(1)),
                     new AccountManager("Marie", "marie@vendor.example")).orElseThrow();
-            core.outside().contacts().addContact(globex.id(), "Eve", EVE, "", Language.FR, Optional.empty(),
+            d.contacts().addContact(globex.id(), "Eve", EVE, "", Language.FR, Optional.empty(),
                     Optional.empty());
         });
     }
@@ -150,7 +150,7 @@ abstract class WebPagesFixture {
     }
 
     List<TicketEvent> events(Ticket ticket) {
-        return core.transactions().inTransaction(tx -> core.outside().tickets().events(ticket.id()));
+        return core.ports().inTransaction(d -> d.tickets().events(ticket.id()));
     }
 
 }

@@ -25,6 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The technicians' side of the desk: every action on a ticket, each checked against the lifecycle and the
@@ -43,37 +45,46 @@ public final class StaffDesk {
         this.intake = new IntakeRules(ports.policy());
     }
 
-    /** Handles {@code command} in a transaction of its own. */
+    /** Handles {@code command} in a transaction of its own; a refusal is recorded in one of its own. */
     public StaffOutcome handle(StaffCommand command) {
-        Optional<Problem> bad = checkText(command);
-        if (bad.isPresent()) {
-            return recorded(command, StaffOutcome.Refused.of(bad.get()));
-        }
-        StaffOutcome outcome;
-        try {
-            outcome = ports.inTransaction(desk -> act(desk, command));
-        } catch (RolledBack rolledBack) {
-            outcome = rolledBack.change();
-        }
-        return logged(command, outcome);
+        return handled(command, this::recordAlone, ignored -> {
+            try {
+                return ports.inTransaction(desk -> act(desk, command));
+            } catch (RolledBack rolledBack) {
+                return rolledBack.change();
+            }
+        });
     }
 
     /**
-     * Handles {@code command} in the caller's transaction {@code tx}. On a {@link ConcurrentChange} part of the change
-     * may have been written: the caller rolls its transaction back.
+     * Handles {@code command} in the caller's transaction {@code tx}, a refusal recorded in it too (no second
+     * connection is taken while the caller holds one). On a {@link ConcurrentChange} part of the change may have been
+     * written: the caller rolls its transaction back, the record of the refusal with it.
      */
     public StaffOutcome handle(Tx tx, StaffCommand command) {
+        DeskContext desk = ports.in(tx);
+        return handled(command, refusal -> desk.audit().append(refusal), ignored -> {
+            try {
+                return act(desk, command);
+            } catch (RolledBack rolledBack) {
+                return rolledBack.change();
+            }
+        });
+    }
+
+    private StaffOutcome handled(StaffCommand command, Consumer<AuditEvent> record,
+                                 Function<StaffCommand, StaffOutcome> work) {
         Optional<Problem> bad = checkText(command);
-        if (bad.isPresent()) {
-            return recorded(command, StaffOutcome.Refused.of(bad.get()));
+        StaffOutcome outcome = bad.isPresent() ? StaffOutcome.Refused.of(bad.get()) : work.apply(command);
+        String name = command.getClass().getSimpleName();
+        String subject = "ticket " + command.ticket();
+        switch (outcome) {
+            case StaffOutcome.Done done -> LOG.info("ticket {}: {} by {}", done.ticket().number(), name,
+                    command.by().label());
+            case StaffOutcome.Refused refused -> record.accept(refusal(command.by(), name, subject, refused.problems()));
+            case ConcurrentChange change -> record.accept(refusal(command.by(), name, subject, List.of(change.problem())));
         }
-        StaffOutcome outcome;
-        try {
-            outcome = act(ports.in(tx), command);
-        } catch (RolledBack rolledBack) {
-            outcome = rolledBack.change();
-        }
-        return logged(command, outcome);
+        return outcome;
     }
 
     private StaffOutcome act(DeskContext desk, StaffCommand command) {
@@ -84,32 +95,23 @@ public final class StaffDesk {
         return new Act(desk).apply(command, found.get());
     }
 
-    private StaffOutcome logged(StaffCommand command, StaffOutcome outcome) {
-        switch (outcome) {
-            case StaffOutcome.Done done -> LOG.info("ticket {}: {} by {}", done.ticket().number(),
-                    command.getClass().getSimpleName(), command.by().label());
-            case StaffOutcome.Refused refused -> recorded(command, refused);
-            case ConcurrentChange change -> refused(command.by(), command.getClass().getSimpleName(),
-                    "ticket " + command.ticket(), List.of(change.problem()));
-        }
-        return outcome;
-    }
-
-    private StaffOutcome recorded(StaffCommand command, StaffOutcome.Refused refused) {
-        refused(command.by(), command.getClass().getSimpleName(), "ticket " + command.ticket(), refused.problems());
-        return refused;
-    }
-
     /**
      * Records a refused staff command in the audit trail (and the log): refused here, or by a console before it
      * reached the desk (no role, a bad argument). {@code subject} names what it was about.
      */
     public void refused(Actor.Staff by, String command, String subject, List<Problem> problems) {
+        recordAlone(refusal(by, command, subject, problems));
+    }
+
+    private void recordAlone(AuditEvent refusal) {
+        ports.run(desk -> desk.audit().append(refusal));
+    }
+
+    private AuditEvent refusal(Actor.Staff by, String command, String subject, List<Problem> problems) {
         String detail = command + ": " + problems.stream().map(Problem::detail).reduce((a, b) -> a + " " + b).orElse("");
         LOG.info("{}: {} by {} refused: {}", subject, command, by.label(),
                 problems.stream().map(p -> p.code().toString()).toList());
-        ports.run(desk -> desk.audit().append(new AuditEvent(ports.clock().instant(), by,
-                AuditKind.COMMAND_REFUSED, subject, detail)));
+        return new AuditEvent(ports.clock().instant(), by, AuditKind.COMMAND_REFUSED, subject, detail);
     }
 
     /** One command's work inside its transaction. */

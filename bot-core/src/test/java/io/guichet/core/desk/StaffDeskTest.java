@@ -330,6 +330,35 @@ class StaffDeskTest {
     }
 
     @Test
+    @DisplayName("a command handled in the caller's transaction records its refusal there and opens no other transaction (no second connection)")
+    void refusalInTheCallersTransaction() {
+        DeskPorts c = desk.context;
+        java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+        io.guichet.core.port.Transactions single = new io.guichet.core.port.Transactions() {
+            @Override
+            public <T> T inTransaction(java.util.function.Function<io.guichet.core.port.Tx, T> work) {
+                if (open.getAndIncrement() > 0) {
+                    throw new AssertionError("a second transaction was opened inside the first");
+                }
+                try {
+                    return c.transactions().inTransaction(work);
+                } finally {
+                    open.decrementAndGet();
+                }
+            }
+        };
+        StaffDesk staff = new StaffDesk(new DeskPorts(single, c.tickets(), c.deadlines(), c.contacts(), c.versions(),
+                c.messenger(), c.staff(), c.audit(), c.policy(), c.hours(), c.clock()));
+        int before = desk.audit.all().size();
+
+        StaffOutcome outcome = single.inTransaction(tx -> staff.handle(tx, new StaffCommand.Reply(tess, ticket.number(), " ")));
+
+        assertThat(outcome).isInstanceOf(StaffOutcome.Refused.class);
+        assertThat(desk.audit.all()).hasSize(before + 1).last()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(io.guichet.core.audit.AuditKind.COMMAND_REFUSED));
+    }
+
+    @Test
     @DisplayName("a ticket changed meanwhile is an outcome the console renders, recorded as a refused command; tried again, it is done")
     void concurrentChangeIsAnOutcome() {
         RacingTicketStore racing = new RacingTicketStore(desk.stores.tickets());

@@ -2,7 +2,6 @@ package io.guichet.core.testing;
 
 import io.guichet.core.port.SnippetStore;
 
-import java.util.function.Supplier;
 
 class InMemorySnippetStoreTest extends SnippetStoreContract {
 
@@ -11,8 +10,4 @@ class InMemorySnippetStoreTest extends SnippetStoreContract {
         return new InMemorySnippetStore();
     }
 
-    @Override
-    protected <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-    }
 }

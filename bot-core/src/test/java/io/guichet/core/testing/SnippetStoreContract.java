@@ -17,10 +17,8 @@ public abstract class SnippetStoreContract {
 
     private SnippetStore store;
 
-    /** A fresh, empty store; {@link #inTransaction} runs work the way the store's callers do. */
+    /** A fresh, empty store. */
     protected abstract SnippetStore store();
-
-    protected abstract <T> T inTransaction(java.util.function.Supplier<T> work);
 
     @BeforeEach
     void setUpStore() {
@@ -33,12 +31,12 @@ public abstract class SnippetStoreContract {
         Snippet reinstall = new Snippet("agent-reinstall", "Please reinstall the agent:\n1. uninstall\n2. install 9.5.1",
                 "staff:discord:2 max", T0);
         Snippet logs = new Snippet("ask-logs", "Could you send the agent's log?", "staff:discord:2 max", T0.plusSeconds(1));
-        assertThat(inTransaction(() -> store.save(reinstall))).isEmpty();
-        assertThat(inTransaction(() -> store.save(logs))).isEmpty();
+        assertThat(store.save(reinstall)).isEmpty();
+        assertThat(store.save(logs)).isEmpty();
 
-        assertThat(inTransaction(() -> store.find("agent-reinstall"))).contains(reinstall);
-        assertThat(inTransaction(() -> store.find("nothing"))).isEmpty();
-        assertThat(inTransaction(store::all)).containsExactly(reinstall, logs);
+        assertThat(store.find("agent-reinstall")).contains(reinstall);
+        assertThat(store.find("nothing")).isEmpty();
+        assertThat(store.all()).containsExactly(reinstall, logs);
     }
 
     @Test
@@ -46,21 +44,21 @@ public abstract class SnippetStoreContract {
     void replace() {
         Snippet first = new Snippet("ask-logs", "Send the log.", "staff:discord:2 max", T0);
         Snippet second = new Snippet("ask-logs", "Could you send the agent's log?", "staff:discord:3 mia", T0.plusSeconds(5));
-        inTransaction(() -> store.save(first));
+        store.save(first);
 
-        assertThat(inTransaction(() -> store.save(second))).contains(first);
-        assertThat(inTransaction(store::all)).containsExactly(second);
+        assertThat(store.save(second)).contains(first);
+        assertThat(store.all()).containsExactly(second);
     }
 
     @Test
     @DisplayName("removing gives back the one removed, once; a name never saved removes nothing")
     void remove() {
         Snippet logs = new Snippet("ask-logs", "Send the log.", "staff:discord:2 max", T0);
-        inTransaction(() -> store.save(logs));
+        store.save(logs);
 
-        assertThat(inTransaction(() -> store.remove("ask-logs"))).contains(logs);
-        assertThat(inTransaction(() -> store.remove("ask-logs"))).isEmpty();
-        assertThat(inTransaction(() -> store.remove("never-saved"))).isEmpty();
-        assertThat(inTransaction(store::all)).isEmpty();
+        assertThat(store.remove("ask-logs")).contains(logs);
+        assertThat(store.remove("ask-logs")).isEmpty();
+        assertThat(store.remove("never-saved")).isEmpty();
+        assertThat(store.all()).isEmpty();
     }
 }
