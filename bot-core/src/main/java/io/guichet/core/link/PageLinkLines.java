@@ -18,6 +18,8 @@ public final class PageLinkLines {
 
     /** {@code text} without the lines that carry a ticket page's link. */
     public static String strip(String text) {
-        return LINE.matcher(text.replace("\r\n", "\n")).replaceAll("");
+        String lines = text.replace("\r\n", "\n");
+        // every page link has "/t/" in it: most mail has none, and is not run through the pattern
+        return lines.contains("/t/") ? LINE.matcher(lines).replaceAll("") : lines;
     }
 }

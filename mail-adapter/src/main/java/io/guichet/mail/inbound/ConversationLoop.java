@@ -73,7 +73,35 @@ public final class ConversationLoop {
 
     /** Lower case, numbers (dates, counters, ticket numbers) as {@code #}, words separated by single spaces. */
     static String normalized(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("[^\\p{L}#]+", " ").strip();
+        // one pass over a body, for each mail exchanged with the sender: a run of ASCII digits is one #, a run of
+        // anything but letters and # one space, none at either end
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean gap = false;
+        int i = 0;
+        while (i < lower.length()) {
+            int c = lower.codePointAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit && c != '#' && !Character.isLetter(c)) {
+                gap = true;
+                i += Character.charCount(c);
+                continue;
+            }
+            if (gap && !out.isEmpty()) {
+                out.append(' ');
+            }
+            gap = false;
+            if (digit) {
+                out.append('#');
+                while (i < lower.length() && lower.charAt(i) >= '0' && lower.charAt(i) <= '9') {
+                    i++;
+                }
+            } else {
+                out.appendCodePoint(c);
+                i += Character.charCount(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The same words, or word sets overlapping by at least 80 % (Jaccard). */

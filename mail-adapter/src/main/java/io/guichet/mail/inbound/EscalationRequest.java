@@ -128,7 +128,22 @@ final class EscalationRequest {
             // an ASCII text has no accent to remove: the decomposition and its regex over a whole body are skipped
             lower = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         }
-        return lower.replaceAll("['\u2019`\u00a0-]", " ").replaceAll("[ \\t]+", " ").strip();
+        // one pass: apostrophes, hyphens, no-break spaces, spaces and tabs, in runs, as one space
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == '\'' || c == '\u2019' || c == '`' || c == '\u00a0' || c == '-' || c == ' ' || c == '\t') {
+                gap = true;
+                continue;
+            }
+            if (gap) {
+                out.append(' ');
+                gap = false;
+            }
+            out.append(c);
+        }
+        return out.toString().strip();
     }
 
     private static boolean ascii(String text) {

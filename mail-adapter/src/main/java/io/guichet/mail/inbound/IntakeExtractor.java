@@ -30,7 +30,7 @@ public final class IntakeExtractor implements IntakeReader {
 
     private static final Pattern HTTPS_URL = Pattern.compile("(?i)\\bhttps://[^\\s<>\"']+");
     // possessive, and addresses matched from the start of a word only: linear in the text, however long its words
-    private static final Pattern ANY_URL_OR_ADDRESS =
+    static final Pattern ANY_URL_OR_ADDRESS =
             Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*+://\\S++|(?<!\\S)[^\\s@]++@\\S++");
     private static final Pattern PREFIXED_VERSION = Pattern.compile(
             "(?i)(?:\\bversion\\s*:?\\s*v?|\\bv)(\\d+(?:\\.\\d+)+)(?![\\d.]*\\d)");
@@ -126,7 +126,10 @@ public final class IntakeExtractor implements IntakeReader {
     }
 
     private static Optional<String> versionLike(String text) {
-        String withoutUrls = ANY_URL_OR_ADDRESS.matcher(text).replaceAll(" ");
+        if (!hasDigitDotDigit(text)) {
+            return Optional.empty(); // every version looked for has one; masking inserts none
+        }
+        String withoutUrls = withoutUrlsOrAddresses(text);
         Matcher prefixed = PREFIXED_VERSION.matcher(withoutUrls);
         if (prefixed.find()) {
             return Optional.of(prefixed.group(1));
@@ -138,5 +141,42 @@ public final class IntakeExtractor implements IntakeReader {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code text} with its URLs and addresses masked. Neither spans a line (both end at white space), and a line
+     * with neither {@code ://} nor {@code @} has none: only the lines that may hold one go through the pattern.
+     */
+    static String withoutUrlsOrAddresses(String text) {
+        if (text.indexOf('@') < 0 && !text.contains("://")) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            String line = text.substring(start, end);
+            out.append(line.indexOf('@') >= 0 || line.contains("://")
+                    ? ANY_URL_OR_ADDRESS.matcher(line).replaceAll(" ") : line);
+            if (end < text.length()) {
+                out.append('\n');
+            }
+            start = end + 1;
+        }
+        return out.toString();
+    }
+
+    private static boolean hasDigitDotDigit(String text) {
+        for (int i = text.indexOf('.', 1); i > 0 && i + 1 < text.length(); i = text.indexOf('.', i + 1)) {
+            if (isAsciiDigit(text.charAt(i - 1)) && isAsciiDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -61,11 +61,20 @@ enum IntakeLabel {
 
     /** Lower case, accents removed, typographic apostrophes straightened. */
     static String normalize(String text) {
-        String unaccented = text.chars().allMatch(c -> c < 128) ? text
+        String unaccented = ascii(text) ? text
                 : COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         return unaccented
                 .replace('’', '\'')
                 .toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A labelled line: which field, and the value written on the same line (possibly empty). */
