@@ -19,7 +19,7 @@ trap 'rm -rf "$WORK"' EXIT
 # the phase that follows)
 snap() {
     # one cat for every process (a process that ends meanwhile is skipped), so that taking it costs next to nothing
-    cat /proc/[0-9]*/stat 2>/dev/null | awk '
+    { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk '
         { lp = index($0, "("); rp = 0
           for (k = length($0); k > lp; k--) if (substr($0, k, 1) == ")") { rp = k; break }
           if (!lp || !rp) next
