@@ -209,17 +209,17 @@ public final class JooqMailJournal implements MailJournal {
 
     @Override
     public List<ThreadMessage> thread(TicketId ticket) {
-        return db.dsl().selectFrom(MAIL_MESSAGES).where(MAIL_MESSAGES.TICKET_ID.eq(ticket.value()))
-                .orderBy(threadOrder()).fetch(this::message);
+        return withAttachments(db.dsl().selectFrom(MAIL_MESSAGES).where(MAIL_MESSAGES.TICKET_ID.eq(ticket.value()))
+                .orderBy(threadOrder()).fetch());
     }
 
     @Override
     public List<ThreadMessage> exchangedWith(String address, Instant since) {
-        return db.dsl().selectFrom(MAIL_MESSAGES)
+        return withAttachments(db.dsl().selectFrom(MAIL_MESSAGES)
                 .where(DSL.lower(MAIL_MESSAGES.SENDER).eq(address.toLowerCase(java.util.Locale.ROOT)))
                 .and(MAIL_MESSAGES.CREATED_AT.ge(Times.at(since)))
                 .orderBy(MAIL_MESSAGES.CREATED_AT, MAIL_MESSAGES.ID)
-                .fetch(this::message);
+                .fetch());
     }
 
     @Override
@@ -292,11 +292,21 @@ public final class JooqMailJournal implements MailJournal {
         return List.of(MAIL_MESSAGES.CREATED_AT.asc(), MAIL_MESSAGES.ID.asc());
     }
 
-    private ThreadMessage message(MailMessagesRecord r) {
-        List<ThreadMessage.StoredAttachment> attachments = db.dsl().selectFrom(MAIL_ATTACHMENTS)
-                .where(MAIL_ATTACHMENTS.MAIL_MESSAGE_ID.eq(r.getId())).orderBy(MAIL_ATTACHMENTS.ID)
-                .fetch(a -> new ThreadMessage.StoredAttachment(a.getFilename(), a.getContentType(), a.getSizeBytes(),
-                        Optional.ofNullable(a.getContent()), Optional.ofNullable(a.getUnreadable())));
+    /** The messages, in their order, each with its attachments: all of them read in one statement, not one per message. */
+    private List<ThreadMessage> withAttachments(List<MailMessagesRecord> records) {
+        Map<Long, List<ThreadMessage.StoredAttachment>> attachments = new HashMap<>();
+        if (!records.isEmpty()) {
+            db.dsl().selectFrom(MAIL_ATTACHMENTS)
+                    .where(MAIL_ATTACHMENTS.MAIL_MESSAGE_ID.in(records.stream().map(MailMessagesRecord::getId).toList()))
+                    .orderBy(MAIL_ATTACHMENTS.MAIL_MESSAGE_ID, MAIL_ATTACHMENTS.ID)
+                    .forEach(a -> attachments.computeIfAbsent(a.getMailMessageId(), id -> new ArrayList<>())
+                            .add(new ThreadMessage.StoredAttachment(a.getFilename(), a.getContentType(), a.getSizeBytes(),
+                                    Optional.ofNullable(a.getContent()), Optional.ofNullable(a.getUnreadable()))));
+        }
+        return records.stream().map(r -> message(r, attachments.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    private static ThreadMessage message(MailMessagesRecord r, List<ThreadMessage.StoredAttachment> attachments) {
         return new ThreadMessage(Optional.ofNullable(r.getTicketId()).map(TicketId::new),
                 ThreadMessage.Direction.valueOf(r.getDirection()), new MessageId(r.getMessageId()), r.getSubject(), r.getSender(),
                 r.getBody(), Times.instant(r.getCreatedAt()), attachments);

@@ -5,6 +5,8 @@ import io.guichet.core.account.AccountManager;
 import io.guichet.core.account.Contact;
 import io.guichet.core.account.EmailAddress;
 import io.guichet.core.account.Language;
+import io.guichet.core.mail.MessageId;
+import io.guichet.core.mail.ThreadMessage;
 import io.guichet.core.ticket.NewTicket;
 import io.guichet.core.ticket.Severity;
 import io.guichet.core.ticket.Ticket;
@@ -17,7 +19,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +32,7 @@ class PostgresTicketThreadsIT {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     private TestDatabase database;
+    private JooqMailJournal journal;
     private JooqTicketThreads threads;
     private Ticket ticket;
 
@@ -36,6 +41,7 @@ class PostgresTicketThreadsIT {
         database = TestDatabase.createMigrated();
         JooqTransactions tx = database.database().transactions();
         threads = new JooqTicketThreads(tx.autoCommit());
+        journal = new JooqMailJournal(tx.autoCommit());
         JooqContactDirectory contacts = new JooqContactDirectory(tx.autoCommit());
         Account account = contacts.addAccount("Acme", Optional.of(LocalDate.parse("2026-12-31")),
                 new AccountManager("Marie Curie", "marie@vendor.example")).orElseThrow();
@@ -52,6 +58,43 @@ class PostgresTicketThreadsIT {
     @AfterEach
     void drop() {
         database.close();
+    }
+
+    @Test
+    @DisplayName("R2: a ticket's thread and the mail exchanged with a sender come back in order, each message with its own attachments")
+    void messagesWithTheirAttachments() {
+        journal.recordMessage(message("1@acme.example", ThreadMessage.Direction.IN, T0,
+                attachment("logs.txt", "first"), attachment("screen.png", "second")));
+        journal.recordMessage(message("2@vendor.example", ThreadMessage.Direction.OUT, T0.plusSeconds(60)));
+        journal.recordMessage(message("3@acme.example", ThreadMessage.Direction.IN, T0.plusSeconds(120),
+                attachment("config.xml", "third")));
+
+        List<ThreadMessage> thread = journal.thread(ticket.id());
+        assertThat(thread).extracting(m -> m.messageId().value())
+                .containsExactly("1@acme.example", "2@vendor.example", "3@acme.example");
+        assertThat(thread.get(0).attachments()).extracting(ThreadMessage.StoredAttachment::filename)
+                .containsExactly("logs.txt", "screen.png");
+        assertThat(thread.get(0).attachments().get(1).content()).hasValueSatisfying(bytes ->
+                assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("second"));
+        assertThat(thread.get(1).attachments()).isEmpty();
+        assertThat(thread.get(2).attachments()).extracting(ThreadMessage.StoredAttachment::filename)
+                .containsExactly("config.xml");
+
+        assertThat(journal.exchangedWith("ALICE@acme.example", T0.plusSeconds(1)))
+                .extracting(m -> m.messageId().value(), m -> m.attachments().size())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("3@acme.example", 1));
+    }
+
+    private ThreadMessage message(String id, ThreadMessage.Direction direction, Instant at,
+                                  ThreadMessage.StoredAttachment... attachments) {
+        String sender = direction == ThreadMessage.Direction.IN ? "alice@acme.example" : "support@vendor.example";
+        return new ThreadMessage(Optional.of(ticket.id()), direction, new MessageId(id), "Agents offline", sender,
+                "text of " + id, at, List.of(attachments));
+    }
+
+    private static ThreadMessage.StoredAttachment attachment(String name, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        return new ThreadMessage.StoredAttachment(name, "application/octet-stream", bytes.length, Optional.of(bytes));
     }
 
     @Test
