@@ -18,13 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** A ticket's thread is remembered once, and a thread message is seen once, on PostgreSQL. */
 class PostgresTicketThreadsIT {
@@ -82,7 +83,7 @@ class PostgresTicketThreadsIT {
 
         assertThat(journal.exchangedWith("ALICE@acme.example", T0.plusSeconds(1)))
                 .extracting(m -> m.messageId().value(), m -> m.attachments().size())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("3@acme.example", 1));
+                .containsExactly(tuple("3@acme.example", 1));
     }
 
     private ThreadMessage message(String id, ThreadMessage.Direction direction, Instant at,

@@ -1,6 +1,5 @@
 package io.guichet.mail.inbound;
 
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -123,11 +122,7 @@ final class EscalationRequest {
      * spaces as one, so that the patterns above read plain words.
      */
     static String normalize(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (!ascii(lower)) {
-            // an ASCII text has no accent to remove: the decomposition and its regex over a whole body are skipped
-            lower = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        }
+        String lower = Accents.removed(text.toLowerCase(Locale.ROOT));
         // one pass: apostrophes, hyphens, no-break spaces, spaces and tabs, in runs, as one space
         StringBuilder out = new StringBuilder(lower.length());
         boolean gap = false;
@@ -144,14 +139,5 @@ final class EscalationRequest {
             out.append(c);
         }
         return out.toString().strip();
-    }
-
-    private static boolean ascii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 }

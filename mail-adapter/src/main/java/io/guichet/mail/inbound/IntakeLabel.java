@@ -1,6 +1,5 @@
 package io.guichet.mail.inbound;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,7 +25,6 @@ enum IntakeLabel {
             "affected devices"),
     VERSION(false, "numero de version", "n° de version", "no de version", "version number", "version");
 
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
     private final boolean multiLine;
     private final Pattern pattern;
@@ -61,20 +59,9 @@ enum IntakeLabel {
 
     /** Lower case, accents removed, typographic apostrophes straightened. */
     static String normalize(String text) {
-        String unaccented = ascii(text) ? text
-                : COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        return unaccented
+        return Accents.removed(text)
                 .replace('’', '\'')
                 .toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean ascii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A labelled line: which field, and the value written on the same line (possibly empty). */
