@@ -44,6 +44,9 @@ class TicketPageBrowserIT extends WebPagesFixture {
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // a click that submits a form does not wait for the next page: an element of that page is looked for until
+        // it is there (no test here looks for an element's absence)
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     }
 
     @AfterAll
